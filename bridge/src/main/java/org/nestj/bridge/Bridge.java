@@ -1,0 +1,274 @@
+package org.nestj.bridge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.Kernel;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.models.Models;
+
+/**
+ * The facade the Python package calls: one method per user call, primitive arrays for bulk data,
+ * java.util.Map for status dictionaries. It converts and maps errors; it holds no simulation logic.
+ * Every engine error leaves as a {@link BridgeError} carrying NEST's error name; any other failure
+ * becomes a KernelException with a clear message instead of a raw JVM stack trace.
+ */
+public final class Bridge {
+    private static Kernel kernel = Models.newKernel();
+
+    private Bridge() {
+    }
+
+    static <T> T call(Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (NestException e) {
+            throw new BridgeError(e.getErrorName(), e.getMessage());
+        } catch (BridgeError e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new BridgeError("KernelException", "The JVM ran out of memory: " + e.getMessage()
+                    + ". Increase the heap (NESTJ_JVM_OPTS=-Xmx...).");
+        } catch (RuntimeException | StackOverflowError e) {
+            StackTraceElement[] st = e.getStackTrace();
+            String where = st.length > 0 ? " (at " + st[0] + ")" : "";
+            throw new BridgeError("KernelException", "Internal error in nestj: " + e + where);
+        }
+    }
+
+    static void run(Runnable r) {
+        call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    public static Kernel kernel() {
+        return kernel;
+    }
+
+    public static String version() {
+        return Kernel.VERSION;
+    }
+
+    public static void resetKernel() {
+        run(() -> kernel.reset());
+    }
+
+    // ------------------------------------------------------------------ models
+
+    public static String[] nodeModels() {
+        return call(() -> kernel.models.nodeModelNames().toArray(new String[0]));
+    }
+
+    public static String[] synapseModels() {
+        return call(() -> kernel.models.synapseModelNames().toArray(new String[0]));
+    }
+
+    public static Map<String, Object> getDefaults(String model) {
+        return call(() -> kernel.models.getDefaults(model));
+    }
+
+    public static void setDefaults(String model, Map<String, Object> params) {
+        run(() -> kernel.models.setDefaults(model, params));
+    }
+
+    public static void copyModel(String old, String neu, Map<String, Object> params) {
+        run(() -> kernel.models.copyModel(old, neu, params));
+    }
+
+    /** "node", "synapse" or null. */
+    public static String modelKind(String name) {
+        if (kernel.models.hasNodeModel(name)) return "node";
+        if (kernel.connections.hasSynapse(name)) return "synapse";
+        return null;
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    /** Creates n nodes; returns the first node id (ids are consecutive). */
+    public static long create(String model, long n) {
+        return call(() -> {
+            if (n > Integer.MAX_VALUE) throw NestException.badProperty("Too many nodes requested at once.");
+            return kernel.create(model, (int) n).firstGid;
+        });
+    }
+
+    public static long networkSize() {
+        return kernel.nodes.size();
+    }
+
+    /** Applies the same dictionary to every node. */
+    public static void setStatus(long[] gids, Map<String, Object> params) {
+        run(() -> {
+            for (long g : gids) {
+                NodeBlock b = kernel.nodes.blockOf(g);
+                kernel.setNodeStatus(b, (int) (g - b.firstGid), params);
+            }
+        });
+    }
+
+    /** Applies dictionary i to node i. */
+    public static void setStatusEach(long[] gids, Map<String, Object>[] params) {
+        run(() -> {
+            if (params.length != gids.length) {
+                throw NestException.badProperty("The number of status dictionaries (" + params.length
+                        + ") does not match the number of nodes (" + gids.length + ").");
+            }
+            for (int j = 0; j < gids.length; j++) {
+                NodeBlock b = kernel.nodes.blockOf(gids[j]);
+                kernel.setNodeStatus(b, (int) (gids[j] - b.firstGid), params[j]);
+            }
+        });
+    }
+
+    /** Sets one key to per-node values given as a double array. */
+    public static void setValues(long[] gids, String key, double[] values) {
+        run(() -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            for (int j = 0; j < gids.length; j++) {
+                d.put(key, values[j]);
+                NodeBlock b = kernel.nodes.blockOf(gids[j]);
+                kernel.setNodeStatus(b, (int) (gids[j] - b.firstGid), d);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object>[] getStatus(long[] gids) {
+        return call(() -> {
+            Map<String, Object>[] r = new Map[gids.length];
+            for (int j = 0; j < gids.length; j++) {
+                NodeBlock b = kernel.nodes.blockOf(gids[j]);
+                Map<String, Object> d = new java.util.TreeMap<>();
+                kernel.nodeStatus(b, (int) (gids[j] - b.firstGid), d);
+                r[j] = d;
+            }
+            return r;
+        });
+    }
+
+    /**
+     * One key for many nodes: a double[] if every value is a double, a long[] if every value is an
+     * integer, otherwise an Object[] (null where a node lacks the key, reported by Python as an error).
+     */
+    public static Object getValues(long[] gids, String key) {
+        return call(() -> {
+            Object[] vals = new Object[gids.length];
+            boolean allD = true, allL = true;
+            Map<String, Object> d = new LinkedHashMap<>();
+            for (int j = 0; j < gids.length; j++) {
+                NodeBlock b = kernel.nodes.blockOf(gids[j]);
+                d.clear();
+                kernel.nodeStatus(b, (int) (gids[j] - b.firstGid), d);
+                if (!d.containsKey(key)) {
+                    throw new NestException("KeyError", "Node " + gids[j] + " (" + b.model.name + ") has no property '" + key + "'.");
+                }
+                Object v = d.get(key);
+                vals[j] = v;
+                allD &= v instanceof Double;
+                allL &= v instanceof Long;
+            }
+            if (allD && gids.length > 0) {
+                double[] r = new double[gids.length];
+                for (int j = 0; j < r.length; j++) r[j] = (Double) vals[j];
+                return r;
+            }
+            if (allL && gids.length > 0) {
+                long[] r = new long[gids.length];
+                for (int j = 0; j < r.length; j++) r[j] = (Long) vals[j];
+                return r;
+            }
+            return vals;
+        });
+    }
+
+    /** Model name per node, for NodeCollection printing and checks. */
+    public static String[] modelNames(long[] gids) {
+        return call(() -> {
+            String[] r = new String[gids.length];
+            for (int j = 0; j < gids.length; j++) r[j] = kernel.nodes.blockOf(gids[j]).model.name;
+            return r;
+        });
+    }
+
+    /** Contiguous runs of equal model: [first gid, last gid] pairs and the model names, for printing. */
+    public static Object[] blocksOf(long[] gids) {
+        return call(() -> {
+            List<Long> firsts = new ArrayList<>();
+            List<Long> lasts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < gids.length; j++) {
+                String m = kernel.nodes.blockOf(gids[j]).model.name;
+                if (!names.isEmpty() && names.get(names.size() - 1).equals(m) && lasts.get(lasts.size() - 1) == gids[j] - 1) {
+                    lasts.set(lasts.size() - 1, gids[j]);
+                } else {
+                    firsts.add(gids[j]);
+                    lasts.add(gids[j]);
+                    names.add(m);
+                }
+            }
+            long[] f = new long[firsts.size()], l = new long[lasts.size()];
+            for (int j = 0; j < f.length; j++) {
+                f[j] = firsts.get(j);
+                l[j] = lasts.get(j);
+            }
+            return new Object[] {f, l, names.toArray(new String[0])};
+        });
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    public static void connect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        run(() -> kernel.connect(pre, post, connSpec, synSpec));
+    }
+
+    public static Map<String, Object> getConnections(long[] src, long[] tgt, String synModel) {
+        return call(() -> {
+            int sid = synModel == null ? -1 : kernel.connections.synapse(synModel).id;
+            return kernel.connections.getConnections(src, tgt, sid);
+        });
+    }
+
+    public static Object getConnValues(int[] stores, int[] idx, String key, long version) {
+        return call(() -> kernel.connections.getConnValues(stores, idx, key, version));
+    }
+
+    public static void setConnValues(int[] stores, int[] idx, String key, double[] values, long version) {
+        run(() -> kernel.connections.setConnValues(stores, idx, key, values, version));
+    }
+
+    public static long connectionVersion() {
+        return kernel.connections.version;
+    }
+
+    // ------------------------------------------------------------------ simulation
+
+    public static void simulate(double ms) {
+        run(() -> kernel.simulate(ms));
+    }
+
+    public static void prepare() {
+        run(() -> kernel.prepare());
+    }
+
+    public static void run(double ms) {
+        run(() -> kernel.run(ms));
+    }
+
+    public static void cleanup() {
+        run(() -> kernel.cleanup());
+    }
+
+    public static Map<String, Object> getKernelStatus() {
+        return call(() -> kernel.getKernelStatus());
+    }
+
+    public static void setKernelStatus(Map<String, Object> params) {
+        run(() -> kernel.setKernelStatus(params));
+    }
+}

@@ -1,0 +1,184 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * noise_generator — Gaussian white noise current, a new independent amplitude per target every dt
+ * ms: I = mean + sqrt(std² + std_mod² sin(omega t + phi)) N(0,1) (NEST 3.9
+ * models/noise_generator.{h,cpp}). Recordable: I (the average over targets).
+ */
+public final class NoiseGenerator extends StimulationDevice {
+    @PerNode public double[] mean, std, std_mod, frequency, phase, dt, y_0, y_1, I_avg;
+    @PerNode public long[] nextStep;
+    double[][] amps;
+    // amplitudes drawn in this slice, in order; emissions refer to them by index
+    double[][][] ampHist;
+    int[] ampHistCount;
+    double[] A00, A01, A10, A11;
+    long[] dtSteps;
+
+    public NoiseGenerator(int n) {
+        super(n, true);
+        mean = fill(n, 0.0);
+        std = fill(n, 0.0);
+        std_mod = fill(n, 0.0);
+        frequency = fill(n, 0.0);
+        phase = fill(n, 0.0);
+        dt = fill(n, 1.0);
+        y_0 = fill(n, 0.0);
+        y_1 = fill(n, 0.0);
+        I_avg = fill(n, 0.0);
+        nextStep = fillL(n, 0);
+    }
+
+    @Override
+    public NoiseGenerator make(int n) {
+        return new NoiseGenerator(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getStim(i, d);
+        d.put("mean", mean[i]);
+        d.put("std", std[i]);
+        d.put("std_mod", std_mod[i]);
+        d.put("frequency", frequency[i]);
+        d.put("phase", phase[i]);
+        d.put("dt", dt[i]);
+        d.put("y_0", y_0[i]);
+        d.put("y_1", y_1[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double m = s.d("mean", mean[i]);
+        double sd = s.d("std", std[i]);
+        double sm = s.d("std_mod", std_mod[i]);
+        double f = s.d("frequency", frequency[i]);
+        double ph = s.d("phase", phase[i]);
+        double d = s.d("dt", dt[i]);
+        if (sd < 0) throw badProperty("The standard deviation cannot be negative.");
+        if (sm < 0) throw badProperty("The standard deviation cannot be negative.");
+        if (sm > sd) throw badProperty("The modulation apmlitude must be smaller or equal to the baseline amplitude.");
+        if (s.has("dt") && !kernel.time.isGridTime(d)) {
+            throw new NestException("StepMultipleRequired", "The value " + d + " for parameter dt of model "
+                    + model.name + " must be a multiple of the resolution " + kernel.time.resolution() + ".");
+        }
+        y_0[i] = s.d("y_0", y_0[i]);
+        y_1[i] = s.d("y_1", y_1[i]);
+        setStim(i, s);
+        mean[i] = m; std[i] = sd; std_mod[i] = sm; frequency[i] = f; phase[i] = ph; dt[i] = d;
+    }
+
+    private static final String[] REC = {"I"};
+
+    @Override
+    public String[] recordables() {
+        return REC;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return I_avg[i];
+    }
+
+    @Override
+    public boolean acceptsDataRequest() {
+        return true;
+    }
+
+    @Override
+    public void calibrate() {
+        super.calibrate();
+        if (amps == null) {
+            amps = new double[n][];
+            ampHist = new double[n][][];
+            ampHistCount = new int[n];
+        }
+        A00 = new double[n]; A01 = new double[n]; A10 = new double[n]; A11 = new double[n];
+        dtSteps = new long[n];
+        double h = kernel.time.resolution();
+        double t = kernel.time.stepsToMs(kernel.sim.timeSteps());
+        for (int i = 0; i < n; i++) {
+            int nt = kernel.nodes.numTargets(this, i);
+            if (amps[i] == null || amps[i].length != nt) {
+                amps[i] = new double[nt];
+                nextStep[i] = 0;
+                ampHist[i] = new double[4][];
+            }
+            dtSteps[i] = kernel.time.msToSteps(dt[i]);
+            double omega = 2.0 * Math.PI * frequency[i] / 1000.0;
+            double phi = phase[i] * 2.0 * Math.PI / 360.0;
+            y_0[i] = Math.cos(omega * t + phi);
+            y_1[i] = Math.sin(omega * t + phi);
+            A00[i] = Math.cos(omega * h);
+            A01[i] = -Math.sin(omega * h);
+            A10[i] = Math.sin(omega * h);
+            A11[i] = Math.cos(omega * h);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            for (int lag = from; lag < to; lag++) {
+                long now = origin + lag;
+                I_avg[i] = 0.0;
+                if (!isActive(i, now)) {
+                    if (rec && recordedBy[i] != null) record(now, i);
+                    continue;
+                }
+                if (std_mod[i] != 0.) {
+                    double y0 = y_0[i];
+                    y_0[i] = A00[i] * y0 + A01[i] * y_1[i];
+                    y_1[i] = A10[i] * y0 + A11[i] * y_1[i];
+                }
+                double[] a = amps[i];
+                if (now >= nextStep[i]) {
+                    double sdev = Math.sqrt(std[i] * std[i] + y_1[i] * std_mod[i] * std_mod[i]);
+                    for (int k = 0; k < a.length; k++) a[k] = mean[i] + sdev * nodeRng(i).normal();
+                    nextStep[i] = now + dtSteps[i];
+                    // snapshot for delivery
+                    int hc = ampHistCount[i];
+                    if (hc == ampHist[i].length) ampHist[i] = java.util.Arrays.copyOf(ampHist[i], hc * 2);
+                    if (ampHist[i][hc] == null || ampHist[i][hc].length != a.length) ampHist[i][hc] = new double[a.length];
+                    System.arraycopy(a, 0, ampHist[i][hc], 0, a.length);
+                    ampHistCount[i] = hc + 1;
+                }
+                double sum = 0;
+                for (double v : a) sum += v;
+                I_avg[i] = sum / Math.max(1, a.length);
+                if (rec && recordedBy[i] != null) record(now, i);
+                int ref = ampHistCount[i] - 1;
+                if (ref < 0) {
+                    // amplitudes from an earlier slice are still valid: snapshot them once
+                    if (ampHist[i][0] == null || ampHist[i][0].length != a.length) ampHist[i][0] = new double[a.length];
+                    System.arraycopy(a, 0, ampHist[i][0], 0, a.length);
+                    ampHistCount[i] = 1;
+                    ref = 0;
+                }
+                emit(i, lag, 1, 0, 0, ref);
+            }
+        }
+    }
+
+    @Override
+    public void clearEmissions() {
+        super.clearEmissions();
+        if (ampHistCount != null) java.util.Arrays.fill(ampHistCount, 0);
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        double amp = ampHist[i][e.ref[j]][c.port[k]];
+        tb.handleCurrent(ti, emitStep + c.delay[k], c.w[k] * amp, c.rport[k]);
+    }
+}

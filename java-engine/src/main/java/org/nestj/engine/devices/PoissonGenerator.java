@@ -1,0 +1,70 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * poisson_generator — independent Poisson spike trains of {@code rate} (spikes/s) for each target
+ * (NEST 3.9 models/poisson_generator.{h,cpp}). Each step, each target receives a spike event with
+ * multiplicity drawn from Poisson(rate * h); the draw uses the target's own random stream, so the
+ * result does not depend on the number of threads.
+ */
+public final class PoissonGenerator extends StimulationDevice {
+    @PerNode public double[] rate;
+    double[] mean;
+
+    public PoissonGenerator(int n) {
+        super(n, false);
+        rate = fill(n, 0.0);
+    }
+
+    @Override
+    public PoissonGenerator make(int n) {
+        return new PoissonGenerator(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getStim(i, d);
+        d.put("rate", rate[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double r = s.d("rate", rate[i]);
+        if (r < 0) throw badProperty("The rate cannot be negative.");
+        setStim(i, s);
+        rate[i] = r;
+    }
+
+    @Override
+    public void calibrate() {
+        super.calibrate();
+        mean = new double[n];
+        double h = kernel.time.resolution();
+        for (int i = 0; i < n; i++) mean[i] = h * rate[i] * 1e-3;
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        for (int i = i0; i < i1; i++) {
+            if (rate[i] <= 0) continue;
+            for (int lag = from; lag < to; lag++) {
+                if (isActive(i, origin + lag)) emit(i, lag, 1, 0, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        long m = tb.nodeRng(ti).poisson(mean[i]);
+        if (m > 0) {
+            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) m, c.rport[k], gid(i), emitStep + 1, 0.0);
+        }
+    }
+}

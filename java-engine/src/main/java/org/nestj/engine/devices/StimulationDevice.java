@@ -1,0 +1,120 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * NEST's StimulationDevice: a device that sends events to its targets. Its update records what it
+ * emits in this slice (per node, so threads never share); after all nodes are updated the kernel
+ * delivers the emissions, per thread, to the targets that thread owns, device by device in node
+ * order, lag by lag — the order in which NEST delivers device events.
+ */
+public abstract class StimulationDevice extends DeviceBlock {
+    /** Emissions of one node in the current slice. */
+    protected static final class Emissions {
+        public int count;
+        public int[] lag = new int[8];
+        public int[] mult = new int[8];
+        public double[] val = new double[8];
+        public double[] offset = new double[8];
+        public int[] ref = new int[8];
+
+        public void add(int l, int m, double v, double off, int r) {
+            if (count == lag.length) {
+                int c = count * 2;
+                lag = java.util.Arrays.copyOf(lag, c);
+                mult = java.util.Arrays.copyOf(mult, c);
+                val = java.util.Arrays.copyOf(val, c);
+                offset = java.util.Arrays.copyOf(offset, c);
+                ref = java.util.Arrays.copyOf(ref, c);
+            }
+            lag[count] = l;
+            mult[count] = m;
+            val[count] = v;
+            offset[count] = off;
+            ref[count] = r;
+            count++;
+        }
+    }
+
+    protected Emissions[] em;
+    /** true for current generators: NEST's is_active shifts their step by 2. */
+    protected final boolean currentGenerator;
+
+    protected StimulationDevice(int n, boolean currentGenerator) {
+        super(n);
+        this.currentGenerator = currentGenerator;
+    }
+
+    @Override
+    public void created() {
+        em = new Emissions[n];
+        for (int i = 0; i < n; i++) em[i] = new Emissions();
+    }
+
+    @Override
+    public int elementType() {
+        return ELEMENT_STIMULATOR;
+    }
+
+    @Override
+    public Emits emits() {
+        return currentGenerator ? Emits.CURRENT : Emits.SPIKE;
+    }
+
+    /** StimulationDevice::is_active for a time given in steps. */
+    protected final boolean isActive(int i, long step) {
+        if (currentGenerator) step += 2;
+        return tMin[i] < step && step <= tMax[i];
+    }
+
+    protected final void emit(int i, int lag, int mult, double val, double offset, int ref) {
+        em[i].add(lag, mult, val, offset, ref);
+        hasEmissions = true;
+    }
+
+    protected void getStim(int i, Map<String, Object> d) {
+        getDevice(i, d);
+        d.put("stimulus_source", "0");
+    }
+
+    protected void setStim(int i, Status s) {
+        if (s.has("stimulus_source")) {
+            String src = s.s("stimulus_source", "");
+            if (!src.isEmpty() && !src.equals("0")) throw badProperty("Stimulation backends are not supported by nestj.");
+        }
+        setDevice(i, s);
+    }
+
+    @Override
+    public void clearEmissions() {
+        for (Emissions e : em) e.count = 0;
+        hasEmissions = false;
+    }
+
+    @Override
+    public void deliverEmissions(ConnStore c, long origin) {
+        int[] off = c.offsets;
+        for (int i = 0; i < n; i++) {
+            Emissions e = em[i];
+            if (e.count == 0) continue;
+            int g = (int) gid(i);
+            if (g + 1 >= off.length) continue;
+            int a = off[g], b = off[g + 1];
+            if (a == b) continue;
+            for (int j = 0; j < e.count; j++) {
+                long emitStep = origin + e.lag[j];
+                for (int k = a; k < b; k++) {
+                    NodeBlock tb = kernel.nodes.blockOf(c.tgt[k]);
+                    deliver(i, e, j, emitStep, c, k, tb, (int) (c.tgt[k] - tb.firstGid));
+                }
+            }
+        }
+    }
+
+    /** Delivers emission j of node i through connection k to node ti of block tb. */
+    protected abstract void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti);
+}

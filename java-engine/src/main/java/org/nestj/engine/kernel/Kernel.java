@@ -1,0 +1,334 @@
+package org.nestj.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.nestj.engine.NestException;
+
+/**
+ * The simulation kernel (NEST's KernelManager): owns one manager per concern — models, nodes,
+ * connections, simulation, recording, threads — and the kernel status dictionary.
+ */
+public final class Kernel {
+    public static final String VERSION = "3.9.0";
+    public final Time time = new Time();
+    public final ModelManager models = new ModelManager(this);
+    public final NodeManager nodes = new NodeManager(this);
+    public final ConnectionManager connections = new ConnectionManager(this);
+    public final SimulationManager sim = new SimulationManager(this);
+    public final RecordingManager recording = new RecordingManager();
+    public ParallelRunner parallel = new ParallelRunner(1);
+    private long rngSeed = 143202461L;
+    public String dataPath = "";
+    public String dataPrefix = "";
+    public boolean overwriteFiles = false;
+    public boolean dictMissIsError = true;
+    private final Map<String, Object> passiveSettings = new LinkedHashMap<>();
+    private final Consumer<Kernel> modelRegistration;
+
+    public Kernel(Consumer<Kernel> modelRegistration) {
+        this.modelRegistration = modelRegistration;
+        reset();
+    }
+
+    public long rngSeed() {
+        return rngSeed;
+    }
+
+    /** ResetKernel: forget nodes, connections, models' changed defaults, time; keep nothing. */
+    public void reset() {
+        int threads = 1;
+        if (parallel != null && parallel.threads() != 1) {
+            parallel.shutdown();
+        }
+        parallel = new ParallelRunner(threads);
+        time.setResolution(0.1);
+        rngSeed = 143202461L;
+        dataPath = "";
+        dataPrefix = "";
+        overwriteFiles = false;
+        dictMissIsError = true;
+        passiveSettings.clear();
+        models.reset();
+        nodes.reset();
+        connections.synModels.clear();
+        connections.synByName.clear();
+        connections.reset(threads);
+        sim.reset(threads);
+        recording.reset();
+        modelRegistration.accept(this);
+    }
+
+    public static String fmt(double v) {
+        return String.valueOf(v);
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    public NodeBlock create(String model, int n) {
+        Model m = models.node(model);
+        if (sim.isPrepared()) {
+            throw NestException.kernel("Create cannot be called between Prepare and Cleanup (inside RunManager).");
+        }
+        return nodes.create(m, n);
+    }
+
+    /** Common status of node i of block b (NEST's Node::get_status_base) plus the model's own. */
+    public void nodeStatus(NodeBlock b, int i, Map<String, Object> d) {
+        b.getStatus(i, d);
+        String[] rec = b.recordables();
+        if (rec.length > 0) d.put("recordables", rec.clone());
+        Map<String, Long> rt = b.receptorTypes();
+        if (rt != null) d.put("receptor_types", new LinkedHashMap<>(rt));
+        d.put("element_type", b.elementTypeName());
+        d.put("frozen", b.frozen != null && b.frozen[i]);
+        d.put("global_id", b.gid(i));
+        d.put("local", true);
+        d.put("model", b.model.name);
+        d.put("model_id", (long) b.model.id);
+        d.put("node_uses_wfr", false);
+        int t = b.threadStart == null ? 0 : nodes.ownerThread(b, i);
+        d.put("thread", (long) t);
+        d.put("vp", (long) t);
+        d.put("thread_local_id", (long) i);
+        d.put("type_id", b.model.typeId);
+    }
+
+    public void setNodeStatus(NodeBlock b, int i, Map<String, Object> params) {
+        Status s = new Status(params, b.model.name);
+        if (s.has("frozen")) {
+            boolean f = s.b("frozen", false);
+            if (f && b.elementType() != NodeBlock.ELEMENT_NEURON && b.elementType() != NodeBlock.ELEMENT_STIMULATOR) {
+                throw NestException.badProperty("Recording devices cannot be frozen.");
+            }
+            if (b.frozen == null) b.frozen = new boolean[b.n];
+            b.frozen[i] = f;
+        }
+        for (String ro : READ_ONLY_NODE_KEYS) {
+            if (s.has(ro)) {
+                throw NestException.badProperty(b.model.name + " (node " + b.gid(i) + "): '" + ro + "' is read-only.");
+            }
+        }
+        b.setStatus(i, s);
+        s.checkAllAccessed("SetStatus for node " + b.gid(i) + " (" + b.model.name + ")");
+    }
+
+    private static final String[] READ_ONLY_NODE_KEYS = {"global_id", "model", "model_id", "element_type", "recordables",
+            "receptor_types", "thread", "vp", "local", "thread_local_id", "node_uses_wfr", "type_id"};
+
+    // ------------------------------------------------------------------ simulation
+
+    public void simulate(double ms) {
+        sim.prepare();
+        try {
+            sim.run(ms);
+        } finally {
+            cleanup();
+        }
+    }
+
+    public void prepare() {
+        sim.prepare();
+    }
+
+    public void run(double ms) {
+        sim.run(ms);
+    }
+
+    public void cleanup() {
+        if (!sim.prepared) {
+            throw NestException.kernel("Cleanup called without calling Prepare.");
+        }
+        sim.prepared = false;
+    }
+
+    public java.util.List<String> getKernelStatusRules() {
+        return java.util.Arrays.asList("pairwise_poisson", "one_to_one", "all_to_all", "fixed_indegree", "fixed_outdegree",
+                "pairwise_bernoulli", "symmetric_pairwise_bernoulli", "fixed_total_number");
+    }
+
+    public void connect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        if (sim.isPrepared()) {
+            throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
+        }
+        new ConnBuilder(this, pre, post, connSpec, synSpec).connect();
+    }
+
+    // ------------------------------------------------------------------ kernel status
+
+    public Map<String, Object> getKernelStatus() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("T_max", 1152921504606846.8);
+        d.put("T_min", -1152921504606846.8);
+        d.put("adaptive_target_buffers", true);
+        d.put("biological_time", time.stepsToMs(sim.timeSteps()));
+        d.put("buffer_size_spike_data", 2L);
+        d.put("buffer_size_target_data", 2L);
+        d.put("connection_rules", new String[] {"pairwise_poisson", "one_to_one", "all_to_all", "fixed_indegree",
+                "fixed_outdegree", "pairwise_bernoulli", "symmetric_pairwise_bernoulli", "fixed_total_number"});
+        d.put("data_path", dataPath);
+        d.put("data_prefix", dataPrefix);
+        d.put("dict_miss_is_error", dictMissIsError);
+        d.put("eprop_learning_window", 1000.0);
+        d.put("eprop_reset_neurons_on_update", true);
+        d.put("eprop_update_interval", 1000.0);
+        d.put("growth_curves", new String[] {"gaussian", "linear", "sigmoid"});
+        d.put("growth_factor_buffer_spike_data", 1.5);
+        d.put("growth_factor_buffer_target_data", 1.5);
+        d.put("keep_source_table", true);
+        d.put("local_num_threads", (long) parallel.threads());
+        d.put("local_spike_counter", sim.localSpikeCounter());
+        d.put("max_buffer_size_target_data", 16777216L);
+        d.put("max_delay", time.stepsToMs(connections.maxDelay()));
+        d.put("max_num_syn_models", 512L);
+        d.put("max_update_time", Double.NEGATIVE_INFINITY);
+        d.put("min_delay", time.stepsToMs(connections.minDelay()));
+        d.put("min_update_time", Double.POSITIVE_INFINITY);
+        d.put("modules", new String[0]);
+        d.put("ms_per_tic", 0.001);
+        d.put("network_size", nodes.size());
+        d.put("node_models", models.nodeModelNames().toArray(new String[0]));
+        d.put("num_connections", connections.numConnections());
+        d.put("num_processes", 1L);
+        d.put("off_grid_spiking", false);
+        d.put("overwrite_files", overwriteFiles);
+        d.put("prepared", sim.isPrepared());
+        d.put("print_time", sim.printTime);
+        d.put("recording_backends", new String[] {"memory", "ascii", "screen"});
+        d.put("recv_buffer_size_secondary_events", 0L);
+        d.put("resolution", time.resolution());
+        d.put("rng_seed", rngSeed);
+        d.put("rng_type", "mt19937_64");
+        d.put("rng_types", new String[] {"Philox_32", "Philox_64", "Threefry_32", "Threefry_64", "mt19937", "mt19937_64"});
+        d.put("send_buffer_size_secondary_events", 0L);
+        d.put("spike_buffer_grow_extra", 0.5);
+        d.put("spike_buffer_shrink_limit", 0.2);
+        d.put("spike_buffer_shrink_spare", 0.1);
+        d.put("stimulation_backends", new String[0]);
+        d.put("structural_plasticity_synapses", new LinkedHashMap<String, Object>());
+        d.put("structural_plasticity_update_interval", 10000.0);
+        d.put("synapse_models", models.synapseModelNames().toArray(new String[0]));
+        d.put("tics_per_ms", 1000.0);
+        d.put("tics_per_step", time.ticsPerStep());
+        d.put("time_simulate", sim.timeSimulate);
+        d.put("to_do", sim.toDo);
+        d.put("total_num_virtual_procs", (long) parallel.threads());
+        d.put("update_time_limit", Double.POSITIVE_INFINITY);
+        d.put("use_compressed_spikes", true);
+        d.put("use_wfr", true);
+        d.put("wfr_comm_interval", 1.0);
+        d.put("wfr_interpolation_order", 3L);
+        d.put("wfr_max_iterations", 15L);
+        d.put("wfr_tol", 0.0001);
+        d.putAll(passiveSettings);
+        return d;
+    }
+
+    private static final List<String> PASSIVE = Arrays.asList("adaptive_target_buffers", "buffer_size_spike_data",
+            "buffer_size_target_data", "growth_factor_buffer_spike_data", "growth_factor_buffer_target_data",
+            "keep_source_table", "max_buffer_size_target_data", "spike_buffer_grow_extra", "spike_buffer_shrink_limit",
+            "spike_buffer_shrink_spare", "use_compressed_spikes", "use_wfr", "wfr_comm_interval",
+            "wfr_interpolation_order", "wfr_max_iterations", "wfr_tol", "update_time_limit", "sort_connections_by_source",
+            "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
+            "eprop_update_interval", "rng_type");
+
+    public void setKernelStatus(Map<String, Object> params) {
+        Status s = new Status(params, "kernel");
+        if (sim.isPrepared()) {
+            throw NestException.kernel("SetKernelStatus cannot be called between Prepare and Cleanup.");
+        }
+        Long threads = null;
+        if (s.has("local_num_threads")) threads = s.l("local_num_threads", 1);
+        if (s.has("total_num_virtual_procs")) {
+            long v = s.l("total_num_virtual_procs", 1);
+            if (threads != null && threads != v) {
+                throw NestException.badProperty("local_num_threads and total_num_virtual_procs disagree (one MPI process).");
+            }
+            threads = v;
+        }
+        if (threads != null && threads != parallel.threads()) {
+            if (threads < 1) throw NestException.badProperty("local_num_threads must be positive.");
+            if (nodes.size() > 0) {
+                throw NestException.kernel("Nodes exist: Thread/process number cannot be changed.");
+            }
+            if (connections.numConnections() > 0) {
+                throw NestException.kernel("Connections exist: Thread/process number cannot be changed.");
+            }
+            parallel.shutdown();
+            parallel = new ParallelRunner(threads.intValue());
+            connections.reset(threads.intValue());
+            sim.reset(threads.intValue());
+        }
+        if (s.has("resolution")) {
+            double r = s.d("resolution", 0.1);
+            if (r != time.resolution()) {
+                if (nodes.size() > 0) {
+                    throw NestException.kernel("Cannot change the resolution after nodes have been created.");
+                }
+                if (sim.hasBeenSimulated()) {
+                    throw NestException.kernel("Cannot change the resolution after the simulation has started.");
+                }
+                if (r <= 0) throw NestException.badProperty("The resolution must be greater than zero.");
+                double tics = r * Time.TICS_PER_MS;
+                if (Math.abs(tics - Math.rint(tics)) > 1e-9 * Math.max(1, tics) || Math.rint(tics) < 1) {
+                    throw NestException.badProperty("The resolution must be a multiple of the tic length (0.001 ms).");
+                }
+                time.setResolution(r);
+                connections.reset(parallel.threads());
+            }
+        }
+        if (s.has("rng_seed")) {
+            long seed = s.l("rng_seed", rngSeed);
+            if (seed < 1 || seed > 4294967295L) {
+                throw NestException.badProperty("RNG seed must be in (0, 2^32-1).");
+            }
+            rngSeed = seed;
+            for (NodeBlock b : nodes.blocks) b.resetRng();
+        }
+        if (s.has("min_delay") || s.has("max_delay")) {
+            Double mn = s.has("min_delay") ? s.d("min_delay", 0) : null;
+            Double mx = s.has("max_delay") ? s.d("max_delay", 0) : null;
+            connections.setDelayExtrema(mn, mx);
+        }
+        sim.printTime = s.b("print_time", sim.printTime);
+        dataPath = s.s("data_path", dataPath);
+        dataPrefix = s.s("data_prefix", dataPrefix);
+        if (dataPrefix.contains("/")) {
+            throw NestException.badProperty("data_prefix cannot contain path separators.");
+        }
+        overwriteFiles = s.b("overwrite_files", overwriteFiles);
+        dictMissIsError = s.b("dict_miss_is_error", dictMissIsError);
+        if (s.has("biological_time")) {
+            double t = s.d("biological_time", 0);
+            if (t != 0.0) throw NestException.badProperty("The simulation time can only be set to 0.0.");
+            sim.clock = 0;
+            sim.fromStep = 0;
+            sim.slice = 0;
+            sim.nPending = 0;
+        }
+        for (String p : PASSIVE) {
+            if (s.has(p)) passiveSettings.put(p, s.raw(p));
+        }
+        List<String> readOnly = new ArrayList<>();
+        for (String key : params.keySet()) {
+            if (getKernelStatus().containsKey(key) && !PASSIVE.contains(key)) readOnly.add(key);
+        }
+        for (String key : readOnly) {
+            s.markAccessed(key);
+            Object cur = getKernelStatus().get(key);
+            Object v = params.get(key);
+            boolean same = cur != null && cur.equals(v);
+            if (!same && !(key.equals("resolution") || key.equals("rng_seed") || key.equals("local_num_threads")
+                    || key.equals("total_num_virtual_procs") || key.equals("print_time") || key.equals("data_path")
+                    || key.equals("data_prefix") || key.equals("overwrite_files") || key.equals("dict_miss_is_error")
+                    || key.equals("min_delay") || key.equals("max_delay") || key.equals("biological_time"))) {
+                throw NestException.badProperty("Kernel attribute '" + key + "' is read-only.");
+            }
+        }
+        if (dictMissIsError) s.checkAllAccessed("SetKernelStatus");
+    }
+}

@@ -1,0 +1,128 @@
+package org.nestj.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.nestj.engine.NestException;
+
+/**
+ * NEST's ModelManager: the registry of node models (with their prototypes) and synapse models,
+ * CopyModel, SetDefaults and GetDefaults.
+ */
+public final class ModelManager {
+    private final Kernel k;
+    private final Map<String, Model> nodeModels = new LinkedHashMap<>();
+    private final List<Model> byId = new ArrayList<>();
+
+    ModelManager(Kernel k) {
+        this.k = k;
+    }
+
+    void reset() {
+        nodeModels.clear();
+        byId.clear();
+    }
+
+    public void registerNode(String name, Supplier<NodeBlock> prototype) {
+        NodeBlock p = prototype.get();
+        p.kernel = k;
+        p.firstGid = 0;
+        p.threadStart = new int[] {0, 1};
+        Model m = new Model(name, byId.size(), p, name);
+        nodeModels.put(name, m);
+        byId.add(m);
+    }
+
+    public void registerSynapse(String name, boolean homW, boolean labelled) {
+        k.connections.registerSynapse(new SynapseModel(name, k.connections.synModels.size(), name, homW, labelled));
+    }
+
+    public boolean hasNodeModel(String name) {
+        return nodeModels.containsKey(name);
+    }
+
+    public Model node(String name) {
+        Model m = nodeModels.get(name);
+        if (m == null) {
+            if (k.connections.hasSynapse(name)) {
+                throw new NestException("UnknownModelName", "'" + name + "' is a synapse model, not a node model.");
+            }
+            throw new NestException("UnknownModelName", "Model '" + name + "' does not exist. "
+                    + "Use nest.node_models to see the available models.");
+        }
+        return m;
+    }
+
+    public List<String> nodeModelNames() {
+        return new ArrayList<>(nodeModels.keySet());
+    }
+
+    public List<String> synapseModelNames() {
+        List<String> r = new ArrayList<>();
+        for (SynapseModel s : k.connections.synModels) r.add(s.name);
+        return r;
+    }
+
+    public void copyModel(String old, String neu, Map<String, Object> params) {
+        if (nodeModels.containsKey(neu) || k.connections.hasSynapse(neu)) {
+            throw new NestException("NewModelNameExists", "A model called '" + neu + "' already exists. Please choose a different name.");
+        }
+        if (nodeModels.containsKey(old)) {
+            Model m = nodeModels.get(old);
+            NodeBlock p = m.prototype.make(1);
+            p.kernel = k;
+            p.threadStart = new int[] {0, 1};
+            p.copyNode(m.prototype, 0, 0);
+            Model c = new Model(neu, byId.size(), p, m.typeId);
+            nodeModels.put(neu, c);
+            byId.add(c);
+            if (params != null && !params.isEmpty()) setDefaults(neu, params);
+        } else if (k.connections.hasSynapse(old)) {
+            SynapseModel s = k.connections.synapse(old);
+            if (k.connections.synModels.size() >= 127) {
+                throw NestException.kernel("Too many synapse models: nestj supports at most 127.");
+            }
+            SynapseModel c = s.copyAs(neu, k.connections.synModels.size());
+            k.connections.registerSynapse(c);
+            if (params != null && !params.isEmpty()) setDefaults(neu, params);
+        } else {
+            throw new NestException("UnknownModelName", "Model '" + old + "' does not exist.");
+        }
+    }
+
+    public void setDefaults(String name, Map<String, Object> params) {
+        if (nodeModels.containsKey(name)) {
+            Model m = nodeModels.get(name);
+            Status s = new Status(params, name);
+            m.prototype.setStatus(0, s);
+            s.checkAllAccessed("SetDefaults for model " + name);
+        } else if (k.connections.hasSynapse(name)) {
+            SynapseModel sm = k.connections.synapse(name);
+            Status s = new Status(params, name);
+            sm.setDefaults(s, k);
+            s.checkAllAccessed("SetDefaults for synapse model " + name);
+        } else {
+            throw new NestException("UnknownModelName", "Model '" + name + "' does not exist.");
+        }
+    }
+
+    public Map<String, Object> getDefaults(String name) {
+        if (nodeModels.containsKey(name)) {
+            Model m = nodeModels.get(name);
+            Map<String, Object> d = new LinkedHashMap<>();
+            k.nodeStatus(m.prototype, 0, d);
+            d.put("global_id", 0L);
+            d.put("thread", -1L);
+            d.put("vp", -1L);
+            d.put("thread_local_id", -1L);
+            return d;
+        }
+        if (k.connections.hasSynapse(name)) {
+            return k.connections.synapse(name).getDefaults();
+        }
+        throw new NestException("UnknownModelName", "Model '" + name + "' does not exist.");
+    }
+}

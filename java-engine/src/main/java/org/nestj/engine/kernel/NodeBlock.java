@@ -1,0 +1,280 @@
+package org.nestj.engine.kernel;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.nestj.engine.NestException;
+
+/**
+ * A block of nodes of one model created by one Create call, stored as structure of arrays: each
+ * {@link PerNode} field has one entry per node. It plays the role of NEST's Node for all its nodes:
+ * status get/set (Parameters_/State_), {@link #calibrate()} (pre_run_hook), {@link #update}
+ * over a range of its nodes, and the handlers for incoming events (which only add to ring buffers).
+ */
+public abstract class NodeBlock {
+    public static final int ELEMENT_NEURON = 0, ELEMENT_STIMULATOR = 1, ELEMENT_RECORDER = 2, ELEMENT_OTHER = 3;
+
+    /** What a node sends to its targets. */
+    public enum Emits { SPIKE, CURRENT, DATA_REQUEST, NOTHING }
+
+    public Model model;
+    public Kernel kernel;
+    public long firstGid;
+    public final int n;
+    public int blockIndex;
+    /** chunk boundaries per thread: nodes [threadStart[t], threadStart[t+1]) are updated by thread t. */
+    public int[] threadStart;
+    /** Data loggers attached (multimeters recording from nodes of this block), per node; null if none. */
+    public DataLogger.Target[][] recordedBy;
+    private Rng[] dsRng;
+    public boolean[] frozen;
+    /** Set by stimulation devices that emitted events in the current slice. */
+    public volatile boolean hasEmissions;
+    public boolean buffersInitialised;
+
+    protected NodeBlock(int n) {
+        this.n = n;
+    }
+
+    /** A new block of this model with n nodes, holding its constructor defaults. */
+    public abstract NodeBlock make(int n);
+
+    public abstract int elementType();
+
+    public Emits emits() {
+        return Emits.SPIKE;
+    }
+
+    public String elementTypeName() {
+        switch (elementType()) {
+            case ELEMENT_NEURON: return "neuron";
+            case ELEMENT_STIMULATOR: return "stimulator";
+            case ELEMENT_RECORDER: return "recorder";
+            default: return "other";
+        }
+    }
+
+    /** Writes the status of node i (its parameters and state) into out. */
+    public abstract void getStatus(int i, Map<String, Object> out);
+
+    /** Applies a status dictionary to node i; reads keys through s so unread ones can be reported. */
+    public abstract void setStatus(int i, Status s);
+
+    /** The recordable names, in NEST's order; empty if the model records nothing. */
+    public String[] recordables() {
+        return new String[0];
+    }
+
+    /** Value of recordable var (index into {@link #recordables()}) of node i. */
+    public double recordable(int var, int i) {
+        throw new IllegalStateException("no recordables");
+    }
+
+    /** Receptor names and ports, as NEST's "receptor_types" (empty map if none). */
+    public Map<String, Long> receptorTypes() {
+        return null;
+    }
+
+    /** Allocates/clears input buffers (NEST's init_buffers_); ringLen = min_delay + max_delay steps. */
+    public void initBuffers(int ringLen) {
+    }
+
+    /** NEST's pre_run_hook: derived variables from parameters and the resolution, for all nodes. */
+    public void calibrate() {
+    }
+
+    /** Advances nodes [i0, i1) over steps origin+from .. origin+to-1. */
+    public abstract void update(long origin, int from, int to, int i0, int i1, SpikeOut out);
+
+    /**
+     * Checks that this model can receive spikes on rport and returns the port to store.
+     * Default: port 0 only.
+     */
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0) {
+            throw unknownReceptor(rport, "SpikeEvent");
+        }
+        return rport;
+    }
+
+    public int checkCurrentReceptor(int rport) {
+        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
+                + model.name + " does not handle current input (CurrentEvent).");
+    }
+
+    public boolean acceptsDataRequest() {
+        return recordables().length > 0;
+    }
+
+    protected NestException unknownReceptor(int rport, String what) {
+        return new NestException("UnknownReceptorType", "Receptor type " + rport + " is not available in "
+                + model.name + " (for " + what + ").");
+    }
+
+    protected NestException incompatibleReceptor(int rport, String what) {
+        return new NestException("IncompatibleReceptorType", "Receptor type " + rport + " in " + model.name
+                + " does not accept " + what + ".");
+    }
+
+    /**
+     * A spike arrives at node i, to be used in the update of step {@code step} (absolute). weight
+     * already includes the connection weight; mult is the multiplicity. Recorders also get the sender
+     * and the spike's stamp (step) and precise offset.
+     */
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp,
+            double offset) {
+        throw new IllegalStateException(model.name + " does not handle spikes");
+    }
+
+    /** A current (already multiplied by the connection weight) for the update of step. */
+    public void handleCurrent(int i, long step, double current, int rport) {
+        throw new IllegalStateException(model.name + " does not handle currents");
+    }
+
+    /** Called once after the block got its ids and kernel (per-block set-up). */
+    public void created() {
+    }
+
+    /**
+     * Delivers one spike through connections [a, b) of store c, all targeting this block. The
+     * default calls {@link #handleSpike} per connection; hot models override it with a tight loop.
+     */
+    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final double[] w = c.w;
+        final char[] d = c.delay;
+        final byte[] rp = c.rport;
+        final long fg = firstGid;
+        for (int k = a; k < b; k++) {
+            handleSpike((int) (tgt[k] - fg), emitStep + d[k], w[k], mult, rp[k], srcGid, emitStep + 1, offset);
+        }
+    }
+
+    /** Stimulation devices: deliver this slice's emissions to targets owned by thread t. */
+    public void deliverEmissions(ConnStore c, long origin) {
+    }
+
+    /** Stimulation devices: forget this slice's emissions. */
+    public void clearEmissions() {
+    }
+
+    /** Connection hook for NEST's num_targets_ style bookkeeping in devices. */
+    public void addedTarget(int i, Model targetModel) {
+    }
+
+    // ------------------------------------------------------------------ per-node copying
+
+    private static final Map<Class<?>, Field[]> FIELDS = new ConcurrentHashMap<>();
+
+    private static Field[] perNodeFields(Class<?> c) {
+        return FIELDS.computeIfAbsent(c, cls -> {
+            List<Field> r = new ArrayList<>();
+            for (Class<?> k = cls; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (Field f : k.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(PerNode.class)) {
+                        f.setAccessible(true);
+                        r.add(f);
+                    }
+                }
+            }
+            return r.toArray(new Field[0]);
+        });
+    }
+
+    /** Copies all per-node entries of node j of src (same class) into node i of this block. */
+    public void copyNode(NodeBlock src, int j, int i) {
+        try {
+            for (Field f : perNodeFields(getClass())) {
+                Object a = f.get(src);
+                Object b = f.get(this);
+                Object v = Array.get(a, j);
+                if (v instanceof double[]) v = ((double[]) v).clone();
+                else if (v instanceof long[]) v = ((long[]) v).clone();
+                else if (v instanceof int[]) v = ((int[]) v).clone();
+                else if (v instanceof String[]) v = ((String[]) v).clone();
+                else if (v instanceof Copyable) v = ((Copyable) v).copy();
+                Array.set(b, i, v);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per-node objects that must be deep-copied from the prototype. */
+    public interface Copyable {
+        Object copy();
+    }
+
+    public final long gid(int i) {
+        return firstGid + i;
+    }
+
+    /** A per-node random stream for events drawn on behalf of this node (e.g. DS spike events). */
+    public final Rng nodeRng(int i) {
+        if (dsRng == null) {
+            synchronized (this) {
+                if (dsRng == null) dsRng = new Rng[n];
+            }
+        }
+        Rng r = dsRng[i];
+        if (r == null) {
+            r = new Rng(kernel.rngSeed(), 1, gid(i));
+            dsRng[i] = r;
+        }
+        return r;
+    }
+
+    public void resetRng() {
+        dsRng = null;
+    }
+
+    // ------------------------------------------------------------------ recording
+
+    /** Records all loggers attached to node i at step (left end of the update interval). */
+    protected final void record(long step, int i) {
+        DataLogger.Target[] ts = recordedBy[i];
+        for (DataLogger.Target t : ts) {
+            t.record(this, i, step);
+        }
+    }
+
+    protected final boolean recording() {
+        return recordedBy != null;
+    }
+
+    public String modelName() {
+        return model.name;
+    }
+
+    public static double[] fill(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    public static long[] fillL(int n, long v) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    public static int[] fillI(int n, int v) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    public static boolean[] fillB(int n, boolean v) {
+        boolean[] a = new boolean[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    protected NestException badProperty(String msg) {
+        return NestException.badProperty(msg);
+    }
+}

@@ -1,0 +1,92 @@
+package org.nestj.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nestj.engine.NestException;
+
+/**
+ * NEST's NodeManager: node ids from 1 in creation order, organised as blocks (one per Create
+ * call), the split of every block into per-thread chunks, and device target ports.
+ */
+public final class NodeManager {
+    private final Kernel k;
+    public final List<NodeBlock> blocks = new ArrayList<>();
+    private long[] starts = new long[8];
+    private long size;
+    private int[][] devicePorts = new int[8][];
+
+    NodeManager(Kernel k) {
+        this.k = k;
+    }
+
+    void reset() {
+        blocks.clear();
+        size = 0;
+        devicePorts = new int[8][];
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public NodeBlock create(Model m, int n) {
+        if (n < 1) {
+            throw NestException.badProperty("Create: the number of nodes must be positive, got " + n + ".");
+        }
+        NodeBlock b = m.prototype.make(n);
+        b.model = m;
+        b.kernel = k;
+        for (int i = 0; i < n; i++) b.copyNode(m.prototype, 0, i);
+        b.firstGid = size + 1;
+        b.blockIndex = blocks.size();
+        b.threadStart = chunks(n, k.parallel.threads());
+        if (blocks.size() == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        starts[blocks.size()] = b.firstGid;
+        blocks.add(b);
+        size += n;
+        b.created();
+        return b;
+    }
+
+    static int[] chunks(int n, int threads) {
+        int[] s = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) s[t] = (int) ((long) n * t / threads);
+        return s;
+    }
+
+    public NodeBlock blockOf(long gid) {
+        if (gid < 1 || gid > size) {
+            throw new NestException("UnknownNode", "Node with id " + gid + " does not exist.");
+        }
+        int lo = 0, hi = blocks.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= gid) lo = mid;
+            else hi = mid - 1;
+        }
+        return blocks.get(lo);
+    }
+
+    public int ownerThread(NodeBlock b, int i) {
+        int[] s = b.threadStart;
+        for (int t = 0; t + 1 < s.length; t++) {
+            if (i < s[t + 1]) return t;
+        }
+        return s.length - 2;
+    }
+
+    /** NEST's per-device target port: the count of targets connected before this one. */
+    int nextDevicePort(NodeBlock b, int i) {
+        int bi = b.blockIndex;
+        if (bi >= devicePorts.length) devicePorts = java.util.Arrays.copyOf(devicePorts, Math.max(bi + 1, devicePorts.length * 2));
+        if (devicePorts[bi] == null) devicePorts[bi] = new int[b.n];
+        return devicePorts[bi][i]++;
+    }
+
+    public int numTargets(NodeBlock b, int i) {
+        int bi = b.blockIndex;
+        if (bi >= devicePorts.length || devicePorts[bi] == null) return 0;
+        return devicePorts[bi][i];
+    }
+}

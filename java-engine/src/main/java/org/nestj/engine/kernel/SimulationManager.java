@@ -1,0 +1,316 @@
+package org.nestj.engine.kernel;
+
+import java.util.Arrays;
+
+import org.nestj.engine.NestException;
+
+/**
+ * NEST's SimulationManager and the event delivery of its update loop
+ * (simulation_manager.cpp update_(), event_delivery_manager.cpp): time advances in min_delay
+ * slices; in each slice, spikes gathered at the end of the previous slice are delivered into ring
+ * buffers, multimeters collect the previous slice's samples, every node is updated, device events
+ * are delivered, and the neurons' spikes are gathered in a canonical order (by lag, then sender),
+ * so results do not depend on the number of threads.
+ */
+public final class SimulationManager {
+    private final Kernel k;
+    long clock;           // slice origin, steps
+    long slice;
+    long fromStep, toStep;
+    long toDo;
+    boolean prepared;
+    boolean simulated;
+    boolean buffersReady;
+    int ringLen;
+    public boolean printTime;
+    double timeSimulate;
+
+    // canonical spikes of the last gathered slice
+    int nPending;
+    long[] pGid = new long[256];
+    long[] pStep = new long[256];
+    int[] pMult = new int[256];
+    double[] pOff = new double[256];
+    long localSpikeCounter;
+
+    SpikeOut[] outs;
+
+    SimulationManager(Kernel k) {
+        this.k = k;
+    }
+
+    void reset(int threads) {
+        clock = 0;
+        slice = 0;
+        fromStep = 0;
+        toStep = 0;
+        toDo = 0;
+        prepared = false;
+        simulated = false;
+        buffersReady = false;
+        nPending = 0;
+        localSpikeCounter = 0;
+        timeSimulate = 0;
+        outs = new SpikeOut[threads];
+        for (int t = 0; t < threads; t++) outs[t] = new SpikeOut();
+    }
+
+    public boolean hasBeenSimulated() {
+        return simulated;
+    }
+
+    public boolean isPrepared() {
+        return prepared;
+    }
+
+    /** Current time in steps (clock + from_step). */
+    public long timeSteps() {
+        return clock + fromStep;
+    }
+
+    public long sliceOrigin() {
+        return clock;
+    }
+
+    public void prepare() {
+        if (prepared) {
+            throw NestException.kernel("Prepare called twice without Cleanup.");
+        }
+        k.connections.finish();
+        long md = k.connections.minDelay();
+        long xd = k.connections.maxDelay();
+        int len = (int) (md + xd);
+        if (!buffersReady || len != ringLen) {
+            ringLen = len;
+            for (NodeBlock b : k.nodes.blocks) b.initBuffers(len);
+            buffersReady = true;
+        } else {
+            for (NodeBlock b : k.nodes.blocks) {
+                if (!b.buffersInitialised) b.initBuffers(len);
+            }
+        }
+        for (NodeBlock b : k.nodes.blocks) {
+            b.buffersInitialised = true;
+            b.calibrate();
+            if (b.recordedBy != null) {
+                for (DataLogger.Target[] ts : b.recordedBy) {
+                    if (ts == null) continue;
+                    for (DataLogger.Target t : ts) t.init(timeSteps(), clock);
+                }
+            }
+        }
+        prepared = true;
+    }
+
+    public void run(double ms) {
+        if (!prepared) {
+            throw NestException.kernel("Run called without calling Prepare.");
+        }
+        long steps = k.time.msToSteps(ms);
+        if (ms < 0) throw NestException.badParameter("The simulation time cannot be negative.");
+        if (ms == 0) return;
+        if (steps < 1 || !k.time.isGridTime(ms)) {
+            if (steps < 1) {
+                throw NestException.kernel("Simulation time must be >= " + Kernel.fmt(k.time.resolution()) + " ms (one time step).");
+            }
+            throw NestException.badParameter("The simulation time must be a multiple of the resolution " + Kernel.fmt(k.time.resolution()) + " ms, got " + Kernel.fmt(ms) + " ms.");
+        }
+        toDo += steps;
+        long total = toDo;
+        long md = k.connections.minDelay();
+        toStep = Math.min(fromStep + toDo, md);
+        long t0 = System.nanoTime();
+        simulated = true;
+        if (printTime) {
+            System.out.println();
+        }
+        final int T = k.parallel.threads();
+        do {
+            final long origin = clock;
+            final int from = (int) fromStep, to = (int) toStep;
+            if (slice > 0 && fromStep == 0 && nPending > 0) {
+                k.parallel.run(this::deliverPending);
+            }
+            if (origin > 0 && fromStep == 0) {
+                k.recording.collectSamples();
+            }
+            k.parallel.run(t -> {
+                SpikeOut out = outs[t];
+                for (NodeBlock b : k.nodes.blocks) {
+                    int i0 = b.threadStart[t], i1 = b.threadStart[t + 1];
+                    if (i0 < i1) b.update(origin, from, to, i0, i1, out);
+                }
+            });
+            boolean anyDevice = false;
+            for (NodeBlock b : k.nodes.blocks) {
+                if (b.hasEmissions) {
+                    anyDevice = true;
+                    break;
+                }
+            }
+            if (anyDevice) {
+                k.parallel.run(t -> {
+                    ConnStore c = k.connections.deviceStores[t];
+                    for (NodeBlock b : k.nodes.blocks) {
+                        if (b.hasEmissions) b.deliverEmissions(c, origin);
+                    }
+                });
+                for (NodeBlock b : k.nodes.blocks) {
+                    if (b.hasEmissions) b.clearEmissions();
+                }
+            }
+            if (toStep == md) {
+                gather(origin);
+            }
+            // advance time
+            toDo -= toStep - fromStep;
+            if (toStep == md) {
+                clock += md;
+                slice++;
+                fromStep = 0;
+            } else {
+                fromStep = toStep;
+            }
+            long endSim = fromStep + toDo;
+            toStep = md < endSim ? md : endSim;
+            if (printTime) {
+                printProgress(total, t0);
+            }
+        } while (toDo > 0);
+        if (printTime) {
+            System.out.println();
+        }
+        timeSimulate += (System.nanoTime() - t0) * 1e-9;
+    }
+
+    private void printProgress(long total, long t0) {
+        double done = total == 0 ? 100 : 100.0 * (total - toDo) / total;
+        double elapsed = (System.nanoTime() - t0) * 1e-9;
+        double bio = k.time.stepsToMs(total - toDo);
+        double rtf = elapsed > 0 ? bio / 1000.0 / elapsed : 0;
+        System.out.print(String.format("\r[ %3d%% ] Model time: %.1f ms, Real-time factor: %.4f", (int) done,
+                k.time.stepsToMs(timeSteps()), rtf));
+        System.out.flush();
+    }
+
+    /** Collects the neuron spikes of this slice from all threads, sorted by (lag, sender). */
+    private void gather(long origin) {
+        int n = 0;
+        for (SpikeOut o : outs) n += o.size;
+        localSpikeCounter += n;
+        if (pGid.length < n) {
+            int c = Math.max(n, pGid.length * 2);
+            pGid = new long[c];
+            pStep = new long[c];
+            pMult = new int[c];
+            pOff = new double[c];
+        }
+        copySorted(outs, n, origin);
+        nPending = n;
+        for (SpikeOut o : outs) o.clear();
+    }
+
+    private long[] keys = new long[256];
+    private int[] idx = new int[256];
+    private long[] tmpK = new long[256];
+    private int[] tmpI = new int[256];
+
+    private void copySorted(SpikeOut[] os, int n, long origin) {
+        if (keys.length < n) {
+            int c = Math.max(n, keys.length * 2);
+            keys = new long[c];
+            idx = new int[c];
+            tmpK = new long[c];
+            tmpI = new int[c];
+        }
+        int j = 0;
+        for (int t = 0; t < os.length; t++) {
+            SpikeOut o = os[t];
+            for (int i = 0; i < o.size; i++) {
+                keys[j] = ((long) o.lag[i] << 32) | o.gid[i];
+                idx[j] = (t << 26) | i;
+                j++;
+            }
+        }
+        mergeSort(keys, idx, tmpK, tmpI, 0, n);
+        for (int i = 0; i < n; i++) {
+            int p = idx[i];
+            put(i, os[p >>> 26], p & ((1 << 26) - 1), origin);
+        }
+    }
+
+    /** Stable merge sort of (key, value) pairs on [a, b). */
+    static void mergeSort(long[] k, int[] v, long[] tk, int[] tv, int a, int b) {
+        if (b - a < 32) {
+            for (int i = a + 1; i < b; i++) {
+                long key = k[i];
+                int val = v[i];
+                int j = i - 1;
+                while (j >= a && k[j] > key) {
+                    k[j + 1] = k[j];
+                    v[j + 1] = v[j];
+                    j--;
+                }
+                k[j + 1] = key;
+                v[j + 1] = val;
+            }
+            return;
+        }
+        int m = (a + b) >>> 1;
+        mergeSort(k, v, tk, tv, a, m);
+        mergeSort(k, v, tk, tv, m, b);
+        if (k[m - 1] <= k[m]) return;
+        System.arraycopy(k, a, tk, a, b - a);
+        System.arraycopy(v, a, tv, a, b - a);
+        int i = a, j = m, o = a;
+        while (i < m && j < b) {
+            if (tk[j] < tk[i]) {
+                k[o] = tk[j];
+                v[o++] = tv[j++];
+            } else {
+                k[o] = tk[i];
+                v[o++] = tv[i++];
+            }
+        }
+        while (i < m) {
+            k[o] = tk[i];
+            v[o++] = tv[i++];
+        }
+        while (j < b) {
+            k[o] = tk[j];
+            v[o++] = tv[j++];
+        }
+    }
+
+    private void put(int j, SpikeOut o, int i, long origin) {
+        pGid[j] = o.gid[i];
+        pStep[j] = origin + o.lag[i];
+        pMult[j] = o.mult[i];
+        pOff[j] = o.offset[i];
+    }
+
+    /** Delivers the gathered spikes to the targets owned by thread t. */
+    private void deliverPending(int t) {
+        ConnStore c = k.connections.stores[t];
+        int[] off = c.offsets;
+        int[] tgt = c.tgt;
+        NodeManager nm = k.nodes;
+        for (int s = 0; s < nPending; s++) {
+            int g = (int) pGid[s];
+            if (g + 1 >= off.length) continue;
+            int a = off[g], e = off[g + 1];
+            while (a < e) {
+                NodeBlock b = nm.blockOf(tgt[a]);
+                long last = b.firstGid + b.n;
+                int m = a + 1;
+                while (m < e && tgt[m] < last) m++;
+                b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
+                a = m;
+            }
+        }
+    }
+
+    public long localSpikeCounter() {
+        return localSpikeCounter;
+    }
+}

@@ -1,0 +1,41 @@
+package org.nestj.engine.kernel;
+
+/**
+ * Per-thread collection of the spikes emitted by neurons during one min_delay slice (NEST's spike
+ * register). Entries hold the sender, the lag within the slice, multiplicity and precise offset.
+ * No allocation once grown: arrays are reused slice after slice.
+ */
+public final class SpikeOut {
+    int size;
+    long[] gid = new long[256];
+    int[] lag = new int[256];
+    int[] mult = new int[256];
+    double[] offset = new double[256];
+    public long counter;
+
+    public void spike(long g, int l, int m) {
+        spike(g, l, m, 0.0);
+    }
+
+    public void spike(long g, int l, int m, double off) {
+        if (size == gid.length) grow();
+        gid[size] = g;
+        lag[size] = l;
+        mult[size] = m;
+        offset[size] = off;
+        size++;
+        counter++;
+    }
+
+    private void grow() {
+        int c = gid.length * 2;
+        gid = java.util.Arrays.copyOf(gid, c);
+        lag = java.util.Arrays.copyOf(lag, c);
+        mult = java.util.Arrays.copyOf(mult, c);
+        offset = java.util.Arrays.copyOf(offset, c);
+    }
+
+    public void clear() {
+        size = 0;
+    }
+}

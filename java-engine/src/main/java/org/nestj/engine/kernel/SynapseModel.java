@@ -1,0 +1,81 @@
+package org.nestj.engine.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+
+/**
+ * A synapse model (NEST's ConnectorModel): name, id and the defaults used by Connect when a
+ * syn_spec leaves a value out. The static_synapse family keeps only weight, delay and receptor;
+ * {@code homWeight} marks static_synapse_hom_w, whose weight lives in the model, not in connections.
+ */
+public final class SynapseModel {
+    public final String name;
+    public final int id;
+    public final String typeId;
+    public final boolean homWeight;
+    public final boolean labelled;
+    public double weight = 1.0;
+    public double delay = 1.0;
+    public int receptorType = 0;
+    public long numConnections;
+
+    public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
+        this.name = name;
+        this.id = id;
+        this.typeId = typeId;
+        this.homWeight = homWeight;
+        this.labelled = labelled;
+    }
+
+    public SynapseModel copyAs(String newName, int newId) {
+        SynapseModel m = new SynapseModel(newName, newId, typeId, homWeight, labelled);
+        m.weight = weight;
+        m.delay = delay;
+        m.receptorType = receptorType;
+        return m;
+    }
+
+    public Map<String, Object> getDefaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("delay", delay);
+        d.put("element_type", "synapse");
+        d.put("has_delay", true);
+        d.put("num_connections", numConnections);
+        d.put("receptor_type", (long) receptorType);
+        d.put("requires_symmetric", false);
+        d.put("sizeof", 16L);
+        d.put("synapse_model", name);
+        d.put("synapse_modelid", (long) id);
+        d.put("weight", weight);
+        d.put("weight_recorder", new long[0]);
+        return d;
+    }
+
+    public void setDefaults(Status s, Kernel k) {
+        double w = s.d("weight", weight);
+        double dl = s.d("delay", delay);
+        int rt = s.i("receptor_type", receptorType);
+        if (s.has("weight_recorder")) {
+            Object v = s.raw("weight_recorder");
+            boolean empty = v == null || (v instanceof long[] && ((long[]) v).length == 0)
+                    || (v instanceof double[] && ((double[]) v).length == 0);
+            if (!empty) {
+                throw NestException.badProperty(name + " does not report weights: it cannot use a weight_recorder.");
+            }
+        }
+        for (String ro : new String[] {"num_connections", "element_type", "sizeof", "synapse_model", "synapse_modelid",
+                "has_delay", "requires_symmetric"}) {
+            if (s.has(ro)) {
+                throw NestException.badProperty("Parameter '" + ro + "' of " + name + " is read-only.");
+            }
+        }
+        if (s.has("delay")) {
+            k.connections.checkDelay(dl);
+        }
+        weight = w;
+        delay = dl;
+        receptorType = rt;
+    }
+}

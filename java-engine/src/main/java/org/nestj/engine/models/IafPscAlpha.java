@@ -1,0 +1,250 @@
+package org.nestj.engine.models;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.InputBuffer;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NeuronBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.IafPropagator;
+
+/**
+ * iaf_psc_alpha — leaky integrate-and-fire neuron with alpha-shaped postsynaptic currents
+ * (NEST 3.9 models/iaf_psc_alpha.{h,cpp}; doc: models/iaf_psc_alpha.html).
+ *
+ * <pre>
+ *   dV/dt = -(V - E_L)/tau_m + (I_syn_ex + I_syn_in + I_e + I_0)/C_m
+ *   I_syn_X(t) = sum_k w_k e/tau_syn_X (t - t_k) exp(-(t - t_k)/tau_syn_X)
+ *   V >= V_th: spike, V = V_reset, clamped for t_ref; V >= V_min always.
+ * </pre>
+ * Integrated exactly (Rotter and Diesmann 1999) with the propagators of {@link IafPropagator};
+ * positive weights go to the excitatory, others to the inhibitory synapse.
+ */
+public final class IafPscAlpha extends NeuronBlock {
+    static final int EX = 0, IN = 1, I0 = 2;
+    // parameters (voltages relative to E_L, as in NEST)
+    @PerNode public double[] E_L, I_e, Theta, V_reset, LowerBound, C, Tau, TauR, tau_ex, tau_in;
+    // state
+    @PerNode public double[] y0, dI_ex, I_ex, dI_in, I_in, y3;
+    @PerNode public int[] r;
+    // derived (pre_run_hook)
+    double[] P11_ex, P21_ex, P22_ex, P31_ex, P32_ex, P11_in, P21_in, P22_in, P31_in, P32_in, P30, P33, expm1_tau_m, EPSCInit, IPSCInit;
+    int[] refractoryCounts;
+    InputBuffer buf;
+
+    public IafPscAlpha(int n) {
+        super(n);
+        E_L = fill(n, -70.0);
+        I_e = fill(n, 0.0);
+        Theta = fill(n, -55.0 - -70.0);
+        V_reset = fill(n, -70.0 - -70.0);
+        LowerBound = fill(n, Double.NEGATIVE_INFINITY);
+        C = fill(n, 250.0);
+        Tau = fill(n, 10.0);
+        TauR = fill(n, 2.0);
+        tau_ex = fill(n, 2.0);
+        tau_in = fill(n, 2.0);
+        y0 = fill(n, 0);
+        dI_ex = fill(n, 0);
+        I_ex = fill(n, 0);
+        dI_in = fill(n, 0);
+        I_in = fill(n, 0);
+        y3 = fill(n, 0);
+        r = fillI(n, 0);
+    }
+
+    @Override
+    public IafPscAlpha make(int n) {
+        return new IafPscAlpha(n);
+    }
+
+    private static final String[] RECORDABLES = {"I_syn_ex", "I_syn_in", "V_m"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        switch (var) {
+            case 0: return I_ex[i];
+            case 1: return I_in[i];
+            default: return y3[i] + E_L[i];
+        }
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+        d.put("E_L", E_L[i]);
+        d.put("I_e", I_e[i]);
+        d.put("V_th", Theta[i] + E_L[i]);
+        d.put("V_reset", V_reset[i] + E_L[i]);
+        d.put("V_min", LowerBound[i] + E_L[i]);
+        d.put("C_m", C[i]);
+        d.put("tau_m", Tau[i]);
+        d.put("t_ref", TauR[i]);
+        d.put("tau_syn_ex", tau_ex[i]);
+        d.put("tau_syn_in", tau_in[i]);
+        d.put("V_m", y3[i] + E_L[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double el = s.d("E_L", E_L[i]);
+        double dEL = el - E_L[i];
+        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
+        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
+        double lb = s.has("V_min") ? s.d("V_min", 0) - el : LowerBound[i] - dEL;
+        double ie = s.d("I_e", I_e[i]);
+        double c = s.d("C_m", C[i]);
+        double tau = s.d("tau_m", Tau[i]);
+        double tex = s.d("tau_syn_ex", tau_ex[i]);
+        double tin = s.d("tau_syn_in", tau_in[i]);
+        double tr = s.d("t_ref", TauR[i]);
+        if (c <= 0.0) throw badProperty("Capacitance must be > 0.");
+        if (tau <= 0.0) throw badProperty("Membrane time constant must be > 0.");
+        if (tex <= 0.0 || tin <= 0.0) throw badProperty("All synaptic time constants must be > 0.");
+        if (tr < 0.0) throw badProperty("The refractory time t_ref can't be negative.");
+        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
+        double v = s.has("V_m") ? s.d("V_m", 0) - el : y3[i] - dEL;
+        setArchiving(i, s);
+        E_L[i] = el;
+        V_reset[i] = vr;
+        Theta[i] = th;
+        LowerBound[i] = lb;
+        I_e[i] = ie;
+        C[i] = c;
+        Tau[i] = tau;
+        tau_ex[i] = tex;
+        tau_in[i] = tin;
+        TauR[i] = tr;
+        y3[i] = v;
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
+        return 0;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        buf = InputBuffer.resize(buf, n, 3, ringLen);
+    }
+
+    @Override
+    public void calibrate() {
+        double h = kernel.time.resolution();
+        if (P30 == null) {
+            P11_ex = new double[n]; P21_ex = new double[n]; P22_ex = new double[n]; P31_ex = new double[n]; P32_ex = new double[n];
+            P11_in = new double[n]; P21_in = new double[n]; P22_in = new double[n]; P31_in = new double[n]; P32_in = new double[n];
+            P30 = new double[n]; P33 = new double[n]; expm1_tau_m = new double[n]; EPSCInit = new double[n]; IPSCInit = new double[n];
+            refractoryCounts = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            P11_ex[i] = P22_ex[i] = Math.exp(-h / tau_ex[i]);
+            P11_in[i] = P22_in[i] = Math.exp(-h / tau_in[i]);
+            P33[i] = Math.exp(-h / Tau[i]);
+            expm1_tau_m[i] = Math.expm1(-h / Tau[i]);
+            P30[i] = -Tau[i] / C[i] * Math.expm1(-h / Tau[i]);
+            P21_ex[i] = h * P11_ex[i];
+            P21_in[i] = h * P11_in[i];
+            double[] pe = IafPropagator.alpha(tau_ex[i], Tau[i], C[i], h);
+            P31_ex[i] = pe[0];
+            P32_ex[i] = pe[1];
+            double[] pi = IafPropagator.alpha(tau_in[i], Tau[i], C[i], h);
+            P31_in[i] = pi[0];
+            P32_in[i] = pi[1];
+            EPSCInit[i] = 1.0 * Math.E / tau_ex[i];
+            IPSCInit[i] = 1.0 * Math.E / tau_in[i];
+            refractoryCounts[i] = (int) kernel.time.msToSteps(TauR[i]);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final double[] bd = buf.d;
+        final int len = buf.len;
+        final boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i], y0i = y0[i];
+            int ri = r[i];
+            final double ie = I_e[i], theta = Theta[i], lower = LowerBound[i];
+            for (int lag = from; lag < to; lag++) {
+                long step = origin + lag;
+                if (ri == 0) {
+                    y3i = P30[i] * (y0i + ie) + P31_ex[i] * dIex + P32_ex[i] * Iex + P31_in[i] * dIin + P32_in[i] * Iin
+                            + expm1_tau_m[i] * y3i + y3i;
+                    y3i = y3i < lower ? lower : y3i;
+                } else {
+                    --ri;
+                }
+                Iex = P21_ex[i] * dIex + P22_ex[i] * Iex;
+                dIex *= P11_ex[i];
+                int slot = (int) (step % len);
+                int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i, ki0 = (I0 * len + slot) * n + i;
+                dIex += EPSCInit[i] * bd[kex];
+                Iin = P21_in[i] * dIin + P22_in[i] * Iin;
+                dIin *= P11_in[i];
+                dIin += IPSCInit[i] * bd[kin];
+                if (y3i >= theta) {
+                    ri = refractoryCounts[i];
+                    y3i = V_reset[i];
+                    spiked(i, step + 1);
+                    out.spike(gid(i), lag, 1);
+                }
+                y0i = bd[ki0];
+                bd[kex] = 0;
+                bd[kin] = 0;
+                bd[ki0] = 0;
+                if (rec && recordedBy[i] != null) {
+                    y3[i] = y3i; I_ex[i] = Iex; I_in[i] = Iin;
+                    record(step, i);
+                }
+            }
+            y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; y0[i] = y0i; r[i] = ri;
+        }
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        return 0;
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        double s = weight * mult;
+        buf.add(s > 0 ? EX : IN, step, i, s);
+    }
+
+    @Override
+    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final double[] w = c.w;
+        final char[] d = c.delay;
+        final double[] bd = buf.d;
+        final int len = buf.len, nn = n;
+        final int fg = (int) firstGid;
+        final int base = (int) (emitStep % len);
+        for (int k = a; k < b; k++) {
+            double s = w[k] * mult;
+            int slot = base + d[k];
+            if (slot >= len) slot -= len;
+            if (slot >= len) slot %= len;
+            int ch = s > 0 ? EX : IN;
+            bd[(ch * len + slot) * nn + (tgt[k] - fg)] += s;
+        }
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(I0, step, i, current);
+    }
+}

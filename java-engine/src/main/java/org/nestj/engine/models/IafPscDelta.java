@@ -1,0 +1,207 @@
+package org.nestj.engine.models;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.InputBuffer;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NeuronBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * iaf_psc_delta — leaky integrate-and-fire neuron with delta-shaped postsynaptic currents
+ * (NEST 3.9 models/iaf_psc_delta.{h,cpp}; doc: models/iaf_psc_delta.html).
+ *
+ * <pre>
+ *   dV/dt = -(V - E_L)/tau_m + (I_e + I_0)/C_m + sum_k w_k delta(t - t_k)   (w in mV)
+ * </pre>
+ * Exact integration; spikes arriving during refractoriness are dropped, or, with
+ * refractory_input, added after the refractory period discounted by exp(-r h / tau_m).
+ */
+public final class IafPscDelta extends NeuronBlock {
+    static final int SP = 0, CU = 1;
+    @PerNode public double[] E_L, I_e, V_th, V_reset, V_min, c_m, tau_m, t_ref, y0, y3, refr_spikes_buffer;
+    @PerNode public boolean[] with_refr_input;
+    @PerNode public int[] r;
+    double[] P33, P30;
+    int[] refractoryCounts;
+    InputBuffer buf;
+
+    public IafPscDelta(int n) {
+        super(n);
+        E_L = fill(n, -70.0);
+        I_e = fill(n, 0.0);
+        V_th = fill(n, 15.0);
+        V_reset = fill(n, 0.0);
+        V_min = fill(n, -Double.MAX_VALUE);
+        c_m = fill(n, 250.0);
+        tau_m = fill(n, 10.0);
+        t_ref = fill(n, 2.0);
+        y0 = fill(n, 0.0);
+        y3 = fill(n, 0.0);
+        refr_spikes_buffer = fill(n, 0.0);
+        with_refr_input = fillB(n, false);
+        r = fillI(n, 0);
+    }
+
+    @Override
+    public IafPscDelta make(int n) {
+        return new IafPscDelta(n);
+    }
+
+    private static final String[] RECORDABLES = {"V_m"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return y3[i] + E_L[i];
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+        d.put("E_L", E_L[i]);
+        d.put("I_e", I_e[i]);
+        d.put("V_th", V_th[i] + E_L[i]);
+        d.put("V_reset", V_reset[i] + E_L[i]);
+        d.put("V_min", V_min[i] + E_L[i]);
+        d.put("C_m", c_m[i]);
+        d.put("tau_m", tau_m[i]);
+        d.put("t_ref", t_ref[i]);
+        d.put("refractory_input", with_refr_input[i]);
+        d.put("V_m", y3[i] + E_L[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double el = s.d("E_L", E_L[i]);
+        double dEL = el - E_L[i];
+        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
+        double th = s.has("V_th") ? s.d("V_th", 0) - el : V_th[i] - dEL;
+        double vmin = s.has("V_min") ? s.d("V_min", 0) - el : V_min[i] - dEL;
+        double ie = s.d("I_e", I_e[i]);
+        double c = s.d("C_m", c_m[i]);
+        double tau = s.d("tau_m", tau_m[i]);
+        double tr = s.d("t_ref", t_ref[i]);
+        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (c <= 0) throw badProperty("Capacitance must be > 0.");
+        if (tr < 0) throw badProperty("Refractory time must not be negative.");
+        if (tau <= 0) throw badProperty("Membrane time constant must be > 0.");
+        boolean ri = s.b("refractory_input", with_refr_input[i]);
+        double v = s.has("V_m") ? s.d("V_m", 0) - el : y3[i] - dEL;
+        setArchiving(i, s);
+        E_L[i] = el; V_reset[i] = vr; V_th[i] = th; V_min[i] = vmin; I_e[i] = ie; c_m[i] = c; tau_m[i] = tau;
+        t_ref[i] = tr; with_refr_input[i] = ri; y3[i] = v;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        return 0;
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
+        return 0;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        buf = InputBuffer.resize(buf, n, 2, ringLen);
+    }
+
+    @Override
+    public void calibrate() {
+        double h = kernel.time.resolution();
+        if (P33 == null) {
+            P33 = new double[n];
+            P30 = new double[n];
+            refractoryCounts = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            P33[i] = Math.exp(-h / tau_m[i]);
+            P30[i] = 1 / c_m[i] * (1 - P33[i]) * tau_m[i];
+            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final double h = kernel.time.resolution();
+        final double[] bd = buf.d;
+        final int len = buf.len;
+        final boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            double v = y3[i], cur = y0[i], rb = refr_spikes_buffer[i];
+            int ri = r[i];
+            final boolean wri = with_refr_input[i];
+            for (int lag = from; lag < to; lag++) {
+                long step = origin + lag;
+                int slot = (int) (step % len);
+                int ks = (SP * len + slot) * n + i, kc = (CU * len + slot) * n + i;
+                double sp = bd[ks];
+                bd[ks] = 0;
+                if (ri == 0) {
+                    v = P30[i] * (cur + I_e[i]) + P33[i] * v + sp;
+                    if (wri && rb != 0.0) {
+                        v += rb;
+                        rb = 0.0;
+                    }
+                    v = v < V_min[i] ? V_min[i] : v;
+                } else {
+                    if (wri) {
+                        rb += sp * Math.exp(-ri * h / tau_m[i]);
+                    }
+                    --ri;
+                }
+                if (v >= V_th[i]) {
+                    ri = refractoryCounts[i];
+                    v = V_reset[i];
+                    spiked(i, step + 1);
+                    out.spike(gid(i), lag, 1);
+                }
+                cur = bd[kc];
+                bd[kc] = 0;
+                if (rec && recordedBy[i] != null) {
+                    y3[i] = v;
+                    record(step, i);
+                }
+            }
+            y3[i] = v; y0[i] = cur; r[i] = ri; refr_spikes_buffer[i] = rb;
+        }
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        buf.add(SP, step, i, weight * mult);
+    }
+
+    @Override
+    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final double[] w = c.w;
+        final char[] d = c.delay;
+        final double[] bd = buf.d;
+        final int len = buf.len, nn = n;
+        final int fg = (int) firstGid;
+        final int base = (int) (emitStep % len);
+        for (int k = a; k < b; k++) {
+            int slot = base + d[k];
+            if (slot >= len) slot -= len;
+            bd[slot * nn + (tgt[k] - fg)] += w[k] * mult;
+        }
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(CU, step, i, current);
+    }
+}

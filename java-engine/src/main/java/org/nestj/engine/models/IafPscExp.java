@@ -1,0 +1,235 @@
+package org.nestj.engine.models;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.InputBuffer;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NeuronBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.Rng;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.IafPropagator;
+
+/**
+ * iaf_psc_exp — leaky integrate-and-fire neuron with exponential postsynaptic currents
+ * (NEST 3.9 models/iaf_psc_exp.{h,cpp}; doc: models/iaf_psc_exp.html).
+ *
+ * <pre>
+ *   dV/dt = -(V - E_L)/tau_m + (I_syn_ex + I_syn_in + I_e + I_0)/C_m
+ *   dI_syn_X/dt = -I_syn_X/tau_syn_X + sum_k w_k delta(t - t_k)
+ *   current on receptor 1 is filtered by the excitatory synapse: I_syn_ex += (1 - P11ex) I_1
+ *   spike if V >= V_th (delta = 0), or with escape rate rho exp((V - V_th)/delta) if delta > 0
+ * </pre>
+ * Exact integration with the propagators of {@link IafPropagator}.
+ */
+public final class IafPscExp extends NeuronBlock {
+    static final int EX = 0, IN = 1, I0 = 2, I1 = 3;
+    @PerNode public double[] E_L, I_e, Theta, V_reset, C, Tau, tau_ex, tau_in, t_ref, rho, delta;
+    @PerNode public double[] V_m, i_syn_ex, i_syn_in, i_0, i_1;
+    @PerNode public int[] r_ref;
+    double[] P11ex, P11in, P22, P21ex, P21in, P20;
+    int[] refractoryCounts;
+    InputBuffer buf;
+
+    public IafPscExp(int n) {
+        super(n);
+        E_L = fill(n, -70.0);
+        I_e = fill(n, 0.0);
+        Theta = fill(n, -55.0 - -70.0);
+        V_reset = fill(n, 0.0);
+        C = fill(n, 250.0);
+        Tau = fill(n, 10.0);
+        tau_ex = fill(n, 2.0);
+        tau_in = fill(n, 2.0);
+        t_ref = fill(n, 2.0);
+        rho = fill(n, 0.01);
+        delta = fill(n, 0.0);
+        V_m = fill(n, 0.0);
+        i_syn_ex = fill(n, 0.0);
+        i_syn_in = fill(n, 0.0);
+        i_0 = fill(n, 0.0);
+        i_1 = fill(n, 0.0);
+        r_ref = fillI(n, 0);
+    }
+
+    @Override
+    public IafPscExp make(int n) {
+        return new IafPscExp(n);
+    }
+
+    private static final String[] RECORDABLES = {"I_syn_ex", "I_syn_in", "V_m"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        switch (var) {
+            case 0: return i_syn_ex[i];
+            case 1: return i_syn_in[i];
+            default: return V_m[i] + E_L[i];
+        }
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+        d.put("E_L", E_L[i]);
+        d.put("I_e", I_e[i]);
+        d.put("V_th", Theta[i] + E_L[i]);
+        d.put("V_reset", V_reset[i] + E_L[i]);
+        d.put("C_m", C[i]);
+        d.put("tau_m", Tau[i]);
+        d.put("tau_syn_ex", tau_ex[i]);
+        d.put("tau_syn_in", tau_in[i]);
+        d.put("t_ref", t_ref[i]);
+        d.put("rho", rho[i]);
+        d.put("delta", delta[i]);
+        d.put("V_m", V_m[i] + E_L[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double el = s.d("E_L", E_L[i]);
+        double dEL = el - E_L[i];
+        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
+        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
+        double ie = s.d("I_e", I_e[i]);
+        double c = s.d("C_m", C[i]);
+        double tau = s.d("tau_m", Tau[i]);
+        double tex = s.d("tau_syn_ex", tau_ex[i]);
+        double tin = s.d("tau_syn_in", tau_in[i]);
+        double tr = s.d("t_ref", t_ref[i]);
+        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (c <= 0) throw badProperty("Capacitance must be strictly positive.");
+        if (tau <= 0 || tex <= 0 || tin <= 0) throw badProperty("Membrane and synapse time constants must be strictly positive.");
+        if (tr < 0) throw badProperty("Refractory time must not be negative.");
+        double rh = s.d("rho", rho[i]);
+        if (rh < 0) throw badProperty("Stochastic firing intensity must not be negative.");
+        double de = s.d("delta", delta[i]);
+        if (de < 0) throw badProperty("Width of threshold region must not be negative.");
+        double v = s.has("V_m") ? s.d("V_m", 0) - el : V_m[i] - dEL;
+        setArchiving(i, s);
+        E_L[i] = el; V_reset[i] = vr; Theta[i] = th; I_e[i] = ie; C[i] = c; Tau[i] = tau;
+        tau_ex[i] = tex; tau_in[i] = tin; t_ref[i] = tr; rho[i] = rh; delta[i] = de; V_m[i] = v;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        return 0;
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport != 0 && rport != 1) throw unknownReceptor(rport, "CurrentEvent");
+        return rport;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        buf = InputBuffer.resize(buf, n, 4, ringLen);
+    }
+
+    @Override
+    public void calibrate() {
+        double h = kernel.time.resolution();
+        if (P20 == null) {
+            P11ex = new double[n]; P11in = new double[n]; P22 = new double[n]; P21ex = new double[n]; P21in = new double[n];
+            P20 = new double[n]; refractoryCounts = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            P11ex[i] = Math.exp(-h / tau_ex[i]);
+            P11in[i] = Math.exp(-h / tau_in[i]);
+            P22[i] = Math.exp(-h / Tau[i]);
+            P21ex[i] = IafPropagator.exp(tau_ex[i], Tau[i], C[i], h);
+            P21in[i] = IafPropagator.exp(tau_in[i], Tau[i], C[i], h);
+            P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);
+            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final double h = kernel.time.resolution();
+        final double[] bd = buf.d;
+        final int len = buf.len;
+        final boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            double v = V_m[i], iex = i_syn_ex[i], iin = i_syn_in[i], c0 = i_0[i], c1 = i_1[i];
+            int rr = r_ref[i];
+            final boolean stochastic = delta[i] > 1e-10;
+            for (int lag = from; lag < to; lag++) {
+                long step = origin + lag;
+                if (rr == 0) {
+                    v = v * P22[i] + iex * P21ex[i] + iin * P21in[i] + (I_e[i] + c0) * P20[i];
+                } else {
+                    --rr;
+                }
+                iex *= P11ex[i];
+                iin *= P11in[i];
+                iex += (1. - P11ex[i]) * c1;
+                int slot = (int) (step % len);
+                int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i;
+                int k0 = (I0 * len + slot) * n + i, k1 = (I1 * len + slot) * n + i;
+                iex += bd[kex];
+                iin += bd[kin];
+                boolean fire;
+                if (!stochastic) {
+                    fire = delta[i] < 1e-10 && v >= Theta[i];
+                } else {
+                    Rng rng = nodeRng(i);
+                    fire = rng.uniform() < rho[i] * Math.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
+                }
+                if (fire) {
+                    rr = refractoryCounts[i];
+                    v = V_reset[i];
+                    spiked(i, step + 1);
+                    out.spike(gid(i), lag, 1);
+                }
+                c0 = bd[k0];
+                c1 = bd[k1];
+                bd[kex] = 0; bd[kin] = 0; bd[k0] = 0; bd[k1] = 0;
+                if (rec && recordedBy[i] != null) {
+                    V_m[i] = v; i_syn_ex[i] = iex; i_syn_in[i] = iin;
+                    record(step, i);
+                }
+            }
+            V_m[i] = v; i_syn_ex[i] = iex; i_syn_in[i] = iin; i_0[i] = c0; i_1[i] = c1; r_ref[i] = rr;
+        }
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        double s = weight * mult;
+        buf.add(s > 0 ? EX : IN, step, i, s);
+    }
+
+    @Override
+    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final double[] w = c.w;
+        final char[] d = c.delay;
+        final double[] bd = buf.d;
+        final int len = buf.len, nn = n;
+        final int fg = (int) firstGid;
+        final int base = (int) (emitStep % len);
+        for (int k = a; k < b; k++) {
+            double s = w[k] * mult;
+            int slot = base + d[k];
+            if (slot >= len) slot -= len;
+            int ch = s > 0 ? EX : IN;
+            bd[(ch * len + slot) * nn + (tgt[k] - fg)] += s;
+        }
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(rport == 1 ? I1 : I0, step, i, current);
+    }
+}

@@ -1,0 +1,1 @@
+"""PyNEST's high-level API modules, mirrored by nestj."""

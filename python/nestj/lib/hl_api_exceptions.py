@@ -1,0 +1,56 @@
+"""NEST's exception classes (PyNEST's lib/hl_api_exceptions): ``NESTErrors.<Name>`` classes are made
+on first use, all subclasses of ``NESTError``; engine errors arrive by NEST's error name."""
+
+
+class NESTMappedException(type):
+    """Metaclass: an unknown attribute of NESTErrors becomes a new NESTError subclass of that name."""
+
+    def __getattr__(cls, errorname):
+        if errorname.startswith("__"):
+            raise AttributeError(errorname)
+        parent = cls.SLIException
+        newclass = type(errorname, (parent,), {"__init__": cls.init(parent, errorname)})
+        setattr(cls, errorname, newclass)
+        return newclass
+
+
+class NESTErrors(metaclass=NESTMappedException):
+    """Namespace of NEST's exceptions."""
+
+    class NESTError(Exception):
+        """Base exception class for all NEST exceptions."""
+
+        def __init__(self, message):
+            Exception.__init__(self, message)
+            self.message = message
+
+    class SLIException(NESTError):
+        """Base class of the errors raised by the simulation kernel."""
+
+        def __init__(self, commandname, errormessage, errorname="SLIException"):
+            self.commandname = commandname
+            self.errormessage = errormessage
+            self.errorname = errorname
+            message = "{} in PyNEST function {}: {}".format(errorname, commandname, errormessage)
+            NESTErrors.NESTError.__init__(self, message)
+
+    class PyNESTError(NESTError):
+        """Exceptions produced from Python/Cython code."""
+
+    @staticmethod
+    def init(parent, errorname):
+        def __init__(self, commandname, errormessage, errorname=errorname, *args, **kwargs):
+            parent.__init__(self, commandname, errormessage, errorname, *args, **kwargs)
+
+        return __init__
+
+
+NESTError = NESTErrors.NESTError
+
+# the names NEST's kernel raises, created up front so that they can be caught before first use
+for _name in ("BadProperty", "BadParameter", "BadDelay", "UnknownModelName", "UnknownSynapseType", "UnknownNode",
+              "UnaccessedDictionaryEntry", "IllegalConnection", "IncompatibleReceptorType", "UnknownReceptorType",
+              "KernelException", "TypeMismatch", "DimensionMismatch", "NewModelNameExists", "StepMultipleRequired",
+              "NotImplemented", "KeyError", "RangeCheck", "GSLSolverFailure", "NumericalInstability",
+              "BadParameterValue", "InvalidDefaultResolution", "InvalidTimeInModel", "UnknownComponent"):
+    getattr(NESTErrors, _name)

@@ -1,0 +1,108 @@
+"""Information and status functions (PyNEST's lib/hl_api_info)."""
+import sys
+
+from ..ll_api import bridge
+from .hl_api_helper import is_iterable
+from .hl_api_types import NodeCollection, SynapseCollection
+
+__all__ = ["authors", "get_argv", "get_verbosity", "GetStatus", "help", "helpdesk", "message", "set_verbosity",
+           "SetStatus", "sysinfo", "verbosity"]
+
+_VERBOSITY = {"M_ALL": 0, "M_DEBUG": 5, "M_STATUS": 7, "M_INFO": 10, "M_DEPRECATED": 18, "M_WARNING": 20,
+              "M_ERROR": 30, "M_FATAL": 40, "M_QUIET": 100}
+_level = ["M_INFO"]
+
+
+def set_verbosity(level):
+    if isinstance(level, int):
+        for k, v in _VERBOSITY.items():
+            if v == level:
+                level = k
+    if level not in _VERBOSITY:
+        raise ValueError("unknown verbosity level %r" % level)
+    _level[0] = level
+
+
+def get_verbosity():
+    return _VERBOSITY[_level[0]]
+
+
+def verbosity(level):
+    return _VERBOSITY[level]
+
+
+def message(level, sender, text):
+    if _VERBOSITY.get(level, 0) >= get_verbosity():
+        print("%s: %s" % (sender, text))
+
+
+def authors():
+    print("nestj: NEST's simulation semantics in a Java engine (mirrors PyNEST 3.9).")
+
+
+def helpdesk():
+    print("See https://nest-simulator.readthedocs.io for NEST's documentation; nestj follows it.")
+
+
+def help(obj=None, return_text=False):
+    text = "nestj mirrors PyNEST: see NEST's documentation of '%s'." % obj
+    if return_text:
+        return text
+    print(text)
+
+
+def get_argv():
+    return tuple(sys.argv)
+
+
+def sysinfo():
+    print("nestj, engine %s" % bridge.version())
+
+
+def SetStatus(nodes, params, val=None):
+    """Set parameters of nodes or connections (PyNEST's SetStatus)."""
+    if not isinstance(nodes, (NodeCollection, SynapseCollection)):
+        raise TypeError("The first input (nodes) must be NodeCollection or a SynapseCollection.")
+    if isinstance(params, str):
+        if val is None:
+            raise TypeError("val must be given when params is a string")
+        if is_iterable(val) and not isinstance(val, dict) and len(nodes) > 1:
+            params = [{params: v} for v in val]
+        else:
+            params = {params: val}
+    if isinstance(params, (list, tuple)) and len(params) == 1 and len(nodes) > 1:
+        params = params[0]
+    nodes.set(params)
+
+
+def GetStatus(nodes, keys=None, output=""):
+    """Status of nodes or connections: a tuple with one dict (or value) per element."""
+    if not isinstance(nodes, (NodeCollection, SynapseCollection)):
+        raise TypeError("The first input (nodes) must be NodeCollection or a SynapseCollection with connection handles")
+    if len(nodes) == 0:
+        return ()
+    if isinstance(nodes, SynapseCollection):
+        if keys is None:
+            d = nodes.get()
+            if len(nodes) == 1:
+                return (d,)
+            return tuple({k: d[k][i] for k in d} for i in range(len(nodes)))
+        if isinstance(keys, str):
+            v = nodes.get(keys)
+            return (v,) if len(nodes) == 1 else tuple(v)
+        d = nodes.get(list(keys))
+        if len(nodes) == 1:
+            return (tuple(d[k] for k in keys),)
+        return tuple(tuple(d[k][i] for k in keys) for i in range(len(nodes)))
+    if keys is None:
+        from .hl_api_types import _get_status
+        return tuple(_get_status(nodes))
+    if isinstance(keys, str):
+        v = nodes.get(keys)
+        return (v,) if len(nodes) == 1 else tuple(v)
+    if is_iterable(keys):
+        vals = [nodes.get(k) for k in keys]
+        if len(nodes) == 1:
+            return (tuple(vals),)
+        return tuple(tuple(v[i] for v in vals) for i in range(len(nodes)))
+    raise TypeError("keys should be either a string or an iterable")

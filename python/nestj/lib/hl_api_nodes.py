@@ -1,0 +1,60 @@
+"""Node creation (PyNEST's lib/hl_api_nodes)."""
+import numpy as np
+
+from ..ll_api import bridge, check_call, to_java
+from .hl_api_exceptions import NESTErrors
+from .hl_api_helper import is_iterable
+from .hl_api_types import NodeCollection, Parameter
+
+__all__ = ["Create", "GetLocalNodeCollection", "GetNodes", "PrintNodes"]
+
+
+def Create(model, n=1, params=None, positions=None):
+    """Create n nodes of the given model; params is a dict (values may be per-node lists or
+    Parameters) or a list of n dicts."""
+    if not isinstance(model, str):
+        raise TypeError("model must be a string")
+    if isinstance(n, NodeCollection) or not isinstance(n, (int, np.integer)):
+        raise TypeError("n must be an integer")
+    if n < 1:
+        raise NESTErrors.BadProperty("Create", "n must be positive")
+    if positions is not None:
+        from .hl_api_spatial import _create_spatial
+        return _create_spatial(model, n, params, positions)
+    if isinstance(params, (list, tuple)) and len(params) != n:
+        raise TypeError("list of params must have one dictionary per node")
+    if params is not None and not isinstance(params, (dict, list, tuple)):
+        raise TypeError("params must be a dict or a list of dicts")
+    first = int(check_call("Create", bridge.create, model, int(n)))
+    nc = NodeCollection._from_range(first, int(n))
+    if isinstance(params, dict) and params:
+        if any(is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
+            nc.set(params)
+        else:
+            check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(params))
+    elif isinstance(params, (list, tuple)):
+        nc.set(list(params))
+    return nc
+
+
+def GetNodes(properties=None, local_only=False):
+    n = int(bridge.networkSize())
+    nc = NodeCollection._from_range(1, n) if n else NodeCollection([])
+    if not properties:
+        return nc
+    keep = []
+    for g in nc:
+        st = g.get()
+        if all(k in st and st[k] == v for k, v in properties.items()):
+            keep.append(g.global_id)
+    return NodeCollection(keep)
+
+
+def GetLocalNodeCollection(nc):
+    return nc
+
+
+def PrintNodes():
+    n = int(bridge.networkSize())
+    if n:
+        print(NodeCollection._from_range(1, n))

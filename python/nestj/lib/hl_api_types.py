@@ -1,0 +1,504 @@
+"""PyNEST's types (lib/hl_api_types): NodeCollection, SynapseCollection, Parameter, CollocatedSynapses."""
+import json
+import numbers
+
+import numpy as np
+
+from ..ll_api import bridge, check_call, to_java, to_py
+from .hl_api_exceptions import NESTErrors
+from .hl_api_helper import is_iterable
+
+__all__ = ["CollocatedSynapses", "Compartments", "CreateParameter", "Mask", "NodeCollection", "Parameter", "Receptors",
+           "SynapseCollection", "serialize_data", "to_json"]
+
+
+def _gids_array(x):
+    return np.asarray(x, dtype=np.int64)
+
+
+class NodeCollection:
+    """An ordered set of node ids (NEST's NodeCollection). Ids start at 1."""
+
+    __slots__ = ("_gids", "_meta")
+
+    def __init__(self, data=None):
+        if data is None:
+            data = []
+        if isinstance(data, NodeCollection):
+            g = data._gids
+        else:
+            g = _gids_array(list(data) if not isinstance(data, np.ndarray) else data)
+            if g.size:
+                if np.any(np.diff(g) <= 0):
+                    g = np.unique(g)
+                if g[0] < 1 or g[-1] > int(bridge.networkSize()):
+                    raise NESTErrors.UnknownNode("NodeCollection", "Node ids must be between 1 and %d." %
+                                                 int(bridge.networkSize()))
+        object.__setattr__(self, "_gids", g)
+        object.__setattr__(self, "_meta", None)
+
+    @classmethod
+    def _from_range(cls, first, n):
+        nc = cls.__new__(cls)
+        object.__setattr__(nc, "_gids", np.arange(first, first + n, dtype=np.int64))
+        object.__setattr__(nc, "_meta", None)
+        return nc
+
+    @classmethod
+    def _from_array(cls, arr):
+        nc = cls.__new__(cls)
+        object.__setattr__(nc, "_gids", _gids_array(arr))
+        object.__setattr__(nc, "_meta", None)
+        return nc
+
+    # --- container protocol
+    def __len__(self):
+        return int(self._gids.size)
+
+    def __bool__(self):
+        return self._gids.size > 0
+
+    def __iter__(self):
+        for g in self._gids:
+            yield NodeCollection._from_array([g])
+
+    def __getitem__(self, key):
+        if isinstance(key, (int, np.integer)):
+            n = len(self)
+            if key < -n or key >= n:
+                raise IndexError("index value outside of the NodeCollection")
+            r = NodeCollection._from_array(self._gids[key:key + 1] if key >= 0 else self._gids[[key]])
+        elif isinstance(key, slice):
+            if key.step is not None and key.step < 1:
+                raise IndexError("slicing step for NodeCollection must be strictly positive")
+            r = NodeCollection._from_array(self._gids[key])
+        elif isinstance(key, (list, tuple, np.ndarray)):
+            arr = np.asarray(key)
+            if arr.size == 0:
+                return NodeCollection([])
+            if arr.dtype == bool:
+                if arr.size != len(self):
+                    raise IndexError("Bool index array must be the same length as NodeCollection")
+                r = NodeCollection._from_array(self._gids[arr])
+            else:
+                if np.any(np.diff(arr) <= 0):
+                    raise ValueError("Indices must be unique and sorted")
+                r = NodeCollection._from_array(self._gids[arr])
+        else:
+            raise IndexError("only integers, slices, lists, tuples, and numpy arrays are valid indices")
+        if self._meta is not None:
+            object.__setattr__(r, "_meta", self._meta)
+        return r
+
+    def __contains__(self, other):
+        if isinstance(other, NodeCollection):
+            return bool(np.all(np.isin(other._gids, self._gids)))
+        return int(other) in self._gids
+
+    def __add__(self, other):
+        if not isinstance(other, NodeCollection):
+            raise NotImplementedError("Cannot add object of type '{}' to 'NodeCollection'".format(type(other).__name__))
+        if np.intersect1d(self._gids, other._gids).size:
+            raise NESTErrors.BadProperty("join", "Cannot join overlapping NodeCollections.")
+        return NodeCollection._from_array(np.union1d(self._gids, other._gids))
+
+    def __eq__(self, other):
+        if not isinstance(other, NodeCollection):
+            return NotImplemented
+        return self._gids.size == other._gids.size and bool(np.all(self._gids == other._gids))
+
+    def __neq__(self, other):
+        return not self == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(self._gids.tobytes())
+
+    def index(self, node_id):
+        idx = np.searchsorted(self._gids, node_id)
+        if idx >= self._gids.size or self._gids[idx] != node_id:
+            raise ValueError("{} not in NodeCollection".format(node_id))
+        return int(idx)
+
+    def tolist(self):
+        return [int(g) for g in self._gids]
+
+    def __array__(self, dtype=None):
+        return np.asarray(self._gids, dtype=dtype)
+
+    @property
+    def local(self):
+        return True if len(self) == 1 else (True,) * len(self)
+
+    @property
+    def spatial(self):
+        if self._meta is None:
+            raise ValueError("This NodeCollection has no spatial metadata")
+        return self._meta
+
+    def _blocks(self):
+        f, l, names = check_call("NodeCollection", bridge.blocksOf, to_java(self._gids))
+        return list(zip(to_py(f), to_py(l), to_py(names)))
+
+    def __str__(self):
+        if not self:
+            return "NodeCollection(<empty>)"
+        blocks = self._blocks()
+        steps = np.diff(self._gids)
+        if len(blocks) == 1 and (len(self) == 1 or np.all(steps == 1)):
+            f, l, m = blocks[0]
+            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={})".format(m, len(self), f, l)
+        if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
+            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={}, step={})".format(
+                blocks[0][2], len(self), self._gids[0], self._gids[-1], steps[0])
+        lines = ["NodeCollection("]
+        for f, l, m in blocks:
+            n = l - f + 1
+            lines.append("  model={}, size={}, first={}{}".format(m, n, f, ", last={}".format(l) if n > 1 else ""))
+        return ";\n".join(lines[:1] + [";\n".join(lines[1:])]).replace("(;\n", "(\n") + ")"
+
+    __repr__ = __str__
+
+    # --- status
+    def get(self, *params, **kwargs):
+        if not self:
+            raise ValueError("Cannot get parameter of empty NodeCollection")
+        output = kwargs.pop("output", "")
+        if kwargs:
+            raise TypeError("Got unexpected keyword argument")
+        if len(params) == 0:
+            dicts = _get_status(self)
+            keys = sorted(set().union(*[d.keys() for d in dicts]))
+            result = {k: (dicts[0][k] if len(dicts) == 1 else tuple(d.get(k) for d in dicts)) for k in keys}
+        elif len(params) == 1 and isinstance(params[0], str):
+            result = _get_values(self, params[0])
+        elif len(params) == 1 and is_iterable(params[0]):
+            keys = list(params[0])
+            result = {k: _get_values(self, k) for k in keys}
+        else:
+            # hierarchical addressing: get('events', 'times')
+            first = _get_values(self, params[0])
+            rest = params[1:]
+            if len(self) == 1:
+                result = _descend(first, rest)
+            else:
+                result = tuple(_descend(v, rest) for v in first)
+        if output == "json":
+            return to_json(result)
+        if output == "pandas":
+            import pandas
+            idx = self.get("global_id")
+            if isinstance(result, dict):
+                return pandas.DataFrame(result, index=[idx] if len(self) == 1 else list(idx))
+            return pandas.DataFrame({params[0]: [result] if len(self) == 1 else list(result)},
+                                    index=[idx] if len(self) == 1 else list(idx))
+        return result
+
+    def set(self, params=None, **kwargs):
+        if not self:
+            return
+        if kwargs and params is None:
+            params = kwargs
+        elif kwargs and params:
+            raise TypeError("must either provide params or kwargs, but not both.")
+        if params is None:
+            return
+        if isinstance(params, dict):
+            node0 = None
+            split = False
+            for key, vals in params.items():
+                if isinstance(vals, Parameter):
+                    split = True
+                    break
+                if is_iterable(vals) and not isinstance(vals, dict):
+                    if node0 is None:
+                        node0 = _get_status(self[0])[0]
+                    if key in node0 and not is_iterable(node0[key]):
+                        split = True
+                        break
+            if split:
+                n = len(self)
+                per = [{} for _ in range(n)]
+                for key, vals in params.items():
+                    if isinstance(vals, Parameter):
+                        vals = vals._values_for(self)
+                    if is_iterable(vals) and not isinstance(vals, dict) and key in (node0 or _get_status(self[0])[0]) \
+                            and not is_iterable((node0 or _get_status(self[0])[0])[key]):
+                        if len(vals) != n:
+                            raise TypeError("status dict must be a dict, or a list of dicts of length {} ".format(n))
+                        for i in range(n):
+                            v = vals[i]
+                            per[i][key] = v.item() if isinstance(v, np.generic) else v
+                    else:
+                        for i in range(n):
+                            per[i][key] = vals
+                params = per
+            else:
+                check_call("SetStatus", bridge.setStatus, to_java(self._gids), to_java(params))
+                return
+        if isinstance(params, (list, tuple)):
+            if len(self) != len(params):
+                raise TypeError("status dict must be a dict, or a list of dicts of length {} ".format(len(self)))
+            from ..ll_api import _MapArr
+            maps = _MapArr([to_java(p) for p in params])
+            check_call("SetStatus", bridge.setStatusEach, to_java(self._gids), maps)
+            return
+        raise TypeError("params must be a dict or a list of dicts")
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        if attr == "spatial":
+            return self.spatial
+        return self.get(attr)
+
+    def __setattr__(self, attr, value):
+        if attr.startswith("_"):
+            object.__setattr__(self, attr, value)
+            return
+        self.set({attr: value})
+
+    def __dir__(self):
+        return list(object.__dir__(self)) + (list(self[0].get().keys()) if self else [])
+
+
+def _descend(value, keys):
+    for k in keys:
+        if isinstance(k, str):
+            value = value[k]
+        else:
+            value = {kk: value[kk] for kk in k}
+    return value
+
+
+def _get_status(nc):
+    res = check_call("GetStatus", bridge.getStatus, to_java(nc._gids))
+    return [_finish_dict(to_py(d)) for d in res]
+
+
+def _finish_dict(d):
+    if "events" in d and isinstance(d["events"], dict):
+        ev = d["events"]
+        for k, v in ev.items():
+            if isinstance(v, tuple):
+                ev[k] = np.asarray(v)
+    return d
+
+
+def _get_values(nc, key):
+    v = check_call("get", bridge.getValues, to_java(nc._gids), key)
+    v = to_py(v)
+    if isinstance(v, np.ndarray):
+        if len(nc) == 1:
+            return v[0].item()
+        return tuple(x.item() for x in v)
+    vals = [(_finish_dict(x) if isinstance(x, dict) else x) for x in v]
+    if len(nc) == 1:
+        return vals[0]
+    return tuple(vals)
+
+
+class SynapseCollection:
+    """A set of connections as returned by GetConnections (NEST's SynapseCollection)."""
+
+    def __init__(self, data=None):
+        if data is None:
+            data = {"source": np.zeros(0, np.int64), "target": np.zeros(0, np.int64),
+                    "synapse_id": np.zeros(0, np.int64), "port": np.zeros(0, np.int64),
+                    "target_thread": np.zeros(0, np.int64), "handle_store": np.zeros(0, np.int64),
+                    "handle_index": np.zeros(0, np.int64), "version": int(bridge.connectionVersion())}
+        self._d = data
+
+    @classmethod
+    def _from_java(cls, m):
+        return cls(to_py(m))
+
+    def __len__(self):
+        return int(self._d["source"].size)
+
+    def __bool__(self):
+        return len(self) > 0
+
+    def _subset(self, sel):
+        d = {k: (v[sel] if isinstance(v, np.ndarray) else v) for k, v in self._d.items()}
+        return SynapseCollection(d)
+
+    def __getitem__(self, key):
+        if isinstance(key, (int, np.integer)):
+            n = len(self)
+            if key < -n or key >= n:
+                raise IndexError("Index out of range")
+            return self._subset(np.array([key % n]))
+        if isinstance(key, slice):
+            return self._subset(key)
+        return self._subset(np.asarray(key))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __eq__(self, other):
+        if not isinstance(other, SynapseCollection):
+            return NotImplemented
+        return all(np.array_equal(self._d[k], other._d[k]) for k in ("source", "target", "synapse_id", "port"))
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __str__(self):
+        src, tgt = self._d["source"], self._d["target"]
+        names = self._values("synapse_model")
+        rows = ["  source   target   synapse model   weight   delay ", " -------- -------- --------------- -------- -------"]
+        w = self._values("weight")
+        dl = self._values("delay")
+        for i in range(len(self)):
+            rows.append("{:>9} {:>8} {:>15} {:>8} {:>7}".format(src[i], tgt[i], names[i], round(w[i], 3), round(dl[i], 3)))
+        return "\n".join(rows)
+
+    __repr__ = __str__
+
+    def _handles(self):
+        return (to_java(np.asarray(self._d["handle_store"], dtype=np.int64)).__class__, )
+
+    def _jh(self):
+        from ..ll_api import _IntArr
+        return (_IntArr(np.asarray(self._d["handle_store"], dtype=np.int32)),
+                _IntArr(np.asarray(self._d["handle_index"], dtype=np.int32)))
+
+    def _values(self, key):
+        if key in ("source", "target", "port", "target_thread", "synapse_id"):
+            return self._d[key]
+        if len(self) == 0:
+            return np.zeros(0)
+        hs, ix = self._jh()
+        v = check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"]))
+        return to_py(v)
+
+    KEYS = ("delay", "port", "receptor", "source", "synapse_id", "synapse_model", "target", "target_thread", "weight")
+
+    def get(self, keys=None, output=""):
+        if keys is None:
+            keys = list(self.KEYS)
+            single = False
+        elif isinstance(keys, str):
+            keys = [keys]
+            single = True
+        else:
+            keys = list(keys)
+            single = False
+        res = {}
+        for k in keys:
+            if k not in self.KEYS:
+                raise KeyError("'{}' is not a connection property".format(k))
+            v = self._values(k)
+            if isinstance(v, np.ndarray):
+                vals = [x.item() for x in v]
+            else:
+                vals = list(v)
+            res[k] = vals[0] if len(self) == 1 else vals
+        if output == "pandas":
+            import pandas
+            return pandas.DataFrame({k: (v if isinstance(v, list) else [v]) for k, v in res.items()})
+        if output == "json":
+            return to_json(res)
+        if single:
+            return res[keys[0]]
+        return res
+
+    def set(self, params=None, **kwargs):
+        if kwargs and params is None:
+            params = kwargs
+        if isinstance(params, (list, tuple)):
+            if len(params) != len(self):
+                raise TypeError("params must be a dict or a list of dicts of length {}".format(len(self)))
+            keys = set().union(*[p.keys() for p in params])
+            params = {k: [p[k] for p in params] for k in keys}
+        if not isinstance(params, dict):
+            raise TypeError("params must be a dict or a list of dicts")
+        hs, ix = self._jh()
+        for k, v in params.items():
+            if isinstance(v, Parameter):
+                v = v._values_for_connections(self)
+            arr = np.asarray(v, dtype=np.float64)
+            if arr.ndim == 0:
+                arr = np.full(len(self), float(arr))
+            if arr.size != len(self):
+                raise TypeError("'{}' must be a single value or a list of length {}".format(k, len(self)))
+            from ..ll_api import _DoubleArr
+            check_call("set", bridge.setConnValues, hs, ix, k, _DoubleArr(arr), int(self._d["version"]))
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        if attr == "distance":
+            raise AttributeError("distance requires spatial metadata")
+        return self.get(attr)
+
+    def __setattr__(self, attr, value):
+        if attr.startswith("_"):
+            object.__setattr__(self, attr, value)
+            return
+        self.set({attr: value})
+
+    def disconnect(self):
+        from .hl_api_connections import Disconnect
+        Disconnect(self)
+
+
+class CollocatedSynapses:
+    """Several syn_specs applied to the same pairs of nodes."""
+
+    def __init__(self, *args):
+        self.syn_specs = args
+
+    def __len__(self):
+        return len(self.syn_specs)
+
+
+class Parameter:
+    """A value drawn or computed per node or per connection (NEST's Parameter); evaluated in the JVM."""
+
+    def __init__(self, java=None):
+        self._java = java
+
+    def _values_for(self, nc):
+        raise NESTErrors.NotImplemented("Parameter", "Parameters are not available in nestj yet.")
+
+    def _values_for_connections(self, sc):
+        raise NESTErrors.NotImplemented("Parameter", "Parameters are not available in nestj yet.")
+
+
+def CreateParameter(parametertype, specs):
+    raise NESTErrors.NotImplemented("CreateParameter", "Parameters are not available in nestj yet.")
+
+
+class Mask:
+    pass
+
+
+class Compartments:
+    pass
+
+
+class Receptors:
+    pass
+
+
+def serialize_data(data):
+    if isinstance(data, (np.ndarray, NodeCollection)):
+        return np.asarray(data).tolist()
+    if isinstance(data, SynapseCollection):
+        return serialize_data(data.get())
+    if isinstance(data, dict):
+        return {k: serialize_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [serialize_data(v) for v in data]
+    if isinstance(data, np.generic):
+        return data.item()
+    return data
+
+
+def to_json(data, **kwargs):
+    return json.dumps(serialize_data(data), **kwargs)

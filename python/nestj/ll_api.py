@@ -1,0 +1,176 @@
+"""Low-level API: starts the JVM (JPype) with the engine jars and converts values across the bridge.
+
+One bridge call per user call: dictionaries cross as java.util.Map, bulk data as primitive arrays.
+Engine errors arrive as BridgeError with NEST's error name and are raised as
+``nest.NESTErrors.<name>`` (a subclass of ``nest.kernel.NESTError``), never as a JVM stack trace.
+"""
+import functools
+import glob
+import os
+import sys
+
+import numpy as np
+
+from .lib.hl_api_exceptions import NESTErrors
+
+__all__ = ["bridge", "to_java", "to_py", "check_call", "jvm_started"]
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _find_jars():
+    env = os.environ.get("NESTJ_JARS")
+    dirs = [env] if env else []
+    dirs.append(os.path.join(_HERE, "jars"))
+    for d in dirs:
+        jars = sorted(glob.glob(os.path.join(d, "*.jar")))
+        if jars:
+            return jars
+    # a source checkout: use the Maven build output
+    root = os.path.dirname(os.path.dirname(_HERE))
+    jars = sorted(glob.glob(os.path.join(root, "java-engine", "target", "nestj-engine-*.jar")) +
+                  glob.glob(os.path.join(root, "bridge", "target", "nestj-bridge-*.jar")))
+    jars = [j for j in jars if not j.endswith(("-sources.jar", "-tests.jar"))]
+    if len(jars) >= 2:
+        return jars
+    raise ImportError("nestj: the engine jars were not found. Build them with 'mvn -q -DskipTests package' "
+                      "in the source tree, or install nestj with pip.")
+
+
+def _start_jvm():
+    import jpype
+    if not jpype.isJVMStarted():
+        cp = _find_jars()
+        for extra in ("/usr/share/java/org.jpype.jar",):
+            if os.path.exists(extra):
+                cp.append(extra)
+        opts = os.environ.get("NESTJ_JVM_OPTS", "").split()
+        if not any(o.startswith("-Xss") for o in opts):
+            opts.append("-Xss8m")
+        jpype.startJVM(*opts, classpath=cp, convertStrings=False)
+    return jpype
+
+
+jpype = _start_jvm()
+import jpype.imports  # noqa: E402,F401
+
+bridge = jpype.JClass("org.nestj.bridge.Bridge")
+_BridgeError = jpype.JClass("org.nestj.bridge.BridgeError")
+_HashMap = jpype.JClass("java.util.LinkedHashMap")
+_ArrayList = jpype.JClass("java.util.ArrayList")
+_JString = jpype.JClass("java.lang.String")
+_JDouble = jpype.JClass("java.lang.Double")
+_JLong = jpype.JClass("java.lang.Long")
+_JInteger = jpype.JClass("java.lang.Integer")
+_JBoolean = jpype.JClass("java.lang.Boolean")
+_JMap = jpype.JClass("java.util.Map")
+_JList = jpype.JClass("java.util.List")
+_DoubleArr = jpype.JArray(jpype.JDouble)
+_LongArr = jpype.JArray(jpype.JLong)
+_IntArr = jpype.JArray(jpype.JInt)
+_StrArr = jpype.JArray(_JString)
+_ObjArr = jpype.JArray(jpype.JObject)
+_MapArr = jpype.JArray(_JMap)
+
+
+def jvm_started():
+    return jpype.isJVMStarted()
+
+
+def to_java(v):
+    """Python value -> Java value for a status or spec dictionary."""
+    from .lib.hl_api_types import NodeCollection, Parameter
+    if v is None:
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return _JBoolean(bool(v))
+    if isinstance(v, (int, np.integer)):
+        return _JLong(int(v))
+    if isinstance(v, (float, np.floating)):
+        return _JDouble(float(v))
+    if isinstance(v, str):
+        return _JString(v)
+    if isinstance(v, dict):
+        m = _HashMap()
+        for k, x in v.items():
+            m.put(_JString(str(k)), to_java(x))
+        return m
+    if isinstance(v, NodeCollection):
+        return _LongArr(np.asarray(v._gids, dtype=np.int64))
+    if isinstance(v, Parameter):
+        return v._java
+    if isinstance(v, np.ndarray):
+        if v.dtype.kind == "f":
+            return _DoubleArr(np.ascontiguousarray(v.ravel(), dtype=np.float64))
+        if v.dtype.kind in "iu":
+            return _LongArr(np.ascontiguousarray(v.ravel(), dtype=np.int64))
+        if v.dtype.kind == "b":
+            return _LongArr(np.ascontiguousarray(v.ravel(), dtype=np.int64))
+        if v.dtype.kind in "US":
+            return _StrArr([str(x) for x in v.ravel()])
+        return to_java(v.tolist())
+    if isinstance(v, (list, tuple, range)):
+        items = list(v)
+        if not items:
+            return _DoubleArr(0)
+        if all(isinstance(x, str) for x in items):
+            return _StrArr([_JString(x) for x in items])
+        if all(isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_)) for x in items):
+            return _LongArr(np.asarray(items, dtype=np.int64))
+        if all(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, (bool, np.bool_))
+               for x in items):
+            return _DoubleArr(np.asarray(items, dtype=np.float64))
+        lst = _ArrayList()
+        for x in items:
+            lst.add(to_java(x))
+        return lst
+    raise TypeError("nestj cannot pass a value of type %s to the kernel: %r" % (type(v).__name__, v))
+
+
+def to_py(o):
+    """Java value -> Python value (arrays become numpy arrays, String arrays tuples)."""
+    if o is None:
+        return None
+    if isinstance(o, _JString) or isinstance(o, str):
+        return str(o)
+    if isinstance(o, _JBoolean):
+        return bool(o)
+    if isinstance(o, (_JLong, _JInteger)):
+        return int(o)
+    if isinstance(o, _JDouble):
+        return float(o)
+    if isinstance(o, (bool, int, float)):
+        return o
+    if isinstance(o, _DoubleArr):
+        return np.array(o, dtype=np.float64)
+    if isinstance(o, _LongArr):
+        return np.array(o, dtype=np.int64)
+    if isinstance(o, _IntArr):
+        return np.array(o, dtype=np.int64)
+    if isinstance(o, _StrArr):
+        return tuple(str(x) for x in o)
+    if isinstance(o, jpype.JArray):
+        return [to_py(x) for x in o]
+    if isinstance(o, _JMap):
+        return {str(k): to_py(o.get(k)) for k in o.keySet()}
+    if isinstance(o, _JList):
+        return [to_py(x) for x in o]
+    return o
+
+
+def check_call(fname, f, *args):
+    """Calls a bridge method; a BridgeError becomes nest.NESTErrors.<name>."""
+    try:
+        return f(*args)
+    except _BridgeError as e:
+        name = str(e.getErrorName())
+        cls = getattr(NESTErrors, name)
+        raise cls(fname, str(e.getMessage())) from None
+    except jpype.JException as e:  # should not happen: the bridge maps everything
+        raise NESTErrors.KernelException(fname, "internal error: %s" % e) from None
+
+
+def kernel_call(fname):
+    """Decorator-free helper: returns a callable that invokes bridge.<fname> with error mapping."""
+    f = getattr(bridge, fname)
+    return functools.partial(check_call, fname, f)

@@ -1,0 +1,1 @@
+"""nest.logic (Parameters); filled in with the Parameter machinery."""

@@ -1,0 +1,1 @@
+"""nest.math (Parameters); filled in with the Parameter machinery."""

@@ -1,0 +1,1 @@
+"""nest.spatial (Parameters); filled in with the Parameter machinery."""

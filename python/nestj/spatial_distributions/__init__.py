@@ -1,0 +1,1 @@
+"""nest.spatial_distributions (Parameters); filled in with the Parameter machinery."""
