@@ -16,6 +16,8 @@ public final class EventStore implements NodeBlock.Copyable {
     long[] stamps = new long[64];
     double[] offsets;
     String[] names = new String[0];
+    /** value columns appear in the events once the device took part in a simulation (NEST's memory backend). */
+    boolean columnsActive;
     double[][] cols = new double[0][];
 
     public void setColumns(String[] names) {
@@ -23,6 +25,10 @@ public final class EventStore implements NodeBlock.Copyable {
         cols = new double[names.length][];
         for (int j = 0; j < names.length; j++) cols[j] = new double[senders.length];
         size = 0;
+    }
+
+    public void activate() {
+        columnsActive = true;
     }
 
     public int size() {
@@ -76,7 +82,9 @@ public final class EventStore implements NodeBlock.Copyable {
             }
             d.put("times", t);
         }
-        for (int j = 0; j < names.length; j++) d.put(names[j], java.util.Arrays.copyOf(cols[j], size));
+        if (columnsActive) {
+            for (int j = 0; j < names.length; j++) d.put(names[j], java.util.Arrays.copyOf(cols[j], size));
+        }
         return d;
     }
 

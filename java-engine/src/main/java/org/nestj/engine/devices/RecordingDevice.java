@@ -79,6 +79,12 @@ public abstract class RecordingDevice extends DeviceBlock {
     }
 
     @Override
+    public void calibrate() {
+        super.calibrate();
+        for (EventStore e : store) e.activate();
+    }
+
+    @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
     }
 }

@@ -23,6 +23,8 @@ public final class Kernel {
     public final RecordingManager recording = new RecordingManager();
     public ParallelRunner parallel = new ParallelRunner(1);
     private long rngSeed = 143202461L;
+    /** Counters of Connect calls and Parameter evaluations: each draws from its own stream (ConnBuilder, params). */
+    public long connectCalls, paramCalls;
     public String dataPath = "";
     public String dataPrefix = "";
     public boolean overwriteFiles = false;
@@ -48,6 +50,8 @@ public final class Kernel {
         parallel = new ParallelRunner(threads);
         time.setResolution(0.1);
         rngSeed = 143202461L;
+        connectCalls = 0;
+        paramCalls = 0;
         dataPath = "";
         dataPrefix = "";
         overwriteFiles = false;
@@ -224,6 +228,18 @@ public final class Kernel {
         d.put("wfr_interpolation_order", 3L);
         d.put("wfr_max_iterations", 15L);
         d.put("wfr_tol", 0.0001);
+        Map<String, Object> resize = new LinkedHashMap<>();
+        resize.put("global_max_spikes_sent", new long[0]);
+        resize.put("new_buffer_size", new long[0]);
+        resize.put("times", new double[0]);
+        d.put("spike_buffer_resize_log", resize);
+        d.put("time_communicate_prepare", new double[] {0.0});
+        d.put("time_communicate_prepare_cpu", new double[] {0.0});
+        d.put("time_construction_connect", 0.0);
+        d.put("time_construction_connect_cpu", 0.0);
+        d.put("time_construction_create", 0.0);
+        d.put("time_construction_create_cpu", 0.0);
+        d.put("time_simulate_cpu", sim.timeSimulate);
         d.putAll(passiveSettings);
         return d;
     }

@@ -106,15 +106,16 @@ public final class SimulationManager {
         if (!prepared) {
             throw NestException.kernel("Run called without calling Prepare.");
         }
-        long steps = k.time.msToSteps(ms);
-        if (ms < 0) throw NestException.badParameter("The simulation time cannot be negative.");
         if (ms == 0) return;
-        if (steps < 1 || !k.time.isGridTime(ms)) {
-            if (steps < 1) {
-                throw NestException.kernel("Simulation time must be >= " + Kernel.fmt(k.time.resolution()) + " ms (one time step).");
-            }
-            throw NestException.badParameter("The simulation time must be a multiple of the resolution " + Kernel.fmt(k.time.resolution()) + " ms, got " + Kernel.fmt(ms) + " ms.");
+        long tics = Time.msToTics(ms);
+        if (ms < 0 || tics < k.time.ticsPerStep()) {
+            throw NestException.kernel("Simulation time must be >= " + Kernel.fmt(k.time.resolution()) + " ms (one time step).");
         }
+        if (Double.isInfinite(ms) || ms >= Time.LIM_MAX_MS) {
+            throw NestException.kernel("The requested simulation time exceeds the largest time NEST can handle (T_max = "
+                    + Time.LIM_MAX_MS + " ms). Please use a shorter time!");
+        }
+        long steps = k.time.ticsToSteps(tics);
         toDo += steps;
         long total = toDo;
         long md = k.connections.minDelay();

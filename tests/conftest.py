@@ -1,0 +1,34 @@
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PY = os.path.join(ROOT, "python")
+if PY not in sys.path:
+    sys.path.insert(0, PY)
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def reference_dir():
+    env = os.environ.get("NESTJ_REFERENCE")
+    if env:
+        return env
+    return os.path.join(os.path.dirname(ROOT), "shared", "nest-reference")
+
+
+@pytest.fixture
+def nest():
+    import nestj
+    nestj.ResetKernel()
+    nestj.set_verbosity("M_ERROR")
+    yield nestj
+    nestj.ResetKernel()
+
+
+@pytest.fixture
+def refdir():
+    d = reference_dir()
+    if not os.path.isdir(d):
+        pytest.fail("NEST reference recordings not found at %s (set NESTJ_REFERENCE)" % d)
+    return d

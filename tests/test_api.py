@@ -1,0 +1,145 @@
+"""The PyNEST surface: NodeCollection, status dictionaries, models, kernel attributes."""
+import json
+import os
+
+import numpy as np
+import pytest
+
+
+def test_nodecollection_basics(nest):
+    n = nest.Create("iaf_psc_alpha", 5)
+    assert len(n) == 5 and n.tolist() == [1, 2, 3, 4, 5]
+    assert n[1].global_id == 2 and n[-1].global_id == 5
+    assert n[1:3].tolist() == [2, 3] and n[::2].tolist() == [1, 3, 5]
+    assert [x.global_id for x in n] == [1, 2, 3, 4, 5]
+    p = nest.Create("parrot_neuron", 2)
+    both = n + p
+    assert len(both) == 7 and 6 in both and n[0] in both
+    assert n[0:2] == nest.NodeCollection([1, 2])
+    assert str(n) == "NodeCollection(metadata=None, model=iaf_psc_alpha, size=5, first=1, last=5)"
+    assert n.index(3) == 2
+
+
+def test_get_set(nest):
+    n = nest.Create("iaf_psc_alpha", 3, params={"I_e": [1.0, 2.0, 3.0], "tau_m": 12.0})
+    assert n.get("I_e") == (1.0, 2.0, 3.0)
+    assert n.tau_m == (12.0, 12.0, 12.0)
+    n.V_m = -60.0
+    assert n[0].V_m == -60.0
+    n.set({"C_m": [100.0, 200.0, 300.0]})
+    assert n.get("C_m") == (100.0, 200.0, 300.0)
+    d = n.get(["C_m", "V_th"])
+    assert d["V_th"] == (-55.0, -55.0, -55.0)
+    st = nest.GetStatus(n[0])[0]
+    assert st["model"] == "iaf_psc_alpha" and st["recordables"] == ("I_syn_ex", "I_syn_in", "V_m")
+    nest.SetStatus(n, "I_e", 7.0)
+    assert nest.GetStatus(n, "I_e") == (7.0, 7.0, 7.0)
+    # changing E_L keeps the absolute threshold and reset, as in NEST
+    n[0].E_L = -60.0
+    assert n[0].V_th == pytest.approx(-55.0) and n[0].V_reset == pytest.approx(-70.0)
+
+
+def test_defaults_match_nest(nest, refdir):
+    for model in ("iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta", "parrot_neuron", "dc_generator",
+                  "poisson_generator", "noise_generator", "spike_generator", "spike_recorder", "multimeter",
+                  "voltmeter", "static_synapse"):
+        with open(os.path.join(refdir, "defaults", model + ".json")) as f:
+            ref = json.load(f)
+        ours = nest.GetDefaults(model)
+        skip = {"available", "capacity", "instantiations", "elementsize", "model_id", "synapse_modelid", "sizeof",
+                "num_connections"}
+        for k, v in ref.items():
+            if k in skip:
+                continue
+            assert k in ours, "%s lacks %s" % (model, k)
+            o = ours[k]
+            if isinstance(v, str) and v in ("inf", "-inf"):
+                v = float(v)
+            if isinstance(o, np.ndarray):
+                o = o.tolist()
+            if isinstance(o, tuple):
+                o = list(o)
+            if isinstance(v, dict) and isinstance(o, dict):
+                o = {kk: (vv.tolist() if isinstance(vv, np.ndarray) else vv) for kk, vv in o.items()}
+            assert o == v, "%s.%s: %r vs NEST %r" % (model, k, o, v)
+
+
+def test_models_and_copy(nest):
+    assert "iaf_psc_alpha" in nest.node_models and "static_synapse" in nest.synapse_models
+    nest.SetDefaults("iaf_psc_alpha", {"tau_m": 15.0})
+    nest.CopyModel("iaf_psc_alpha", "my_iaf", {"V_th": -50.0})
+    n = nest.Create("my_iaf")
+    assert n.model == "my_iaf" and n.tau_m == 15.0 and n.V_th == -50.0
+    with pytest.raises(nest.NESTErrors.NewModelNameExists):
+        nest.CopyModel("iaf_psc_alpha", "my_iaf")
+    nest.CopyModel("static_synapse", "my_syn", {"weight": 3.0})
+    assert nest.GetDefaults("my_syn")["weight"] == 3.0
+    assert "my_iaf" in nest.Models()
+
+
+def test_kernel_attributes(nest):
+    assert nest.resolution == 0.1
+    nest.resolution = 0.5
+    assert nest.GetKernelStatus("resolution") == 0.5
+    nest.rng_seed = 42
+    assert nest.rng_seed == 42
+    assert nest.network_size == 0
+    nest.Create("iaf_psc_alpha", 3)
+    assert nest.network_size == 3
+    with pytest.raises(AttributeError):
+        nest.network_size = 5
+    ks = nest.GetKernelStatus()
+    assert ks["tics_per_ms"] == 1000.0 and ks["tics_per_step"] == 500
+
+
+def test_kernel_status_names(nest, refdir):
+    with open(os.path.join(refdir, "kernel_status.json")) as f:
+        ref = json.load(f)
+    ours = nest.GetKernelStatus()
+    missing = [k for k in ref if k not in ours]
+    assert not missing, missing
+    for k in ("resolution", "min_delay", "max_delay", "tics_per_ms", "ms_per_tic", "biological_time", "local_num_threads"):
+        assert ours[k] == ref[k]
+
+
+def test_simulate_split_and_runmanager(nest):
+    n = nest.Create("iaf_psc_alpha", params={"I_e": 500.0})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(n, sr)
+    with nest.RunManager():
+        for _ in range(4):
+            nest.Run(25.0)
+    assert nest.biological_time == 100.0
+    t1 = sr.events["times"].copy()
+    nest.ResetKernel()
+    n = nest.Create("iaf_psc_alpha", params={"I_e": 500.0})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(n, sr)
+    nest.Simulate(100.0)
+    assert np.array_equal(t1, sr.events["times"])
+
+
+def test_recorder_events_and_clear(nest):
+    sg = nest.Create("spike_generator", params={"spike_times": [1.0, 2.0, 3.0]})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(sg, sr)
+    nest.Simulate(10.0)
+    ev = sr.get("events")
+    assert list(ev["times"]) == [1.0, 2.0, 3.0] and list(ev["senders"]) == [1, 1, 1]
+    assert sr.n_events == 3
+    sr.n_events = 0
+    assert sr.n_events == 0 and len(sr.events["times"]) == 0
+
+
+def test_get_connections(nest):
+    a = nest.Create("iaf_psc_alpha", 3)
+    b = nest.Create("iaf_psc_delta", 2)
+    nest.Connect(a, b, syn_spec={"weight": np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), "delay": 2.0})
+    c = nest.GetConnections(a, b)
+    assert len(c) == 6
+    assert c.get("source") == [1, 1, 2, 2, 3, 3] and c.get("target") == [4, 5, 4, 5, 4, 5]
+    assert c.get("weight") == [1.0, 4.0, 2.0, 5.0, 3.0, 6.0]
+    c.set(weight=9.0)
+    assert nest.GetConnections(a[0], b[0]).weight == 9.0
+    assert nest.GetStatus(c[0], "delay") == (2.0,)
+    assert nest.num_connections == 6

@@ -1,0 +1,103 @@
+"""Bad input raises NEST's error classes, by NEST's names, with clear messages."""
+import pytest
+
+
+def test_error_hierarchy(nest):
+    assert issubclass(nest.NESTErrors.BadProperty, nest.kernel.NESTError)
+    assert issubclass(nest.NESTErrors.UnknownModelName, nest.NESTError)
+    assert nest.kernel.NESTError is nest.NESTError
+
+
+def test_unknown_model(nest):
+    with pytest.raises(nest.NESTErrors.UnknownModelName, match="no_such_model"):
+        nest.Create("no_such_model")
+
+
+def test_bad_property(nest):
+    n = nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.BadProperty, match="Capacitance"):
+        n.set(C_m=-1.0)
+    with pytest.raises(nest.NESTErrors.BadProperty, match="Reset potential"):
+        n.set({"V_reset": -40.0, "V_th": -50.0})
+    # a failed set changes nothing
+    assert n.C_m == 250.0 and n.V_reset == -70.0
+
+
+def test_unaccessed_dictionary_entry(nest):
+    n = nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="tau_mem"):
+        n.set({"tau_mem": 5.0})
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nest.Create("iaf_psc_alpha", params={"V_mm": 1.0})
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nest.SetKernelStatus({"no_such_kernel_key": 1})
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nest.Connect(n, n, syn_spec={"weigth": 2.0})
+
+
+def test_bad_delay(nest):
+    a, b = nest.Create("iaf_psc_alpha", 2)
+    with pytest.raises(nest.NESTErrors.BadDelay, match="resolution"):
+        nest.Connect(a, b, syn_spec={"delay": 0.01})
+    nest.Connect(a, b, syn_spec={"delay": 2.0})
+    nest.Simulate(10.0)
+    with pytest.raises(nest.NESTErrors.BadDelay, match="after Simulate"):
+        nest.Connect(a, b, syn_spec={"delay": 5.0})
+
+
+def test_illegal_connection(nest):
+    n = nest.Create("iaf_psc_alpha")
+    vm = nest.Create("voltmeter")
+    sr = nest.Create("spike_recorder")
+    dc = nest.Create("dc_generator")
+    with pytest.raises(nest.NESTErrors.IllegalConnection):
+        nest.Connect(n, vm)  # NEST's direction is voltmeter -> neuron
+    with pytest.raises(nest.NESTErrors.IllegalConnection):
+        nest.Connect(sr, n)  # a recorder sends nothing
+    with pytest.raises(nest.NESTErrors.IllegalConnection):
+        nest.Connect(n, dc)  # a generator receives no spikes
+
+
+def test_unknown_receptor_type(nest):
+    n = nest.Create("iaf_psc_alpha")
+    sg = nest.Create("spike_generator")
+    with pytest.raises(nest.NESTErrors.UnknownReceptorType):
+        nest.Connect(sg, n, syn_spec={"receptor_type": 3})
+    dc = nest.Create("dc_generator")
+    with pytest.raises(nest.NESTErrors.UnknownReceptorType):
+        nest.Connect(dc, n, syn_spec={"receptor_type": 1})
+
+
+def test_incompatible_receptor_type(nest):
+    if "iaf_psc_exp_multisynapse" not in nest.node_models:
+        pytest.fail("iaf_psc_exp_multisynapse is needed for this check")
+    n = nest.Create("iaf_psc_exp_multisynapse", params={"tau_syn": [2.0, 5.0]})
+    sg = nest.Create("spike_generator")
+    with pytest.raises(nest.NESTErrors.IncompatibleReceptorType):
+        nest.Connect(sg, n, syn_spec={"receptor_type": 0})
+
+
+def test_kernel_exception(nest):
+    nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.KernelException, match="Thread"):
+        nest.local_num_threads = 2
+    with pytest.raises(nest.NESTErrors.KernelException):
+        nest.Run(10.0)  # Run without Prepare
+    with pytest.raises(nest.NESTErrors.KernelException):
+        nest.Simulate(0.01)  # less than one step
+
+
+def test_no_jvm_trace_leaks(nest):
+    # any failure reaches Python as a NESTError, never as a Java exception
+    with pytest.raises(nest.NESTError) as ei:
+        nest.GetDefaults("nonexistent")
+    assert "java." not in str(ei.value)
+
+
+def test_spike_generator_errors(nest):
+    with pytest.raises(nest.NESTErrors.BadProperty, match="sorted"):
+        nest.Create("spike_generator", params={"spike_times": [5.0, 2.0]})
+    with pytest.raises(nest.NESTErrors.BadProperty, match="representable"):
+        nest.Create("spike_generator", params={"spike_times": [1.03]})
+    with pytest.raises(nest.NESTErrors.BadProperty, match="n_events"):
+        nest.Create("spike_recorder").n_events = 5

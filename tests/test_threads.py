@@ -1,0 +1,42 @@
+"""Results do not depend on local_num_threads; the same rng_seed gives the same result."""
+import numpy as np
+
+
+def run_network(nest, threads, seed=123):
+    nest.ResetKernel()
+    nest.local_num_threads = threads
+    nest.rng_seed = seed
+    ex = nest.Create("iaf_psc_alpha", 40, params={"I_e": 200.0})
+    inh = nest.Create("iaf_psc_exp", 10)
+    par = nest.Create("parrot_neuron", 5)
+    pg = nest.Create("poisson_generator", params={"rate": 9000.0})
+    noise = nest.Create("noise_generator", params={"mean": 20.0, "std": 50.0})
+    nest.Connect(pg, ex + inh, syn_spec={"weight": 25.0, "delay": 1.5})
+    nest.Connect(pg, par)
+    nest.Connect(noise, inh)
+    nest.Connect(ex, inh, syn_spec={"weight": 30.0, "delay": 2.0})
+    nest.Connect(inh, ex, syn_spec={"weight": -40.0, "delay": 1.0})
+    nest.Connect(par, ex[:10], syn_spec={"weight": 5.0, "delay": 0.5})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(ex + inh + par, sr)
+    mm = nest.Create("multimeter", params={"record_from": ["V_m", "I_syn_ex"], "interval": 0.5})
+    nest.Connect(mm, ex[::7] + inh[::3])
+    nest.Simulate(300.0)
+    e, m = sr.events, mm.events
+    return e["times"], e["senders"], m["V_m"], m["I_syn_ex"], m["senders"]
+
+
+def test_thread_count_independent(nest):
+    one = run_network(nest, 1)
+    two = run_network(nest, 2)
+    assert len(one[0]) > 100
+    for a, b in zip(one, two):
+        assert np.array_equal(a, b)
+
+
+def test_same_seed_same_result(nest):
+    a = run_network(nest, 2, seed=7)
+    b = run_network(nest, 2, seed=7)
+    c = run_network(nest, 2, seed=8)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert not np.array_equal(a[0], c[0])
