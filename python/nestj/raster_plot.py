@@ -43,7 +43,8 @@ def from_file(fname, **kwargs):
 
 
 def from_file_numpy(fname, **kwargs):
-    data = np.concatenate([np.loadtxt(f, comments="#", ndmin=2) for f in fname])
+    """Plot from ASCII files written by spike recorders (two comment lines and a header, then sender, time)."""
+    data = np.concatenate([np.loadtxt(f, skiprows=3, ndmin=2) for f in fname])
     return from_data(data[:, :2], **kwargs)
 
 
@@ -55,14 +56,17 @@ def from_device(detec, **kwargs):
     """Plot the spikes recorded by a spike_recorder: raster plus histogram of the population rate."""
     if not isinstance(detec, NodeCollection) or len(detec) != 1:
         raise TypeError("detec must be a NodeCollection of length 1")
-    if detec.get("model") != "spike_recorder" and "spike" not in detec.get("model"):
-        raise NESTErrors.PyNESTError("Please provide a spike_recorder.")
+    from .lib.hl_api_models import GetDefaults
+    if GetDefaults(detec.get("model"), "type_id") != "spike_recorder":
+        raise NESTErrors.NESTError("Please provide a spike_recorder.")
+    if detec.get("record_to") == "ascii":
+        return from_file(list(detec.get("filenames")), **kwargs)
     if detec.get("record_to") != "memory":
-        raise NESTErrors.PyNESTError("No data to plot. Make sure that record_to is set to 'memory'.")
+        raise NESTErrors.NESTError("No data to plot. Make sure that record_to is set to either 'ascii' or 'memory'.")
     ev = detec.get("events")
     ts, gids = np.asarray(ev["times"]), np.asarray(ev["senders"])
     if len(ts) == 0:
-        raise NESTErrors.PyNESTError("No events recorded!")
+        raise NESTErrors.NESTError("No events recorded!")
     if "title" not in kwargs:
         kwargs["title"] = "Raster plot from device '%i'" % detec.get("global_id")
     if detec.get("time_in_steps"):

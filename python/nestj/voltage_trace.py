@@ -16,9 +16,9 @@ def from_file(fname, title=None, grayscale=False):
     """Plot voltage traces from ASCII files written by a voltmeter (columns sender, time, V)."""
     plt = _plt()
     if isinstance(fname, (list, tuple)):
-        data = np.concatenate([np.loadtxt(f, comments="#", ndmin=2) for f in fname])
+        data = np.concatenate([np.loadtxt(f, skiprows=3, ndmin=2) for f in fname])
     else:
-        data = np.loadtxt(fname, comments="#", ndmin=2)
+        data = np.loadtxt(fname, skiprows=3, ndmin=2)
     style = "k" if grayscale else ""
     plotids = []
     if data.shape[1] >= 3:
@@ -43,8 +43,10 @@ def from_device(detec, neurons=None, title=None, grayscale=False, timeunit="ms")
     model = detec.get("model")
     if model not in ("voltmeter", "multimeter") and "V_m" not in (detec.get("record_from") or ()):
         raise NESTErrors.PyNESTError("Please provide a voltmeter or a multimeter measuring V_m.")
+    if detec.get("record_to") == "ascii":
+        return from_file(list(detec.get("filenames")), title, grayscale)
     if detec.get("record_to") != "memory":
-        raise NESTErrors.PyNESTError("No data to plot. Make sure that record_to is set to 'memory'.")
+        raise NESTErrors.PyNESTError("No data to plot. Make sure that record_to is set to either 'ascii' or 'memory'.")
     plt = _plt()
     ev = detec.get("events")
     times, senders, v = np.asarray(ev["times"]), np.asarray(ev["senders"]), np.asarray(ev["V_m"])

@@ -2,40 +2,81 @@
 import numpy as np
 
 from ..ll_api import bridge, check_call, to_java, to_py
-from .hl_api_exceptions import NESTErrors
+from .hl_api_exceptions import NESTError, NESTErrors
 from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, SynapseCollection
 
 __all__ = ["Connect", "Disconnect", "GetConnections"]
 
 
-def _syn_value(v):
-    if isinstance(v, (list, tuple)):
-        v = np.asarray(v)
-    if isinstance(v, np.ndarray):
-        if v.dtype.kind in "iub" and v.ndim >= 1:
-            return np.asarray(v, dtype=np.float64).ravel()
-        return np.asarray(v, dtype=np.float64).ravel()
-    return v
+def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
+    """NEST's shape rules for per-connection arrays (PyNEST's _process_syn_spec): 1-D arrays for
+    one_to_one (length n) and fixed_total_number (length N); 2-D arrays for all_to_all
+    (n_target x n_source), fixed_indegree (n_target x indegree), fixed_outdegree (n_source x outdegree)."""
+    rule = conn_spec.get("rule", "all_to_all")
+    out = {}
+    for key, value in spec.items():
+        if key in ("synapse_model", "synapse_label") or isinstance(value, Parameter):
+            out[key] = value
+            continue
+        if isinstance(value, (list, tuple)):
+            value = np.asarray(value)
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, np.ndarray):
+            if value.ndim == 0:
+                out[key] = value.item()
+                continue
+            if value.ndim == 1:
+                if rule == "one_to_one":
+                    if value.shape[0] != prelength:
+                        raise NESTError("'{}' has to be an array of dimension {}, a scalar or a dictionary.".format(
+                            key, prelength))
+                elif rule == "fixed_total_number":
+                    if "N" in conn_spec and value.shape[0] != conn_spec["N"]:
+                        raise NESTError("'{}' has to be an array of dimension {}, a scalar or a dictionary".format(
+                            key, conn_spec["N"]))
+                else:
+                    raise NESTError("'{}' has the wrong type. One-dimensional parameter arrays can only be used in "
+                                    "conjunction with rule 'one_to_one' or 'fixed_total_number'.".format(key))
+            elif value.ndim == 2:
+                if rule == "all_to_all":
+                    if value.shape[0] != postlength or value.shape[1] != prelength:
+                        raise NESTError("'{}' has to be an array of dimension {}x{} (n_target x n_sources), a scalar "
+                                        "or a dictionary.".format(key, postlength, prelength))
+                elif rule == "fixed_indegree":
+                    indegree = conn_spec["indegree"]
+                    if value.shape[0] != postlength or value.shape[1] != indegree:
+                        raise NESTError("'{}' has to be an array of dimension {}x{} (n_target x indegree), a scalar "
+                                        "or a dictionary.".format(key, postlength, indegree))
+                elif rule == "fixed_outdegree":
+                    outdegree = conn_spec["outdegree"]
+                    if value.shape[0] != prelength or value.shape[1] != outdegree:
+                        raise NESTError("'{}' has to be an array of dimension {}x{} (n_sources x outdegree), a scalar "
+                                        "or a dictionary.".format(key, prelength, outdegree))
+                else:
+                    raise NESTError("'{}' has the wrong type. Two-dimensional parameter arrays can only be used in "
+                                    "conjunction with rules 'all_to_all', 'fixed_indegree' or fixed_outdegree'.".format(key))
+            else:
+                raise NESTError("'{}' has the wrong type: parameter arrays must be one- or two-dimensional.".format(key))
+            if value.dtype.kind in "iu":
+                out[key] = np.ascontiguousarray(value.ravel(), dtype=np.int64)
+            else:
+                out[key] = np.ascontiguousarray(value.ravel(), dtype=np.float64)
+        else:
+            out[key] = value
+    return out
 
 
-def _prepare_syn_spec(syn_spec):
+def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
     if syn_spec is None:
         return {}
     if isinstance(syn_spec, str):
         return {"synapse_model": syn_spec}
     if not isinstance(syn_spec, dict):
         raise TypeError("syn_spec must be a string, a dict or a CollocatedSynapses object")
-    out = {}
-    for k, v in syn_spec.items():
-        if k == "synapse_model" or k == "synapse_label":
-            out[k] = v
-        elif isinstance(v, Parameter):
-            out[k] = v
-        elif isinstance(v, (list, tuple, np.ndarray)):
-            out[k] = _syn_value(v)
-        else:
-            out[k] = v
-    return out
+    if "synapse_model" in syn_spec and not isinstance(syn_spec["synapse_model"], str):
+        raise NESTError("'synapse_model' must be a string")
+    return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength)
 
 
 def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=False):
@@ -53,10 +94,14 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     if getattr(pre, "_meta", None) is not None and ("mask" in conn_spec or "p" in conn_spec and isinstance(conn_spec.get("p"), Parameter)):
         from .hl_api_spatial import _connect_spatial
         return _connect_spatial(pre, post, conn_spec, syn_spec)
-    specs = syn_spec.syn_specs if isinstance(syn_spec, CollocatedSynapses) else [syn_spec]
-    for spec in specs:
+    if isinstance(syn_spec, CollocatedSynapses):
+        from ..ll_api import _MapArr
+        maps = _MapArr([to_java(_prepare_syn_spec(spec, conn_spec, len(pre), len(post))) for spec in syn_spec.syn_specs])
+        check_call("Connect", bridge.connectCollocated, to_java(pre._gids), to_java(post._gids), to_java(conn_spec),
+                   maps)
+    else:
         check_call("Connect", bridge.connect, to_java(pre._gids), to_java(post._gids), to_java(conn_spec),
-                   to_java(_prepare_syn_spec(spec)))
+                   to_java(_prepare_syn_spec(syn_spec, conn_spec, len(pre), len(post))))
     if return_synapsecollection:
         return GetConnections(pre, post)
 

@@ -206,6 +206,15 @@ class NodeCollection:
         if params is None:
             return
         if isinstance(params, dict):
+            if any(isinstance(v, Parameter) for v in params.values()) and \
+                    all(isinstance(v, Parameter) or not is_iterable(v) or isinstance(v, str) for v in params.values()):
+                # Parameters: values drawn in the JVM, applied per node there (one call)
+                common = {k: v for k, v in params.items() if not isinstance(v, Parameter)}
+                keys = [k for k, v in params.items() if isinstance(v, Parameter)]
+                from ..ll_api import _LongArr, _ObjArr, _StrArr
+                check_call("SetStatus", bridge.setStatusParameters, _LongArr(np.asarray(self._gids, dtype=np.int64)),
+                           to_java(common), _StrArr(keys), _ObjArr([params[k]._java for k in keys]))
+                return
             node0 = None
             split = False
             for key, vals in params.items():
@@ -458,20 +467,140 @@ class CollocatedSynapses:
 
 
 class Parameter:
-    """A value drawn or computed per node or per connection (NEST's Parameter); evaluated in the JVM."""
+    """A value drawn or computed per node or per connection (NEST's Parameter).
+
+    The expression tree lives in the JVM (org.nestj.engine.params); this object holds a reference
+    to it. Create Parameters with :py:func:`CreateParameter` or the functions of nest.random,
+    nest.math and nest.logic, and combine them with + - * / ** and comparisons.
+    """
+
+    _java = None
 
     def __init__(self, java=None):
+        if java is None:
+            raise TypeError("expected parameter datum")
         self._java = java
 
+    # Generic binary operation
+    def _binop(self, op, rhs):
+        if isinstance(rhs, (bool, np.bool_)):
+            raise NotImplementedError()
+        if isinstance(rhs, (int, float, np.integer, np.floating)):
+            rhs = CreateParameter("constant", {"value": float(rhs)})
+        if not isinstance(rhs, Parameter):
+            raise NotImplementedError()
+        return Parameter(check_call(op, bridge.parameterBinary, op, self._java, rhs._java))
+
+    def _compare(self, rhs, comparator):
+        if isinstance(rhs, (int, float, np.integer, np.floating)) and not isinstance(rhs, (bool, np.bool_)):
+            rhs = CreateParameter("constant", {"value": float(rhs)})
+        if not isinstance(rhs, Parameter):
+            raise NotImplementedError()
+        return Parameter(check_call("compare", bridge.parameterCompare, self._java, rhs._java, int(comparator)))
+
+    def __add__(self, rhs):
+        return self._binop("add", rhs)
+
+    def __radd__(self, lhs):
+        return self + lhs
+
+    def __sub__(self, rhs):
+        return self._binop("sub", rhs)
+
+    def __rsub__(self, lhs):
+        return self * (-1) + lhs
+
+    def __pos__(self):
+        return self
+
+    def __neg__(self):
+        return self * (-1)
+
+    def __mul__(self, rhs):
+        return self._binop("mul", rhs)
+
+    def __rmul__(self, lhs):
+        return self * lhs
+
+    def __truediv__(self, rhs):
+        return self._binop("div", rhs)
+
+    def __rtruediv__(self, lhs):
+        return self**-1 * lhs
+
+    def __pow__(self, exponent):
+        try:
+            expo = float(exponent)
+        except TypeError:
+            raise TypeError("unsupported operand type for **: only int and float allow as exponent")
+        return _parameter_function("pow", self, expo)
+
+    def __rpow__(self, lhs):
+        raise TypeError("unsupported operand type for **: only int and float allow as exponent")
+
+    def __lt__(self, rhs):
+        return self._compare(rhs, 0)
+
+    def __le__(self, rhs):
+        return self._compare(rhs, 1)
+
+    def __eq__(self, rhs):
+        return self._compare(rhs, 2)
+
+    def __ne__(self, rhs):
+        return self._compare(rhs, 3)
+
+    def __ge__(self, rhs):
+        return self._compare(rhs, 4)
+
+    def __gt__(self, rhs):
+        return self._compare(rhs, 5)
+
+    __hash__ = object.__hash__
+
+    def GetValue(self):
+        """Compute one value of the parameter."""
+        v = float(check_call("GetValue", bridge.parameterGetValue, self._java))
+        return v
+
+    def is_spatial(self):
+        return bool(check_call("ParameterIsSpatial", bridge.parameterIsSpatial, self._java))
+
+    def apply(self, spatial_nc, positions=None):
+        raise NESTErrors.NotImplemented("Apply", "Parameter.apply needs spatial nodes, which nestj does not have yet.")
+
     def _values_for(self, nc):
-        raise NESTErrors.NotImplemented("Parameter", "Parameters are not available in nestj yet.")
+        """One value per node of nc, evaluated in the JVM in one call."""
+        from ..ll_api import _LongArr
+        vals = check_call("SetStatus", bridge.parameterValues, self._java,
+                          _LongArr(np.asarray(nc._gids, dtype=np.int64)))
+        return np.array(vals, dtype=np.float64)
 
     def _values_for_connections(self, sc):
-        raise NESTErrors.NotImplemented("Parameter", "Parameters are not available in nestj yet.")
+        from ..ll_api import _LongArr
+        tgt = np.asarray(sc._d["target"], dtype=np.int64)
+        vals = check_call("set", bridge.parameterValues, self._java, _LongArr(tgt))
+        return np.array(vals, dtype=np.float64)
+
+
+def _parameter_function(name, param, *args):
+    from ..ll_api import _DoubleArr
+    if isinstance(param, (int, float, np.integer, np.floating)):
+        param = CreateParameter("constant", {"value": float(param)})
+    if not isinstance(param, Parameter):
+        raise TypeError("expected a Parameter, got {}".format(type(param).__name__))
+    return Parameter(check_call(name, bridge.parameterFunction, name, param._java,
+                                _DoubleArr([float(a) for a in args])))
 
 
 def CreateParameter(parametertype, specs):
-    raise NESTErrors.NotImplemented("CreateParameter", "Parameters are not available in nestj yet.")
+    """Create a parameter of the given type ('constant', 'uniform', 'uniform_int', 'normal', 'lognormal',
+    'exponential') with the given specification dictionary."""
+    if not isinstance(parametertype, str):
+        raise TypeError("parametertype must be a string")
+    if not isinstance(specs, dict):
+        raise TypeError("specs must be a dictionary")
+    return Parameter(check_call("CreateParameter", bridge.createParameter, parametertype, to_java(specs)))
 
 
 class Mask:

@@ -1,1 +1,2 @@
-"""nest.logic (Parameters); filled in with the Parameter machinery."""
+"""nest.logic: logical expressions on Parameters."""
+from .hl_api_logic import *  # noqa: F401,F403

@@ -1,1 +1,2 @@
-"""nest.math (Parameters); filled in with the Parameter machinery."""
+"""nest.math: mathematical expressions on Parameters."""
+from .hl_api_math import *  # noqa: F401,F403

@@ -271,4 +271,86 @@ public final class Bridge {
     public static void setKernelStatus(Map<String, Object> params) {
         run(() -> kernel.setKernelStatus(params));
     }
+    // ------------------------------------------------------------------ connection rules with several syn_specs
+
+    /** Connect with CollocatedSynapses: the rule draws each pair once, every syn_spec connects it. */
+    public static void connectCollocated(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object>[] synSpecs) {
+        run(() -> {
+            if (kernel.sim.isPrepared()) {
+                throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
+            }
+            new org.nestj.engine.kernel.ConnBuilder(kernel, pre, post, connSpec, java.util.Arrays.asList(synSpecs)).connect();
+        });
+    }
+
+    // ------------------------------------------------------------------ Parameters (nest.random, nest.math, ...)
+
+    /** CreateParameter(type, spec): a Java Parameter object held by the Python Parameter. */
+    public static Object createParameter(String type, Map<String, Object> spec) {
+        return call(() -> org.nestj.engine.params.Parameters.create(type, spec));
+    }
+
+    /** add, sub, mul, div of two Parameters or numbers. */
+    public static Object parameterBinary(String op, Object a, Object b) {
+        return call(() -> org.nestj.engine.params.Parameters.binary(op, a, b));
+    }
+
+    /** comparator: 0 &lt;, 1 &lt;=, 2 ==, 3 !=, 4 &gt;=, 5 &gt;. */
+    public static Object parameterCompare(Object a, Object b, long comparator) {
+        return call(() -> org.nestj.engine.params.Parameters.compare(a, b, comparator));
+    }
+
+    public static Object parameterConditional(Object c, Object t, Object f) {
+        return call(() -> org.nestj.engine.params.Parameters.conditional(c, t, f));
+    }
+
+    /** exp, sin, cos, min, max, pow, redraw with their numeric arguments. */
+    public static Object parameterFunction(String fn, Object p, double[] args) {
+        return call(() -> org.nestj.engine.params.Parameters.function(fn, p, args));
+    }
+
+    /** Parameter.GetValue(): one value, drawn from a fresh stream of the kernel. */
+    public static double parameterGetValue(Object p) {
+        return call(() -> {
+            org.nestj.engine.params.Parameter par = org.nestj.engine.params.Parameters.of(p);
+            return par.value(new org.nestj.engine.kernel.Rng(kernel.rngSeed(), 3, kernel.paramCalls++), 0L);
+        });
+    }
+
+    /** One value per node (for Create params and NodeCollection.set), all drawn in one call. */
+    public static double[] parameterValues(Object p, long[] gids) {
+        return call(() -> {
+            org.nestj.engine.params.Parameter par = org.nestj.engine.params.Parameters.of(p);
+            for (long g : gids) kernel.nodes.blockOf(g);
+            return par.values(new org.nestj.engine.kernel.Rng(kernel.rngSeed(), 3, kernel.paramCalls++), gids);
+        });
+    }
+
+    public static boolean parameterIsSpatial(Object p) {
+        return call(() -> org.nestj.engine.params.Parameters.of(p).isSpatial());
+    }
+
+    public static boolean parameterReturnsIntOnly(Object p) {
+        return call(() -> org.nestj.engine.params.Parameters.of(p).returnsIntOnly());
+    }
+    /**
+     * SetStatus with Parameters: the values of each Parameter are drawn for all nodes (one stream per
+     * call, in node order), then node i gets the common entries plus its own drawn values.
+     */
+    public static void setStatusParameters(long[] gids, Map<String, Object> common, String[] keys, Object[] params) {
+        run(() -> {
+            org.nestj.engine.kernel.Rng rng = new org.nestj.engine.kernel.Rng(kernel.rngSeed(), 3, kernel.paramCalls++);
+            for (long g : gids) kernel.nodes.blockOf(g);
+            double[][] cols = new double[keys.length][];
+            for (int q = 0; q < keys.length; q++) {
+                cols[q] = org.nestj.engine.params.Parameters.of(params[q]).values(rng, gids);
+            }
+            for (int j = 0; j < gids.length; j++) {
+                Map<String, Object> d = new LinkedHashMap<>(common == null ? Map.of() : common);
+                for (int q = 0; q < keys.length; q++) d.put(keys[q], cols[q][j]);
+                NodeBlock b = kernel.nodes.blockOf(gids[j]);
+                kernel.setNodeStatus(b, (int) (gids[j] - b.firstGid), d);
+            }
+        });
+    }
 }

@@ -98,6 +98,11 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
     }
 
     @Override
+    protected String[] valueNames(int i) {
+        return recordFrom[i];
+    }
+
+    @Override
     public void attach(int i, NodeBlock target, int ti) {
         String[] rec = target.recordables();
         int[] vars = new int[recordFrom[i].length];
@@ -122,10 +127,9 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
     public void collect(DataLogger.Target t, long[] stamps, double[] values, int count, long senderGid) {
         int i = indexOfSamplerNode(t);
         int nv = recordFrom[i].length;
-        EventStore st = store[i];
         for (int k = 0; k < count; k++) {
             if (!isActive(i, stamps[k])) continue;
-            st.add(senderGid, stamps[k], values, k * nv);
+            write(i, senderGid, stamps[k], values, k * nv, nv);
         }
     }
 

@@ -16,7 +16,7 @@ import org.nestj.engine.kernel.Status;
  */
 public final class PoissonGenerator extends StimulationDevice {
     @PerNode public double[] rate;
-    double[] mean;
+    double[] mean, expMinusMean;
 
     public PoissonGenerator(int n) {
         super(n, false);
@@ -46,8 +46,12 @@ public final class PoissonGenerator extends StimulationDevice {
     public void calibrate() {
         super.calibrate();
         mean = new double[n];
+        expMinusMean = new double[n];
         double h = kernel.time.resolution();
-        for (int i = 0; i < n; i++) mean[i] = h * rate[i] * 1e-3;
+        for (int i = 0; i < n; i++) {
+            mean[i] = h * rate[i] * 1e-3;
+            expMinusMean[i] = Math.exp(-mean[i]);
+        }
     }
 
     @Override
@@ -56,6 +60,28 @@ public final class PoissonGenerator extends StimulationDevice {
             if (rate[i] <= 0) continue;
             for (int lag = from; lag < to; lag++) {
                 if (isActive(i, origin + lag)) emit(i, lag, 1, 0, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    protected void deliverSegment(int i, Emissions e, long origin, ConnStore c, int a, int b, NodeBlock tb) {
+        final int fg = (int) tb.firstGid;
+        final double mu = mean[i], l = expMinusMean[i];
+        final long g = gid(i);
+        final int cnt = e.count;
+        for (int k = a; k < b; k++) {
+            int ti = c.tgt[k] - fg;
+            org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);
+            double w = c.w[k];
+            int d = c.delay[k];
+            int rp = c.rport[k];
+            for (int j = 0; j < cnt; j++) {
+                long m = rng.poisson(mu, l);
+                if (m > 0) {
+                    long emitStep = origin + e.lag[j];
+                    tb.handleSpike(ti, emitStep + d, w, (int) m, rp, g, emitStep + 1, 0.0);
+                }
             }
         }
     }

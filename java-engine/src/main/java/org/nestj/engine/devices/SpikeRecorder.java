@@ -44,6 +44,6 @@ public final class SpikeRecorder extends RecordingDevice implements ConnectionMa
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
         if (!isActive(i, stamp)) return;
-        for (int m = 0; m < mult; m++) store[i].add(senderGid, stamp, offset);
+        for (int m = 0; m < mult; m++) write(i, senderGid, stamp, offset);
     }
 }

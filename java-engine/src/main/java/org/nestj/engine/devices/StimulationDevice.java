@@ -98,20 +98,33 @@ public abstract class StimulationDevice extends DeviceBlock {
     @Override
     public void deliverEmissions(ConnStore c, long origin) {
         int[] off = c.offsets;
+        int[] tgt = c.tgt;
         for (int i = 0; i < n; i++) {
             Emissions e = em[i];
             if (e.count == 0) continue;
             int g = (int) gid(i);
             if (g + 1 >= off.length) continue;
             int a = off[g], b = off[g + 1];
-            if (a == b) continue;
-            for (int j = 0; j < e.count; j++) {
-                long emitStep = origin + e.lag[j];
-                for (int k = a; k < b; k++) {
-                    NodeBlock tb = kernel.nodes.blockOf(c.tgt[k]);
-                    deliver(i, e, j, emitStep, c, k, tb, (int) (c.tgt[k] - tb.firstGid));
-                }
+            while (a < b) {
+                NodeBlock tb = kernel.nodes.blockOf(tgt[a]);
+                long last = tb.firstGid + tb.n;
+                int m = a + 1;
+                while (m < b && tgt[m] < last) m++;
+                deliverSegment(i, e, origin, c, a, m, tb);
+                a = m;
             }
+        }
+    }
+
+    /**
+     * Delivers all emissions of node i through connections [a, b) of c, all into block tb; each
+     * target sees its events in lag order.
+     */
+    protected void deliverSegment(int i, Emissions e, long origin, ConnStore c, int a, int b, NodeBlock tb) {
+        int fg = (int) tb.firstGid;
+        for (int j = 0; j < e.count; j++) {
+            long emitStep = origin + e.lag[j];
+            for (int k = a; k < b; k++) deliver(i, e, j, emitStep, c, k, tb, c.tgt[k] - fg);
         }
     }
 

@@ -1,144 +1,512 @@
 package org.nestj.engine.kernel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
 
 /**
  * NEST's ConnBuilder family (nestkernel/conn_builder.cpp): turns Connect(pre, post, conn_spec,
- * syn_spec) into single connections. Connection parameters are scalars, arrays with one entry per
- * connection in the rule's order, or values drawn per connection ({@link ConnValue}).
+ * syn_spec) into single connections. Rules: all_to_all, one_to_one, fixed_indegree,
+ * fixed_outdegree, fixed_total_number, pairwise_bernoulli, symmetric_pairwise_bernoulli,
+ * pairwise_poisson, with allow_autapses, allow_multapses and make_symmetric, and NEST's errors for
+ * impossible requests.
+ *
+ * <p>All random draws of one Connect call (which pairs, and per-connection values of Parameters)
+ * come from one stream {@code Rng(rng_seed, 2, number of the Connect call)}, so the network depends
+ * only on rng_seed and the sequence of calls, never on the number of threads.
+ *
+ * <p>Connection parameters are scalars, arrays with one entry per connection in the rule's order
+ * (NEST's ArrayDoubleParameter: the index advances with every connection made, and for all_to_all
+ * also over skipped autapses) or values drawn per connection ({@link ConnValue}, e.g. Parameters).
  */
 public final class ConnBuilder {
     /** A per-connection value of a syn_spec entry. */
     public interface ConnValue {
-        /** idx: index of the connection in the rule's order. */
-        double value(int idx, long src, long tgt);
+        /** idx: index of the connection in the rule's order; rng: the Connect call's stream. */
+        double value(int idx, long src, long tgt, Rng rng);
 
         default boolean isInteger() {
             return false;
+        }
+
+        /** NEST's ConnParameter::reset: false for values that cannot be replayed (make_symmetric). */
+        default boolean resettable() {
+            return true;
+        }
+    }
+
+    /** A scalar syn_spec value. */
+    public static final class Scalar implements ConnValue {
+        public final double x;
+
+        public Scalar(double x) {
+            this.x = x;
+        }
+
+        @Override
+        public double value(int idx, long src, long tgt, Rng rng) {
+            return x;
+        }
+
+        @Override
+        public boolean isInteger() {
+            return x % 1.0 == 0.0;
+        }
+    }
+
+    /** An array syn_spec value (one entry per connection). */
+    public static final class Array implements ConnValue {
+        final double[] a;
+        final boolean ints;
+
+        Array(double[] a, boolean ints) {
+            this.a = a;
+            this.ints = ints;
+        }
+
+        @Override
+        public double value(int idx, long src, long tgt, Rng rng) {
+            if (idx >= a.length) throw NestException.kernel("Parameter values exhausted.");
+            return a[idx];
+        }
+
+        @Override
+        public boolean isInteger() {
+            return ints;
         }
     }
 
     /** Turns bridge values into ConnValues; Parameter objects implement ConnValue themselves. */
     public static ConnValue value(String key, Object v, long expected, Kernel k) {
         if (v instanceof ConnValue) return (ConnValue) v;
-        if (v instanceof Number) {
-            final double x = ((Number) v).doubleValue();
-            return (idx, s, t) -> x;
-        }
-        if (v instanceof double[] || v instanceof long[]) {
+        if (v instanceof Number) return new Scalar(((Number) v).doubleValue());
+        if (v instanceof double[] || v instanceof long[] || v instanceof List) {
             final double[] a = new Status(Map.of(key, v), "syn_spec").da(key, null);
-            if (a.length != expected) {
+            if (expected >= 0 && a.length != expected) {
                 throw new NestException("BadProperty", "'" + key + "' array must have one entry per connection: expected "
                         + expected + ", got " + a.length + ".");
             }
-            return (idx, s, t) -> a[idx];
+            return new Array(a, v instanceof long[]);
         }
         throw new NestException("TypeMismatch", "syn_spec entry '" + key + "' must be a number, an array or a Parameter.");
     }
 
     private final Kernel k;
-    private final long[] pre, post;
+    private long[] pre, post;
     private final Map<String, Object> conn;
-    private final Map<String, Object> syn;
+    private final List<Map<String, Object>> syns;
     private String rule;
     boolean allowAutapses = true, allowMultapses = true, makeSymmetric = false;
 
     public ConnBuilder(Kernel k, long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        this(k, pre, post, connSpec, java.util.Collections.singletonList(synSpec));
+    }
+
+    /** Several syn_specs (CollocatedSynapses): every pair the rule draws gets one connection per spec. */
+    public ConnBuilder(Kernel k, long[] pre, long[] post, Map<String, Object> connSpec, List<Map<String, Object>> synSpecs) {
         this.k = k;
         this.pre = pre;
         this.post = post;
-        this.conn = connSpec == null ? new LinkedHashMap<>() : connSpec;
-        this.syn = synSpec == null ? new LinkedHashMap<>() : synSpec;
+        this.conn = connSpec == null ? new LinkedHashMap<>(Map.of("rule", "all_to_all")) : connSpec;
+        this.syns = new ArrayList<>();
+        if (synSpecs == null || synSpecs.isEmpty()) this.syns.add(new LinkedHashMap<>());
+        for (Map<String, Object> s : synSpecs == null ? List.<Map<String, Object>>of() : synSpecs) {
+            this.syns.add(s == null ? new LinkedHashMap<>() : s);
+        }
     }
 
-    private SynapseModel sm;
-    private ConnValue weight, delay;
-    private int receptor;
-    private ConnValue receptorV;
+    // per syn_spec: model, weight, delay, receptor
+    private SynapseModel[] sm;
+    private ConnValue[] weight, delay, receptorV;
+    private int[] receptor;
+    private double[] wConst, dConst;
+    private Rng rng;
+    private int idx;
+    private boolean targetsNeedProxies;
+
+    // rule parameters
+    private ConnValue degreeP;  // indegree/outdegree/p/pairwise_avg_num_conns given as Parameter
+    private long degree;
+    private double prob;
+    private long nTotal;
+
+    private static NestException missing(String key) {
+        return new NestException("UndefinedName", "Key '/" + key + "' does not exist in dictionary.");
+    }
 
     public void connect() {
         Status cs = new Status(conn, "conn_spec");
+        if (!cs.has("rule")) {
+            throw NestException.badProperty("The connection specification must contain a connection rule.");
+        }
         rule = cs.s("rule", "all_to_all");
         allowAutapses = cs.b("allow_autapses", true);
         allowMultapses = cs.b("allow_multapses", true);
         makeSymmetric = cs.b("make_symmetric", false);
-        long expected;
+        long nPre = pre.length, nPost = post.length;
+        long expected = -1;   // number of array entries, where the rule fixes it
+        // rule constructors: NEST's checks, in NEST's order
         switch (rule) {
             case "all_to_all":
-                expected = (long) pre.length * post.length;
+                expected = nPre * nPost;
                 break;
             case "one_to_one":
-                if (pre.length != post.length) {
+                if (nPre != nPost) {
                     throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");
                 }
-                expected = pre.length;
+                expected = nPre;
                 break;
-            default:
-                if (k.getKernelStatusRules().contains(rule)) {
-                    throw new NestException("BadProperty", "Connection rule '" + rule + "' is not implemented in nestj yet.");
+            case "fixed_indegree":
+            case "fixed_outdegree": {
+                boolean in = rule.equals("fixed_indegree");
+                String key = in ? "indegree" : "outdegree";
+                long pool = in ? nPre : nPost;
+                if (pool == 0) throw NestException.badProperty(in ? "Source array must not be empty." : "Target array must not be empty.");
+                if (!cs.has(key)) throw missing(key);
+                Object v = cs.raw(key);
+                if (v instanceof ConnValue) {
+                    degreeP = (ConnValue) v;
+                } else {
+                    degree = cs.l(key, 0);
+                    String Cap = in ? "Indegree" : "Outdegree";
+                    if (!allowMultapses) {
+                        if (degree > pool) throw NestException.badProperty(Cap + " cannot be larger than population size.");
+                        if (degree == pool && !allowAutapses && overlap()) {
+                            throw NestException.badProperty("Multapses and autapses prohibited. When the sources and the targets "
+                                    + "have a non-empty intersection, the connect algorithm will enter an infinite loop.");
+                        }
+                    }
+                    if (degree < 0) throw NestException.badProperty(Cap + " cannot be less than zero.");
+                    expected = degree * (in ? nPost : nPre);
                 }
+                break;
+            }
+            case "fixed_total_number": {
+                if (!cs.has("N")) throw missing("N");
+                nTotal = cs.l("N", 0);
+                if (!allowMultapses && nTotal > nPre * nPost) {
+                    throw NestException.badProperty("Total number of connections cannot exceed product of source and target population sizes.");
+                }
+                if (nTotal < 0) throw NestException.badProperty("Total number of connections cannot be negative.");
+                if (!allowMultapses) {
+                    throw new NestException("NotImplemented", "Connect doesn't support the suppression of multapses in the FixedTotalNumber connector.");
+                }
+                expected = nTotal;
+                break;
+            }
+            case "pairwise_bernoulli": {
+                if (!cs.has("p")) throw missing("p");
+                Object v = cs.raw("p");
+                if (v instanceof ConnValue) {
+                    degreeP = (ConnValue) v;
+                } else {
+                    prob = cs.d("p", 0);
+                    if (prob < 0 || 1 < prob) throw NestException.badProperty("Connection probability 0 <= p <= 1 required.");
+                }
+                break;
+            }
+            case "pairwise_poisson": {
+                if (!cs.has("pairwise_avg_num_conns")) throw missing("pairwise_avg_num_conns");
+                Object v = cs.raw("pairwise_avg_num_conns");
+                if (v instanceof ConnValue) {
+                    degreeP = (ConnValue) v;
+                } else {
+                    prob = cs.d("pairwise_avg_num_conns", 0);
+                    if (prob < 0) throw NestException.badProperty("Connection parameter 0 \u2264 pairwise_avg_num_conns required.");
+                    if (!allowMultapses) throw NestException.badProperty("Multapses must be allowed for this connection rule.");
+                }
+                break;
+            }
+            case "symmetric_pairwise_bernoulli": {
+                if (!cs.has("p")) throw missing("p");
+                prob = cs.d("p", 0);
+                if (prob < 0 || 1 <= prob) throw NestException.badProperty("Connection probability 0 <= p < 1 required.");
+                if (!allowMultapses) throw NestException.badProperty("Multapses must be enabled.");
+                if (allowAutapses) throw NestException.badProperty("Autapses must be disabled.");
+                if (!makeSymmetric) throw NestException.badProperty("Symmetric connections must be enabled.");
+                break;
+            }
+            default:
                 throw new NestException("BadProperty", "Unknown connection rule: " + rule);
         }
-        if (makeSymmetric && !rule.equals("one_to_one") && !rule.equals("symmetric_pairwise_bernoulli")) {
-            throw new NestException("NotImplemented", "Connect doesn't support the creation of symmetric connections with rule " + rule + ".");
-        }
         cs.checkAllAccessed("conn_spec");
-        parseSyn(expected);
-        int idx = 0;
-        if (rule.equals("all_to_all")) {
-            for (long t : post) {
-                for (long s : pre) {
-                    if (s == t && !allowAutapses) {
-                        idx++;
-                        continue;
-                    }
-                    single(idx++, s, t);
-                }
+        parseSyns(expected);
+        boolean supportsSymmetric = rule.equals("one_to_one") || rule.equals("symmetric_pairwise_bernoulli");
+        if (makeSymmetric && !supportsSymmetric) {
+            throw new NestException("NotImplemented", "This connection rule does not support symmetric connections.");
+        }
+        targetsNeedProxies = !(rule.equals("one_to_one") || rule.equals("all_to_all"));
+        rng = new Rng(k.rngSeed(), 2, k.connectCalls++);
+        idx = 0;
+        connectRule();
+        if (makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli")) {
+            idx = 0;
+            long[] t = pre;
+            pre = post;
+            post = t;
+            try {
+                connectRule();
+            } finally {
+                post = pre;
+                pre = t;
             }
-        } else {
-            for (int j = 0; j < pre.length; j++) {
-                long s = pre[j], t = post[j];
+        }
+    }
+
+    private boolean overlap() {
+        // both are sorted (NodeCollections)
+        int i = 0, j = 0;
+        while (i < pre.length && j < post.length) {
+            if (pre[i] == post[j]) return true;
+            if (pre[i] < post[j]) i++;
+            else j++;
+        }
+        return false;
+    }
+
+    private void connectRule() {
+        switch (rule) {
+            case "all_to_all": allToAll(); break;
+            case "one_to_one": oneToOne(); break;
+            case "fixed_indegree": fixedIndegree(); break;
+            case "fixed_outdegree": fixedOutdegree(); break;
+            case "fixed_total_number": fixedTotalNumber(); break;
+            case "pairwise_bernoulli": bernoulli(); break;
+            case "pairwise_poisson": poisson(); break;
+            case "symmetric_pairwise_bernoulli": symmetricBernoulli(); break;
+            default: throw new IllegalStateException(rule);
+        }
+    }
+
+    private void allToAll() {
+        for (long t : post) {
+            for (long s : pre) {
                 if (s == t && !allowAutapses) {
                     idx++;
                     continue;
                 }
-                single(idx++, s, t);
+                single(s, t);
             }
         }
     }
 
-    private void parseSyn(long expected) {
+    private void oneToOne() {
+        for (int j = 0; j < pre.length; j++) {
+            long s = pre[j], t = post[j];
+            if (s == t && !allowAutapses) continue;
+            single(s, t);
+        }
+    }
+
+    private long roundedDegree(long node) {
+        if (degreeP == null) return degree;
+        return Math.round(degreeP.value(0, node, node, rng));
+    }
+
+    private void fixedIndegree() {
+        final int n = pre.length;
+        int[] mark = allowMultapses ? null : new int[n];
+        int stamp = 0;
+        for (long t : post) {
+            checkProxies(t);
+            long kk = roundedDegree(t);
+            if (kk < 0) throw NestException.badProperty("Indegree cannot be less than zero.");
+            if (!allowMultapses) {
+                long avail = n - (allowAutapses ? 0 : countOf(pre, t));
+                if (kk > avail) throw NestException.badProperty("Indegree cannot be larger than population size.");
+                stamp++;
+            }
+            for (long j = 0; j < kk; j++) {
+                int si;
+                long s;
+                while (true) {
+                    si = (int) rng.uniformInt(n);
+                    s = pre[si];
+                    if (!allowAutapses && s == t) continue;
+                    if (mark != null && mark[si] == stamp) continue;
+                    break;
+                }
+                if (mark != null) mark[si] = stamp;
+                single(s, t);
+            }
+        }
+    }
+
+    private void fixedOutdegree() {
+        final int n = post.length;
+        int[] mark = allowMultapses ? null : new int[n];
+        int stamp = 0;
+        long[] tg = new long[16];
+        for (long s : pre) {
+            long kk = roundedDegree(s);
+            if (kk < 0) throw NestException.badProperty("Outdegree cannot be less than zero.");
+            if (!allowMultapses) {
+                long avail = n - (allowAutapses ? 0 : countOf(post, s));
+                if (kk > avail) throw NestException.badProperty("Outdegree cannot be larger than population size.");
+                stamp++;
+            }
+            if (kk > tg.length) tg = new long[(int) kk];
+            for (int j = 0; j < kk; j++) {
+                int ti;
+                long t;
+                while (true) {
+                    ti = (int) rng.uniformInt(n);
+                    t = post[ti];
+                    if (!allowAutapses && s == t) continue;
+                    if (mark != null && mark[ti] == stamp) continue;
+                    break;
+                }
+                if (mark != null) mark[ti] = stamp;
+                tg[j] = t;
+            }
+            for (int j = 0; j < kk; j++) {
+                checkProxies(tg[j]);
+                single(s, tg[j]);
+            }
+        }
+    }
+
+    private void fixedTotalNumber() {
+        final int ns = pre.length, nt = post.length;
+        if (!allowAutapses && ns == 1 && nt == 1 && pre[0] == post[0] && nTotal > 0) {
+            throw NestException.badProperty("Total number of connections cannot be realised without autapses.");
+        }
+        long left = nTotal;
+        while (left > 0) {
+            long s = pre[(int) rng.uniformInt(ns)];
+            long t = post[(int) rng.uniformInt(nt)];
+            if (allowAutapses || s != t) {
+                checkProxies(t);
+                single(s, t);
+                left--;
+            }
+        }
+    }
+
+    private void bernoulli() {
+        final boolean constP = degreeP == null;
+        final double p = prob;
+        for (long t : post) {
+            checkProxies(t);
+            for (long s : pre) {
+                if (!allowAutapses && s == t) continue;
+                double u = rng.uniform();
+                if (u >= (constP ? p : degreeP.value(0, s, t, rng))) continue;
+                single(s, t);
+            }
+        }
+    }
+
+    private void poisson() {
+        final boolean constP = degreeP == null;
+        for (long t : post) {
+            checkProxies(t);
+            for (long s : pre) {
+                if (!allowAutapses && s == t) continue;
+                double mu = constP ? prob : degreeP.value(0, s, t, rng);
+                long m = rng.poisson(mu);
+                for (long q = 0; q < m; q++) single(s, t);
+            }
+        }
+    }
+
+    private void symmetricBernoulli() {
+        final int n = pre.length;
+        int[] mark = new int[n];
+        int stamp = 0;
+        for (long t : post) {
+            checkProxies(t);
+            long indeg = n;
+            while (indeg >= n) indeg = rng.binomial(n, prob);
+            stamp++;
+            long i = 0;
+            while (i < indeg) {
+                int si = (int) rng.uniformInt(n);
+                long s = pre[si];
+                if (s == t || mark[si] == stamp) continue;
+                mark[si] = stamp;
+                checkProxies(s);
+                single(s, t);
+                single(t, s);
+                i++;
+            }
+        }
+    }
+
+    private static long countOf(long[] a, long g) {
+        return java.util.Arrays.binarySearch(a, g) >= 0 ? 1 : 0;
+    }
+
+    private long proxyCheckedUpTo = -1;
+
+    private void checkProxies(long t) {
+        if (!targetsNeedProxies || t == proxyCheckedUpTo) return;
+        NodeBlock tb = k.nodes.blockOf(t);
+        if (tb.elementType() == NodeBlock.ELEMENT_RECORDER) {
+            throw NestException.illegalConnection("Cannot use this rule to connect to nodes without proxies (usually devices).");
+        }
+        proxyCheckedUpTo = t;
+    }
+
+    private void parseSyns(long expected) {
+        int m = syns.size();
+        sm = new SynapseModel[m];
+        weight = new ConnValue[m];
+        delay = new ConnValue[m];
+        receptorV = new ConnValue[m];
+        receptor = new int[m];
+        wConst = new double[m];
+        dConst = new double[m];
+        for (int q = 0; q < m; q++) parseSyn(q, syns.get(q), expected);
+    }
+
+    private void parseSyn(int q, Map<String, Object> syn, long expected) {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
-        sm = k.connections.synapse(model);
-        weight = ss.has("weight") ? value("weight", ss.raw("weight"), expected, k) : null;
-        delay = ss.has("delay") ? value("delay", ss.raw("delay"), expected, k) : null;
-        receptor = sm.receptorType;
+        SynapseModel m = k.connections.synapse(model);
+        sm[q] = m;
+        weight[q] = ss.has("weight") ? value("weight", ss.raw("weight"), expected, k) : null;
+        delay[q] = ss.has("delay") ? value("delay", ss.raw("delay"), expected, k) : null;
+        receptor[q] = m.receptorType;
         if (ss.has("receptor_type")) {
             Object r = ss.raw("receptor_type");
-            if (r instanceof Number) receptor = ((Number) r).intValue();
-            else receptorV = value("receptor_type", r, expected, k);
+            if (r instanceof Number) receptor[q] = ((Number) r).intValue();
+            else receptorV[q] = value("receptor_type", r, expected, k);
         }
-        if (sm.homWeight && weight != null) {
+        if (m.homWeight && weight[q] != null) {
             throw NestException.badProperty("Weight cannot be specified since it needs to be equal for all connections "
                     + "when static_synapse_hom_w is used.");
         }
         if (ss.has("synapse_label")) {
-            if (!sm.labelled) {
-                throw new NestException("IllegalConnection", "Synapse model " + sm.name + " cannot carry a synapse_label; use " + sm.name + "_lbl.");
+            if (!m.labelled) {
+                throw new NestException("IllegalConnection", "Synapse model " + m.name + " cannot carry a synapse_label; use " + m.name + "_lbl.");
             }
             ss.raw("synapse_label");
         }
-        ss.checkAllAccessed("syn_spec for " + sm.name);
+        ss.checkAllAccessed("syn_spec for " + m.name);
+        if (makeSymmetric) {
+            for (ConnValue v : new ConnValue[] {weight[q], delay[q], receptorV[q]}) {
+                if (v != null && !v.resettable()) {
+                    throw new NestException("NotImplemented", "Symmetric connections require parameters that can be reset.");
+                }
+            }
+        }
+        wConst[q] = weight[q] == null ? m.weight : weight[q] instanceof Scalar ? ((Scalar) weight[q]).x : Double.NaN;
+        dConst[q] = delay[q] == null ? m.delay : delay[q] instanceof Scalar ? ((Scalar) delay[q]).x : Double.NaN;
+        if (weight[q] instanceof Scalar || weight[q] == null) weight[q] = null;
+        if (delay[q] instanceof Scalar || delay[q] == null) delay[q] = null;
     }
 
-    private void single(int idx, long s, long t) {
-        double w = weight != null ? weight.value(idx, s, t) : sm.weight;
-        double d = delay != null ? delay.value(idx, s, t) : sm.delay;
-        int r = receptorV != null ? (int) receptorV.value(idx, s, t) : receptor;
-        k.connections.connect(s, t, sm, w, d, r);
+    private void single(long s, long t) {
+        int i = idx++;
+        for (int q = 0; q < sm.length; q++) {
+            double d = delay[q] != null ? delay[q].value(i, s, t, rng) : dConst[q];
+            double w = weight[q] != null ? weight[q].value(i, s, t, rng) : wConst[q];
+            int r = receptorV[q] != null ? (int) receptorV[q].value(i, s, t, rng) : receptor[q];
+            k.connections.connect(s, t, sm[q], w, d, r);
+        }
     }
 }

@@ -85,77 +85,158 @@ public final class ConnStore {
         return lo;
     }
 
-    /** Sorts all connections by (source, target), stable, builds offsets and trims capacity. */
+    /** Makes room for n more connections (avoids growth slack when the count is known). */
+    public void reserve(long more) {
+        long need = size + more;
+        if (need > tgt.length) resize((int) Math.min(Integer.MAX_VALUE - 8, need));
+    }
+
+    private void resize(int c) {
+        if (src == null) rebuildSources(Math.max(size, 1));
+        src = Arrays.copyOf(src, c);
+        tgt = Arrays.copyOf(tgt, c);
+        w = Arrays.copyOf(w, c);
+        delay = Arrays.copyOf(delay, c);
+        rport = Arrays.copyOf(rport, c);
+        syn = Arrays.copyOf(syn, c);
+        if (withPort) port = Arrays.copyOf(port, c);
+    }
+
+    /**
+     * Sorts all connections by source, and within a source by (target, weight, delay, receptor,
+     * synapse, port) — a total order, so the result does not depend on how connections were split
+     * over threads — in place (no extra arrays but the offsets), builds offsets, trims capacity.
+     */
     public void finish(int maxGid) {
         if (!needsFinish()) {
             if (offsets.length < maxGid + 2) extendOffsets(maxGid);
             return;
         }
         if (src == null) rebuildSources(Math.max(size, 1));
-        int n = size;
+        final int n = size;
         int[] off = new int[maxGid + 2];
         for (int k = 0; k < n; k++) off[src[k] + 1]++;
         for (int s = 0; s <= maxGid; s++) off[s + 1] += off[s];
-        int[] perm = new int[n];
-        int[] fill = Arrays.copyOf(off, maxGid + 1);
-        for (int k = 0; k < n; k++) perm[fill[src[k]]++] = k;
-        fill = null;
-        // within a source: stable sort by target
-        for (int s = 0; s <= maxGid; s++) {
-            int a = off[s], b = off[s + 1];
-            if (b - a > 1) sortByTarget(perm, a, b);
+        // in-place bucket permutation by source (American flag sort)
+        int[] next = Arrays.copyOf(off, maxGid + 1);
+        for (int b = 0; b <= maxGid; b++) {
+            int end = off[b + 1];
+            int i = next[b];
+            while (i < end) {
+                int sb = src[i];
+                if (sb == b) {
+                    i++;
+                    next[b] = i;
+                    continue;
+                }
+                swap(i, next[sb]++);
+            }
         }
-        int[] nt = new int[n];
-        for (int k = 0; k < n; k++) nt[k] = tgt[perm[k]];
-        tgt = nt;
-        double[] nw = new double[n];
-        for (int k = 0; k < n; k++) nw[k] = w[perm[k]];
-        w = nw;
-        char[] nd = new char[n];
-        for (int k = 0; k < n; k++) nd[k] = delay[perm[k]];
-        delay = nd;
-        byte[] nr = new byte[n];
-        for (int k = 0; k < n; k++) nr[k] = rport[perm[k]];
-        rport = nr;
-        byte[] ns = new byte[n];
-        for (int k = 0; k < n; k++) ns[k] = syn[perm[k]];
-        syn = ns;
-        if (withPort) {
-            int[] np = new int[n];
-            for (int k = 0; k < n; k++) np[k] = port[perm[k]];
-            port = np;
+        next = null;
+        // within each source: order by the full key
+        for (int s = 0; s <= maxGid; s++) {
+            int a = off[s], e = off[s + 1];
+            if (e - a > 1 && !sortedRange(a, e)) sortRange(a, e);
         }
         offsets = off;
         sortedSize = n;
+        if (tgt.length != n) {
+            tgt = Arrays.copyOf(tgt, n);
+            w = Arrays.copyOf(w, n);
+            delay = Arrays.copyOf(delay, n);
+            rport = Arrays.copyOf(rport, n);
+            syn = Arrays.copyOf(syn, n);
+            if (withPort) port = Arrays.copyOf(port, n);
+        }
         src = null;
+        sortKeys = new long[0];
+        tmpI = new int[0];
+        tmpD = new double[0];
+        tmpC = new char[0];
+        tmpB = new byte[0];
+    }
+
+    private void swap(int i, int j) {
+        int ti = src[i]; src[i] = src[j]; src[j] = ti;
+        ti = tgt[i]; tgt[i] = tgt[j]; tgt[j] = ti;
+        double td = w[i]; w[i] = w[j]; w[j] = td;
+        char tc = delay[i]; delay[i] = delay[j]; delay[j] = tc;
+        byte tb = rport[i]; rport[i] = rport[j]; rport[j] = tb;
+        tb = syn[i]; syn[i] = syn[j]; syn[j] = tb;
+        if (withPort) {
+            ti = port[i]; port[i] = port[j]; port[j] = ti;
+        }
+    }
+
+    private int cmp(int i, int j) {
+        if (tgt[i] != tgt[j]) return tgt[i] < tgt[j] ? -1 : 1;
+        int c = Double.compare(w[i], w[j]);
+        if (c != 0) return c;
+        if (delay[i] != delay[j]) return delay[i] < delay[j] ? -1 : 1;
+        if (rport[i] != rport[j]) return rport[i] < rport[j] ? -1 : 1;
+        if (syn[i] != syn[j]) return syn[i] < syn[j] ? -1 : 1;
+        if (withPort && port[i] != port[j]) return port[i] < port[j] ? -1 : 1;
+        return 0;
+    }
+
+    private boolean sortedRange(int a, int e) {
+        for (int k = a + 1; k < e; k++) {
+            if (cmp(k - 1, k) > 0) return false;
+        }
+        return true;
+    }
+
+    private long[] sortKeys = new long[0];
+    private int[] tmpI = new int[0];
+    private double[] tmpD = new double[0];
+    private char[] tmpC = new char[0];
+    private byte[] tmpB = new byte[0];
+
+    /**
+     * Sorts [a, e) by target with a primitive sort of (target, position) keys, applies the
+     * permutation column by column, then orders equal targets by the rest of the key.
+     */
+    private void sortRange(int a, int e) {
+        int m = e - a;
+        if (m < 24) {
+            for (int i = a + 1; i < e; i++) {
+                for (int j = i; j > a && cmp(j - 1, j) > 0; j--) swap(j - 1, j);
+            }
+            return;
+        }
+        if (sortKeys.length < m) {
+            sortKeys = new long[m];
+            tmpI = new int[m];
+            tmpD = new double[m];
+            tmpC = new char[m];
+            tmpB = new byte[m];
+        }
+        for (int q = 0; q < m; q++) sortKeys[q] = ((long) tgt[a + q] << 32) | q;
+        Arrays.sort(sortKeys, 0, m);
+        for (int q = 0; q < m; q++) tmpI[q] = tgt[a + (int) sortKeys[q]];
+        System.arraycopy(tmpI, 0, tgt, a, m);
+        for (int q = 0; q < m; q++) tmpD[q] = w[a + (int) sortKeys[q]];
+        System.arraycopy(tmpD, 0, w, a, m);
+        for (int q = 0; q < m; q++) tmpC[q] = delay[a + (int) sortKeys[q]];
+        System.arraycopy(tmpC, 0, delay, a, m);
+        for (int q = 0; q < m; q++) tmpB[q] = rport[a + (int) sortKeys[q]];
+        System.arraycopy(tmpB, 0, rport, a, m);
+        for (int q = 0; q < m; q++) tmpB[q] = syn[a + (int) sortKeys[q]];
+        System.arraycopy(tmpB, 0, syn, a, m);
+        if (withPort) {
+            for (int q = 0; q < m; q++) tmpI[q] = port[a + (int) sortKeys[q]];
+            System.arraycopy(tmpI, 0, port, a, m);
+        }
+        // src is constant within the range; now order runs of equal targets by the full key
+        for (int i = a + 1; i < e; i++) {
+            for (int j = i; j > a && tgt[j - 1] == tgt[j] && cmp(j - 1, j) > 0; j--) swap(j - 1, j);
+        }
     }
 
     private void extendOffsets(int maxGid) {
         int old = offsets.length;
         offsets = Arrays.copyOf(offsets, maxGid + 2);
         for (int s = old; s < offsets.length; s++) offsets[s] = offsets[old - 1];
-    }
-
-    private void sortByTarget(int[] perm, int a, int b) {
-        int len = b - a;
-        if (len < 24) {
-            for (int i = a + 1; i < b; i++) {
-                int p = perm[i];
-                int t = tgt[p];
-                int j = i - 1;
-                while (j >= a && tgt[perm[j]] > t) {
-                    perm[j + 1] = perm[j];
-                    j--;
-                }
-                perm[j + 1] = p;
-            }
-            return;
-        }
-        long[] keys = new long[len];
-        for (int i = 0; i < len; i++) keys[i] = ((long) tgt[perm[a + i]] << 32) | (i & 0xffffffffL);
-        Arrays.sort(keys);
-        int[] tmp = Arrays.copyOfRange(perm, a, b);
-        for (int i = 0; i < len; i++) perm[a + i] = tmp[(int) (keys[i] & 0xffffffffL)];
     }
 
     /** Removes the connections flagged in remove (indices into the sorted store). */

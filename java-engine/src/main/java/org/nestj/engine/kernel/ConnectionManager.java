@@ -172,6 +172,30 @@ public final class ConnectionManager {
         version++;
     }
 
+    /**
+     * Reserves room for about perTarget connections into each node of post (split over the
+     * threads that own the targets), so that large Connect calls do not leave growth slack.
+     */
+    public void reserve(long[] pre, long[] post, double perTarget) {
+        if (perTarget <= 0 || pre.length == 0 || post.length == 0) return;
+        int T = stores.length;
+        long[] count = new long[T];
+        for (long g : post) {
+            NodeBlock b = k.nodes.blockOf(g);
+            count[k.nodes.ownerThread(b, (int) (g - b.firstGid))]++;
+        }
+        int dev = 0;
+        for (long g : pre) {
+            if (k.nodes.blockOf(g).elementType() != NodeBlock.ELEMENT_NEURON) dev++;
+        }
+        double fDev = (double) dev / pre.length;
+        for (int t = 0; t < T; t++) {
+            double c = count[t] * perTarget;
+            if (fDev < 1) stores[t].reserve((long) Math.ceil(c * (1 - fDev)));
+            if (fDev > 0) deviceStores[t].reserve((long) Math.ceil(c * fDev));
+        }
+    }
+
     /** Sorts the stores after connections were added (parallel over threads). */
     public void finish() {
         int maxGid = (int) k.nodes.size();

@@ -148,6 +148,7 @@ public final class Kernel {
             throw NestException.kernel("Cleanup called without calling Prepare.");
         }
         sim.prepared = false;
+        recording.closeAll();
     }
 
     public java.util.List<String> getKernelStatusRules() {
@@ -159,7 +160,29 @@ public final class Kernel {
         if (sim.isPrepared()) {
             throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
         }
+        reserveFor(pre, post, connSpec);
         new ConnBuilder(this, pre, post, connSpec, synSpec).connect();
+    }
+
+    /** Pre-sizes the connection stores for rules whose connection count is known in advance. */
+    private void reserveFor(long[] pre, long[] post, Map<String, Object> connSpec) {
+        if (pre.length == 0 || post.length == 0) return;
+        Object rule = connSpec == null ? "all_to_all" : connSpec.getOrDefault("rule", "all_to_all");
+        double perTarget = 0;
+        try {
+            switch (String.valueOf(rule)) {
+                case "all_to_all": perTarget = pre.length; break;
+                case "one_to_one": perTarget = 1; break;
+                case "fixed_indegree": perTarget = ((Number) connSpec.get("indegree")).doubleValue(); break;
+                case "fixed_outdegree": perTarget = ((Number) connSpec.get("outdegree")).doubleValue() * pre.length / post.length; break;
+                case "fixed_total_number": perTarget = ((Number) connSpec.get("N")).doubleValue() / post.length; break;
+                case "pairwise_bernoulli": perTarget = ((Number) connSpec.get("p")).doubleValue() * pre.length; break;
+                default: perTarget = 0;
+            }
+        } catch (RuntimeException e) {
+            perTarget = 0; // a malformed spec is reported by the builder
+        }
+        if (perTarget > 0 && perTarget * post.length < 2e9) connections.reserve(pre, post, perTarget);
     }
 
     // ------------------------------------------------------------------ kernel status

@@ -16,8 +16,43 @@ public final class RecordingManager {
 
     private final List<Object[]> samplers = new ArrayList<>(); // {Sampler, Integer node, List<Target>}
 
+    /** A device writing through a recording backend that holds files. */
+    public interface FileDevice {
+        void openFiles();
+
+        void flushFiles();
+
+        void closeFiles();
+    }
+
+    private final List<FileDevice> fileDevices = new ArrayList<>();
+
     void reset() {
+        closeAll();
         samplers.clear();
+        fileDevices.clear();
+    }
+
+    public void register(FileDevice d) {
+        fileDevices.add(d);
+    }
+
+    void openAll() {
+        for (FileDevice d : fileDevices) d.openFiles();
+    }
+
+    void flushAll() {
+        for (FileDevice d : fileDevices) d.flushFiles();
+    }
+
+    void closeAll() {
+        for (FileDevice d : fileDevices) {
+            try {
+                d.closeFiles();
+            } catch (RuntimeException e) {
+                // closing after an error must not hide the error
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -94,6 +94,24 @@ public final class Rng {
         return poissonPtrs(mean);
     }
 
+    /** Poisson draw with exp(-mean) precomputed: inversion by sequential search for small means. */
+    public long poisson(double mean, double expMinusMean) {
+        if (mean <= 0) return 0;
+        if (mean >= 12.0) return poissonPtrs(mean);
+        double u = uniform();
+        double p = expMinusMean;
+        double f = p;
+        long k = 0;
+        while (u > f) {
+            k++;
+            p *= mean / k;
+            double nf = f + p;
+            if (nf == f) break; // numerical tail: stop
+            f = nf;
+        }
+        return k;
+    }
+
     /** Hoermann (1993) PTRS for mean >= 10. */
     private long poissonPtrs(double mu) {
         final double smu = Math.sqrt(mu);

@@ -99,6 +99,7 @@ public final class SimulationManager {
                 }
             }
         }
+        k.recording.openAll();
         prepared = true;
     }
 
@@ -124,6 +125,7 @@ public final class SimulationManager {
         simulated = true;
         if (printTime) {
             System.out.println();
+            printProgress(total, t0);
         }
         final int T = k.parallel.threads();
         do {
@@ -182,15 +184,17 @@ public final class SimulationManager {
             System.out.println();
         }
         timeSimulate += (System.nanoTime() - t0) * 1e-9;
+        k.recording.flushAll();
     }
 
+    /** NEST's print_progress_: percentage done, model time (slice origin), wall-clock / model time. */
     private void printProgress(long total, long t0) {
-        double done = total == 0 ? 100 : 100.0 * (total - toDo) / total;
-        double elapsed = (System.nanoTime() - t0) * 1e-9;
-        double bio = k.time.stepsToMs(total - toDo);
-        double rtf = elapsed > 0 ? bio / 1000.0 / elapsed : 0;
-        System.out.print(String.format("\r[ %3d%% ] Model time: %.1f ms, Real-time factor: %.4f", (int) done,
-                k.time.stepsToMs(timeSteps()), rtf));
+        double simulated = (total - toDo) * k.time.resolution();
+        double real = (System.nanoTime() - t0) * 1e-6;
+        double rtf = simulated > 0 ? real / simulated : 0.0;
+        int pct = 100 - (int) ((double) toDo / total * 100);
+        System.out.print(String.format(java.util.Locale.ROOT, "\r[ %3d%% ] Model time: %.1f ms, Real-time factor: %.4f",
+                pct, k.time.stepsToMs(clock), rtf));
         System.out.flush();
     }
 

@@ -33,6 +33,8 @@ public final class IafPscAlpha extends NeuronBlock {
     // derived (pre_run_hook)
     double[] P11_ex, P21_ex, P22_ex, P31_ex, P32_ex, P11_in, P21_in, P22_in, P31_in, P32_in, P30, P33, expm1_tau_m, EPSCInit, IPSCInit;
     int[] refractoryCounts;
+    /** all nodes share parameters: read per-node parameters and propagators at index 0 */
+    boolean uniform;
     InputBuffer buf;
 
     public IafPscAlpha(int n) {
@@ -164,51 +166,64 @@ public final class IafPscAlpha extends NeuronBlock {
             IPSCInit[i] = 1.0 * Math.E / tau_in[i];
             refractoryCounts[i] = (int) kernel.time.msToSteps(TauR[i]);
         }
+        uniform = true;
+        for (int i = 1; i < n && uniform; i++) {
+            uniform = I_e[i] == I_e[0] && Theta[i] == Theta[0] && LowerBound[i] == LowerBound[0] && V_reset[i] == V_reset[0]
+                    && P30[i] == P30[0] && P31_ex[i] == P31_ex[0] && P32_ex[i] == P32_ex[0] && P31_in[i] == P31_in[0]
+                    && P32_in[i] == P32_in[0] && expm1_tau_m[i] == expm1_tau_m[0] && P21_ex[i] == P21_ex[0]
+                    && P22_ex[i] == P22_ex[0] && P11_ex[i] == P11_ex[0] && P21_in[i] == P21_in[0] && P22_in[i] == P22_in[0]
+                    && P11_in[i] == P11_in[0] && EPSCInit[i] == EPSCInit[0] && IPSCInit[i] == IPSCInit[0]
+                    && refractoryCounts[i] == refractoryCounts[0];
+        }
     }
 
+    /**
+     * Steps outer, nodes inner: each step streams over contiguous rows of state and ring buffer, and
+     * the nodes' independent updates overlap in the CPU. When all nodes share their parameters
+     * (checked in calibrate) the propagators are read from index 0.
+     */
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         final double[] bd = buf.d;
-        final int len = buf.len;
+        final int len = buf.len, nn = n;
         final boolean rec = recording();
-        for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
-            double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i], y0i = y0[i];
-            int ri = r[i];
-            final double ie = I_e[i], theta = Theta[i], lower = LowerBound[i];
-            for (int lag = from; lag < to; lag++) {
-                long step = origin + lag;
+        final boolean fr = frozen != null;
+        final boolean uni = uniform;
+        int slot = (int) ((origin + from) % len);
+        for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
+            final long step = origin + lag;
+            final int rowEx = (EX * len + slot) * nn, rowIn = (IN * len + slot) * nn, row0 = (I0 * len + slot) * nn;
+            for (int i = i0; i < i1; i++) {
+                if (fr && frozen[i]) continue;
+                final int p = uni ? 0 : i;
+                double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i];
+                int ri = r[i];
                 if (ri == 0) {
-                    y3i = P30[i] * (y0i + ie) + P31_ex[i] * dIex + P32_ex[i] * Iex + P31_in[i] * dIin + P32_in[i] * Iin
-                            + expm1_tau_m[i] * y3i + y3i;
-                    y3i = y3i < lower ? lower : y3i;
+                    y3i = P30[p] * (y0[i] + I_e[p]) + P31_ex[p] * dIex + P32_ex[p] * Iex + P31_in[p] * dIin
+                            + P32_in[p] * Iin + expm1_tau_m[p] * y3i + y3i;
+                    y3i = y3i < LowerBound[p] ? LowerBound[p] : y3i;
                 } else {
                     --ri;
                 }
-                Iex = P21_ex[i] * dIex + P22_ex[i] * Iex;
-                dIex *= P11_ex[i];
-                int slot = (int) (step % len);
-                int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i, ki0 = (I0 * len + slot) * n + i;
-                dIex += EPSCInit[i] * bd[kex];
-                Iin = P21_in[i] * dIin + P22_in[i] * Iin;
-                dIin *= P11_in[i];
-                dIin += IPSCInit[i] * bd[kin];
-                if (y3i >= theta) {
-                    ri = refractoryCounts[i];
-                    y3i = V_reset[i];
+                Iex = P21_ex[p] * dIex + P22_ex[p] * Iex;
+                dIex *= P11_ex[p];
+                dIex += EPSCInit[p] * bd[rowEx + i];
+                Iin = P21_in[p] * dIin + P22_in[p] * Iin;
+                dIin *= P11_in[p];
+                dIin += IPSCInit[p] * bd[rowIn + i];
+                if (y3i >= Theta[p]) {
+                    ri = refractoryCounts[p];
+                    y3i = V_reset[p];
                     spiked(i, step + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                y0i = bd[ki0];
-                bd[kex] = 0;
-                bd[kin] = 0;
-                bd[ki0] = 0;
-                if (rec && recordedBy[i] != null) {
-                    y3[i] = y3i; I_ex[i] = Iex; I_in[i] = Iin;
-                    record(step, i);
-                }
+                y0[i] = bd[row0 + i];
+                bd[rowEx + i] = 0;
+                bd[rowIn + i] = 0;
+                bd[row0 + i] = 0;
+                y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; r[i] = ri;
+                if (rec && recordedBy[i] != null) record(step, i);
             }
-            y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; y0[i] = y0i; r[i] = ri;
         }
     }
 

@@ -143,9 +143,9 @@ public final class IafPscDelta extends NeuronBlock {
             double v = y3[i], cur = y0[i], rb = refr_spikes_buffer[i];
             int ri = r[i];
             final boolean wri = with_refr_input[i];
-            for (int lag = from; lag < to; lag++) {
+            int slot = (int) ((origin + from) % len);
+            for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
                 long step = origin + lag;
-                int slot = (int) (step % len);
                 int ks = (SP * len + slot) * n + i, kc = (CU * len + slot) * n + i;
                 double sp = bd[ks];
                 bd[ks] = 0;

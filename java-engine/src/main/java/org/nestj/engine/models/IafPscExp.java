@@ -164,7 +164,8 @@ public final class IafPscExp extends NeuronBlock {
             double v = V_m[i], iex = i_syn_ex[i], iin = i_syn_in[i], c0 = i_0[i], c1 = i_1[i];
             int rr = r_ref[i];
             final boolean stochastic = delta[i] > 1e-10;
-            for (int lag = from; lag < to; lag++) {
+            int slot = (int) ((origin + from) % len);
+            for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
                 long step = origin + lag;
                 if (rr == 0) {
                     v = v * P22[i] + iex * P21ex[i] + iin * P21in[i] + (I_e[i] + c0) * P20[i];
@@ -174,7 +175,6 @@ public final class IafPscExp extends NeuronBlock {
                 iex *= P11ex[i];
                 iin *= P11in[i];
                 iex += (1. - P11ex[i]) * c1;
-                int slot = (int) (step % len);
                 int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i;
                 int k0 = (I0 * len + slot) * n + i, k1 = (I1 * len + slot) * n + i;
                 iex += bd[kex];

@@ -16,6 +16,17 @@ public final class Models {
     public static void registerAll(Kernel k) {
         // devices
         k.models.registerNode("dc_generator", () -> new DcGenerator(1));
+        k.models.registerNode("ac_generator", () -> new org.nestj.engine.devices.AcGenerator(1));
+        k.models.registerNode("step_current_generator", () -> new org.nestj.engine.devices.StepCurrentGenerator(1));
+        k.models.registerNode("gamma_sup_generator", () -> new org.nestj.engine.devices.GammaSupGenerator(1));
+        k.models.registerNode("ppd_sup_generator", () -> new org.nestj.engine.devices.PpdSupGenerator(1));
+        k.models.registerNode("inhomogeneous_poisson_generator", () -> new org.nestj.engine.devices.InhomogeneousPoissonGenerator(1));
+        k.models.registerNode("sinusoidal_poisson_generator", () -> new org.nestj.engine.devices.SinusoidalPoissonGenerator(1));
+        k.models.registerNode("sinusoidal_gamma_generator", () -> new org.nestj.engine.devices.SinusoidalGammaGenerator(1));
+        k.models.registerNode("mip_generator", () -> new org.nestj.engine.devices.MipGenerator(1));
+        k.models.registerNode("pulsepacket_generator", () -> new org.nestj.engine.devices.PulsepacketGenerator(1));
+        k.models.registerNode("correlation_detector", () -> new org.nestj.engine.devices.CorrelationDetector(1));
+        k.models.registerNode("correlomatrix_detector", () -> new org.nestj.engine.devices.CorrelomatrixDetector(1));
         k.models.registerNode("noise_generator", () -> new NoiseGenerator(1));
         k.models.registerNode("poisson_generator", () -> new PoissonGenerator(1));
         k.models.registerNode("spike_generator", () -> new SpikeGenerator(1));
@@ -26,7 +37,40 @@ public final class Models {
         k.models.registerNode("iaf_psc_alpha", () -> new IafPscAlpha(1));
         k.models.registerNode("iaf_psc_delta", () -> new IafPscDelta(1));
         k.models.registerNode("iaf_psc_exp", () -> new IafPscExp(1));
+        k.models.registerNode("iaf_psc_exp_multisynapse", () -> new IafPscExpMultisynapse(1));
+        k.models.registerNode("iaf_psc_alpha_multisynapse", () -> new IafPscAlphaMultisynapse(1));
+        k.models.registerNode("iaf_psc_exp_htum", () -> new IafPscExpHtum(1));
+        k.models.registerNode("mat2_psc_exp", () -> new Mat2PscExp(1));
+        k.models.registerNode("amat2_psc_exp", () -> new Amat2PscExp(1));
+        k.models.registerNode("iaf_tum_2000", () -> new IafTum2000(1));
+        k.models.registerNode("iaf_chs_2007", () -> new IafChs2007(1));
+        k.models.registerNode("gif_psc_exp", () -> new GifPscExp(1));
+        k.models.registerNode("gif_psc_exp_multisynapse", () -> new GifPscExpMultisynapse(1));
+        k.models.registerNode("glif_psc", () -> new GlifPsc(1));
+        k.models.registerNode("glif_psc_double_alpha", () -> new GlifPscDoubleAlpha(1));
+        k.models.registerNode("glif_cond", () -> new GlifCond(1));
+        k.models.registerNode("pp_psc_delta", () -> new PpPscDelta(1));
         k.models.registerNode("parrot_neuron", () -> new ParrotNeuron(1));
+        k.models.registerNode("aeif_cond_alpha", () -> new AeifCondAlpha(1));
+        k.models.registerNode("aeif_cond_exp", () -> new AeifCondExp(1));
+        k.models.registerNode("aeif_psc_alpha", () -> new AeifPscAlpha(1));
+        k.models.registerNode("aeif_psc_exp", () -> new AeifPscExp(1));
+        k.models.registerNode("aeif_psc_delta", () -> new AeifPscDelta(1));
+        k.models.registerNode("aeif_cond_alpha_multisynapse", () -> new AeifCondAlphaMultisynapse(1));
+        k.models.registerNode("aeif_cond_beta_multisynapse", () -> new AeifCondBetaMultisynapse(1));
+        k.models.registerNode("aeif_psc_delta_clopath", () -> new AeifPscDeltaClopath(1));
+        k.models.registerNode("aeif_cond_alpha_astro", () -> new AeifCondAlphaAstro(1));
+        k.models.registerNode("iaf_cond_alpha", () -> new IafCondAlpha(1));
+        k.models.registerNode("iaf_cond_alpha_mc", () -> new IafCondAlphaMc(1));
+        k.models.registerNode("iaf_cond_exp", () -> new IafCondExp(1));
+        k.models.registerNode("iaf_cond_beta", () -> new IafCondBeta(1));
+        k.models.registerNode("iaf_cond_exp_sfa_rr", () -> new IafCondExpSfaRr(1));
+        k.models.registerNode("hh_psc_alpha", () -> new HhPscAlpha(1));
+        k.models.registerNode("hh_psc_alpha_clopath", () -> new HhPscAlphaClopath(1));
+        k.models.registerNode("hh_cond_exp_traub", () -> new HhCondExpTraub(1));
+        k.models.registerNode("izhikevich", () -> new Izhikevich(1));
+        k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
+        k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
         // synapses
         k.models.registerSynapse("static_synapse", false, false);
         k.models.registerSynapse("static_synapse_lbl", false, true);

@@ -1,0 +1,122 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * ac_generator — sinusoidal current I(t) = offset + amplitude sin(omega t + phi), omega = 2 pi
+ * frequency / 1000 (frequency in Hz, phase in degrees) (NEST 3.9 models/ac_generator.{h,cpp}).
+ * The sine is propagated exactly each step as the rotation (y_0, y_1) <- A (y_0, y_1), with
+ * A = [[cos wh, -sin wh], [sin wh, cos wh]], started at the current time in pre_run_hook; the
+ * oscillator runs even while the device is inactive. Recordable: I.
+ */
+public final class AcGenerator extends StimulationDevice {
+    @PerNode public double[] amplitude, offset, frequency, phase, y_0, y_1, I;
+    double[] A00, A01, A10, A11;
+
+    public AcGenerator(int n) {
+        super(n, true);
+        amplitude = fill(n, 0.0);
+        offset = fill(n, 0.0);
+        frequency = fill(n, 0.0);
+        phase = fill(n, 0.0);
+        y_0 = fill(n, 0.0);
+        y_1 = fill(n, 0.0);
+        I = fill(n, 0.0);
+    }
+
+    @Override
+    public AcGenerator make(int n) {
+        return new AcGenerator(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        d.put("amplitude", amplitude[i]);
+        d.put("offset", offset[i]);
+        d.put("phase", phase[i]);
+        d.put("frequency", frequency[i]);
+        d.put("y_0", y_0[i]);
+        d.put("y_1", y_1[i]);
+        getStim(i, d);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double a = s.d("amplitude", amplitude[i]);
+        double o = s.d("offset", offset[i]);
+        double f = s.d("frequency", frequency[i]);
+        double p = s.d("phase", phase[i]);
+        setStim(i, s);
+        amplitude[i] = a;
+        offset[i] = o;
+        frequency[i] = f;
+        phase[i] = p;
+    }
+
+    private static final String[] REC = {"I"};
+
+    @Override
+    public String[] recordables() {
+        return REC;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return I[i];
+    }
+
+    @Override
+    public boolean acceptsDataRequest() {
+        return true;
+    }
+
+    @Override
+    public void calibrate() {
+        super.calibrate();
+        A00 = new double[n];
+        A01 = new double[n];
+        A10 = new double[n];
+        A11 = new double[n];
+        double h = kernel.time.resolution();
+        double t = kernel.time.stepsToMs(kernel.sim.timeSteps());
+        for (int i = 0; i < n; i++) {
+            double omega = 2.0 * Math.PI * frequency[i] / 1000.0;
+            double phi = phase[i] * 2.0 * Math.PI / 360.0;
+            y_0[i] = amplitude[i] * Math.cos(omega * t + phi);
+            y_1[i] = amplitude[i] * Math.sin(omega * t + phi);
+            A00[i] = Math.cos(omega * h);
+            A01[i] = -Math.sin(omega * h);
+            A10[i] = Math.sin(omega * h);
+            A11[i] = Math.cos(omega * h);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            for (int lag = from; lag < to; lag++) {
+                double y0 = y_0[i];
+                y_0[i] = A00[i] * y0 + A01[i] * y_1[i];
+                y_1[i] = A10[i] * y0 + A11[i] * y_1[i];
+                I[i] = 0.0;
+                if (isActive(i, origin + lag)) {
+                    I[i] = y_1[i] + offset[i];
+                    emit(i, lag, 1, I[i], 0, 0);
+                }
+                if (rec && recordedBy[i] != null) record(origin + lag, i);
+            }
+        }
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        tb.handleCurrent(ti, emitStep + c.delay[k], c.w[k] * e.val[j], c.rport[k]);
+    }
+}

@@ -1,0 +1,280 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.ConnectionManager;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.kernel.Time;
+
+/**
+ * correlomatrix_detector — auto- and cross-covariance histograms of N_channels spike channels
+ * (receptor ports 0 .. N_channels-1) (NEST 3.9 models/correlomatrix_detector.{h,cpp}). All spikes
+ * go, sorted by step, into one queue; spikes older than tau_max + delta_tau/2 + min_delay are
+ * dropped. A new spike (including itself) is paired with every queued spike: for the pair ordered
+ * so that the later one comes first (sender_ind, other_ind), the lag |d| falls into bin
+ * floor((delta_tau/2 + |d|)/delta_tau) if sender_ind > other_ind, else -floor((delta_tau/2 - |d|)/delta_tau);
+ * bins 0 .. tau_max/delta_tau. covariance[a][b][bin] adds mult * weight * weight_other and
+ * count_covariance mult; bin 0 is symmetrised. delta_tau must be an odd multiple of the resolution.
+ * Spikes count only if their stamp lies in the device window and in [Tstart, Tstop].
+ */
+public final class CorrelomatrixDetector extends DeviceBlock implements ConnectionManager.SpikeReceiver {
+    @PerNode public long[] deltaTau, tauMax, tStart, tStop, nChannels;
+    // state (fresh per node, as NEST's copy constructor)
+    long[][] nEvents;
+    double[][][][] cov;
+    long[][][][] countCov;
+    /** per node: queued spikes (step, weight, channel), sorted by step, in [head, tail) */
+    long[][] qStep;
+    double[][] qW;
+    int[][] qCh;
+    int[] qHead, qTail;
+    boolean[] stateInit;
+
+    public CorrelomatrixDetector(int n) {
+        super(n);
+        deltaTau = fillL(n, 500);
+        tauMax = fillL(n, 5000);
+        tStart = fillL(n, 0);
+        tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
+        nChannels = fillL(n, 1);
+        nEvents = new long[n][];
+        cov = new double[n][][][];
+        countCov = new long[n][][][];
+        qStep = new long[n][];
+        qW = new double[n][];
+        qCh = new int[n][];
+        qHead = new int[n];
+        qTail = new int[n];
+        stateInit = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            nEvents[i] = new long[1];
+            cov[i] = new double[][][] {{new double[0]}};
+            countCov[i] = new long[][][] {{new long[0]}};
+            qStep[i] = new long[16];
+            qW[i] = new double[16];
+            qCh[i] = new int[16];
+        }
+    }
+
+    @Override
+    public CorrelomatrixDetector make(int n) {
+        return new CorrelomatrixDetector(n);
+    }
+
+    @Override
+    public int elementType() {
+        return ELEMENT_RECORDER;
+    }
+
+    @Override
+    public Emits emits() {
+        return Emits.NOTHING;
+    }
+
+    @Override
+    public void created() {
+        long tps = kernel.time.ticsPerStep();
+        for (int i = 0; i < n; i++) {
+            if (deltaTau[i] % tps != 0) deltaTau[i] = 5 * tps;
+        }
+    }
+
+    String timeStr(long tics) {
+        if (tics >= Long.MAX_VALUE / 4) return "+INF";
+        if (tics <= Long.MIN_VALUE / 4) return "-INF";
+        long st = kernel.time.ticsToSteps(tics);
+        return StepCurrentGenerator.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
+                + (st != 1 ? " steps)" : " step)");
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        d.put("origin", reportMs(origin[i]));
+        d.put("start", reportMs(start[i]));
+        d.put("stop", reportMs(stop[i]));
+        d.put("delta_tau", CorrelationDetector.ticsMs(deltaTau[i]));
+        d.put("tau_max", CorrelationDetector.ticsMs(tauMax[i]));
+        d.put("Tstart", CorrelationDetector.ticsMs(tStart[i]));
+        d.put("Tstop", CorrelationDetector.ticsMs(tStop[i]));
+        d.put("N_channels", nChannels[i]);
+        d.put("n_events", nEvents[i].clone());
+        int nc = cov[i].length;
+        double[][][] c = new double[nc][][];
+        long[][][] cc = new long[nc][][];
+        for (int a = 0; a < nc; a++) {
+            c[a] = new double[cov[i][a].length][];
+            cc[a] = new long[countCov[i][a].length][];
+            for (int b = 0; b < c[a].length; b++) {
+                c[a][b] = cov[i][a][b].clone();
+                cc[a][b] = countCov[i][a][b].clone();
+            }
+        }
+        d.put("covariance", c);
+        d.put("count_covariance", cc);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        boolean reset = false;
+        long nc = nChannels[i], dt = deltaTau[i], tm = tauMax[i], ta = tStart[i], tb = tStop[i];
+        if (s.has("N_channels")) {
+            long v = s.l("N_channels", nc);
+            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
+            nc = v;
+            reset = true;
+        }
+        if (s.has("delta_tau")) {
+            dt = Time.msToTics(s.d("delta_tau", 0));
+            reset = true;
+        }
+        if (s.has("tau_max")) {
+            tm = Time.msToTics(s.d("tau_max", 0));
+            reset = true;
+        }
+        if (s.has("Tstart")) {
+            ta = Time.msToTics(s.d("Tstart", 0));
+            reset = true;
+        }
+        if (s.has("Tstop")) {
+            tb = Time.msToTics(s.d("Tstop", 0));
+            reset = true;
+        }
+        long tps = kernel.time.ticsPerStep();
+        if (dt % tps != 0 || kernel.time.isInfTics(dt)) {
+            throw new NestException("StepMultipleRequired", "The time property delta_tau = " + timeStr(dt)
+                    + " of model " + model.name + " must be a multiple of the resolution " + timeStr(tps) + ".");
+        }
+        if (dt == 0 || tm % dt != 0) {
+            throw new NestException("TimeMultipleRequired", "In model " + model.name + ", the time property tau_max = "
+                    + timeStr(tm) + " must be multiple of time property delta_tau = " + timeStr(dt) + ".");
+        }
+        if (kernel.time.ticsToSteps(dt) % 2 != 1) {
+            throw badProperty("/delta_tau must be odd multiple of resolution.");
+        }
+        setDevice(i, s);
+        nChannels[i] = nc;
+        deltaTau[i] = dt;
+        tauMax[i] = tm;
+        tStart[i] = ta;
+        tStop[i] = tb;
+        if (reset) resetState(i);
+    }
+
+    private void resetState(int i) {
+        int nc = (int) nChannels[i];
+        nEvents[i] = new long[nc];
+        qHead[i] = qTail[i] = 0;
+        int nb = (int) (1 + kernel.time.ticsToSteps(tauMax[i]) / kernel.time.ticsToSteps(deltaTau[i]));
+        cov[i] = new double[nc][nc][nb];
+        countCov[i] = new long[nc][nc][nb];
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        for (int i = 0; i < n; i++) {
+            if (stateInit[i]) continue;
+            stateInit[i] = true;
+            resetState(i);
+        }
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        // the receptor check has no node index here: use the largest N_channels of the block
+        long nc = 1;
+        for (long v : nChannels) nc = Math.max(nc, v);
+        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
+        return rport;
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp,
+            double offset) {
+        if (!(tMin[i] < stamp && stamp <= tMax[i])) return;
+        final int sender = rport;
+        final double mw = mult * weight;
+        insert(i, stamp, mw, sender);
+        final double dtSteps = kernel.time.ticsToSteps(deltaTau[i]);
+        final double tauEdge = kernel.time.ticsToSteps(tauMax[i]) + 0.5 * dtSteps;
+        final long minDelay = kernel.connections.minDelay();
+        long[] qs = qStep[i];
+        double[] qw = qW[i];
+        int[] qc = qCh[i];
+        int h = qHead[i];
+        final int t = qTail[i];
+        while (h < t && (stamp - qs[h]) >= tauEdge + minDelay) h++;
+        qHead[i] = h;
+        long stampTics = stamp * kernel.time.ticsPerStep();
+        if (tStart[i] <= stampTics && stampTics <= tStop[i]) {
+            nEvents[i][sender]++;
+            double[][][] c = cov[i];
+            long[][][] cc = countCov[i];
+            for (int q = h; q < t; q++) {
+                int other = qc[q];
+                long d = stamp - qs[q];
+                int si, oi;
+                if (stamp < qs[q]) {
+                    si = other;
+                    oi = sender;
+                } else {
+                    si = sender;
+                    oi = other;
+                }
+                long bin;
+                if (si <= oi) {
+                    bin = (long) (-1. * Math.floor((0.5 * dtSteps - Math.abs(d)) / dtSteps));
+                } else {
+                    bin = (long) Math.floor((0.5 * dtSteps + Math.abs(d)) / dtSteps);
+                }
+                if (bin < 0 || bin >= c[si][oi].length) continue;
+                int b = (int) bin;
+                double inc = mw * qw[q];
+                boolean sym = b == 0 && (d != 0 || other != sender);
+                c[si][oi][b] += inc;
+                if (sym) c[oi][si][b] += inc;
+                cc[si][oi][b] += mult;
+                if (sym) cc[oi][si][b] += mult;
+            }
+        }
+    }
+
+    /** Inserts (step, w, ch) after all queued spikes with step <= the new one. */
+    private void insert(int i, long step, double w, int ch) {
+        long[] s = qStep[i];
+        double[] wt = qW[i];
+        int[] c = qCh[i];
+        int h = qHead[i], t = qTail[i];
+        if (t == s.length) {
+            int live = t - h;
+            boolean grow = live * 2 > s.length;
+            long[] ns = grow ? new long[s.length * 2] : s;
+            double[] nw = grow ? new double[s.length * 2] : wt;
+            int[] nc = grow ? new int[s.length * 2] : c;
+            System.arraycopy(s, h, ns, 0, live);
+            System.arraycopy(wt, h, nw, 0, live);
+            System.arraycopy(c, h, nc, 0, live);
+            qStep[i] = s = ns;
+            qW[i] = wt = nw;
+            qCh[i] = c = nc;
+            qHead[i] = h = 0;
+            t = live;
+        }
+        int pos = t;
+        while (pos > h && s[pos - 1] > step) pos--;
+        System.arraycopy(s, pos, s, pos + 1, t - pos);
+        System.arraycopy(wt, pos, wt, pos + 1, t - pos);
+        System.arraycopy(c, pos, c, pos + 1, t - pos);
+        s[pos] = step;
+        wt[pos] = w;
+        c[pos] = ch;
+        qTail[i] = t + 1;
+    }
+}

@@ -1,0 +1,252 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * sinusoidal_gamma_generator — inhomogeneous gamma process of order a with rate
+ * r(t) = rate + amplitude sin(2 pi frequency t / 1000 + phase) (spikes/s, phase in degrees), by
+ * the time-rescaling method (NEST 3.9 models/sinusoidal_gamma_generator.{h,cpp}). Per train, with
+ * Lambda = a * int_{t0}^{t} r(s) ds since the last spike t0, the spike probability of the step
+ * ending at t is the hazard h a r(t) Lambda^(a-1) e^(-Lambda) / Gamma(a, Lambda) (Gamma(a, x) the
+ * upper incomplete gamma function). With individual_spike_trains (default) every target has its
+ * own train (draws from the target's random stream), otherwise one train (the generator's stream)
+ * goes to all targets; individual_spike_trains can only be set on the model. Recordable: rate.
+ */
+public final class SinusoidalGammaGenerator extends StimulationDevice {
+    /** internal units as NEST: om (rad/ms), phi (rad), rate and amplitude (spikes/ms) */
+    @PerNode public double[] om, phi, order, rate, amplitude, curRate;
+    @PerNode public boolean[] individual;
+    /** per node: time of the last spike and Lambda accumulated up to it, per train */
+    double[][] t0ms, lambda0;
+    /** parameters of the previous run, to integrate Lambda across parameter changes */
+    double[] pOm, pPhi, pOrder, pRate, pAmp;
+    double h;
+
+    public SinusoidalGammaGenerator(int n) {
+        super(n, false);
+        om = fill(n, 0.0);
+        phi = fill(n, 0.0);
+        order = fill(n, 1.0);
+        rate = fill(n, 0.0);
+        amplitude = fill(n, 0.0);
+        curRate = fill(n, 0.0);
+        individual = fillB(n, true);
+    }
+
+    @Override
+    public SinusoidalGammaGenerator make(int n) {
+        return new SinusoidalGammaGenerator(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        d.put("rate", rate[i] * 1000.0);
+        d.put("frequency", om[i] / (2.0 * Math.PI / 1000.0));
+        d.put("phase", 180.0 / Math.PI * phi[i]);
+        d.put("amplitude", amplitude[i] * 1000.0);
+        d.put("order", order[i]);
+        d.put("individual_spike_trains", individual[i]);
+        getStim(i, d);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        if (this != model.prototype && s.has("individual_spike_trains")) {
+            throw badProperty("The individual_spike_trains property can only be set as a model default using "
+                    + "SetDefaults or upon CopyModel.");
+        }
+        boolean ind = s.b("individual_spike_trains", individual[i]);
+        double o = s.has("frequency") ? s.d("frequency", 0) * (2.0 * Math.PI / 1000.0) : om[i];
+        double p = s.has("phase") ? s.d("phase", 0) * (Math.PI / 180.0) : phi[i];
+        double ord = s.d("order", order[i]);
+        if (s.has("order") && ord < 1.0) throw badProperty("The gamma order must be at least 1.");
+        double dc = s.d("rate", 1e3 * rate[i]);
+        double r = s.has("rate") ? 1e-3 * dc : rate[i];
+        double ac = s.d("amplitude", 1e3 * amplitude[i]);
+        double a = s.has("amplitude") ? 1e-3 * ac : amplitude[i];
+        if (!(0.0 <= ac && ac <= dc)) throw badProperty("Rate parameters must fulfill 0 <= amplitude <= rate.");
+        setStim(i, s);
+        individual[i] = ind;
+        om[i] = o;
+        phi[i] = p;
+        order[i] = ord;
+        rate[i] = r;
+        amplitude[i] = a;
+    }
+
+    private static final String[] REC = {"rate"};
+
+    @Override
+    public String[] recordables() {
+        return REC;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return 1000.0 * curRate[i];
+    }
+
+    @Override
+    public boolean acceptsDataRequest() {
+        return true;
+    }
+
+    private int numTrains(int i) {
+        return individual[i] ? kernel.nodes.numTargets(this, i) : 1;
+    }
+
+    private void saveParams(int i) {
+        pOm[i] = om[i];
+        pPhi[i] = phi[i];
+        pOrder[i] = order[i];
+        pRate[i] = rate[i];
+        pAmp[i] = amplitude[i];
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        if (buffersInitialised) return;
+        t0ms = new double[n][];
+        lambda0 = new double[n][];
+        pOm = new double[n];
+        pPhi = new double[n];
+        pOrder = new double[n];
+        pRate = new double[n];
+        pAmp = new double[n];
+        double now = kernel.time.stepsToMs(kernel.sim.timeSteps());
+        for (int i = 0; i < n; i++) {
+            int nt = numTrains(i);
+            t0ms[i] = new double[nt];
+            java.util.Arrays.fill(t0ms[i], now);
+            lambda0[i] = new double[nt];
+            saveParams(i);
+        }
+    }
+
+    /** Lambda accumulated from ta to tb under the given parameters. */
+    private static double deltaLambda(double ord, double r, double amp, double w, double ph, double ta, double tb) {
+        if (ta == tb) return 0.0;
+        double dl = ord * r * (tb - ta);
+        if (Math.abs(amp) > 0 && Math.abs(w) > 0) {
+            dl += -ord * amp / w * (Math.cos(w * tb + ph) - Math.cos(w * ta + ph));
+        }
+        return dl;
+    }
+
+    @Override
+    public void calibrate() {
+        super.calibrate();
+        h = kernel.time.resolution();
+        double t = kernel.time.stepsToMs(kernel.sim.timeSteps());
+        for (int i = 0; i < n; i++) {
+            int nt = numTrains(i);
+            int old = t0ms[i].length;
+            if (nt > old) {
+                t0ms[i] = java.util.Arrays.copyOf(t0ms[i], nt);
+                lambda0[i] = java.util.Arrays.copyOf(lambda0[i], nt);
+                for (int p = old; p < nt; p++) t0ms[i][p] = t;
+            }
+            for (int p = 0; p < nt; p++) {
+                lambda0[i][p] += deltaLambda(pOrder[i], pRate[i], pAmp[i], pOm[i], pPhi[i], t0ms[i][p], t);
+                t0ms[i][p] = t;
+            }
+            saveParams(i);
+        }
+    }
+
+    /** Spike probability of train p of node i in the step ending at tms, with current rate r. */
+    private double hazard(int i, int p, double tms, double r) {
+        double lam = lambda0[i][p] + deltaLambda(order[i], rate[i], amplitude[i], om[i], phi[i], t0ms[i][p], tms);
+        return h * order[i] * r * gammaHazardRatio(order[i], lam);
+    }
+
+    /** x^(a-1) e^(-x) / Gamma(a, x), Gamma(a, x) the upper incomplete gamma function (a >= 1, x >= 0). */
+    static double gammaHazardRatio(double a, double x) {
+        if (x <= 0.0) return Math.pow(0.0, a - 1) / Math.exp(lgamma(a));
+        if (x < a + 1.0) {
+            // Gamma(a, x) = Gamma(a) - gamma(a, x), gamma(a, x) = x^a e^-x sum_n x^n / (a (a+1) ... (a+n))
+            double term = 1.0 / a, sum = term;
+            for (int k = 1; k < 1000; k++) {
+                term *= x / (a + k);
+                sum += term;
+                if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
+            }
+            double num = Math.exp((a - 1) * Math.log(x) - x);
+            double upper = Math.exp(lgamma(a)) - x * num * sum;
+            return num / upper;
+        }
+        // continued fraction (modified Lentz): Gamma(a, x) = e^-x x^a F, so the ratio is 1 / (x F)
+        final double tiny = 1e-300;
+        double b = x + 1.0 - a, c = 1.0 / tiny, d = 1.0 / b, f = d;
+        for (int k = 1; k < 1000; k++) {
+            double an = -k * (k - a);
+            b += 2.0;
+            d = an * d + b;
+            if (Math.abs(d) < tiny) d = tiny;
+            c = b + an / c;
+            if (Math.abs(c) < tiny) c = tiny;
+            d = 1.0 / d;
+            double del = d * c;
+            f *= del;
+            if (Math.abs(del - 1.0) < 1e-16) break;
+        }
+        return 1.0 / (x * f);
+    }
+
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+        9.9843695780195716e-6, 1.5056327351493116e-7};
+
+    /** log Gamma(x) for x > 0 (Lanczos, g = 7). */
+    static double lgamma(double x) {
+        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1.0 - x);
+        x -= 1.0;
+        double s = LANCZOS[0];
+        double t = x + 7.5;
+        for (int k = 1; k < 9; k++) s += LANCZOS[k] / (x + k);
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            int nt = t0ms[i].length;
+            for (int lag = from; lag < to; lag++) {
+                long tSteps = origin + lag + 1;
+                double tms = kernel.time.stepsToMs(tSteps);
+                double r = rate[i] + amplitude[i] * Math.sin(om[i] * tms + phi[i]);
+                curRate[i] = r;
+                if (nt > 0 && r > 0 && isActive(i, tSteps - 1)) {
+                    if (individual[i]) {
+                        emit(i, lag, 1, tms, 0, 0);
+                    } else if (nodeRng(i).uniform() < hazard(i, 0, tms, r)) {
+                        emit(i, lag, 1, tms, 0, 0);
+                        t0ms[i][0] = tms;
+                        lambda0[i][0] = 0;
+                    }
+                }
+                if (rec && recordedBy[i] != null) record(origin + lag, i);
+            }
+        }
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        if (individual[i]) {
+            int p = c.port[k];
+            double tms = e.val[j];
+            double r = rate[i] + amplitude[i] * Math.sin(om[i] * tms + phi[i]);
+            if (!(tb.nodeRng(ti).uniform() < hazard(i, p, tms, r))) return;
+            t0ms[i][p] = tms;
+            lambda0[i][p] = 0;
+        }
+        tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], 1, c.rport[k], gid(i), emitStep + 1, 0.0);
+    }
+}

@@ -1,0 +1,54 @@
+package org.nestj.engine.models;
+
+/**
+ * aeif_cond_alpha_astro — aeif_cond_alpha with an additional slow inward current I_SIC from astrocytes
+ * (NEST 3.9 models/aeif_cond_alpha_astro.{h,cpp}; doc: models/aeif_cond_alpha_astro.html).
+ *
+ * <pre>
+ *   C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) - g_ex (V - E_ex) - g_in (V - E_in) - w + I_e
+ *               + I_stim + I_SIC
+ * </pre>
+ * Everything else as {@link AeifCondAlpha}. I_SIC is the SIC input of the previous step; nestj has no astrocyte
+ * model (no SICEvent sources), so it stays 0, as it does in NEST without astrocytes.
+ */
+public final class AeifCondAlphaAstro extends AeifCondAlpha {
+    double[] iSic;
+
+    public AeifCondAlphaAstro(int n) {
+        super(n);
+    }
+
+    @Override
+    public AeifCondAlphaAstro make(int n) {
+        return new AeifCondAlphaAstro(n);
+    }
+
+    private static final String[] RECORDABLES = {"g_ex", "g_in", "I_SIC", "V_m", "w"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        switch (var) {
+            case 0: return y[i][G_EXC];
+            case 1: return y[i][G_INH];
+            case 2: return iSic == null ? 0.0 : iSic[i];
+            case 3: return y[i][0];
+            default: return y[i][W_];
+        }
+    }
+
+    @Override
+    protected void initNodeBuffers(int i) {
+        if (iSic == null || iSic.length != n) iSic = new double[n];
+        iSic[i] = 0.0;
+    }
+
+    @Override
+    protected double vDot(int i, double V, double iSpike, double iSynExc, double iSynInh, double w) {
+        return (-g_L[i] * (V - E_L[i]) + iSpike - iSynExc - iSynInh - w + I_e[i] + iStim[i] + iSic[i]) / C_m[i];
+    }
+}

@@ -1,0 +1,290 @@
+package org.nestj.engine.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * iaf_cond_alpha_mc — three-compartment (soma, proximal, distal dendrite) leaky integrate-and-fire neuron with
+ * alpha-shaped synaptic conductances (NEST 3.9 models/iaf_cond_alpha_mc.{h,cpp}; doc: models/iaf_cond_alpha_mc.html).
+ *
+ * <pre>
+ *   C_m,c dV_c/dt = -g_L,c (V_c - E_L,c) - g_ex,c (V_c - E_ex,c) - g_in,c (V_c - E_in,c) - I_conn,c + I_stim,c + I_e,c
+ *   I_conn,s = g_sp (V_s - V_p), I_conn,p = g_sp (V_p - V_s) + g_pd (V_p - V_d), I_conn,d = g_pd (V_d - V_p)
+ *   dg_X,c'/dt = -dg_X,c / tau_syn_X,c,   dg_X,c/dt = dg_X,c' - g_X,c / tau_syn_X,c
+ *   (soma: V_s = min(V_s, V_th), V_reset while refractory; while refractory dV_c/dt = 0 in all compartments)
+ * </pre>
+ * Receptors: spikes soma_exc 1, soma_inh 2, proximal_exc 3, proximal_inh 4, distal_exc 5, distal_inh 6 (weight
+ * w adds w e / tau_syn to the receptor's dg, sign kept); currents soma_curr 7, proximal_curr 8, distal_curr 9.
+ * Integrated with GSL's RKF45 (control y_new(1e-3, 0)); after each step: spike input, then the somatic
+ * refractory clamp or threshold check, then the new stimulus currents.
+ */
+public final class IafCondAlphaMc extends GslNeuronBlock {
+    static final int NCOMP = 3, SOMA = 0, PROX = 1, DIST = 2;
+    static final int V_M = 0, DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4, COMPS = 5;
+    static final int MIN_SPIKE = 1, SUP_SPIKE = 7, MIN_CURR = 7, SUP_CURR = 10;
+    /** Channels: 0..5 spike receptors (port - 1), 6..8 current receptors (port - 7). */
+    static final int CUR0 = 6;
+    static final String[] COMP_NAMES = {"soma", "proximal", "distal"};
+
+    @PerNode public double[] V_th, V_reset, t_ref, g_sp, g_pd;
+    @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
+    double[][] psInitE, psInitI, iStimC;
+    int[] refractoryCounts;
+
+    public IafCondAlphaMc(int n) {
+        super(n, COMPS * NCOMP);
+        V_th = fill(n, -55.0);
+        V_reset = fill(n, -60.0);
+        t_ref = fill(n, 2.0);
+        g_sp = fill(n, 2.5);
+        g_pd = fill(n, 1.0);
+        g_L = comp(n, 10.0, 5.0, 10.0);
+        C_m = comp(n, 150.0, 75.0, 150.0);
+        E_ex = comp(n, 0.0, 0.0, 0.0);
+        E_in = comp(n, -85.0, -85.0, -85.0);
+        E_L = comp(n, -70.0, -70.0, -70.0);
+        tau_synE = comp(n, 0.5, 0.5, 0.5);
+        tau_synI = comp(n, 2.0, 2.0, 2.0);
+        I_e = comp(n, 0.0, 0.0, 0.0);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = E_L[i][c];
+        }
+    }
+
+    private static double[][] comp(int n, double s, double p, double d) {
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) a[i] = new double[] {s, p, d};
+        return a;
+    }
+
+    @Override
+    public IafCondAlphaMc make(int n) {
+        return new IafCondAlphaMc(n);
+    }
+
+    @Override
+    int channels() {
+        return 9;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        super.initBuffers(ringLen);
+        iStimC = new double[n][NCOMP];
+    }
+
+    private static final String[] RECORDABLES = {"t_ref_remaining", "V_m.s", "g_ex.s", "g_in.s", "V_m.p", "g_ex.p",
+        "g_in.p", "V_m.d", "g_ex.d", "g_in.d"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        if (var == 0) return kernel.time.resolution() * r[i];
+        final int c = (var - 1) / 3, k = (var - 1) % 3;
+        return y[i][c * COMPS + (k == 0 ? V_M : k == 1 ? G_EXC : G_INH)];
+    }
+
+    @Override
+    public Map<String, Long> receptorTypes() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("soma_exc", 1L);
+        m.put("soma_inh", 2L);
+        m.put("proximal_exc", 3L);
+        m.put("proximal_inh", 4L);
+        m.put("distal_exc", 5L);
+        m.put("distal_inh", 6L);
+        m.put("soma_curr", 7L);
+        m.put("proximal_curr", 8L);
+        m.put("distal_curr", 9L);
+        return m;
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+        d.put("V_th", V_th[i]);
+        d.put("V_reset", V_reset[i]);
+        d.put("t_ref", t_ref[i]);
+        d.put("g_sp", g_sp[i]);
+        d.put("g_pd", g_pd[i]);
+        for (int c = 0; c < NCOMP; c++) {
+            Map<String, Object> dd = new LinkedHashMap<>();
+            dd.put("g_L", g_L[i][c]);
+            dd.put("E_L", E_L[i][c]);
+            dd.put("E_ex", E_ex[i][c]);
+            dd.put("E_in", E_in[i][c]);
+            dd.put("C_m", C_m[i][c]);
+            dd.put("tau_syn_ex", tau_synE[i][c]);
+            dd.put("tau_syn_in", tau_synI[i][c]);
+            dd.put("I_e", I_e[i][c]);
+            dd.put("V_m", y[i][c * COMPS + V_M]);
+            d.put(COMP_NAMES[c], dd);
+        }
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double vth = s.d("V_th", V_th[i]);
+        double vr = s.d("V_reset", V_reset[i]);
+        double tr = s.d("t_ref", t_ref[i]);
+        double gsp = s.d("g_sp", g_sp[i]);
+        double gpd = s.d("g_pd", g_pd[i]);
+        double[] el = E_L[i].clone(), eex = E_ex[i].clone(), ein = E_in[i].clone(), cm = C_m[i].clone(),
+                gl = g_L[i].clone(), te = tau_synE[i].clone(), ti = tau_synI[i].clone(), ie = I_e[i].clone();
+        double[] vm = new double[NCOMP];
+        Status[] sub = new Status[NCOMP];
+        for (int c = 0; c < NCOMP; c++) {
+            vm[c] = y[i][c * COMPS + V_M];
+            if (!s.has(COMP_NAMES[c])) continue;
+            Object o = s.raw(COMP_NAMES[c]);
+            if (!(o instanceof Map)) {
+                throw new org.nestj.engine.NestException("TypeMismatch", model.name + ": parameter '" + COMP_NAMES[c]
+                        + "' expects a dictionary.");
+            }
+            @SuppressWarnings("unchecked")
+            Status ds = new Status((Map<String, Object>) o, model.name + " " + COMP_NAMES[c]);
+            sub[c] = ds;
+            el[c] = ds.d("E_L", el[c]);
+            eex[c] = ds.d("E_ex", eex[c]);
+            ein[c] = ds.d("E_in", ein[c]);
+            cm[c] = ds.d("C_m", cm[c]);
+            gl[c] = ds.d("g_L", gl[c]);
+            te[c] = ds.d("tau_syn_ex", te[c]);
+            ti[c] = ds.d("tau_syn_in", ti[c]);
+            ie[c] = ds.d("I_e", ie[c]);
+        }
+        if (vr >= vth) throw badProperty("Reset potential must be smaller than threshold.");
+        if (tr < 0) throw badProperty("Refractory time cannot be negative.");
+        for (int c = 0; c < NCOMP; c++) {
+            if (cm[c] <= 0) throw badProperty("Capacitance (" + COMP_NAMES[c] + ") must be strictly positive.");
+            if (te[c] <= 0 || ti[c] <= 0) {
+                throw badProperty("All time constants (" + COMP_NAMES[c] + ") must be strictly positive.");
+            }
+        }
+        for (int c = 0; c < NCOMP; c++) {
+            if (sub[c] == null) continue;
+            vm[c] = sub[c].d("V_m", vm[c]);
+            sub[c].checkAllAccessed(model.name + " " + COMP_NAMES[c]);
+        }
+        setArchiving(i, s);
+        V_th[i] = vth; V_reset[i] = vr; t_ref[i] = tr; g_sp[i] = gsp; g_pd[i] = gpd;
+        E_L[i] = el; E_ex[i] = eex; E_in[i] = ein; C_m[i] = cm; g_L[i] = gl; tau_synE[i] = te; tau_synI[i] = ti;
+        I_e[i] = ie;
+        for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = vm[c];
+    }
+
+    @Override
+    void dynamics(int i, double[] yy, double[] f) {
+        final double[] gl = g_L[i], cm = C_m[i], eex = E_ex[i], ein = E_in[i], el = E_L[i], te = tau_synE[i],
+                ti = tau_synI[i], ie = I_e[i], is = iStimC[i];
+        final double gsp = g_sp[i], gpd = g_pd[i];
+        boolean refr = false;
+        for (int c = 0; c < NCOMP; c++) {
+            final double V, iConn;
+            final int o = c * COMPS;
+            if (c == SOMA) {
+                refr = r[i] > 0;
+                V = refr ? V_reset[i] : Math.min(yy[SOMA * COMPS + V_M], V_th[i]);
+                iConn = gsp * (V - yy[PROX * COMPS + V_M]);
+            } else if (c == PROX) {
+                V = yy[PROX * COMPS + V_M];
+                iConn = gsp * (V - yy[SOMA * COMPS + V_M]) + gpd * (V - yy[DIST * COMPS + V_M]);
+            } else {
+                V = yy[DIST * COMPS + V_M];
+                iConn = gpd * (V - yy[PROX * COMPS + V_M]);
+            }
+            final double iSynExc = yy[o + G_EXC] * (V - eex[c]);
+            final double iSynInh = yy[o + G_INH] * (V - ein[c]);
+            final double iL = gl[c] * (V - el[c]);
+            f[o + V_M] = refr ? 0.0 : (-iL - iSynExc - iSynInh - iConn + is[c] + ie[c]) / cm[c];
+            f[o + DG_EXC] = -yy[o + DG_EXC] / te[c];
+            f[o + G_EXC] = yy[o + DG_EXC] - yy[o + G_EXC] / te[c];
+            f[o + DG_INH] = -yy[o + DG_INH] / ti[c];
+            f[o + G_INH] = yy[o + DG_INH] - yy[o + G_INH] / ti[c];
+        }
+    }
+
+    @Override
+    public void calibrate() {
+        if (refractoryCounts == null) {
+            psInitE = new double[n][NCOMP];
+            psInitI = new double[n][NCOMP];
+            refractoryCounts = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < NCOMP; c++) {
+                psInitE[i][c] = 1.0 * Math.E / tau_synE[i][c];
+                psInitI[i][c] = 1.0 * Math.E / tau_synI[i][c];
+            }
+            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+        }
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final double h = kernel.time.resolution();
+        final Solver sv = solver();
+        final boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            final double[] yi = y[i];
+            final double[] is = iStimC[i];
+            for (int lag = from; lag < to; lag++) {
+                final long step = origin + lag;
+                integrate(sv, i, h);
+                for (int c = 0; c < NCOMP; c++) {
+                    yi[c * COMPS + DG_EXC] += take(2 * c, step, i) * psInitE[i][c];
+                    yi[c * COMPS + DG_INH] += take(2 * c + 1, step, i) * psInitI[i][c];
+                }
+                if (r[i] > 0) {
+                    --r[i];
+                    yi[V_M] = V_reset[i];
+                } else if (yi[V_M] >= V_th[i]) {
+                    r[i] = refractoryCounts[i];
+                    yi[V_M] = V_reset[i];
+                    spiked(i, step + 1);
+                    out.spike(gid(i), lag, 1);
+                }
+                for (int c = 0; c < NCOMP; c++) is[c] = take(CUR0 + c, step, i);
+                if (rec && recordedBy[i] != null) record(step, i);
+            }
+        }
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport < MIN_SPIKE || rport >= SUP_SPIKE) {
+            if (rport < 0 || rport >= SUP_CURR) throw unknownReceptor(rport, "SpikeEvent");
+            throw incompatibleReceptor(rport, "SpikeEvent");
+        }
+        return rport - MIN_SPIKE;
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport < MIN_CURR || rport >= SUP_CURR) {
+            if (rport >= 0 && rport < MIN_CURR) throw incompatibleReceptor(rport, "CurrentEvent");
+            throw unknownReceptor(rport, "CurrentEvent");
+        }
+        return rport - MIN_CURR;
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        buf.add(rport, step, i, weight * mult);
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(CUR0 + rport, step, i, current);
+    }
+}

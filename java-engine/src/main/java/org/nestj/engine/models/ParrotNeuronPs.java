@@ -1,0 +1,90 @@
+package org.nestj.engine.models;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NeuronBlock;
+import org.nestj.engine.kernel.SliceRingBuffer;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * parrot_neuron_ps — repeats every spike received on port 0 with its multiplicity and its precise
+ * offset, one step after arrival (NEST 3.9 models/parrot_neuron_ps.{h,cpp}). Spikes on port 1 are
+ * accepted but not repeated. Input is kept in a {@link SliceRingBuffer} with the multiplicity as weight.
+ */
+public final class ParrotNeuronPs extends NeuronBlock {
+    SliceRingBuffer events;
+    int ringLength;
+
+    public ParrotNeuronPs(int n) {
+        super(n);
+    }
+
+    @Override
+    public ParrotNeuronPs make(int n) {
+        return new ParrotNeuronPs(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        setArchiving(i, s);
+    }
+
+    @Override
+    public boolean acceptsDataRequest() {
+        return false;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0 && rport != 1) throw unknownReceptor(rport, "SpikeEvent");
+        return rport;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        if (events == null) events = new SliceRingBuffer(n);
+        events.configure(kernel.connections.minDelay(), ringLen);
+        events.clear();
+        ringLength = ringLen;
+    }
+
+    @Override
+    public void calibrate() {
+        events.configure(kernel.connections.minDelay(), ringLength);
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final SliceRingBuffer ev = events;
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            if (from == 0) ev.prepareDelivery(i, origin);
+            for (int lag = from; lag < to; lag++) {
+                final long T = origin + lag;
+                while (ev.next(i, T, false) != SliceRingBuffer.NONE) {
+                    final long m = (long) ev.evW[i];
+                    final double off = ev.evOff[i];
+                    out.spike(gid(i), lag, (int) m, off);
+                    final double t = kernel.time.stepsToMs(T + 1) - off;
+                    for (long k = 0; k < m; k++) {
+                        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
+                        caT[i] = t;
+                        t_spike[i] = t;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        if (rport == 0) events.add(i, step, offset, mult);
+    }
+}
