@@ -64,6 +64,17 @@ class _NestModule(types.ModuleType):
             return
         super().__setattr__(name, value)
 
+    # nest.set(**kw) / nest.get(*keys), as PyNEST's NestModule: forwarded to Set/GetKernelStatus
+    def set(self, **kwargs):
+        return SetKernelStatus(kwargs)  # noqa: F405
+
+    def get(self, *args):
+        if not args:
+            return GetKernelStatus()  # noqa: F405
+        if len(args) == 1:
+            return GetKernelStatus(args[0])  # noqa: F405
+        return GetKernelStatus(args)  # noqa: F405
+
     def __dir__(self):
         return sorted(set(super().__dir__()) | _kernel_keys())
 

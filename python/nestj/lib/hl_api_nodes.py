@@ -14,6 +14,9 @@ def Create(model, n=1, params=None, positions=None):
     Parameters) or a list of n dicts."""
     if not isinstance(model, str):
         raise TypeError("model must be a string")
+    if isinstance(n, dict) and params is None:
+        # PyNEST passes n to SLI's Create, which also takes a status dict: Create(model, {...}) is one node
+        n, params = 1, n
     if isinstance(n, NodeCollection) or not isinstance(n, (int, np.integer)):
         raise TypeError("n must be an integer")
     if n < 1:

@@ -59,6 +59,12 @@ public final class PoissonGeneratorPs extends StimulationDevice {
     }
 
     @Override
+    public void created() {
+        super.created();
+        org.nestj.engine.models.IafPsBase.markOffGrid(kernel);
+    }
+
+    @Override
     public void calibrate() {
         super.calibrate();
         if (invRateMs == null) {

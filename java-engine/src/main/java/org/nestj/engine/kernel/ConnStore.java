@@ -3,11 +3,13 @@ package org.nestj.engine.kernel;
 import java.util.Arrays;
 
 /**
- * Connections whose targets are updated by one thread, stored compactly by source: after
- * {@link #finish(int)} they are sorted by (source, target) and {@code offsets[src] .. offsets[src+1]}
- * is the range of source {@code src}. A static connection costs 16 bytes: target id (int), weight
- * (double), delay in steps (char), receptor port (byte) and synapse model id (byte). Device stores
- * also keep NEST's per-device target "port" (the order in which targets were connected).
+ * One segment of connections whose targets are updated by one thread, stored compactly by source:
+ * after {@link #finish(int)} they are sorted by (source, target, ...) and
+ * {@code offsets[src] .. offsets[src+1]} is the range of source {@code src}. A static connection
+ * costs 10 bytes: target id (int), weight index (char) into a table of the segment's distinct
+ * weights, delay in steps (char), receptor port (byte) and synapse model id (byte); a segment with
+ * more than 65,535 distinct weights keeps a double per connection instead (16 bytes). Device
+ * segments always keep doubles and also NEST's per-device target "port" (connection order).
  */
 public final class ConnStore {
     int size;
@@ -18,6 +20,11 @@ public final class ConnStore {
     public byte[] rport;
     public byte[] syn;
     public int[] port;  // device stores only
+    /** weight table mode: weights are wtab[wi[k]] and w is null */
+    public char[] wi;
+    public double[] wtab;
+    int nW;
+    private long[] wKeys;   // open-addressing hash of weight bits -> index+1 (in the low 16 bits)
     public int[] offsets = new int[1];
     int sortedSize;     // entries [0, sortedSize) are sorted and described by offsets
     final boolean withPort;
@@ -31,7 +38,79 @@ public final class ConnStore {
         delay = new char[c];
         rport = new byte[c];
         syn = new byte[c];
-        if (withPort) port = new int[c];
+        if (withPort) {
+            port = new int[c];
+        } else {
+            w = null;
+            wi = new char[c];
+            wtab = new double[16];
+            wKeys = new long[64];
+        }
+    }
+
+    /** Weight of connection k. */
+    public double weight(int k) {
+        return w != null ? w[k] : wtab[wi[k]];
+    }
+
+    /** Index of weight x in the table, adding it; -1 if the table is full. */
+    private int weightIndex(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int mask = wKeys.length - 1;
+        int h = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) * 0x9E3779B1 >>> 7;
+        for (int q = h & mask;; q = (q + 1) & mask) {
+            long e = wKeys[q];
+            if (e == 0) break;
+            int idx = (int) (e & 0xffff) - 1;
+            if (Double.doubleToRawLongBits(wtab[idx]) == bits) return idx;
+        }
+        if (nW >= 65535) return -1;
+        if (nW == wtab.length) wtab = Arrays.copyOf(wtab, wtab.length * 2);
+        wtab[nW] = x;
+        nW++;
+        if (nW * 2 > wKeys.length) {
+            rehash(wKeys.length * 2);
+        } else {
+            insertKey(bits, nW);
+        }
+        return nW - 1;
+    }
+
+    private void insertKey(long bits, int idxPlus1) {
+        int mask = wKeys.length - 1;
+        int h = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) * 0x9E3779B1 >>> 7;
+        int q = h & mask;
+        while (wKeys[q] != 0) q = (q + 1) & mask;
+        wKeys[q] = ((bits & ~0xffffL) | 1L << 62) | idxPlus1;
+    }
+
+    private void rehash(int cap) {
+        wKeys = new long[cap];
+        for (int j = 0; j < nW; j++) insertKey(Double.doubleToRawLongBits(wtab[j]), j + 1);
+    }
+
+    /** Leaves table mode: one double per connection from now on. */
+    private void expandWeights() {
+        double[] full = new double[tgt.length];
+        for (int k = 0; k < size; k++) full[k] = wtab[wi[k]];
+        w = full;
+        wi = null;
+        wtab = null;
+        wKeys = null;
+        nW = 0;
+    }
+
+    /** Sets the weight of connection k. */
+    public void setWeight(int k, double x) {
+        if (w == null) {
+            int idx = weightIndex(x);
+            if (idx >= 0) {
+                wi[k] = (char) idx;
+                return;
+            }
+            expandWeights();
+        }
+        w[k] = x;
     }
 
     public int size() {
@@ -43,7 +122,17 @@ public final class ConnStore {
         if (src == null) rebuildSources(tgt.length);
         src[size] = s;
         tgt[size] = t;
-        w[size] = weight;
+        if (w == null) {
+            int idx = weightIndex(weight);
+            if (idx < 0) {
+                expandWeights();
+                w[size] = weight;
+            } else {
+                wi[size] = (char) idx;
+            }
+        } else {
+            w[size] = weight;
+        }
         delay[size] = (char) delaySteps;
         rport[size] = (byte) rp;
         syn[size] = (byte) synId;
@@ -55,7 +144,8 @@ public final class ConnStore {
         int c = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, tgt.length * 3L / 2 + 16));
         if (src != null) src = Arrays.copyOf(src, c);
         tgt = Arrays.copyOf(tgt, c);
-        w = Arrays.copyOf(w, c);
+        if (w != null) w = Arrays.copyOf(w, c);
+        else wi = Arrays.copyOf(wi, c);
         delay = Arrays.copyOf(delay, c);
         rport = Arrays.copyOf(rport, c);
         syn = Arrays.copyOf(syn, c);
@@ -95,7 +185,8 @@ public final class ConnStore {
         if (src == null) rebuildSources(Math.max(size, 1));
         src = Arrays.copyOf(src, c);
         tgt = Arrays.copyOf(tgt, c);
-        w = Arrays.copyOf(w, c);
+        if (w != null) w = Arrays.copyOf(w, c);
+        else wi = Arrays.copyOf(wi, c);
         delay = Arrays.copyOf(delay, c);
         rport = Arrays.copyOf(rport, c);
         syn = Arrays.copyOf(syn, c);
@@ -142,7 +233,8 @@ public final class ConnStore {
         sortedSize = n;
         if (tgt.length != n) {
             tgt = Arrays.copyOf(tgt, n);
-            w = Arrays.copyOf(w, n);
+            if (w != null) w = Arrays.copyOf(w, n);
+            else wi = Arrays.copyOf(wi, n);
             delay = Arrays.copyOf(delay, n);
             rport = Arrays.copyOf(rport, n);
             syn = Arrays.copyOf(syn, n);
@@ -159,7 +251,11 @@ public final class ConnStore {
     private void swap(int i, int j) {
         int ti = src[i]; src[i] = src[j]; src[j] = ti;
         ti = tgt[i]; tgt[i] = tgt[j]; tgt[j] = ti;
-        double td = w[i]; w[i] = w[j]; w[j] = td;
+        if (w != null) {
+            double td = w[i]; w[i] = w[j]; w[j] = td;
+        } else {
+            char tw = wi[i]; wi[i] = wi[j]; wi[j] = tw;
+        }
         char tc = delay[i]; delay[i] = delay[j]; delay[j] = tc;
         byte tb = rport[i]; rport[i] = rport[j]; rport[j] = tb;
         tb = syn[i]; syn[i] = syn[j]; syn[j] = tb;
@@ -170,7 +266,7 @@ public final class ConnStore {
 
     private int cmp(int i, int j) {
         if (tgt[i] != tgt[j]) return tgt[i] < tgt[j] ? -1 : 1;
-        int c = Double.compare(w[i], w[j]);
+        int c = Double.compare(weight(i), weight(j));
         if (c != 0) return c;
         if (delay[i] != delay[j]) return delay[i] < delay[j] ? -1 : 1;
         if (rport[i] != rport[j]) return rport[i] < rport[j] ? -1 : 1;
@@ -215,8 +311,13 @@ public final class ConnStore {
         Arrays.sort(sortKeys, 0, m);
         for (int q = 0; q < m; q++) tmpI[q] = tgt[a + (int) sortKeys[q]];
         System.arraycopy(tmpI, 0, tgt, a, m);
-        for (int q = 0; q < m; q++) tmpD[q] = w[a + (int) sortKeys[q]];
-        System.arraycopy(tmpD, 0, w, a, m);
+        if (w != null) {
+            for (int q = 0; q < m; q++) tmpD[q] = w[a + (int) sortKeys[q]];
+            System.arraycopy(tmpD, 0, w, a, m);
+        } else {
+            for (int q = 0; q < m; q++) tmpC[q] = wi[a + (int) sortKeys[q]];
+            System.arraycopy(tmpC, 0, wi, a, m);
+        }
         for (int q = 0; q < m; q++) tmpC[q] = delay[a + (int) sortKeys[q]];
         System.arraycopy(tmpC, 0, delay, a, m);
         for (int q = 0; q < m; q++) tmpB[q] = rport[a + (int) sortKeys[q]];
@@ -247,7 +348,8 @@ public final class ConnStore {
             if (remove[k]) continue;
             src[j] = src[k];
             tgt[j] = tgt[k];
-            w[j] = w[k];
+            if (w != null) w[j] = w[k];
+            else wi[j] = wi[k];
             delay[j] = delay[k];
             rport[j] = rport[k];
             syn[j] = syn[k];
@@ -260,7 +362,8 @@ public final class ConnStore {
     }
 
     public long bytesUsed() {
-        long b = (long) tgt.length * 4 + (long) w.length * 8 + (long) delay.length * 2 + rport.length + syn.length;
+        long b = (long) tgt.length * 4 + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
+                + (long) delay.length * 2 + rport.length + syn.length;
         if (withPort) b += (long) port.length * 4;
         if (src != null) b += (long) src.length * 4;
         return b + (long) offsets.length * 4;

@@ -14,8 +14,9 @@ import org.nestj.engine.NestException;
  */
 public final class ConnectionManager {
     private final Kernel k;
-    public ConnStore[] stores;
-    public ConnStore[] deviceStores;
+    /** per thread: connections from neurons, and from devices */
+    public ConnTable[] stores;
+    public ConnTable[] deviceStores;
     public final List<SynapseModel> synModels = new ArrayList<>();
     final Map<String, SynapseModel> synByName = new LinkedHashMap<>();
     // delay extrema in steps; pos-inf / resolution until connections exist
@@ -29,11 +30,11 @@ public final class ConnectionManager {
     }
 
     void reset(int threads) {
-        stores = new ConnStore[threads];
-        deviceStores = new ConnStore[threads];
+        stores = new ConnTable[threads];
+        deviceStores = new ConnTable[threads];
         for (int t = 0; t < threads; t++) {
-            stores[t] = new ConnStore(false);
-            deviceStores[t] = new ConnStore(true);
+            stores[t] = new ConnTable(false);
+            deviceStores[t] = new ConnTable(true);
         }
         minDelaySteps = Long.MAX_VALUE;
         maxDelaySteps = Long.MIN_VALUE;
@@ -177,7 +178,7 @@ public final class ConnectionManager {
      * threads that own the targets), so that large Connect calls do not leave growth slack.
      */
     public void reserve(long[] pre, long[] post, double perTarget) {
-        if (perTarget <= 0 || pre.length == 0 || post.length == 0) return;
+        if (pre.length == 0 || post.length == 0) return;
         int T = stores.length;
         long[] count = new long[T];
         for (long g : post) {
@@ -191,8 +192,8 @@ public final class ConnectionManager {
         double fDev = (double) dev / pre.length;
         for (int t = 0; t < T; t++) {
             double c = count[t] * perTarget;
-            if (fDev < 1) stores[t].reserve((long) Math.ceil(c * (1 - fDev)));
-            if (fDev > 0) deviceStores[t].reserve((long) Math.ceil(c * fDev));
+            if (fDev < 1) stores[t].begin((long) Math.ceil(c * (1 - fDev)));
+            if (fDev > 0) deviceStores[t].begin((long) Math.ceil(c * fDev));
         }
     }
 
@@ -207,8 +208,8 @@ public final class ConnectionManager {
 
     public long numConnections() {
         long n = 0;
-        for (ConnStore s : stores) n += s.size();
-        for (ConnStore s : deviceStores) n += s.size();
+        for (ConnTable s : stores) n += s.size();
+        for (ConnTable s : deviceStores) n += s.size();
         return n;
     }
 
@@ -234,9 +235,20 @@ public final class ConnectionManager {
         userSetDelayExtrema = true;
     }
 
+    /** A handle names a segment: (table << 8) | segment, table = thread (neurons) or T + thread (devices). */
     private ConnStore storeOf(int handle) {
         int T = stores.length;
-        return handle < T ? stores[handle] : deviceStores[handle - T];
+        int table = handle >>> 8, seg = handle & 0xff;
+        return table < T ? stores[table].seg(seg) : deviceStores[table - T].seg(seg);
+    }
+
+    private int tableCount() {
+        return 2 * stores.length;
+    }
+
+    private ConnTable table(int h) {
+        int T = stores.length;
+        return h < T ? stores[h] : deviceStores[h - T];
     }
 
     /**
@@ -259,7 +271,9 @@ public final class ConnectionManager {
         int cap = 1024, n = 0;
         long[] keys = new long[cap];
         int[] hs = new int[cap], ix = new int[cap];
-        for (int h = 0; h < 2 * T; h++) {
+        for (int tb = 0; tb < tableCount(); tb++)
+        for (int sg = 0; sg < table(tb).segments(); sg++) {
+            int h = (tb << 8) | sg;
             ConnStore c = storeOf(h);
             int[] off = c.offsets;
             for (int s = 0; s + 1 < off.length; s++) {
@@ -293,7 +307,7 @@ public final class ConnectionManager {
             so[q] = keys[p] >>> 32;
             ta[q] = keys[p] & 0xffffffffL;
             sy[q] = c.syn[ix[p]];
-            th[q] = hs[p] % T;
+            th[q] = (hs[p] >>> 8) % T;
             hh[q] = hs[p];
             ii[q] = ix[p];
             po[q] = ix[p] - c.offsets[(int) so[q]];
@@ -324,7 +338,7 @@ public final class ConnectionManager {
         switch (key) {
             case "weight": {
                 double[] r = new double[n];
-                for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).w[idx[q]];
+                for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).weight(idx[q]);
                 return r;
             }
             case "delay": {
@@ -359,7 +373,7 @@ public final class ConnectionManager {
                                 + "weights can be changed via CopyModel()/SetDefaults().");
                     }
                 }
-                for (int q = 0; q < n; q++) storeOf(h[q]).w[idx[q]] = values[q];
+                for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
                 break;
             case "delay":
                 long[] steps = new long[n];

@@ -87,7 +87,7 @@ public final class Kernel {
         String[] rec = b.recordables();
         if (rec.length > 0) d.put("recordables", rec.clone());
         Map<String, Long> rt = b.receptorTypes();
-        if (rt != null) d.put("receptor_types", new LinkedHashMap<>(rt));
+        if (rt != null) d.put("receptor_types", new java.util.TreeMap<>(rt)); // NEST dictionaries are sorted by key
         d.put("element_type", b.elementTypeName());
         d.put("frozen", b.frozen != null && b.frozen[i]);
         d.put("global_id", b.gid(i));
@@ -273,7 +273,7 @@ public final class Kernel {
             "spike_buffer_shrink_spare", "use_compressed_spikes", "use_wfr", "wfr_comm_interval",
             "wfr_interpolation_order", "wfr_max_iterations", "wfr_tol", "update_time_limit", "sort_connections_by_source",
             "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
-            "eprop_update_interval", "rng_type");
+            "eprop_update_interval", "rng_type", "off_grid_spiking");
 
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");

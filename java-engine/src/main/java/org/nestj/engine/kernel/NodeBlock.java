@@ -145,12 +145,11 @@ public abstract class NodeBlock {
      */
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
         final int[] tgt = c.tgt;
-        final double[] w = c.w;
         final char[] d = c.delay;
         final byte[] rp = c.rport;
         final long fg = firstGid;
         for (int k = a; k < b; k++) {
-            handleSpike((int) (tgt[k] - fg), emitStep + d[k], w[k], mult, rp[k], srcGid, emitStep + 1, offset);
+            handleSpike((int) (tgt[k] - fg), emitStep + d[k], c.weight(k), mult, rp[k], srcGid, emitStep + 1, offset);
         }
     }
 

@@ -153,9 +153,10 @@ public final class SimulationManager {
             }
             if (anyDevice) {
                 k.parallel.run(t -> {
-                    ConnStore c = k.connections.deviceStores[t];
+                    ConnTable tab = k.connections.deviceStores[t];
                     for (NodeBlock b : k.nodes.blocks) {
-                        if (b.hasEmissions) b.deliverEmissions(c, origin);
+                        if (!b.hasEmissions) continue;
+                        for (int sg = 0; sg < tab.segments(); sg++) b.deliverEmissions(tab.seg(sg), origin);
                     }
                 });
                 for (NodeBlock b : k.nodes.blocks) {
@@ -294,23 +295,30 @@ public final class SimulationManager {
         pOff[j] = o.offset[i];
     }
 
-    /** Delivers the gathered spikes to the targets owned by thread t. */
+    /** Delivers the gathered spikes to the targets owned by thread t, segment by segment. */
     private void deliverPending(int t) {
-        ConnStore c = k.connections.stores[t];
-        int[] off = c.offsets;
-        int[] tgt = c.tgt;
+        ConnTable tab = k.connections.stores[t];
         NodeManager nm = k.nodes;
-        for (int s = 0; s < nPending; s++) {
-            int g = (int) pGid[s];
-            if (g + 1 >= off.length) continue;
-            int a = off[g], e = off[g + 1];
-            while (a < e) {
-                NodeBlock b = nm.blockOf(tgt[a]);
-                long last = b.firstGid + b.n;
-                int m = a + 1;
-                while (m < e && tgt[m] < last) m++;
-                b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
-                a = m;
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            int[] tgt = c.tgt;
+            for (int s = 0; s < nPending; s++) {
+                int g = (int) pGid[s];
+                if (g + 1 >= off.length) continue;
+                int a = off[g], e = off[g + 1];
+                while (a < e) {
+                    NodeBlock b = nm.blockOf(tgt[a]);
+                    long last = b.firstGid + b.n;
+                    int m = a + 1;
+                    if (tgt[e - 1] < last) {
+                        m = e;
+                    } else {
+                        while (m < e && tgt[m] < last) m++;
+                    }
+                    b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
+                    a = m;
+                }
             }
         }
     }

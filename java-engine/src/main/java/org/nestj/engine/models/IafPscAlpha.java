@@ -243,16 +243,17 @@ public final class IafPscAlpha extends NeuronBlock {
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
         final int[] tgt = c.tgt;
         final double[] w = c.w;
+        final char[] wi = c.wi;
+        final double[] wt = c.wtab;
         final char[] d = c.delay;
         final double[] bd = buf.d;
         final int len = buf.len, nn = n;
         final int fg = (int) firstGid;
         final int base = (int) (emitStep % len);
         for (int k = a; k < b; k++) {
-            double s = w[k] * mult;
+            double s = (w != null ? w[k] : wt[wi[k]]) * mult;
             int slot = base + d[k];
             if (slot >= len) slot -= len;
-            if (slot >= len) slot %= len;
             int ch = s > 0 ? EX : IN;
             bd[(ch * len + slot) * nn + (tgt[k] - fg)] += s;
         }

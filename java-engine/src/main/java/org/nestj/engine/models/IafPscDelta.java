@@ -188,6 +188,8 @@ public final class IafPscDelta extends NeuronBlock {
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
         final int[] tgt = c.tgt;
         final double[] w = c.w;
+        final char[] wi = c.wi;
+        final double[] wt = c.wtab;
         final char[] d = c.delay;
         final double[] bd = buf.d;
         final int len = buf.len, nn = n;
@@ -196,7 +198,7 @@ public final class IafPscDelta extends NeuronBlock {
         for (int k = a; k < b; k++) {
             int slot = base + d[k];
             if (slot >= len) slot -= len;
-            bd[slot * nn + (tgt[k] - fg)] += w[k] * mult;
+            bd[slot * nn + (tgt[k] - fg)] += (w != null ? w[k] : wt[wi[k]]) * mult;
         }
     }
 

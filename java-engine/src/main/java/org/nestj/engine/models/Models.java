@@ -29,14 +29,20 @@ public final class Models {
         k.models.registerNode("correlomatrix_detector", () -> new org.nestj.engine.devices.CorrelomatrixDetector(1));
         k.models.registerNode("noise_generator", () -> new NoiseGenerator(1));
         k.models.registerNode("poisson_generator", () -> new PoissonGenerator(1));
+        k.models.registerNode("poisson_generator_ps", () -> new org.nestj.engine.devices.PoissonGeneratorPs(1));
         k.models.registerNode("spike_generator", () -> new SpikeGenerator(1));
         k.models.registerNode("multimeter", () -> new Multimeter(1, new String[0]));
         k.models.registerNode("voltmeter", () -> new Multimeter(1, new String[] {"V_m"}));
         k.models.registerNode("spike_recorder", () -> new SpikeRecorder(1));
+        k.models.registerNode("spin_detector", () -> new org.nestj.engine.devices.SpinDetector(1));
         // neurons
         k.models.registerNode("iaf_psc_alpha", () -> new IafPscAlpha(1));
         k.models.registerNode("iaf_psc_delta", () -> new IafPscDelta(1));
         k.models.registerNode("iaf_psc_exp", () -> new IafPscExp(1));
+        k.models.registerNode("iaf_psc_alpha_ps", () -> new IafPscAlphaPs(1));
+        k.models.registerNode("iaf_psc_exp_ps", () -> new IafPscExpPs(1));
+        k.models.registerNode("iaf_psc_exp_ps_lossless", () -> new IafPscExpPsLossless(1));
+        k.models.registerNode("iaf_psc_delta_ps", () -> new IafPscDeltaPs(1));
         k.models.registerNode("iaf_psc_exp_multisynapse", () -> new IafPscExpMultisynapse(1));
         k.models.registerNode("iaf_psc_alpha_multisynapse", () -> new IafPscAlphaMultisynapse(1));
         k.models.registerNode("iaf_psc_exp_htum", () -> new IafPscExpHtum(1));
@@ -49,8 +55,15 @@ public final class Models {
         k.models.registerNode("glif_psc", () -> new GlifPsc(1));
         k.models.registerNode("glif_psc_double_alpha", () -> new GlifPscDoubleAlpha(1));
         k.models.registerNode("glif_cond", () -> new GlifCond(1));
+        k.models.registerNode("gif_cond_exp", () -> new GifCondExp(1));
+        k.models.registerNode("gif_cond_exp_multisynapse", () -> new GifCondExpMultisynapse(1));
+        k.models.registerNode("gif_pop_psc_exp", () -> new GifPopPscExp(1));
         k.models.registerNode("pp_psc_delta", () -> new PpPscDelta(1));
         k.models.registerNode("parrot_neuron", () -> new ParrotNeuron(1));
+        k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
+        k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
+        k.models.registerNode("mcculloch_pitts_neuron", () -> new MccullochPittsNeuron(1));
+        k.models.registerNode("erfc_neuron", () -> new ErfcNeuron(1));
         k.models.registerNode("aeif_cond_alpha", () -> new AeifCondAlpha(1));
         k.models.registerNode("aeif_cond_exp", () -> new AeifCondExp(1));
         k.models.registerNode("aeif_psc_alpha", () -> new AeifPscAlpha(1));

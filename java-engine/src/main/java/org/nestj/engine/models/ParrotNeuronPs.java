@@ -48,6 +48,11 @@ public final class ParrotNeuronPs extends NeuronBlock {
     }
 
     @Override
+    public void created() {
+        IafPsBase.markOffGrid(kernel);
+    }
+
+    @Override
     public void initBuffers(int ringLen) {
         if (events == null) events = new SliceRingBuffer(n);
         events.configure(kernel.connections.minDelay(), ringLen);

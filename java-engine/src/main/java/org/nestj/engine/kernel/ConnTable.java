@@ -1,0 +1,63 @@
+package org.nestj.engine.kernel;
+
+import java.util.Arrays;
+
+/**
+ * All connections of one kind (from neurons, or from devices) whose targets one thread updates:
+ * a short list of {@link ConnStore} segments, each sorted by source. A large Connect call opens a
+ * segment of its own (sized exactly in advance, so no array is ever copied to grow it); small
+ * calls append to the last segment. Delivery walks the segments in order.
+ */
+public final class ConnTable {
+    /** Calls expecting at least this many connections get a segment of their own. */
+    static final long OWN_SEGMENT = 1L << 20;
+    static final int MAX_SEGMENTS = 64;
+    private final boolean withPort;
+    ConnStore[] segs = new ConnStore[4];
+    int nsegs;
+
+    public ConnTable(boolean withPort) {
+        this.withPort = withPort;
+    }
+
+    public int segments() {
+        return nsegs;
+    }
+
+    public ConnStore seg(int i) {
+        return segs[i];
+    }
+
+    /** Prepares for a Connect call that adds about {@code expected} connections here. */
+    public void begin(long expected) {
+        ConnStore last = nsegs == 0 ? null : segs[nsegs - 1];
+        boolean own = last == null || (expected >= OWN_SEGMENT && last.size() > 0 && nsegs < MAX_SEGMENTS);
+        if (own) {
+            if (nsegs == segs.length) segs = Arrays.copyOf(segs, nsegs * 2);
+            segs[nsegs++] = new ConnStore(withPort);
+            last = segs[nsegs - 1];
+        }
+        if (expected > 0) last.reserve(expected);
+    }
+
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
+        if (nsegs == 0) begin(0);
+        segs[nsegs - 1].add(s, t, weight, delaySteps, rp, synId, prt);
+    }
+
+    public void finish(int maxGid) {
+        for (int i = 0; i < nsegs; i++) segs[i].finish(maxGid);
+    }
+
+    public long size() {
+        long n = 0;
+        for (int i = 0; i < nsegs; i++) n += segs[i].size();
+        return n;
+    }
+
+    public long bytesUsed() {
+        long b = 0;
+        for (int i = 0; i < nsegs; i++) b += segs[i].bytesUsed();
+        return b;
+    }
+}
