@@ -1,118 +1,146 @@
-"""Raster plots with a rate histogram (PyNEST's nest.raster_plot)."""
-import numpy as np
+"""Raster plots with a population-rate histogram (the behaviour of PyNEST 3.9's nest.raster_plot).
 
-from .lib.hl_api_exceptions import NESTErrors
+``from_device(spike_recorder)`` plots what a spike_recorder stored in memory, or reads its ascii
+files; ``from_file`` reads ascii files of spike recorders (two comment lines and a header line, then
+rows ``sender time``); ``from_data`` plots rows (sender, time); ``extract_events`` selects rows by
+time window and sender. The histogram counts all spikes in bins of ``hist_binwidth`` starting at the
+first spike time, the last bin collecting everything from its left edge on (as PyNEST does), and
+shows the rate per neuron in spikes/s.
+"""
+import numpy
+
+from .lib.hl_api_exceptions import NESTError
 from .lib.hl_api_types import NodeCollection
 
 __all__ = ["extract_events", "from_data", "from_device", "from_file", "from_file_numpy", "from_file_pandas", "show"]
 
 
 def extract_events(data, time=None, sel=None):
-    """Rows of data (sender, time) within the time window [t0, t1] and for the senders in sel."""
-    val = []
+    """Rows (node_id, t) of data with t_min <= t < t_max and node_id in sel.
+
+    time: ``[t_max]`` or ``[t_min, t_max]`` (default: all times, t_min 0); sel: node ids to keep
+    (default or empty: all). Returns a numpy array of the selected rows.
+    """
+    lo, hi = 0, float("inf")
     if time:
-        t_max, t_min = time[-1], time[0]
-    else:
-        t_max, t_min = None, None
-    for v in data:
-        t, s = v[1], v[0]
-        if sel is not None and s not in sel:
+        hi = time[-1]
+        if len(time) > 1:
+            lo = time[0]
+    rows = []
+    for row in data:
+        node_id, t = row[0], row[1]
+        if t < lo or not t < hi:
             continue
-        if time and (t < t_min or t >= t_max):
+        if sel and node_id not in sel:
             continue
-        val.append(v)
-    return np.array(val)
+        rows.append(row)
+    return numpy.array(rows)
 
 
 def from_data(data, sel=None, **kwargs):
-    """Plot raster from an array of rows (sender, time)."""
-    if len(data) == 0:
-        raise NESTErrors.PyNESTError("No data to plot.")
-    data = np.asarray(data)
-    ts = data[:, 1]
-    d = extract_events(data, sel=sel)
-    ts1 = d[:, 1]
-    gids = d[:, 0]
-    return _make_plot(ts, ts1, gids, data[:, 0], **kwargs)
+    """Raster plot of rows (node_id, time); sel restricts the dots (not the histogram) to some senders."""
+    if not len(data):
+        raise NESTError("No data to plot.")
+    data = numpy.asarray(data)
+    chosen = extract_events(data, sel=sel)
+    return _make_plot(data[:, 1], chosen[:, 1], chosen[:, 0], data[:, 0], **kwargs)
 
 
 def from_file(fname, **kwargs):
+    """Raster plot from one ascii file or a list/tuple of them (concatenated). Returns None, as PyNEST."""
     if isinstance(fname, str):
         fname = [fname]
-    return from_file_numpy(fname, **kwargs)
-
-
-def from_file_numpy(fname, **kwargs):
-    """Plot from ASCII files written by spike recorders (two comment lines and a header, then sender, time)."""
-    data = np.concatenate([np.loadtxt(f, skiprows=3, ndmin=2) for f in fname])
-    return from_data(data[:, :2], **kwargs)
+    if not isinstance(fname, (list, tuple)):
+        print("fname should be one of str/list(str)/tuple(str).")
+        return None
+    try:
+        global pandas
+        pandas = __import__("pandas")
+        from_file_pandas(fname, **kwargs)
+    except ImportError:
+        from_file_numpy(fname, **kwargs)
 
 
 def from_file_pandas(fname, **kwargs):
-    return from_file_numpy(fname, **kwargs)
+    """from_file with pandas (header on the third line)."""
+    import pandas as pd
+    parts = [pd.read_table(f, header=2, skipinitialspace=True).values for f in fname]
+    return from_data(numpy.concatenate(parts) if len(parts) > 1 else parts[0], **kwargs)
+
+
+def from_file_numpy(fname, **kwargs):
+    """from_file with numpy (skips the three header lines)."""
+    parts = [numpy.loadtxt(f, skiprows=3) for f in fname]
+    return from_data(numpy.concatenate(parts) if len(parts) > 1 else parts[0], **kwargs)
 
 
 def from_device(detec, **kwargs):
-    """Plot the spikes recorded by a spike_recorder: raster plus histogram of the population rate."""
-    if not isinstance(detec, NodeCollection) or len(detec) != 1:
-        raise TypeError("detec must be a NodeCollection of length 1")
+    """Raster plot of a spike_recorder's spikes (memory or ascii backend).
+
+    kwargs go to the plot: hist (True), hist_binwidth (5.0), grayscale (False), title, xlabel.
+    """
     from .lib.hl_api_models import GetDefaults
     if GetDefaults(detec.get("model"), "type_id") != "spike_recorder":
-        raise NESTErrors.NESTError("Please provide a spike_recorder.")
-    if detec.get("record_to") == "ascii":
-        return from_file(list(detec.get("filenames")), **kwargs)
-    if detec.get("record_to") != "memory":
-        raise NESTErrors.NESTError("No data to plot. Make sure that record_to is set to either 'ascii' or 'memory'.")
-    ev = detec.get("events")
-    ts, gids = np.asarray(ev["times"]), np.asarray(ev["senders"])
-    if len(ts) == 0:
-        raise NESTErrors.NESTError("No events recorded!")
-    if "title" not in kwargs:
-        kwargs["title"] = "Raster plot from device '%i'" % detec.get("global_id")
-    if detec.get("time_in_steps"):
-        xlabel = "Steps"
-    else:
-        xlabel = "Time (ms)"
-    return _make_plot(ts, ts, gids, gids, xlabel=xlabel, **kwargs)
+        raise NESTError("Please provide a spike_recorder.")
+    backend = detec.get("record_to")
+    if backend == "memory":
+        ev = detec.get("events")
+        ts, node_ids = ev["times"], ev["senders"]
+        if not len(ts):
+            raise NESTError("No events recorded!")
+        kwargs.setdefault("title", "Raster plot from device '%i'" % detec.get("global_id"))
+        xlabel = "Steps" if detec.get("time_in_steps") else "Time (ms)"
+        return _make_plot(ts, ts, node_ids, node_ids, xlabel=xlabel, **kwargs)
+    if backend == "ascii":
+        return from_file(detec.get("filenames"), **kwargs)
+    raise NESTError("No data to plot. Make sure that record_to is set to either 'ascii' or 'memory'.")
+
+
+def _histogram(a, bins):
+    """Counts per bin of sorted left edges ``bins``; the last bin takes everything from its edge on."""
+    a = numpy.sort(numpy.asarray(a).ravel())
+    bins = numpy.asarray(bins)
+    if (numpy.diff(bins) < 0).any():
+        raise ValueError("bins must increase monotonically")
+    below = numpy.searchsorted(a, bins)
+    return numpy.diff(numpy.append(below, a.size)), bins
 
 
 def _make_plot(ts, ts1, node_ids, neurons, hist=True, hist_binwidth=5.0, grayscale=False, title=None, xlabel=None):
+    """Dots (ts1, node_ids) and, with hist, below them the rate histogram of all times ts over the
+    distinct neurons. Returns the list of Line2D of the dots."""
     import matplotlib.pyplot as plt
+
     plt.figure()
-    color_marker = ".k" if grayscale else "."
-    color_bar = "gray" if grayscale else "blue"
-    color_edge = "black"
-    if xlabel is None:
-        xlabel = "Time (ms)"
-    ylabel = "Neuron ID"
+    dots = ".k" if grayscale else "."
+    bar_color = "gray" if grayscale else "blue"
+    xlabel = "Time (ms)" if xlabel is None else xlabel
     if hist:
-        ax1 = plt.axes([0.1, 0.3, 0.85, 0.6])
-        plotid = plt.plot(ts1, node_ids, color_marker)
-        plt.ylabel(ylabel)
+        raster_ax = plt.axes([0.1, 0.3, 0.85, 0.6])
+        lines = plt.plot(ts1, node_ids, dots)
+        plt.ylabel("Neuron ID")
         plt.xticks([])
         xlim = plt.xlim()
         plt.axes([0.1, 0.1, 0.85, 0.17])
-        t_bins = np.arange(np.amin(ts), np.amax(ts), float(hist_binwidth))
-        if len(t_bins) < 2:
-            t_bins = np.array([np.amin(ts), np.amin(ts) + float(hist_binwidth)])
-        n, _ = np.histogram(ts, bins=t_bins)
-        num_neurons = len(np.unique(neurons))
-        heights = 1000 * n / (hist_binwidth * num_neurons)
-        plt.bar(t_bins[:-1], heights, width=hist_binwidth, color=color_bar, edgecolor=color_edge, align="edge")
-        plt.yticks([int(x) for x in np.linspace(0.0, int(max(heights) * 1.1) + 5, 4)])
-        plt.ylabel("Rate (Hz)")
+        edges = numpy.arange(numpy.amin(ts), numpy.amax(ts), float(hist_binwidth))
+        counts, _ = _histogram(ts, edges)
+        rate = 1000 * counts / (hist_binwidth * len(numpy.unique(neurons)))
+        plt.bar(edges, rate, width=hist_binwidth, color=bar_color, edgecolor="black")
+        plt.yticks([int(y) for y in numpy.linspace(0.0, int(max(rate) * 1.1) + 5, 4)])
+        plt.ylabel("Rate (spks/s)")
         plt.xlabel(xlabel)
         plt.xlim(xlim)
-        plt.axes(ax1)
+        plt.axes(raster_ax)
     else:
-        plotid = plt.plot(ts1, node_ids, color_marker)
+        lines = plt.plot(ts1, node_ids, dots)
         plt.xlabel(xlabel)
-        plt.ylabel(ylabel)
-    plt.title(title or "Raster plot")
+        plt.ylabel("Neuron ID")
+    plt.title("Raster plot" if title is None else title)
     plt.draw()
-    return plotid
+    return lines
 
 
 def show():
+    """matplotlib's show()."""
     import matplotlib.pyplot as plt
     plt.show()

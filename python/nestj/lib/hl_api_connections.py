@@ -107,16 +107,52 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
 
 
 def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):
-    """The connections from source to target (None: any) of the given synapse model."""
+    """The connections from source to target (None: any) of the given synapse model, optionally only
+    those with the given synapse_label (labelled *_lbl models); sorted by source, then target."""
     from ..ll_api import _LongArr
     for name, x in (("source", source), ("target", target)):
         if x is not None and not isinstance(x, NodeCollection):
             raise TypeError("{} must be a NodeCollection".format(name))
     s = _LongArr(source._gids) if source is not None else None
     t = _LongArr(target._gids) if target is not None else None
-    m = check_call("GetConnections", bridge.getConnections, s, t, synapse_model)
+    if synapse_model is not None and not isinstance(synapse_model, str):
+        raise NESTErrors.TypeMismatch("GetConnections", "synapse_model must be a string.")
+    if synapse_label is None:
+        m = check_call("GetConnections", bridge.getConnections, s, t, synapse_model)
+    else:
+        if isinstance(synapse_label, bool) or not isinstance(synapse_label, (int, np.integer)):
+            raise NESTErrors.TypeMismatch("GetConnections", "synapse_label must be an integer.")
+        m = check_call("GetConnections", bridge.getConnectionsLabel, s, t, synapse_model, int(synapse_label))
     return SynapseCollection._from_java(m)
 
 
 def Disconnect(*args, conn_spec=None, syn_spec=None):
-    raise NESTErrors.NotImplemented("Disconnect", "Disconnect is not available in nestj yet.")
+    """Disconnect the connections of a SynapseCollection, or pre from post with the rule in conn_spec
+    ('one_to_one' (default) or 'all_to_all') and the synapse model in syn_spec (default
+    static_synapse): for each pair the rule names, one connection of that model is removed; a pair
+    without such a connection raises InexistentConnection."""
+    if len(args) == 1:
+        synapsecollection = args[0]
+        if not isinstance(synapsecollection, SynapseCollection):
+            raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")
+        if conn_spec is not None or syn_spec is not None:
+            raise ValueError("When disconnecting with a SynapseCollection, conn_spec and syn_spec cannot be specified")
+        synapsecollection.disconnect()
+    elif len(args) == 2:
+        conn_spec = "one_to_one" if conn_spec is None else conn_spec
+        syn_spec = "static_synapse" if syn_spec is None else syn_spec
+        if isinstance(conn_spec, str):
+            conn_spec = {"rule": conn_spec}
+        if isinstance(syn_spec, str):
+            syn_spec = {"synapse_model": syn_spec}
+        pre, post = args
+        if not isinstance(pre, NodeCollection) or not isinstance(post, NodeCollection):
+            raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")
+        if not isinstance(conn_spec, dict) or not isinstance(syn_spec, dict):
+            raise TypeError("conn_spec and syn_spec must be strings or dicts")
+        from ..ll_api import _LongArr
+        spec = {k: v for k, v in syn_spec.items() if not isinstance(v, Parameter)}
+        check_call("Disconnect", bridge.disconnect, _LongArr(pre._gids), _LongArr(post._gids), to_java(conn_spec),
+                   to_java(spec))
+    else:
+        raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")

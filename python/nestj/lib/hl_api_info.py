@@ -86,7 +86,8 @@ def GetStatus(nodes, keys=None, output=""):
             d = nodes.get()
             if len(nodes) == 1:
                 return (d,)
-            return tuple({k: d[k][i] for k in d} for i in range(len(nodes)))
+            # keys a connection's model lacks (weight of hom_w, synapse_label of unlabelled models) are left out
+            return tuple({k: d[k][i] for k in d if d[k][i] is not None} for i in range(len(nodes)))
         if isinstance(keys, str):
             v = nodes.get(keys)
             return (v,) if len(nodes) == 1 else tuple(v)

@@ -28,6 +28,9 @@ def Create(model, n=1, params=None, positions=None):
         raise TypeError("list of params must have one dictionary per node")
     if params is not None and not isinstance(params, (dict, list, tuple)):
         raise TypeError("params must be a dict or a list of dicts")
+    if isinstance(params, dict) and any(k in _PROTOTYPE_ONLY for k in params) and not any(
+            is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
+        return _create_via_defaults(model, int(n), params)
     first = int(check_call("Create", bridge.create, model, int(n)))
     nc = NodeCollection._from_range(first, int(n))
     if isinstance(params, dict) and params:
@@ -37,6 +40,28 @@ def Create(model, n=1, params=None, positions=None):
             check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(params))
     elif isinstance(params, (list, tuple)):
         nc.set(list(params))
+    return nc
+
+
+# Properties that NEST only accepts on a model prototype. PyNEST's Create passes a dict of scalar
+# params to SLI's Create, which applies them by temporarily setting the model defaults, so these
+# keys are accepted there (but not by SetStatus on existing nodes).
+_PROTOTYPE_ONLY = ("individual_spike_trains",)
+
+
+def _create_via_defaults(model, n, params):
+    from .hl_api_models import GetDefaults, SetDefaults
+    proto = {k: v for k, v in params.items() if k in _PROTOTYPE_ONLY}
+    rest = {k: v for k, v in params.items() if k not in _PROTOTYPE_ONLY}
+    saved = {k: GetDefaults(model, k) for k in proto}
+    SetDefaults(model, proto)
+    try:
+        first = int(check_call("Create", bridge.create, model, n))
+    finally:
+        SetDefaults(model, saved)
+    nc = NodeCollection._from_range(first, n)
+    if rest:
+        check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(rest))
     return nc
 
 

@@ -310,15 +310,23 @@ def _get_values(nc, key):
 
 
 class SynapseCollection:
-    """A set of connections as returned by GetConnections (NEST's SynapseCollection)."""
+    """A set of connections as returned by GetConnections (NEST's SynapseCollection).
+
+    Holds per connection the source, target, synapse_id, port and target_thread (NEST's
+    ConnectionID) and a handle (segment, index) into the engine's connection tables, valid while
+    no connections are created or removed (the engine checks a version number)."""
+
+    _COLS = ("source", "target", "synapse_id", "port", "target_thread", "handle_store", "handle_index")
+    # keys of a connection's status (NEST's get_synapse_status + the static synapse's get_status)
+    _BASE_KEYS = ("delay", "port", "receptor", "sizeof", "source", "synapse_id", "synapse_model", "target",
+                  "target_thread")
 
     def __init__(self, data=None):
         if data is None:
-            data = {"source": np.zeros(0, np.int64), "target": np.zeros(0, np.int64),
-                    "synapse_id": np.zeros(0, np.int64), "port": np.zeros(0, np.int64),
-                    "target_thread": np.zeros(0, np.int64), "handle_store": np.zeros(0, np.int64),
-                    "handle_index": np.zeros(0, np.int64), "version": int(bridge.connectionVersion())}
-        self._d = data
+            data = {k: np.zeros(0, np.int64) for k in self._COLS}
+            data["version"] = int(bridge.connectionVersion())
+        object.__setattr__(self, "_d", data)
+        object.__setattr__(self, "print_full", False)
 
     @classmethod
     def _from_java(cls, m):
@@ -338,7 +346,7 @@ class SynapseCollection:
         if isinstance(key, (int, np.integer)):
             n = len(self)
             if key < -n or key >= n:
-                raise IndexError("Index out of range")
+                raise IndexError("list index out of range")
             return self._subset(np.array([key % n]))
         if isinstance(key, slice):
             return self._subset(key)
@@ -350,93 +358,177 @@ class SynapseCollection:
 
     def __eq__(self, other):
         if not isinstance(other, SynapseCollection):
-            return NotImplemented
-        return all(np.array_equal(self._d[k], other._d[k]) for k in ("source", "target", "synapse_id", "port"))
+            raise NotImplementedError()
+        if len(self) != len(other):
+            return False
+        return all(np.array_equal(self._d[k], other._d[k])
+                   for k in ("source", "target", "target_thread", "synapse_id", "port"))
 
     def __ne__(self, other):
         return not self == other
 
-    def __str__(self):
-        src, tgt = self._d["source"], self._d["target"]
-        names = self._values("synapse_model")
-        rows = ["  source   target   synapse model   weight   delay ", " -------- -------- --------------- -------- -------"]
-        w = self._values("weight")
-        dl = self._values("delay")
-        for i in range(len(self)):
-            rows.append("{:>9} {:>8} {:>15} {:>8} {:>7}".format(src[i], tgt[i], names[i], round(w[i], 3), round(dl[i], 3)))
-        return "\n".join(rows)
+    __hash__ = None
 
-    __repr__ = __str__
-
-    def _handles(self):
-        return (to_java(np.asarray(self._d["handle_store"], dtype=np.int64)).__class__, )
+    # -------------------------------------------------------------- values
 
     def _jh(self):
         from ..ll_api import _IntArr
         return (_IntArr(np.asarray(self._d["handle_store"], dtype=np.int32)),
                 _IntArr(np.asarray(self._d["handle_index"], dtype=np.int32)))
 
-    def _values(self, key):
+    def _column(self, key):
+        """All values of one key (present or not), as an array in connection order."""
         if key in ("source", "target", "port", "target_thread", "synapse_id"):
-            return self._d[key]
+            return np.asarray(self._d[key])
         if len(self) == 0:
             return np.zeros(0)
         hs, ix = self._jh()
         v = check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"]))
         return to_py(v)
 
-    KEYS = ("delay", "port", "receptor", "source", "synapse_id", "synapse_model", "target", "target_thread", "weight")
+    def _key_mask(self, key, flags):
+        """Which connections have the key in their status."""
+        if key in self._BASE_KEYS:
+            return np.ones(len(self), dtype=bool)
+        if key == "weight":
+            return (flags & 1) == 0
+        if key == "synapse_label":
+            return (flags & 2) != 0
+        return np.zeros(len(self), dtype=bool)
+
+    def _values(self, key):
+        return self._column(key)
+
+    def _rows(self, keys):
+        """{key: (list of values, mask)} for the given keys."""
+        flags = np.asarray(self._column("_flags"), dtype=np.int64)
+        out = {}
+        for k in keys:
+            mask = self._key_mask(k, flags)
+            if mask.any():
+                col = self._column(k)
+                vals = [(x.item() if isinstance(x, np.generic) else x) for x in col]
+            else:
+                vals = [None] * len(self)
+            out[k] = (vals, mask)
+        return out, flags
 
     def get(self, keys=None, output=""):
+        """Connection parameters: all (keys=None), one key (a list, or a value for one connection)
+        or several keys (a dict of lists); output="pandas" or "json" as in PyNEST."""
+        pandas_output = output == "pandas"
+        if pandas_output:
+            try:
+                import pandas
+            except ImportError:
+                raise ImportError("Pandas could not be imported") from None
+        if len(self) == 0:
+            if pandas_output:
+                return pandas.DataFrame()
+            if output == "json":
+                return to_json({})
+            return {} if keys is None else ()
+        n = len(self)
         if keys is None:
-            keys = list(self.KEYS)
-            single = False
-        elif isinstance(keys, str):
-            keys = [keys]
-            single = True
-        else:
-            keys = list(keys)
-            single = False
-        res = {}
-        for k in keys:
-            if k not in self.KEYS:
-                raise KeyError("'{}' is not a connection property".format(k))
-            v = self._values(k)
-            if isinstance(v, np.ndarray):
-                vals = [x.item() for x in v]
+            flags = np.asarray(self._column("_flags"), dtype=np.int64)
+            cand = sorted(self._BASE_KEYS + ("weight", "synapse_label"))
+            present = [k for k in cand if self._key_mask(k, flags).any()]
+            rows, _ = self._rows(present)
+            if n == 1:
+                result = {k: rows[k][0][0] for k in present if rows[k][1][0]}
             else:
-                vals = list(v)
-            res[k] = vals[0] if len(self) == 1 else vals
-        if output == "pandas":
-            import pandas
-            return pandas.DataFrame({k: (v if isinstance(v, list) else [v]) for k, v in res.items()})
+                result = {k: [v if m else None for v, m in zip(*rows[k])] for k in present}
+        elif isinstance(keys, str):
+            rows, _ = self._rows([keys])
+            vals, mask = rows[keys]
+            if n == 1:
+                if not mask[0]:
+                    raise KeyError(keys)
+                result = vals[0]
+            elif not mask.any():
+                result = []
+            else:
+                result = [v if m else None for v, m in zip(vals, mask)]
+        elif is_iterable(keys):
+            keys = list(keys)
+            rows, _ = self._rows(keys)
+            for k in keys:
+                if not rows[k][1].all():
+                    raise NESTErrors.UndefinedName("get", "Key '/{}' does not exist in dictionary.".format(k))
+            if n == 1:
+                result = {k: rows[k][0][0] for k in keys}
+            else:
+                result = {k: rows[k][0] for k in keys}
+        else:
+            raise TypeError("keys should be either a string or an iterable")
+        if pandas_output:
+            index = self.get("source") if n > 1 else (self.get("source"),)
+            if isinstance(keys, str):
+                result = {keys: result}
+            return pandas.DataFrame(result, index=index)
         if output == "json":
-            return to_json(res)
-        if single:
-            return res[keys[0]]
-        return res
+            return to_json(result)
+        return result
+
+    def sources(self):
+        """Iterator over the source node IDs."""
+        return iter(int(x) for x in self._d["source"])
+
+    def targets(self):
+        """Iterator over the target node IDs."""
+        return iter(int(x) for x in self._d["target"])
 
     def set(self, params=None, **kwargs):
+        """Set connection parameters: a dict (values or lists of len(self)), a list of dicts, or
+        keyword arguments."""
+        n = len(self)
+        if n == 0:
+            return
+        if isinstance(params, (list, tuple)) and n != len(params):
+            raise TypeError("status dict must be a dict, or a list of dicts of length {}".format(n))
         if kwargs and params is None:
             params = kwargs
-        if isinstance(params, (list, tuple)):
-            if len(params) != len(self):
-                raise TypeError("params must be a dict or a list of dicts of length {}".format(len(self)))
-            keys = set().union(*[p.keys() for p in params])
-            params = {k: [p[k] for p in params] for k in keys}
-        if not isinstance(params, dict):
+        elif kwargs and params:
+            raise TypeError("must either provide params or kwargs, but not both.")
+        if isinstance(params, dict):
+            cols = {}
+            for k, v in params.items():
+                if isinstance(v, Parameter):
+                    cols[k] = v._values_for_connections(self)
+                elif is_iterable(v) and not isinstance(v, (str, dict)):
+                    v = list(v)
+                    if len(v) != n:
+                        raise TypeError("params[{}] must be a single value or a list of length {}".format(k, n))
+                    cols[k] = v
+                else:
+                    cols[k] = [v] * n
+        elif isinstance(params, (list, tuple)):
+            for p in params:
+                if not isinstance(p, dict):
+                    raise TypeError("params must be a dict or a list of dicts")
+            keys = []
+            for p in params:
+                for k in p:
+                    if k not in keys:
+                        keys.append(k)
+            cols = {}
+            for k in keys:
+                missing = [i for i, p in enumerate(params) if k not in p]
+                if missing:
+                    sub = self[[i for i in range(n) if i not in missing]]
+                    sub.set({k: [p[k] for p in params if k in p]})
+                    continue
+                cols[k] = [p[k] for p in params]
+        else:
             raise TypeError("params must be a dict or a list of dicts")
+        from ..ll_api import _DoubleArr
         hs, ix = self._jh()
-        for k, v in params.items():
-            if isinstance(v, Parameter):
-                v = v._values_for_connections(self)
-            arr = np.asarray(v, dtype=np.float64)
-            if arr.ndim == 0:
-                arr = np.full(len(self), float(arr))
-            if arr.size != len(self):
-                raise TypeError("'{}' must be a single value or a list of length {}".format(k, len(self)))
-            from ..ll_api import _DoubleArr
-            check_call("set", bridge.setConnValues, hs, ix, k, _DoubleArr(arr), int(self._d["version"]))
+        for k, vals in cols.items():
+            try:
+                arr = np.asarray(vals, dtype=np.float64)
+            except (TypeError, ValueError):
+                raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be numeric.".format(k)) from None
+            check_call("SetStatus", bridge.setConnValues, hs, ix, k, _DoubleArr(arr), int(self._d["version"]))
 
     def __getattr__(self, attr):
         if attr.startswith("_"):
@@ -446,14 +538,50 @@ class SynapseCollection:
         return self.get(attr)
 
     def __setattr__(self, attr, value):
-        if attr.startswith("_"):
+        if attr.startswith("_") or attr == "print_full":
             object.__setattr__(self, attr, value)
             return
         self.set({attr: value})
 
+    def __str__(self):
+        """A table like PyNEST's: source, target, synapse model, weight, delay (the first and last
+        15 connections when there are 35 or more, unless print_full is set)."""
+        from math import floor, log
+        params = self.get()
+        if len(params) == 0:
+            return "The synapse collection does not contain any connections."
+        srcs, trgt, wght = params["source"], params["target"], params["weight"]
+        dlay, s_model = params["delay"], params["synapse_model"]
+        if isinstance(srcs, int):
+            srcs, trgt, wght, dlay, s_model = [srcs], [trgt], [wght], [dlay], [s_model]
+        src_h, trg_h, sm_h, w_h, d_h = "source", "target", "synapse model", "weight", "delay"
+        src_len = max(len(src_h) + 2, floor(log(max(srcs), 10)))
+        trg_len = max(len(trg_h) + 2, floor(log(max(trgt), 10)))
+        sm_len = max(len(sm_h) + 2, len(max(s_model, key=len)))
+        w_len = len(w_h) + 2
+        d_len = len(d_h) + 2
+        if len(srcs) >= 35 and not self.print_full:
+            cut = ["\u22ee "]
+            srcs, trgt = srcs[:15] + cut + srcs[-15:], trgt[:15] + cut + trgt[-15:]
+            wght, dlay = wght[:15] + cut + wght[-15:], dlay[:15] + cut + dlay[-15:]
+            s_model = s_model[:15] + cut + s_model[-15:]
+
+        def row(s, t, sm, w, dly):
+            try:
+                return f"{s:>{src_len-1}d} {t:>{trg_len}d} {sm:>{sm_len}s} {w:>#{w_len}.{4}g} {dly:>#{d_len}.{4}g}"
+            except (ValueError, TypeError):
+                return f"{s:>{src_len-1}} {t:>{trg_len}} {sm:>{sm_len}} {w:>{w_len}} {dly:>{d_len}}"
+
+        headers = f"{src_h:^{src_len}} {trg_h:^{trg_len}} {sm_h:^{sm_len}} {w_h:^{w_len}} {d_h:^{d_len}}" + "\n"
+        borders = "-" * src_len + " " + "-" * trg_len + " " + "-" * sm_len + " " + "-" * w_len + " " + "-" * d_len + "\n"
+        return headers + borders + "\n".join(row(*r) for r in zip(srcs, trgt, s_model, wght, dlay))
+
     def disconnect(self):
-        from .hl_api_connections import Disconnect
-        Disconnect(self)
+        """Disconnect the connections in this SynapseCollection."""
+        if len(self) == 0:
+            return
+        hs, ix = self._jh()
+        check_call("Disconnect", bridge.disconnectHandles, hs, ix, int(self._d["version"]))
 
 
 class CollocatedSynapses:

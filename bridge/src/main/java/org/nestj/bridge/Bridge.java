@@ -353,4 +353,34 @@ public final class Bridge {
             }
         });
     }
+
+    /** Bytes held by the connection tables (for benchmarks: bytes per synapse). */
+    public static long connectionBytes() {
+        return call(() -> {
+            long b = 0;
+            for (org.nestj.engine.kernel.ConnTable t : kernel.connections.stores) b += t.bytesUsed();
+            for (org.nestj.engine.kernel.ConnTable t : kernel.connections.deviceStores) b += t.bytesUsed();
+            return b;
+        });
+    }
+
+    // ------------------------------------------------------------------ Disconnect, synapse labels
+
+    /** GetConnections with a synapse_label filter (-1: any). */
+    public static Map<String, Object> getConnectionsLabel(long[] src, long[] tgt, String synModel, long label) {
+        return call(() -> {
+            int sid = synModel == null ? -1 : kernel.connections.synapse(synModel).id;
+            return kernel.connections.getConnections(src, tgt, sid, label);
+        });
+    }
+
+    /** Disconnect(SynapseCollection). */
+    public static void disconnectHandles(int[] stores, int[] idx, long version) {
+        run(() -> kernel.connections.disconnect(stores, idx, version));
+    }
+
+    /** Disconnect(pre, post, conn_spec, syn_spec). */
+    public static void disconnect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        run(() -> kernel.connections.disconnect(pre, post, connSpec, synSpec));
+    }
 }

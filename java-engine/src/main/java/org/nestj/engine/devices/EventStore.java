@@ -1,6 +1,5 @@
 package org.nestj.engine.devices;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nestj.engine.kernel.NodeBlock;
@@ -68,9 +67,9 @@ public final class EventStore implements NodeBlock.Copyable {
         offsets = null;
     }
 
-    /** The events dictionary, as PyNEST's memory backend returns it. */
+    /** The events dictionary, as PyNEST's memory backend returns it (keys sorted, as NEST's dictionaries). */
     public Map<String, Object> events(Time time, boolean timeInSteps, boolean withOffsets) {
-        Map<String, Object> d = new LinkedHashMap<>();
+        Map<String, Object> d = new java.util.TreeMap<>();
         d.put("senders", java.util.Arrays.copyOf(senders, size));
         if (timeInSteps) {
             d.put("times", java.util.Arrays.copyOf(stamps, size));

@@ -40,6 +40,7 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
 
     @Override
     public void created() {
+        super.created();
         hasTargets = new boolean[n];
         for (int i = 0; i < n; i++) store[i].setColumns(recordFrom[i]);
     }

@@ -70,6 +70,28 @@ public final class PoissonGenerator extends StimulationDevice {
         final double mu = mean[i], l = expMinusMean[i];
         final long g = gid(i);
         final int cnt = e.count;
+        final int len = tb.spikeSlotLength();
+        if (len > 0) {
+            // fast path: each target's ring slot computed incrementally, no per-event modulo
+            final int base = (int) (origin % len);
+            final int[] lags = e.lag;
+            for (int k = a; k < b; k++) {
+                int ti = c.tgt[k] - fg;
+                org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);
+                double w = c.w[k];
+                int d = c.delay[k];
+                int rp = c.rport[k];
+                for (int j = 0; j < cnt; j++) {
+                    long m = rng.poisson(mu, l);
+                    if (m > 0) {
+                        int slot = base + lags[j] + d;
+                        while (slot >= len) slot -= len;
+                        tb.addSpikeAtSlot(ti, slot, w * m, rp);
+                    }
+                }
+            }
+            return;
+        }
         for (int k = a; k < b; k++) {
             int ti = c.tgt[k] - fg;
             org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);

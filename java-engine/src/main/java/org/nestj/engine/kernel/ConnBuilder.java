@@ -122,6 +122,8 @@ public final class ConnBuilder {
     private SynapseModel[] sm;
     private ConnValue[] weight, delay, receptorV;
     private int[] receptor;
+    private int[] label;
+    private ConnValue[] labelV;
     private double[] wConst, dConst;
     private Rng rng;
     private int idx;
@@ -458,6 +460,8 @@ public final class ConnBuilder {
         delay = new ConnValue[m];
         receptorV = new ConnValue[m];
         receptor = new int[m];
+        label = new int[m];
+        labelV = new ConnValue[m];
         wConst = new double[m];
         dConst = new double[m];
         for (int q = 0; q < m; q++) parseSyn(q, syns.get(q), expected);
@@ -480,15 +484,20 @@ public final class ConnBuilder {
             throw NestException.badProperty("Weight cannot be specified since it needs to be equal for all connections "
                     + "when static_synapse_hom_w is used.");
         }
-        if (ss.has("synapse_label")) {
-            if (!m.labelled) {
-                throw new NestException("IllegalConnection", "Synapse model " + m.name + " cannot carry a synapse_label; use " + m.name + "_lbl.");
+        label[q] = (int) m.label;
+        if (m.labelled && ss.has("synapse_label")) {
+            // models without a label leave the entry unread: NEST raises UnaccessedDictionaryEntry
+            Object lv = ss.raw("synapse_label");
+            if (lv instanceof Number) {
+                label[q] = ((Number) lv).intValue();
+                if (label[q] < 0) throw NestException.badProperty("Connection label must not be negative.");
+            } else {
+                labelV[q] = value("synapse_label", lv, expected, k);
             }
-            ss.raw("synapse_label");
         }
         ss.checkAllAccessed("syn_spec for " + m.name);
         if (makeSymmetric) {
-            for (ConnValue v : new ConnValue[] {weight[q], delay[q], receptorV[q]}) {
+            for (ConnValue v : new ConnValue[] {weight[q], delay[q], receptorV[q], labelV[q]}) {
                 if (v != null && !v.resettable()) {
                     throw new NestException("NotImplemented", "Symmetric connections require parameters that can be reset.");
                 }
@@ -506,7 +515,12 @@ public final class ConnBuilder {
             double d = delay[q] != null ? delay[q].value(i, s, t, rng) : dConst[q];
             double w = weight[q] != null ? weight[q].value(i, s, t, rng) : wConst[q];
             int r = receptorV[q] != null ? (int) receptorV[q].value(i, s, t, rng) : receptor[q];
-            k.connections.connect(s, t, sm[q], w, d, r);
+            int lb = label[q];
+            if (labelV[q] != null) {
+                lb = (int) labelV[q].value(i, s, t, rng);
+                if (lb < 0) throw NestException.badProperty("Connection label must not be negative.");
+            }
+            k.connections.connect(s, t, sm[q], w, d, r, lb);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * weights, delay in steps (char), receptor port (byte) and synapse model id (byte); a segment with
  * more than 65,535 distinct weights keeps a double per connection instead (16 bytes). Device
  * segments always keep doubles and also NEST's per-device target "port" (connection order).
+ * Labelled connections (the *_lbl synapse models with a synapse_label) add an int column, allocated
+ * only in segments that hold such a connection.
  */
 public final class ConnStore {
     int size;
@@ -20,6 +22,8 @@ public final class ConnStore {
     public byte[] rport;
     public byte[] syn;
     public int[] port;  // device stores only
+    /** synapse_label per connection (NEST's ConnectionLabel); null while no connection here has a label */
+    public int[] lbl;
     /** weight table mode: weights are wtab[wi[k]] and w is null */
     public char[] wi;
     public double[] wtab;
@@ -117,6 +121,25 @@ public final class ConnStore {
         return size;
     }
 
+    /** synapse_label of connection k (-1: unlabelled, NEST's UNLABELED_CONNECTION). */
+    public int label(int k) {
+        return lbl == null ? -1 : lbl[k];
+    }
+
+    public void setLabel(int k, int label) {
+        if (lbl == null) {
+            if (label == -1) return;
+            lbl = new int[tgt.length];
+            Arrays.fill(lbl, -1);
+        }
+        lbl[k] = label;
+    }
+
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt, int label) {
+        add(s, t, weight, delaySteps, rp, synId, prt);
+        if (label != -1 || lbl != null) setLabel(size - 1, label);
+    }
+
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
         if (size == tgt.length) grow();
         if (src == null) rebuildSources(tgt.length);
@@ -137,6 +160,7 @@ public final class ConnStore {
         rport[size] = (byte) rp;
         syn[size] = (byte) synId;
         if (withPort) port[size] = prt;
+        if (lbl != null) lbl[size] = -1;
         size++;
     }
 
@@ -150,6 +174,7 @@ public final class ConnStore {
         rport = Arrays.copyOf(rport, c);
         syn = Arrays.copyOf(syn, c);
         if (withPort) port = Arrays.copyOf(port, c);
+        if (lbl != null) lbl = Arrays.copyOf(lbl, c);
     }
 
     private void rebuildSources(int cap) {
@@ -191,6 +216,7 @@ public final class ConnStore {
         rport = Arrays.copyOf(rport, c);
         syn = Arrays.copyOf(syn, c);
         if (withPort) port = Arrays.copyOf(port, c);
+        if (lbl != null) lbl = Arrays.copyOf(lbl, c);
     }
 
     /**
@@ -199,6 +225,10 @@ public final class ConnStore {
      * over threads — in place (no extra arrays but the offsets), builds offsets, trims capacity.
      */
     public void finish(int maxGid) {
+        finish(maxGid, new Scratch());
+    }
+
+    public void finish(int maxGid, Scratch sc) {
         if (!needsFinish()) {
             if (offsets.length < maxGid + 2) extendOffsets(maxGid);
             return;
@@ -208,22 +238,12 @@ public final class ConnStore {
         int[] off = new int[maxGid + 2];
         for (int k = 0; k < n; k++) off[src[k] + 1]++;
         for (int s = 0; s <= maxGid; s++) off[s + 1] += off[s];
-        // in-place bucket permutation by source (American flag sort)
+        // stable counting sort by source, in place: src[k] becomes k's destination (the source of a
+        // position is known from the offsets afterwards), then the permutation is applied by cycles
         int[] next = Arrays.copyOf(off, maxGid + 1);
-        for (int b = 0; b <= maxGid; b++) {
-            int end = off[b + 1];
-            int i = next[b];
-            while (i < end) {
-                int sb = src[i];
-                if (sb == b) {
-                    i++;
-                    next[b] = i;
-                    continue;
-                }
-                swap(i, next[sb]++);
-            }
-        }
+        for (int k = 0; k < n; k++) src[k] = next[src[k]]++;
         next = null;
+        scatter(src, n, sc);
         // within each source: order by the full key
         for (int s = 0; s <= maxGid; s++) {
             int a = off[s], e = off[s + 1];
@@ -239,6 +259,7 @@ public final class ConnStore {
             rport = Arrays.copyOf(rport, n);
             syn = Arrays.copyOf(syn, n);
             if (withPort) port = Arrays.copyOf(port, n);
+            if (lbl != null) lbl = Arrays.copyOf(lbl, n);
         }
         src = null;
         sortKeys = new long[0];
@@ -246,6 +267,89 @@ public final class ConnStore {
         tmpD = new double[0];
         tmpC = new char[0];
         tmpB = new byte[0];
+    }
+
+    /**
+     * Moves element k to position perm[k], one column at a time: reads are sequential and the
+     * writes advance through one position per source, which keeps them in cache. Needs one spare
+     * column at a time; segments are capped in size (see ConnTable) to bound that.
+     */
+    private void scatter(int[] perm, int n, Scratch sc) {
+        int[] ti = sc.ints(tgt.length);
+        for (int k = 0; k < n; k++) ti[perm[k]] = tgt[k];
+        sc.giveInts(tgt);
+        tgt = ti;
+        if (withPort) {
+            int[] tp = sc.ints(port.length);
+            for (int k = 0; k < n; k++) tp[perm[k]] = port[k];
+            sc.giveInts(port);
+            port = tp;
+        }
+        if (w != null) {
+            double[] tw = new double[w.length];
+            for (int k = 0; k < n; k++) tw[perm[k]] = w[k];
+            w = tw;
+        } else {
+            char[] tc = sc.chars(wi.length);
+            for (int k = 0; k < n; k++) tc[perm[k]] = wi[k];
+            sc.giveChars(wi);
+            wi = tc;
+        }
+        char[] td = sc.chars(delay.length);
+        for (int k = 0; k < n; k++) td[perm[k]] = delay[k];
+        sc.giveChars(delay);
+        delay = td;
+        byte[] tb = sc.bytes(rport.length);
+        for (int k = 0; k < n; k++) tb[perm[k]] = rport[k];
+        sc.giveBytes(rport);
+        rport = tb;
+        tb = sc.bytes(syn.length);
+        for (int k = 0; k < n; k++) tb[perm[k]] = syn[k];
+        sc.giveBytes(syn);
+        syn = tb;
+        if (lbl != null) {
+            int[] tl = sc.ints(lbl.length);
+            for (int k = 0; k < n; k++) tl[perm[k]] = lbl[k];
+            sc.giveInts(lbl);
+            lbl = tl;
+        }
+    }
+
+    /** Spare arrays reused while sorting the segments of a table (one per element type). */
+    static final class Scratch {
+        private int[] i;
+        private char[] c;
+        private byte[] b;
+
+        int[] ints(int len) {
+            int[] r = i != null && i.length == len ? i : new int[len];
+            i = null;
+            return r;
+        }
+
+        void giveInts(int[] a) {
+            i = a;
+        }
+
+        char[] chars(int len) {
+            char[] r = c != null && c.length == len ? c : new char[len];
+            c = null;
+            return r;
+        }
+
+        void giveChars(char[] a) {
+            c = a;
+        }
+
+        byte[] bytes(int len) {
+            byte[] r = b != null && b.length == len ? b : new byte[len];
+            b = null;
+            return r;
+        }
+
+        void giveBytes(byte[] a) {
+            b = a;
+        }
     }
 
     private void swap(int i, int j) {
@@ -262,6 +366,9 @@ public final class ConnStore {
         if (withPort) {
             ti = port[i]; port[i] = port[j]; port[j] = ti;
         }
+        if (lbl != null) {
+            ti = lbl[i]; lbl[i] = lbl[j]; lbl[j] = ti;
+        }
     }
 
     private int cmp(int i, int j) {
@@ -272,6 +379,7 @@ public final class ConnStore {
         if (rport[i] != rport[j]) return rport[i] < rport[j] ? -1 : 1;
         if (syn[i] != syn[j]) return syn[i] < syn[j] ? -1 : 1;
         if (withPort && port[i] != port[j]) return port[i] < port[j] ? -1 : 1;
+        if (lbl != null && lbl[i] != lbl[j]) return lbl[i] < lbl[j] ? -1 : 1;
         return 0;
     }
 
@@ -328,6 +436,10 @@ public final class ConnStore {
             for (int q = 0; q < m; q++) tmpI[q] = port[a + (int) sortKeys[q]];
             System.arraycopy(tmpI, 0, port, a, m);
         }
+        if (lbl != null) {
+            for (int q = 0; q < m; q++) tmpI[q] = lbl[a + (int) sortKeys[q]];
+            System.arraycopy(tmpI, 0, lbl, a, m);
+        }
         // src is constant within the range; now order runs of equal targets by the full key
         for (int i = a + 1; i < e; i++) {
             for (int j = i; j > a && tgt[j - 1] == tgt[j] && cmp(j - 1, j) > 0; j--) swap(j - 1, j);
@@ -354,6 +466,7 @@ public final class ConnStore {
             rport[j] = rport[k];
             syn[j] = syn[k];
             if (withPort) port[j] = port[k];
+            if (lbl != null) lbl[j] = lbl[k];
             j++;
         }
         size = j;
@@ -365,6 +478,7 @@ public final class ConnStore {
         long b = (long) tgt.length * 4 + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
                 + (long) delay.length * 2 + rport.length + syn.length;
         if (withPort) b += (long) port.length * 4;
+        if (lbl != null) b += (long) lbl.length * 4;
         if (src != null) b += (long) src.length * 4;
         return b + (long) offsets.length * 4;
     }

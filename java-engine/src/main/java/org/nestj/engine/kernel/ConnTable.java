@@ -11,7 +11,10 @@ import java.util.Arrays;
 public final class ConnTable {
     /** Calls expecting at least this many connections get a segment of their own. */
     static final long OWN_SEGMENT = 1L << 20;
-    static final int MAX_SEGMENTS = 64;
+    static final int MAX_SEGMENTS = 256;
+    /** Segments hold at most this many connections, which bounds the spare memory of sorting. */
+    static final int SEGMENT_CAP = 1 << 22;
+    private long expectedLeft;
     private final boolean withPort;
     ConnStore[] segs = new ConnStore[4];
     int nsegs;
@@ -33,20 +36,37 @@ public final class ConnTable {
         ConnStore last = nsegs == 0 ? null : segs[nsegs - 1];
         boolean own = last == null || (expected >= OWN_SEGMENT && last.size() > 0 && nsegs < MAX_SEGMENTS);
         if (own) {
-            if (nsegs == segs.length) segs = Arrays.copyOf(segs, nsegs * 2);
-            segs[nsegs++] = new ConnStore(withPort);
-            last = segs[nsegs - 1];
+            last = open();
         }
-        if (expected > 0) last.reserve(expected);
+        expectedLeft = expected;
+        if (expected > 0) last.reserve(Math.min(expected, Math.max(0, SEGMENT_CAP - last.size())));
+    }
+
+    private ConnStore open() {
+        if (nsegs == segs.length) segs = Arrays.copyOf(segs, nsegs * 2);
+        segs[nsegs++] = new ConnStore(withPort);
+        return segs[nsegs - 1];
     }
 
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
+        add(s, t, weight, delaySteps, rp, synId, prt, -1);
+    }
+
+    /** Adds a connection with a synapse_label (-1: none), opening a new segment at the size cap. */
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt, int label) {
         if (nsegs == 0) begin(0);
-        segs[nsegs - 1].add(s, t, weight, delaySteps, rp, synId, prt);
+        ConnStore last = segs[nsegs - 1];
+        if (last.size() >= SEGMENT_CAP && nsegs < MAX_SEGMENTS) {
+            last = open();
+            if (expectedLeft > 0) last.reserve(Math.min(expectedLeft, SEGMENT_CAP));
+        }
+        last.add(s, t, weight, delaySteps, rp, synId, prt, label);
+        if (expectedLeft > 0) expectedLeft--;
     }
 
     public void finish(int maxGid) {
-        for (int i = 0; i < nsegs; i++) segs[i].finish(maxGid);
+        ConnStore.Scratch sc = new ConnStore.Scratch();
+        for (int i = 0; i < nsegs; i++) segs[i].finish(maxGid, sc);
     }
 
     public long size() {

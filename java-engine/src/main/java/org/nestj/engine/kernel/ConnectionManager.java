@@ -116,13 +116,33 @@ public final class ConnectionManager {
      * illegal combinations. Weight/delay already resolved (delay in ms).
      */
     public void connect(long srcGid, long tgtGid, SynapseModel sm, double weight, double delayMs, int rport) {
+        connect(srcGid, tgtGid, sm, weight, delayMs, rport, -1);
+    }
+
+    /** As above, with a synapse_label (-1: unlabelled; only the *_lbl models store one). */
+    public void connect(long srcGid, long tgtGid, SynapseModel sm, double weight, double delayMs, int rport, int label) {
+        if (sm.homWeight) weight = sm.weight;
+        if (!sm.labelled) label = -1;
         NodeBlock sb = k.nodes.blockOf(srcGid);
         NodeBlock tb = k.nodes.blockOf(tgtGid);
         int si = (int) (srcGid - sb.firstGid);
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();
         int storedPort = rport;
-        switch (em) {
+        if (sm.delayedRate || sb.sendsRates()) {
+            // secondary events: rate_connection_delayed from a rate sender into a rate receiver
+            if (!sb.sendsRates()) {
+                throw NestException.illegalConnection("Creation of connection is not possible because the source "
+                        + sb.model.name + " (node " + srcGid + ") does not send rates (DelayedRateConnectionEvent) "
+                        + "through " + sm.name + ".");
+            }
+            if (!sm.delayedRate) {
+                throw NestException.illegalConnection("Creation of connection is not possible because "
+                        + sb.model.name + " sends rates, which " + sm.name + " does not transmit; use rate_connection_delayed.");
+            }
+            storedPort = tb.checkDelayedRateReceptor(ti, rport);
+            em = NodeBlock.Emits.NOTHING;
+        } else switch (em) {
             case NOTHING:
                 throw NestException.illegalConnection("Creation of connection is not possible because the source "
                         + sb.model.name + " (node " + srcGid + ") does not send any events.");
@@ -141,7 +161,7 @@ public final class ConnectionManager {
                 storedPort = tb.checkCurrentReceptor(rport);
                 break;
             case SPIKE:
-                if (tb.elementType() == NodeBlock.ELEMENT_STIMULATOR) {
+                if (tb.elementType() == NodeBlock.ELEMENT_STIMULATOR && !(tb instanceof SpikeReceiver)) {
                     throw NestException.illegalConnection("Creation of connection is not possible because the target "
                             + tb.model.name + " (node " + tgtGid + ") does not receive spikes.");
                 }
@@ -150,7 +170,7 @@ public final class ConnectionManager {
                             + tb.model.name + " (node " + tgtGid + ") does not record spikes; connect it as "
                             + "Connect(" + tb.model.name + ", neurons).");
                 }
-                storedPort = tb.checkSpikeReceptor(rport, sb.model);
+                storedPort = tb.checkSpikeReceptor(ti, rport, sb.model);
                 break;
             default:
                 break;
@@ -164,10 +184,10 @@ public final class ConnectionManager {
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
-            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port);
+            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port, label);
             sb.addedTarget(si, tb.model);
         } else {
-            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0);
+            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
         }
         sm.numConnections++;
         version++;
@@ -257,6 +277,11 @@ public final class ConnectionManager {
      * arrays (store, index) for later get/set, and the version they are valid for.
      */
     public Map<String, Object> getConnections(long[] src, long[] tgt, int synId) {
+        return getConnections(src, tgt, synId, -1);
+    }
+
+    /** As above; label >= 0 keeps only connections with that synapse_label (NEST: unlabelled = -1 = any). */
+    public Map<String, Object> getConnections(long[] src, long[] tgt, int synId, long label) {
         finish();
         int T = stores.length;
         java.util.BitSet srcSet = null, tgtSet = null;
@@ -271,27 +296,44 @@ public final class ConnectionManager {
         int cap = 1024, n = 0;
         long[] keys = new long[cap];
         int[] hs = new int[cap], ix = new int[cap];
-        for (int tb = 0; tb < tableCount(); tb++)
-        for (int sg = 0; sg < table(tb).segments(); sg++) {
-            int h = (tb << 8) | sg;
-            ConnStore c = storeOf(h);
-            int[] off = c.offsets;
-            for (int s = 0; s + 1 < off.length; s++) {
-                if (off[s] == off[s + 1]) continue;
-                if (srcSet != null && !srcSet.get(s)) continue;
-                for (int kk = off[s]; kk < off[s + 1]; kk++) {
-                    if (tgtSet != null && !tgtSet.get(c.tgt[kk])) continue;
-                    if (synId >= 0 && c.syn[kk] != synId) continue;
-                    if (n == cap) {
-                        cap *= 2;
-                        keys = java.util.Arrays.copyOf(keys, cap);
-                        hs = java.util.Arrays.copyOf(hs, cap);
-                        ix = java.util.Arrays.copyOf(ix, cap);
+        // NEST's port is the connection's index (lcid) in its thread's connector of its synapse
+        // model, which is sorted by source; for device sources the index among that device's
+        // connections of the model
+        int[] pt = new int[cap];
+        int[] cnt = new int[synModels.size()];
+        for (int tb = 0; tb < tableCount(); tb++) {
+            ConnTable tab = table(tb);
+            boolean devTable = tb >= T;
+            java.util.Arrays.fill(cnt, 0);
+            int maxS = 0;
+            for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
+            for (int s = 0; s < maxS; s++) {
+                if (devTable) java.util.Arrays.fill(cnt, 0);
+                boolean srcOk = srcSet == null || srcSet.get(s);
+                for (int sg = 0; sg < tab.segments(); sg++) {
+                    ConnStore c = tab.seg(sg);
+                    int[] off = c.offsets;
+                    if (s + 1 >= off.length || off[s] == off[s + 1]) continue;
+                    int h = (tb << 8) | sg;
+                    for (int kk = off[s]; kk < off[s + 1]; kk++) {
+                        int port = cnt[c.syn[kk]]++;
+                        if (!srcOk) continue;
+                        if (tgtSet != null && !tgtSet.get(c.tgt[kk])) continue;
+                        if (synId >= 0 && c.syn[kk] != synId) continue;
+                        if (label != -1 && c.label(kk) != label) continue;
+                        if (n == cap) {
+                            cap *= 2;
+                            keys = java.util.Arrays.copyOf(keys, cap);
+                            hs = java.util.Arrays.copyOf(hs, cap);
+                            ix = java.util.Arrays.copyOf(ix, cap);
+                            pt = java.util.Arrays.copyOf(pt, cap);
+                        }
+                        keys[n] = ((long) s << 32) | c.tgt[kk];
+                        hs[n] = h;
+                        ix[n] = kk;
+                        pt[n] = port;
+                        n++;
                     }
-                    keys[n] = ((long) s << 32) | c.tgt[kk];
-                    hs[n] = h;
-                    ix[n] = kk;
-                    n++;
                 }
             }
         }
@@ -310,7 +352,7 @@ public final class ConnectionManager {
             th[q] = (hs[p] >>> 8) % T;
             hh[q] = hs[p];
             ii[q] = ix[p];
-            po[q] = ix[p] - c.offsets[(int) so[q]];
+            po[q] = pt[p];
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("source", so);
@@ -356,6 +398,24 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).syn[idx[q]]).name;
                 return r;
             }
+            case "synapse_label": {
+                long[] r = new long[n];
+                for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).label(idx[q]);
+                return r;
+            }
+            case "_flags": {   // per connection: 1 = weight lives in the model (hom_w), 2 = labelled model
+                long[] r = new long[n];
+                for (int q = 0; q < n; q++) {
+                    SynapseModel m = synModels.get(storeOf(h[q]).syn[idx[q]]);
+                    r[q] = (m.homWeight ? 1 : 0) | (m.labelled ? 2 : 0);
+                }
+                return r;
+            }
+            case "sizeof": {
+                long[] r = new long[n];
+                for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).syn[idx[q]]).sizeof();
+                return r;
+            }
             default:
                 throw NestException.badProperty("Unknown connection property '" + key + "'.");
         }
@@ -370,7 +430,7 @@ public final class ConnectionManager {
                     ConnStore c = storeOf(h[q]);
                     if (synModels.get(c.syn[idx[q]]).homWeight) {
                         throw NestException.badProperty("Setting of individual weights is not possible! The common "
-                                + "weights can be changed via CopyModel()/SetDefaults().");
+                                + "weights can be changed via CopyModel().");
                     }
                 }
                 for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
@@ -383,10 +443,143 @@ public final class ConnectionManager {
                     storeOf(h[q]).delay[idx[q]] = (char) steps[q];
                 }
                 break;
+            case "synapse_label":
+                for (int q = 0; q < n; q++) {
+                    ConnStore c = storeOf(h[q]);
+                    SynapseModel m = synModels.get(c.syn[idx[q]]);
+                    if (!m.labelled) {
+                        throw new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries: 'synapse_label'. "
+                                + "Maybe you tried to set common synapse properties through an individual synapse?");
+                    }
+                    if (values[q] < 0) throw NestException.badProperty("Connection label must not be negative.");
+                }
+                for (int q = 0; q < n; q++) storeOf(h[q]).setLabel(idx[q], (int) values[q]);
+                break;
             default:
                 throw NestException.badProperty("Connection property '" + key + "' cannot be set"
                         + (key.equals("source") || key.equals("target") || key.equals("receptor") || key.equals("synapse_model")
                         || key.equals("port") || key.equals("target_thread") || key.equals("synapse_id") ? " (read-only)." : " for static synapses."));
         }
+    }
+
+    /** static_synapse_hom_w: SetDefaults(weight) changes the weight of all its connections. */
+    void setHomWeight(SynapseModel m, double w) {
+        for (int t = 0; t < tableCount(); t++) {
+            ConnTable tab = table(t);
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                for (int q = 0; q < c.size(); q++) {
+                    if (c.syn[q] == m.id) c.setWeight(q, w);
+                }
+            }
+        }
+    }
+
+    private boolean[][][] removeFlags() {
+        boolean[][][] f = new boolean[tableCount()][][];
+        for (int t = 0; t < f.length; t++) f[t] = new boolean[table(t).segments()][];
+        return f;
+    }
+
+    private void flag(boolean[][][] f, int h, int kk) {
+        int table = h >>> 8, seg = h & 0xff;
+        if (f[table][seg] == null) f[table][seg] = new boolean[storeOf(h).size()];
+        f[table][seg][kk] = true;
+    }
+
+    private long applyRemovals(boolean[][][] f) {
+        int maxGid = (int) k.nodes.size();
+        long removed = 0;
+        for (int t = 0; t < f.length; t++) {
+            for (int sg = 0; sg < f[t].length; sg++) {
+                boolean[] fl = f[t][sg];
+                if (fl == null) continue;
+                ConnStore c = table(t).seg(sg);
+                for (int q = 0; q < fl.length; q++) {
+                    if (fl[q]) {
+                        synModels.get(c.syn[q]).numConnections--;
+                        removed++;
+                    }
+                }
+                c.remove(fl, maxGid);
+            }
+        }
+        if (removed > 0) version++;
+        return removed;
+    }
+
+    /** NEST's Disconnect(SynapseCollection): removes exactly these connections. */
+    public void disconnect(int[] h, int[] idx, long v) {
+        checkVersion(v);
+        finish();
+        boolean[][][] f = removeFlags();
+        for (int q = 0; q < h.length; q++) flag(f, h[q], idx[q]);
+        applyRemovals(f);
+    }
+
+    /**
+     * NEST's Disconnect(pre, post, conn_spec, syn_spec) (SPManager::disconnect with the
+     * one_to_one or all_to_all builder): for each pair the rule names, the first connection from
+     * source to target of the synapse model is removed; a pair without one raises
+     * InexistentConnection (connections removed before that stay removed, as in NEST).
+     */
+    public void disconnect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        Status cs = new Status(connSpec == null ? new LinkedHashMap<>() : connSpec, "conn_spec");
+        if (!cs.has("rule")) throw NestException.badProperty("Disconnection spec must contain disconnection rule.");
+        String rule = cs.s("rule", "one_to_one");
+        java.util.Set<String> rules = java.util.Set.of("all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree",
+                "fixed_total_number", "pairwise_bernoulli", "symmetric_pairwise_bernoulli", "pairwise_poisson",
+                "tripartite_bernoulli_with_pool", "third_factor_bernoulli_with_pool");
+        if (!rules.contains(rule)) throw NestException.badProperty("Unknown connectivity rule: " + rule);
+        Status ss = new Status(synSpec == null ? new LinkedHashMap<>() : synSpec, "syn_spec");
+        SynapseModel m = synapse(ss.s("synapse_model", "static_synapse"));
+        // NEST's builder reads the remaining entries (weight, delay, ...) without using them
+        if (rule.equals("one_to_one") && pre.length != post.length) {
+            throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");
+        }
+        if (!rule.equals("one_to_one") && !rule.equals("all_to_all")) {
+            throw new NestException("NotImplemented", "This disconnection rule is not implemented.");
+        }
+        finish();
+        boolean[][][] f = removeFlags();
+        try {
+            if (rule.equals("one_to_one")) {
+                for (int j = 0; j < pre.length; j++) disconnectOne(f, pre[j], post[j], m);
+            } else {
+                for (long t : post) {
+                    for (long s : pre) disconnectOne(f, s, t, m);
+                }
+            }
+        } finally {
+            applyRemovals(f);
+        }
+    }
+
+    private void disconnectOne(boolean[][][] f, long s, long t, SynapseModel m) {
+        NodeBlock sb = k.nodes.blockOf(s);
+        NodeBlock tb = k.nodes.blockOf(t);
+        int thread = k.nodes.ownerThread(tb, (int) (t - tb.firstGid));
+        boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
+        int table = device ? stores.length + thread : thread;
+        ConnTable tab = table(table);
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            if (s + 1 >= c.offsets.length) continue;
+            int a = c.offsets[(int) s], e = c.offsets[(int) s + 1];
+            // first entry with target t (sorted by target within a source)
+            int lo = a, hi = e;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (c.tgt[mid] < t) lo = mid + 1;
+                else hi = mid;
+            }
+            boolean[] fl = f[table][sg];
+            for (int kk = lo; kk < e && c.tgt[kk] == t; kk++) {
+                if (c.syn[kk] != m.id || (fl != null && fl[kk])) continue;
+                flag(f, (table << 8) | sg, kk);
+                return;
+            }
+        }
+        throw new NestException("InexistentConnection", "Deletion of connection is not possible.");
     }
 }

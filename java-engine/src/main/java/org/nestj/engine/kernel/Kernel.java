@@ -94,12 +94,12 @@ public final class Kernel {
         d.put("local", true);
         d.put("model", b.model.name);
         d.put("model_id", (long) b.model.id);
-        d.put("node_uses_wfr", false);
+        d.putIfAbsent("node_uses_wfr", false);
         int t = b.threadStart == null ? 0 : nodes.ownerThread(b, i);
         d.put("thread", (long) t);
         d.put("vp", (long) t);
-        d.put("thread_local_id", (long) i);
-        d.put("type_id", b.model.typeId);
+        // NEST's thread-local id; with one thread it is the node id - 1
+        d.put("thread_local_id", (long) (parallel.threads() == 1 ? b.gid(i) - 1 : i));
     }
 
     public void setNodeStatus(NodeBlock b, int i, Map<String, Object> params) {
@@ -334,7 +334,18 @@ public final class Kernel {
             connections.setDelayExtrema(mn, mx);
         }
         sim.printTime = s.b("print_time", sim.printTime);
-        dataPath = s.s("data_path", dataPath);
+        if (s.has("data_path")) {
+            // IOManager::set_data_path_prefix_: only an existing directory is taken; otherwise NEST logs an error
+            String dp = s.s("data_path", dataPath);
+            java.io.File f = new java.io.File(dp);
+            if (!dp.isEmpty() && f.isDirectory()) {
+                dataPath = dp;
+            } else {
+                String msg = !dp.isEmpty() && f.exists() ? "'" + dp + "' is not a directory."
+                        : "Directory '" + dp + "' does not exist.";
+                System.err.println("SetStatus [Error]: \n    Variable data_path not set: " + msg);
+            }
+        }
         dataPrefix = s.s("data_prefix", dataPrefix);
         if (dataPrefix.contains("/")) {
             throw NestException.badProperty("data_prefix cannot contain path separators.");

@@ -118,6 +118,7 @@ public final class ModelManager {
             d.put("thread", -1L);
             d.put("vp", -1L);
             d.put("thread_local_id", -1L);
+            d.put("type_id", m.typeId); // Model::get_status only; node status has no type_id
             return d;
         }
         if (k.connections.hasSynapse(name)) {

@@ -101,6 +101,14 @@ public abstract class NodeBlock {
         return rport;
     }
 
+    /**
+     * The check for connecting into node i (NEST's handles_test_event on the target node); by
+     * default the same for all nodes of the block. Models whose receptors differ per node override it.
+     */
+    public int checkSpikeReceptor(int i, int rport, Model src) {
+        return checkSpikeReceptor(rport, src);
+    }
+
     public int checkCurrentReceptor(int rport) {
         throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
                 + model.name + " does not handle current input (CurrentEvent).");
@@ -130,9 +138,54 @@ public abstract class NodeBlock {
         throw new IllegalStateException(model.name + " does not handle spikes");
     }
 
+    /**
+     * Ring-buffer length if this block accepts plain spike input through {@link #addSpikeAtSlot}
+     * (a fast path for device events that skips per-event modulo and bookkeeping), else 0.
+     */
+    public int spikeSlotLength() {
+        return 0;
+    }
+
+    /** Adds weight * multiplicity for the update of the step whose ring slot is {@code slot}. */
+    public void addSpikeAtSlot(int i, int slot, double weightTimesMult, int rport) {
+        throw new IllegalStateException(model.name + " has no slot input");
+    }
+
     /** A current (already multiplied by the connection weight) for the update of step. */
     public void handleCurrent(int i, long step, double current, int rport) {
         throw new IllegalStateException(model.name + " does not handle currents");
+    }
+
+    // ------------------------------------------------------------------ secondary (rate) events
+
+    /**
+     * Send buffer of NEST's DelayedRateConnectionEvent for blocks that {@link #sendsRates()}: per node
+     * min_delay values, written by update, delivered by {@link RateEvents} at the end of every slice.
+     */
+    public RateEvents.Out rateOut;
+
+    /** true if the nodes send rates through rate_connection_delayed (and no spikes). */
+    public boolean sendsRates() {
+        return false;
+    }
+
+    /**
+     * true for devices sending rates: they have no proxies, so NEST delivers their rates at once
+     * (send_local_) during their update; nestj updates them before all other nodes of each slice.
+     */
+    public boolean sendsRatesLocally() {
+        return false;
+    }
+
+    /** Checks that node i accepts a delayed rate connection on rport; returns the port to store. */
+    public int checkDelayedRateReceptor(int i, int rport) {
+        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
+                + model.name + " does not handle rate input (DelayedRateConnectionEvent).");
+    }
+
+    /** A rate value sent through a connection of the given weight, for the update of step. */
+    public void handleDelayedRate(int i, long step, double rate, double weight, int rport) {
+        throw new IllegalStateException(model.name + " does not handle rates");
     }
 
     /** Called once after the block got its ids and kernel (per-block set-up). */

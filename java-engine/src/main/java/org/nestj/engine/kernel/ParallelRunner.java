@@ -17,9 +17,12 @@ public final class ParallelRunner {
     private volatile long generation;
     private volatile Throwable failure;
     private final Thread caller[] = new Thread[1];
+    /** Spin iterations before parking: none when there are more threads than cores (spinning would starve the workers). */
+    private final int spinLimit;
 
     public ParallelRunner(int threads) {
         this.threads = threads;
+        this.spinLimit = threads <= Runtime.getRuntime().availableProcessors() ? 20000 : 0;
         this.workers = new Worker[Math.max(0, threads - 1)];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
@@ -52,7 +55,7 @@ public final class ParallelRunner {
         }
         int spins = 0;
         while (pending.get() > 0) {
-            if (++spins > 20000) LockSupport.parkNanos(20000);
+            if (++spins > spinLimit) LockSupport.parkNanos(20000);
             else Thread.onSpinWait();
         }
         task = null;
@@ -87,7 +90,7 @@ public final class ParallelRunner {
             while (!stopped) {
                 int spins = 0;
                 while (generation == seen && !stopped) {
-                    if (++spins > 20000) LockSupport.parkNanos(50000);
+                    if (++spins > spinLimit) LockSupport.parkNanos(50000);
                     else Thread.onSpinWait();
                 }
                 if (stopped) return;

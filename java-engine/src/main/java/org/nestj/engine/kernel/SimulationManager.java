@@ -34,9 +34,16 @@ public final class SimulationManager {
     long localSpikeCounter;
 
     SpikeOut[] outs;
+    /** secondary events of rate_connection_delayed */
+    public final RateEvents rates;
+    boolean ratesActive;
+    /** -Dnestj.profile=true: print the time spent in each phase of the update loop after each run. */
+    private static final boolean PROFILE = Boolean.getBoolean("nestj.profile");
+    private final long[] phaseNs = new long[5];
 
     SimulationManager(Kernel k) {
         this.k = k;
+        this.rates = new RateEvents(k);
     }
 
     void reset(int threads) {
@@ -76,7 +83,9 @@ public final class SimulationManager {
         if (prepared) {
             throw NestException.kernel("Prepare called twice without Cleanup.");
         }
+        long tp0 = System.nanoTime();
         k.connections.finish();
+        if (PROFILE) System.err.printf("nestj profile: sorting connections %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
         long md = k.connections.minDelay();
         long xd = k.connections.maxDelay();
         int len = (int) (md + xd);
@@ -99,6 +108,7 @@ public final class SimulationManager {
                 }
             }
         }
+        ratesActive = rates.prepare((int) md);
         k.recording.openAll();
         prepared = true;
     }
@@ -131,19 +141,23 @@ public final class SimulationManager {
         do {
             final long origin = clock;
             final int from = (int) fromStep, to = (int) toStep;
+            long p0 = PROFILE ? System.nanoTime() : 0;
             if (slice > 0 && fromStep == 0 && nPending > 0) {
                 k.parallel.run(this::deliverPending);
             }
             if (origin > 0 && fromStep == 0) {
                 k.recording.collectSamples();
             }
+            long p1 = PROFILE ? System.nanoTime() : 0;
+            if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
             k.parallel.run(t -> {
                 SpikeOut out = outs[t];
                 for (NodeBlock b : k.nodes.blocks) {
                     int i0 = b.threadStart[t], i1 = b.threadStart[t + 1];
-                    if (i0 < i1) b.update(origin, from, to, i0, i1, out);
+                    if (i0 < i1 && !b.sendsRatesLocally()) b.update(origin, from, to, i0, i1, out);
                 }
             });
+            long p2 = PROFILE ? System.nanoTime() : 0;
             boolean anyDevice = false;
             for (NodeBlock b : k.nodes.blocks) {
                 if (b.hasEmissions) {
@@ -163,8 +177,17 @@ public final class SimulationManager {
                     if (b.hasEmissions) b.clearEmissions();
                 }
             }
+            long p3 = PROFILE ? System.nanoTime() : 0;
             if (toStep == md) {
                 gather(origin);
+                if (ratesActive) k.parallel.run(t -> rates.deliver(t, origin));
+            }
+            if (PROFILE) {
+                long p4 = System.nanoTime();
+                phaseNs[0] += p1 - p0;
+                phaseNs[1] += p2 - p1;
+                phaseNs[2] += p3 - p2;
+                phaseNs[3] += p4 - p3;
             }
             // advance time
             toDo -= toStep - fromStep;
@@ -185,6 +208,11 @@ public final class SimulationManager {
             System.out.println();
         }
         timeSimulate += (System.nanoTime() - t0) * 1e-9;
+        if (PROFILE) {
+            System.err.printf("nestj profile: deliver spikes %.3f s, update %.3f s, device events %.3f s, gather %.3f s%n",
+                    phaseNs[0] * 1e-9, phaseNs[1] * 1e-9, phaseNs[2] * 1e-9, phaseNs[3] * 1e-9);
+            java.util.Arrays.fill(phaseNs, 0);
+        }
         k.recording.flushAll();
     }
 

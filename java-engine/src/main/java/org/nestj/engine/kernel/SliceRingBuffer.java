@@ -119,8 +119,16 @@ public final class SliceRingBuffer {
         int old = cur[i];
         if (old >= 0 && old != q) cnt[i * nq + old] = 0;
         cur[i] = q;
-        pos[i] = 0;
-        sort(st[k], of[k], wt[k], cnt[k]);
+        int c = cnt[k];
+        sort(st[k], of[k], wt[k], c);
+        // events left from slices the node did not consume (e.g. while frozen) are dropped
+        int p = 0;
+        while (p < c && st[k][p] < origin) p++;
+        if (p == c) {
+            cnt[k] = 0;
+            p = 0;
+        }
+        pos[i] = p;
     }
 
     /** Drops node i's events of the slice beginning at origin (NEST's discard_events). */

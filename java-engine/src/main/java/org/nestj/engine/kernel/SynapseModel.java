@@ -19,7 +19,11 @@ public final class SynapseModel {
     public double weight = 1.0;
     public double delay = 1.0;
     public int receptorType = 0;
+    /** default synapse_label of the *_lbl models (-1: unlabelled) */
+    public long label = -1;
     public long numConnections;
+    /** rate_connection_delayed: carries NEST's DelayedRateConnectionEvent (a secondary event) instead of spikes. */
+    public boolean delayedRate;
 
     public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
         this.name = name;
@@ -34,6 +38,7 @@ public final class SynapseModel {
         m.weight = weight;
         m.delay = delay;
         m.receptorType = receptorType;
+        m.label = label;
         return m;
     }
 
@@ -45,7 +50,8 @@ public final class SynapseModel {
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
         d.put("requires_symmetric", false);
-        d.put("sizeof", 16L);
+        d.put("sizeof", sizeof());
+        if (labelled) d.put("synapse_label", label);
         d.put("synapse_model", name);
         d.put("synapse_modelid", (long) id);
         d.put("weight", weight);
@@ -53,8 +59,14 @@ public final class SynapseModel {
         return d;
     }
 
+    /** NEST's sizeof of one connection of this model (64-bit build, as in GetDefaults). */
+    public long sizeof() {
+        return homWeight ? (labelled ? 32L : 24L) : (labelled ? 40L : 32L);
+    }
+
     public void setDefaults(Status s, Kernel k) {
         double w = s.d("weight", weight);
+        long lb = labelled ? s.l("synapse_label", label) : label;
         double dl = s.d("delay", delay);
         int rt = s.i("receptor_type", receptorType);
         if (s.has("weight_recorder")) {
@@ -74,8 +86,11 @@ public final class SynapseModel {
         if (s.has("delay")) {
             k.connections.checkDelay(dl);
         }
+        boolean weightChanged = homWeight && w != weight;
         weight = w;
         delay = dl;
         receptorType = rt;
+        label = lb;
+        if (weightChanged) k.connections.setHomWeight(this, w);
     }
 }

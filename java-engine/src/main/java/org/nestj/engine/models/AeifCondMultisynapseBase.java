@@ -130,9 +130,9 @@ public abstract class AeifCondMultisynapseBase extends AeifBase {
     }
 
     @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport <= 0 || rport > maxPorts()) throw incompatibleReceptor(rport, "SpikeEvent");
-        java.util.Arrays.fill(has_connections, true);
+    public int checkSpikeReceptor(int i, int rport, Model src) {
+        if (rport <= 0 || rport > E_rev[i].length) throw incompatibleReceptor(rport, "SpikeEvent");
+        has_connections[i] = true;
         return rport;
     }
 

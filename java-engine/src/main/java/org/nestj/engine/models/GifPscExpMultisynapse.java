@@ -145,9 +145,9 @@ public final class GifPscExpMultisynapse extends NeuronBlock {
     }
 
     @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport <= 0 || rport > maxPorts()) throw incompatibleReceptor(rport, "SpikeEvent");
-        Arrays.fill(hasConnections, true);
+    public int checkSpikeReceptor(int i, int rport, Model src) {
+        if (rport <= 0 || rport > tau_syn[i].length) throw incompatibleReceptor(rport, "SpikeEvent");
+        hasConnections[i] = true;
         return rport;
     }
 

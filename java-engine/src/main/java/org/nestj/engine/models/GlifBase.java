@@ -241,13 +241,14 @@ abstract class GlifBase extends NeuronBlock {
             }
         }
 
+        /** The new state read by {@link #readState}. */
+        double[] ascCurrents;
+        double thSpike, thVoltage;
+
         /**
          * State_::set of the common part: V_m (relative to the new E_L), ASCurrents, threshold_spike and
          * threshold_voltage. Returns the new relative membrane potential; call {@link #commit} afterwards.
          */
-        double[] ascCurrents;
-        double thSpike, thVoltage;
-
         double readState(Status s, double uOld) {
             double u;
             if (s.has("V_m")) {

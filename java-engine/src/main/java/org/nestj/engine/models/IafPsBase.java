@@ -231,6 +231,31 @@ public abstract class IafPsBase extends NeuronBlock {
         return t * (1 / cM) * exp(-t * (1 / tauM));
     }
 
+    /**
+     * IAFPropagatorAlpha::evaluate for interval t: P31 into p31[i], P32 into p32[i] (one exp/expm1
+     * pair shared by both, as in NEST).
+     */
+    protected static void propAlpha(double tauSyn, double tauM, double cM, double t, double[] p31, double[] p32, int i) {
+        final double beta = tauSyn * tauM / (tauM - tauSyn);
+        final double gamma = beta / cM;
+        final double invBeta = (tauM - tauSyn) / (tauSyn * tauM);
+        final double eS = exp(-t * (1 / tauSyn));
+        final double em1 = expm1(t * invBeta);
+        double P32 = gamma * eS * em1;
+        double eM = Double.NaN;
+        if (!normalPositive(P32)) {
+            eM = exp(-t * (1 / tauM));
+            P32 = t * (1 / cM) * eM;
+        }
+        p32[i] = P32;
+        if (t > 1e-7 * tauM * tauM / Math.abs(tauM - tauSyn)) {
+            p31[i] = gamma * eS * (beta * em1 - t);
+        } else {
+            if (Double.isNaN(eM)) eM = exp(-t * (1 / tauM));
+            p31[i] = 0.5 * t * t * (1 / cM) * eM;
+        }
+    }
+
     /** IAFPropagatorAlpha P31 (derivative of the alpha current to membrane potential) for interval t. */
     protected static double propP31(double tauSyn, double tauM, double cM, double t) {
         double hMinRegular = 1e-7 * tauM * tauM / Math.abs(tauM - tauSyn);

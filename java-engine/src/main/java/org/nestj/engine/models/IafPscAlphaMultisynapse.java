@@ -150,9 +150,9 @@ public final class IafPscAlphaMultisynapse extends NeuronBlock {
     }
 
     @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport <= 0 || rport > maxPorts()) throw incompatibleReceptor(rport, "SpikeEvent");
-        java.util.Arrays.fill(hasConnections, true);
+    public int checkSpikeReceptor(int i, int rport, Model src) {
+        if (rport <= 0 || rport > tau_syn[i].length) throw incompatibleReceptor(rport, "SpikeEvent");
+        hasConnections[i] = true;
         return rport;
     }
 

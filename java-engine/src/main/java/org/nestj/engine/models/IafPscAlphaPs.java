@@ -27,6 +27,8 @@ public final class IafPscAlphaPs extends IafPsBase {
     double[] expm1_tau_m, exp_tau_syn_ex, exp_tau_syn_in, P30, P31_ex, P32_ex, P31_in, P32_in, psc_norm_ex, psc_norm_in;
     // state at the start of the current sub-step (for the threshold interpolation)
     double[] bY0, bIex, bIin, bdIex, bdIin, bV;
+    // per-node scratch for the sub-step propagators (each node is updated by one thread)
+    double[] s31e, s32e, s31i, s32i;
 
     public IafPscAlphaPs(int n) {
         super(n, Double.NEGATIVE_INFINITY);
@@ -99,6 +101,7 @@ public final class IafPscAlphaPs extends IafPsBase {
             psc_norm_ex = new double[n]; psc_norm_in = new double[n];
             bY0 = new double[n]; bIex = new double[n]; bIin = new double[n]; bdIex = new double[n]; bdIin = new double[n];
             bV = new double[n];
+            s31e = new double[n]; s32e = new double[n]; s31i = new double[n]; s32i = new double[n];
         }
         for (int i = 0; i < n; i++) {
             psc_norm_ex[i] = Math.E * (1.0 / tau_syn_ex[i]);
@@ -119,7 +122,10 @@ public final class IafPscAlphaPs extends IafPsBase {
         final SliceRingBuffer ev = events;
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
+            if (frozen != null && frozen[i]) {
+                if (from == 0) ev.discard(i, origin);
+                continue;
+            }
             if (from == 0) ev.prepareDelivery(i, origin);
             if (V[i] >= U_th[i]) emit(i, origin, from, h * (1 - EPS), out);
             for (int lag = from; lag < to; lag++) {
@@ -183,8 +189,9 @@ public final class IafPscAlphaPs extends IafPsBase {
             final double tm = tau_m[i], c = C_m[i];
             final double em1 = expm1(-dt * (1.0 / tm));
             final double p30 = -tm * (1.0 / c) * em1;
-            final double p31e = propP31(tau_syn_ex[i], tm, c, dt), p32e = propP32(tau_syn_ex[i], tm, c, dt);
-            final double p31i = propP31(tau_syn_in[i], tm, c, dt), p32i = propP32(tau_syn_in[i], tm, c, dt);
+            propAlpha(tau_syn_ex[i], tm, c, dt, s31e, s32e, i);
+            propAlpha(tau_syn_in[i], tm, c, dt, s31i, s32i, i);
+            final double p31e = s31e[i], p32e = s32e[i], p31i = s31i[i], p32i = s32i[i];
             double v = V[i];
             v = p30 * (I_e[i] + y0[i]) + p31e * dI_ex[i] + p32e * I_ex[i] + p31i * dI_in[i] + p32i * I_in[i] + v * em1 + v;
             V[i] = v < U_min[i] ? U_min[i] : v;
@@ -213,8 +220,9 @@ public final class IafPscAlphaPs extends IafPsBase {
         final double tm = tau_m[i], c = C_m[i];
         final double em1 = expm1(-t * (1.0 / tm));
         final double p30 = -tm * (1.0 / c) * em1;
-        final double p31e = propP31(tau_syn_ex[i], tm, c, t), p32e = propP32(tau_syn_ex[i], tm, c, t);
-        final double p31i = propP31(tau_syn_in[i], tm, c, t), p32i = propP32(tau_syn_in[i], tm, c, t);
+        propAlpha(tau_syn_ex[i], tm, c, t, s31e, s32e, i);
+        propAlpha(tau_syn_in[i], tm, c, t, s31i, s32i, i);
+        final double p31e = s31e[i], p32e = s32e[i], p31i = s31i[i], p32i = s32i[i];
         final double vb = bV[i];
         double v = p30 * (I_e[i] + bY0[i]) + p31e * bdIex[i] + p32e * bIex[i] + p31i * bdIin[i] + p32i * bIin[i]
                 + vb * em1 + vb;

@@ -203,6 +203,17 @@ public final class IafPscDelta extends NeuronBlock {
     }
 
     @Override
+    public int spikeSlotLength() {
+        return buf.len;
+    }
+
+    @Override
+    public void addSpikeAtSlot(int i, int slot, double v, int rport) {
+        final double[] bd = buf.d;
+        bd[slot * n + i] += v;
+    }
+
+    @Override
     public void handleCurrent(int i, long step, double current, int rport) {
         buf.add(CU, step, i, current);
     }

@@ -231,6 +231,17 @@ public final class IafPscExp extends NeuronBlock {
     }
 
     @Override
+    public int spikeSlotLength() {
+        return buf.len;
+    }
+
+    @Override
+    public void addSpikeAtSlot(int i, int slot, double v, int rport) {
+        final double[] bd = buf.d;
+        bd[((v > 0 ? EX : IN) * buf.len + slot) * n + i] += v;
+    }
+
+    @Override
     public void handleCurrent(int i, long step, double current, int rport) {
         buf.add(rport == 1 ? I1 : I0, step, i, current);
     }

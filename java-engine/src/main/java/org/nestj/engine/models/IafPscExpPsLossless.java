@@ -142,7 +142,10 @@ public final class IafPscExpPsLossless extends IafPsBase {
         final SliceRingBuffer ev = events;
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
+            if (frozen != null && frozen[i]) {
+                if (from == 0) ev.discard(i, origin);
+                continue;
+            }
             if (from == 0) ev.prepareDelivery(i, origin);
             if (V[i] >= U_th[i]) emit(i, origin, from, h * (1.0 - EPS), out);
             for (int lag = from; lag < to; lag++) {

@@ -18,14 +18,18 @@ public final class Models {
         k.models.registerNode("dc_generator", () -> new DcGenerator(1));
         k.models.registerNode("ac_generator", () -> new org.nestj.engine.devices.AcGenerator(1));
         k.models.registerNode("step_current_generator", () -> new org.nestj.engine.devices.StepCurrentGenerator(1));
+        k.models.registerNode("step_rate_generator", () -> new org.nestj.engine.devices.StepRateGenerator(1));
         k.models.registerNode("gamma_sup_generator", () -> new org.nestj.engine.devices.GammaSupGenerator(1));
         k.models.registerNode("ppd_sup_generator", () -> new org.nestj.engine.devices.PpdSupGenerator(1));
         k.models.registerNode("inhomogeneous_poisson_generator", () -> new org.nestj.engine.devices.InhomogeneousPoissonGenerator(1));
         k.models.registerNode("sinusoidal_poisson_generator", () -> new org.nestj.engine.devices.SinusoidalPoissonGenerator(1));
         k.models.registerNode("sinusoidal_gamma_generator", () -> new org.nestj.engine.devices.SinusoidalGammaGenerator(1));
+        k.models.registerNode("spike_train_injector", () -> new org.nestj.engine.devices.SpikeTrainInjector(1));
+        k.models.registerNode("spike_dilutor", () -> new org.nestj.engine.devices.SpikeDilutor(1));
         k.models.registerNode("mip_generator", () -> new org.nestj.engine.devices.MipGenerator(1));
         k.models.registerNode("pulsepacket_generator", () -> new org.nestj.engine.devices.PulsepacketGenerator(1));
         k.models.registerNode("correlation_detector", () -> new org.nestj.engine.devices.CorrelationDetector(1));
+        k.models.registerNode("correlospinmatrix_detector", () -> new org.nestj.engine.devices.CorrelospinmatrixDetector(1));
         k.models.registerNode("correlomatrix_detector", () -> new org.nestj.engine.devices.CorrelomatrixDetector(1));
         k.models.registerNode("noise_generator", () -> new NoiseGenerator(1));
         k.models.registerNode("poisson_generator", () -> new PoissonGenerator(1));
@@ -60,6 +64,7 @@ public final class Models {
         k.models.registerNode("gif_pop_psc_exp", () -> new GifPopPscExp(1));
         k.models.registerNode("pp_psc_delta", () -> new PpPscDelta(1));
         k.models.registerNode("parrot_neuron", () -> new ParrotNeuron(1));
+        k.models.registerNode("lin_rate_ipn", () -> new LinRateIpn(1));
         k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
         k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
         k.models.registerNode("mcculloch_pitts_neuron", () -> new MccullochPittsNeuron(1));
@@ -89,6 +94,8 @@ public final class Models {
         k.models.registerSynapse("static_synapse_lbl", false, true);
         k.models.registerSynapse("static_synapse_hom_w", true, false);
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
+        k.models.registerSynapse("rate_connection_delayed", false, false);
+        k.connections.synapse("rate_connection_delayed").delayedRate = true;
     }
 
     public static Kernel newKernel() {

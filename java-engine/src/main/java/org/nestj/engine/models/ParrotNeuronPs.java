@@ -69,7 +69,10 @@ public final class ParrotNeuronPs extends NeuronBlock {
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         final SliceRingBuffer ev = events;
         for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
+            if (frozen != null && frozen[i]) {
+                if (from == 0) ev.discard(i, origin);
+                continue;
+            }
             if (from == 0) ev.prepareDelivery(i, origin);
             for (int lag = from; lag < to; lag++) {
                 final long T = origin + lag;

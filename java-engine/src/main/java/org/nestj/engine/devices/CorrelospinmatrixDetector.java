@@ -1,0 +1,317 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.ConnectionManager;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.kernel.Time;
+
+/**
+ * correlospinmatrix_detector — auto- and cross-correlation of the on-periods of N_channels binary
+ * units (receptor ports 0 .. N_channels-1) (NEST 3.9 models/correlospinmatrix_detector.{h,cpp}).
+ *
+ * <p>Binary units encode transitions in spikes: multiplicity 2 = up, a single spike = down, two
+ * single spikes from one channel at one time = up (the second one cancels the tentative down of the
+ * first). On each down transition of channel i the pulse [t_on, t_off) is inserted, ordered by t_off,
+ * into the list of past pulses (dropping pulses that ended more than tau_max + delta_tau + min_delay
+ * steps before the earliest on-time of the units now up), and its overlap with every listed pulse j
+ * (itself included), shifted by Delta * delta_tau for |Delta| * delta_tau within tau_max, is added
+ * in steps to count_covariance[i][j][t0 - Delta] and [j][i][t0 + Delta] (t0 = tau_max / delta_tau;
+ * zero shift counted once per pair). Spikes count only with a stamp in the device window
+ * (origin + start, origin + stop].
+ */
+public final class CorrelospinmatrixDetector extends DeviceBlock implements ConnectionManager.SpikeReceiver {
+    @PerNode public long[] deltaTau, tauMax, tStart, tStop, nChannels;
+    // state (fresh per node, as NEST's copy constructor)
+    long[][][][] countCov;
+    long[] lastI, tLastIn;
+    boolean[] tentativeDown, stateInit;
+    boolean[][] currState;
+    long[][] lastChange;
+    /** per node: past pulses (t_on, t_off, channel) in [head, tail), sorted by t_off */
+    long[][] pOn, pOff, pCh;
+    int[] pHead, pTail;
+
+    public CorrelospinmatrixDetector(int n) {
+        super(n);
+        deltaTau = fillL(n, 1000);
+        tauMax = fillL(n, 10000);
+        tStart = fillL(n, 0);
+        tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
+        nChannels = fillL(n, 1);
+        countCov = new long[n][][][];
+        lastI = new long[n];
+        tLastIn = fillL(n, Long.MIN_VALUE);
+        tentativeDown = new boolean[n];
+        stateInit = new boolean[n];
+        currState = new boolean[n][];
+        lastChange = new long[n][];
+        pOn = new long[n][];
+        pOff = new long[n][];
+        pCh = new long[n][];
+        pHead = new int[n];
+        pTail = new int[n];
+        for (int i = 0; i < n; i++) {
+            countCov[i] = new long[][][] {{new long[0]}};
+            currState[i] = new boolean[1];
+            lastChange[i] = new long[1];
+            pOn[i] = new long[16];
+            pOff[i] = new long[16];
+            pCh[i] = new long[16];
+        }
+    }
+
+    @Override
+    public CorrelospinmatrixDetector make(int n) {
+        return new CorrelospinmatrixDetector(n);
+    }
+
+    @Override
+    public int elementType() {
+        return ELEMENT_RECORDER;
+    }
+
+    @Override
+    public Emits emits() {
+        return Emits.NOTHING;
+    }
+
+    @Override
+    public void created() {
+        // delta_tau defaults to the resolution (Parameters_::get_default_delta_tau)
+        long tps = kernel.time.ticsPerStep();
+        for (int i = 0; i < n; i++) {
+            if (deltaTau[i] % tps != 0) deltaTau[i] = tps;
+        }
+    }
+
+    private String timeStr(long tics) {
+        if (tics >= Long.MAX_VALUE / 4) return "+INF";
+        if (tics <= Long.MIN_VALUE / 4) return "-INF";
+        long st = kernel.time.ticsToSteps(tics);
+        return StepCurrentGenerator.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
+                + (st != 1 ? " steps)" : " step)");
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        d.put("origin", reportMs(origin[i]));
+        d.put("start", reportMs(start[i]));
+        d.put("stop", reportMs(stop[i]));
+        d.put("delta_tau", CorrelationDetector.ticsMs(deltaTau[i]));
+        d.put("tau_max", CorrelationDetector.ticsMs(tauMax[i]));
+        d.put("Tstart", CorrelationDetector.ticsMs(tStart[i]));
+        d.put("Tstop", CorrelationDetector.ticsMs(tStop[i]));
+        d.put("N_channels", nChannels[i]);
+        int nc = countCov[i].length;
+        long[][][] cc = new long[nc][][];
+        for (int a = 0; a < nc; a++) {
+            cc[a] = new long[countCov[i][a].length][];
+            for (int b = 0; b < cc[a].length; b++) cc[a][b] = countCov[i][a][b].clone();
+        }
+        d.put("count_covariance", cc);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        boolean reset = false;
+        long nc = nChannels[i], dt = deltaTau[i], tm = tauMax[i], ta = tStart[i], tb = tStop[i];
+        if (s.has("N_channels")) {
+            long v = s.l("N_channels", nc);
+            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
+            nc = v;
+            reset = true;
+        }
+        if (s.has("delta_tau")) {
+            double v = s.d("delta_tau", 0);
+            dt = Time.msToTics(v);
+            reset = true;
+            if (v < 0) throw badProperty("/delta_tau must not be negative.");
+        }
+        if (s.has("tau_max")) {
+            double v = s.d("tau_max", 0);
+            tm = Time.msToTics(v);
+            reset = true;
+            if (v < 0) throw badProperty("/tau_max must not be negative.");
+        }
+        if (s.has("Tstart")) {
+            double v = s.d("Tstart", 0);
+            ta = Time.msToTics(v);
+            reset = true;
+            if (v < 0) throw badProperty("/Tstart must not be negative.");
+        }
+        if (s.has("Tstop")) {
+            double v = s.d("Tstop", 0);
+            tb = Time.msToTics(v);
+            reset = true;
+            if (v < 0) throw badProperty("/Tstop must not be negative.");
+        }
+        long tps = kernel.time.ticsPerStep();
+        if (dt % tps != 0 || kernel.time.isInfTics(dt)) {
+            throw new NestException("StepMultipleRequired", "The time property delta_tau = " + timeStr(dt)
+                    + " of model " + model.name + " must be a multiple of the resolution " + timeStr(tps) + ".");
+        }
+        if (dt == 0 || tm % dt != 0) {
+            throw new NestException("TimeMultipleRequired", "In model " + model.name + ", the time property tau_max = "
+                    + timeStr(tm) + " must be multiple of time property delta_tau = " + timeStr(dt) + ".");
+        }
+        setDevice(i, s);
+        nChannels[i] = nc;
+        deltaTau[i] = dt;
+        tauMax[i] = tm;
+        tStart[i] = ta;
+        tStop[i] = tb;
+        if (reset) resetState(i);
+    }
+
+    /** State_::reset */
+    private void resetState(int i) {
+        int nc = (int) nChannels[i];
+        lastI[i] = 0;
+        tentativeDown[i] = false;
+        tLastIn[i] = Long.MIN_VALUE;
+        pHead[i] = pTail[i] = 0;
+        currState[i] = new boolean[nc];
+        lastChange[i] = new long[nc];
+        int nb = (int) (1 + 2.0 * kernel.time.ticsToSteps(tauMax[i]) / kernel.time.ticsToSteps(deltaTau[i]));
+        countCov[i] = new long[nc][nc][nb];
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        for (int i = 0; i < n; i++) {
+            if (stateInit[i]) continue;
+            stateInit[i] = true;
+            resetState(i);
+        }
+    }
+
+    @Override
+    public int checkSpikeReceptor(int i, int rport, Model src) {
+        if (rport < 0 || rport > nChannels[i] - 1) throw unknownReceptor(rport, "SpikeEvent");
+        return rport;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        long nc = 1;
+        for (long v : nChannels) nc = Math.max(nc, v);
+        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
+        return rport;
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp,
+            double offset) {
+        if (!(tMin[i] < stamp && stamp <= tMax[i])) return;
+        final int cur = rport;
+        final boolean[] up = currState[i];
+        final long[] lc = lastChange[i];
+        boolean down = false;
+        if (mult == 1) {
+            if (cur == lastI[i] && stamp == tLastIn[i]) {
+                // second of two single spikes at one time: an up transition
+                up[cur] = true;
+                lc[cur] = stamp;
+                tentativeDown[i] = false;
+            } else {
+                if (tentativeDown[i]) down = true;
+                tentativeDown[i] = true;
+            }
+        } else if (mult == 2) {
+            up[cur] = true;
+            if (tentativeDown[i]) down = true;
+            up[(int) lastI[i]] = false;
+            lc[cur] = stamp;
+            tentativeDown[i] = false;
+        }
+        if (down) downTransition(i);
+        lastI[i] = cur;
+        tLastIn[i] = stamp;
+    }
+
+    private void downTransition(int i) {
+        final int ci = (int) lastI[i];
+        final long tOn = lastChange[i][ci];
+        final long tOff = tLastIn[i];
+        final int nc = (int) nChannels[i];
+        long tMinOn = tOn;
+        for (int c = 0; c < nc; c++) {
+            if (currState[i][c] && lastChange[i][c] < tMinOn) tMinOn = lastChange[i][c];
+        }
+        final long tmSteps = kernel.time.ticsToSteps(tauMax[i]);
+        final long dt = kernel.time.ticsToSteps(deltaTau[i]);
+        final double tauEdge = tmSteps + dt;
+        final long minDelay = kernel.connections.minDelay();
+        while (pHead[i] < pTail[i] && (tMinOn - pOff[i][pHead[i]]) >= tauEdge + minDelay) pHead[i]++;
+        insertPulse(i, tOn, tOff, ci);
+        final long[][] cc0 = countCov[i][ci];
+        final long t0 = tmSteps / dt;
+        for (int q = pHead[i]; q < pTail[i]; q++) {
+            final int j = (int) pCh[i][q];
+            final long jOn = pOn[i][q], jOff = pOff[i][q];
+            final long dMin = Math.max(jOn - tOff, -tmSteps);
+            final long dMax = Math.min(jOff - tOn, tmSteps);
+            final long[][] ccj = countCov[i][j];
+            long lag = Math.min(tOff, jOff) - Math.max(tOn, jOn);
+            if (lag > 0) {
+                cc0[j][(int) t0] += lag;
+                if (ci != j) ccj[ci][(int) t0] += lag;
+            }
+            for (long d = dMin / dt; d < 0; d++) {
+                long l = Math.min(tOff, jOff - d * dt) - Math.max(tOn, jOn - d * dt);
+                if (l > 0) {
+                    cc0[j][(int) (t0 - d)] += l;
+                    ccj[ci][(int) (t0 + d)] += l;
+                }
+            }
+            if (ci != j) {
+                for (long d = 1; d <= dMax / dt; d++) {
+                    long l = Math.min(tOff, jOff - d * dt) - Math.max(tOn, jOn - d * dt);
+                    if (l > 0) {
+                        cc0[j][(int) (t0 - d)] += l;
+                        ccj[ci][(int) (t0 + d)] += l;
+                    }
+                }
+            }
+        }
+        lastChange[i][ci] = tOff;
+    }
+
+    /** Inserts the pulse before the first listed pulse that ends later (std::find_if with greater). */
+    private void insertPulse(int i, long on, long off, int ch) {
+        if (pHead[i] > 0 && pTail[i] == pOn[i].length) {
+            // compact
+            int m = pTail[i] - pHead[i];
+            System.arraycopy(pOn[i], pHead[i], pOn[i], 0, m);
+            System.arraycopy(pOff[i], pHead[i], pOff[i], 0, m);
+            System.arraycopy(pCh[i], pHead[i], pCh[i], 0, m);
+            pHead[i] = 0;
+            pTail[i] = m;
+        }
+        if (pTail[i] == pOn[i].length) {
+            int c = pOn[i].length * 2;
+            pOn[i] = java.util.Arrays.copyOf(pOn[i], c);
+            pOff[i] = java.util.Arrays.copyOf(pOff[i], c);
+            pCh[i] = java.util.Arrays.copyOf(pCh[i], c);
+        }
+        int pos = pHead[i];
+        while (pos < pTail[i] && !(pOff[i][pos] > off)) pos++;
+        int m = pTail[i] - pos;
+        System.arraycopy(pOn[i], pos, pOn[i], pos + 1, m);
+        System.arraycopy(pOff[i], pos, pOff[i], pos + 1, m);
+        System.arraycopy(pCh[i], pos, pCh[i], pos + 1, m);
+        pOn[i][pos] = on;
+        pOff[i][pos] = off;
+        pCh[i][pos] = ch;
+        pTail[i]++;
+    }
+}

@@ -1,0 +1,89 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.ConnectionManager;
+import org.nestj.engine.kernel.InputBuffer;
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.Rng;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * spike_dilutor — repeats the spikes it receives (the mother process) to each target independently,
+ * every spike with probability p_copy (NEST 3.9 models/spike_dilutor.{h,cpp}). The m spikes arriving
+ * in a step are sent in that step as one event of multiplicity m; per target the copies are m
+ * Bernoulli(p_copy) draws from the target's random stream. As in NEST, activity is judged once per
+ * update call at the slice origin (is_active(T) with T the origin), and a call in which the device is
+ * inactive forwards nothing.
+ */
+public final class SpikeDilutor extends StimulationDevice implements ConnectionManager.SpikeReceiver {
+    @PerNode public double[] p_copy;
+    InputBuffer buf;
+
+    public SpikeDilutor(int n) {
+        super(n, false);
+        p_copy = fill(n, 1.0);
+    }
+
+    @Override
+    public SpikeDilutor make(int n) {
+        return new SpikeDilutor(n);
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        d.put("p_copy", p_copy[i]);
+        getStim(i, d);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double p = s.d("p_copy", p_copy[i]);
+        if (p < 0 || p > 1) throw badProperty("Copy probability must be in [0, 1].");
+        setStim(i, s);
+        p_copy[i] = p;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        return 0;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        buf = InputBuffer.resize(buf, n, 1, ringLen);
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        buf.add(0, step, i, mult);
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        for (int i = i0; i < i1; i++) {
+            if (!isActive(i, origin)) continue; // NEST returns at the first lag: nothing is read or sent
+            for (int lag = from; lag < to; lag++) {
+                long m = (long) buf.take(0, origin + lag, i);
+                if (m > 0) emit(i, lag, (int) m, 0.0, 0.0, 0);
+            }
+        }
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        Rng rng = tb.nodeRng(ti);
+        int mother = e.mult[j];
+        double p = p_copy[i];
+        int m = 0;
+        for (int q = 0; q < mother; q++) {
+            if (rng.uniform() < p) m++;
+        }
+        if (m > 0) tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], m, c.rport[k], gid(i), emitStep + 1, 0.0);
+    }
+}

@@ -1,0 +1,133 @@
+package org.nestj.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * NEST's secondary events as used by rate_connection_delayed (DelayedRateConnectionEvent,
+ * nestkernel/secondary_event.h, event_delivery_manager send_secondary/gather/deliver_secondary_events).
+ *
+ * <p>Every sender owns a send buffer of min_delay values per node ({@link Out}). An update call that
+ * sends overwrites the node's whole buffer: the values of its lags, zeros elsewhere (so, as in NEST,
+ * a slice split over two Simulate calls only transmits the second part). At the end of every slice
+ * the buffers of all senders are delivered, whether or not they were written in this slice (NEST
+ * communicates its whole secondary send buffer every slice), to targets of the thread that owns
+ * them: the value of lag l in the slice with origin O reaches the update of step O + l + delay.
+ * The buffers are cleared when the connections changed before a Prepare (NEST reconfigures its
+ * secondary buffers then).
+ *
+ * <p>Devices ({@link NodeBlock#sendsRatesLocally()}, e.g. step_rate_generator) have no proxies: NEST
+ * hands their event straight to the targets during the device's update (send_local_), where the
+ * receiver files lag l at slice origin O + l + delay - min_delay, i.e. a rate sent with delay
+ * min_delay is used in the very step it was sent (NEST updates the device first when its id is
+ * lower). nestj updates such devices serially before all other nodes of the slice, and
+ * {@link #sendLocal} delivers their buffer at once.
+ */
+public final class RateEvents {
+    /** Send buffer of one block: values [node * minDelay + lag]. */
+    public static final class Out {
+        public final int n, minDelay;
+        public final double[] v;
+
+        Out(int n, int minDelay) {
+            this.n = n;
+            this.minDelay = minDelay;
+            this.v = new double[n * minDelay];
+        }
+
+        /** Starts a send of node i: clears its buffer; the caller then sets v[i * minDelay + lag]. */
+        public int begin(int i) {
+            int base = i * minDelay;
+            java.util.Arrays.fill(v, base, base + minDelay, 0.0);
+            return base;
+        }
+    }
+
+    private final Kernel k;
+    private NodeBlock[] senders = new NodeBlock[0];
+    private NodeBlock[] localSenders = new NodeBlock[0];
+    private long connVersion = -1;
+
+    RateEvents(Kernel k) {
+        this.k = k;
+    }
+
+    /** At Prepare: (re)allocates the send buffers; true if any block sends rates. */
+    boolean prepare(int minDelay) {
+        List<NodeBlock> s = new ArrayList<>();
+        List<NodeBlock> loc = new ArrayList<>();
+        boolean changed = connVersion != k.connections.version;
+        connVersion = k.connections.version;
+        for (NodeBlock b : k.nodes.blocks) {
+            if (!b.sendsRates()) continue;
+            if (b.sendsRatesLocally()) loc.add(b);
+            else s.add(b);
+            if (changed || b.rateOut == null || b.rateOut.minDelay != minDelay || b.rateOut.n != b.n) {
+                b.rateOut = new Out(b.n, minDelay);
+            }
+        }
+        senders = s.toArray(new NodeBlock[0]);
+        localSenders = loc.toArray(new NodeBlock[0]);
+        return senders.length + localSenders.length > 0;
+    }
+
+    /** Updates the devices that send rates locally (all their nodes), before the other nodes. */
+    void updateLocalSenders(long origin, int from, int to, SpikeOut out) {
+        for (NodeBlock b : localSenders) b.update(origin, from, to, 0, b.n, out);
+    }
+
+    /** NEST's send_local_ for node i of a device: its buffer goes to all its targets now. */
+    public void sendLocal(NodeBlock b, int i, long origin) {
+        Out o = b.rateOut;
+        int md = o.minDelay;
+        int base = i * md;
+        int g = (int) b.gid(i);
+        NodeManager nm = k.nodes;
+        for (ConnTable tab : k.connections.deviceStores) {
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                if (g + 1 >= off.length) continue;
+                for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                    NodeBlock tb = nm.blockOf(c.tgt[q]);
+                    int ti = (int) (c.tgt[q] - tb.firstGid);
+                    double w = c.weight(q);
+                    long s0 = origin + c.delay[q] - md;
+                    int rp = c.rport[q];
+                    for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                }
+            }
+        }
+    }
+
+    /** Delivers every sender's buffer through its rate connections into targets owned by thread t. */
+    void deliver(int t, long origin) {
+        deliver(k.connections.stores[t], origin);
+        deliver(k.connections.deviceStores[t], origin);
+    }
+
+    private void deliver(ConnTable tab, long origin) {
+        NodeManager nm = k.nodes;
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            for (NodeBlock b : senders) {
+                Out o = b.rateOut;
+                int md = o.minDelay;
+                for (int i = 0; i < b.n; i++) {
+                    int g = (int) b.gid(i);
+                    if (g + 1 >= off.length) continue;
+                    int base = i * md;
+                    for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                        NodeBlock tb = nm.blockOf(c.tgt[q]);
+                        int ti = (int) (c.tgt[q] - tb.firstGid);
+                        double w = c.weight(q);
+                        long s0 = origin + c.delay[q];
+                        int rp = c.rport[q];
+                        for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                    }
+                }
+            }
+        }
+    }
+}
