@@ -167,8 +167,8 @@ def main():
             fh.write("# parity cases that passed once and must keep passing (ratchet); file/case\n")
             fh.write("\n".join(merged) + "\n")
         print("pass list: %d cases" % len(merged))
-    print("parity: %d passed, %d failed or errored; %d of %d ratchet cases checked" % (
-        len(passing), len(ran) - len(passing), len([c for c in required if c in ran]), len(required)))
+    print("parity: %d cases PASS, %d do not (FAIL or ERROR, see STATUS.md); ratchet: %d of %d pass-list cases ran, %d regressed" % (
+        len(passing), len(ran) - len(passing), len([c for c in required if c in ran]), len(required), len(regressed)))
     if regressed:
         print("RATCHET FAILURE: these cases passed before and do not now:\n  " + "\n  ".join(regressed))
         return 1

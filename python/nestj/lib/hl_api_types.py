@@ -174,6 +174,8 @@ class NodeCollection:
             result = {k: (dicts[0][k] if len(dicts) == 1 else tuple(d.get(k) for d in dicts)) for k in keys}
         elif len(params) == 1 and isinstance(params[0], str):
             result = _get_values(self, params[0])
+            if params[0] in ("compartments", "receptors"):
+                result = (Compartments if params[0] == "compartments" else Receptors)(self, tuple(result))
         elif len(params) == 1 and is_iterable(params[0]):
             keys = list(params[0])
             result = {k: _get_values(self, k) for k in keys}
@@ -205,6 +207,17 @@ class NodeCollection:
             raise TypeError("must either provide params or kwargs, but not both.")
         if params is None:
             return
+        if isinstance(params, dict) and ("compartments" in params or "receptors" in params):
+            params = dict(params)
+            for key, cls in (("compartments", Compartments), ("receptors", Receptors)):
+                if key in params:
+                    if isinstance(params[key], cls):
+                        params[key] = list(params[key].get_tuple())
+                    elif params[key] is None:
+                        # added by the += operator already
+                        params.pop(key)
+            if not params:
+                return
         if isinstance(params, dict):
             if any(isinstance(v, Parameter) for v in params.values()) and \
                     all(isinstance(v, Parameter) or not is_iterable(v) or isinstance(v, str) for v in params.values()):
@@ -735,11 +748,59 @@ class Mask:
     pass
 
 
-class Compartments:
+class CmBase:
+    """Compartments or receptors of compartmental models (cm_default), as in PyNEST: ``+`` builds a
+    new collection, ``+=`` adds to the nodes through the add_compartments / add_receptors entries."""
+
+    def __init__(self, node_collection, elements):
+        if not isinstance(node_collection, NodeCollection):
+            raise TypeError(f"node_collection must be a NodeCollection, got {type(node_collection)}")
+        if not isinstance(elements, tuple):
+            raise TypeError(f"elements must be a tuple of dicts, got {type(elements)}")
+        self._elements = elements
+        self._node_collection = node_collection
+
+    def _as_list(self, other, op):
+        if isinstance(other, dict):
+            return [other]
+        if isinstance(other, (tuple, list)):
+            if not all(isinstance(d, dict) for d in other):
+                raise TypeError(f"{self.__class__.__name__} can only be added with dicts, lists of dicts, "
+                                f"or other {self.__class__.__name__}")
+            return list(other)
+        if isinstance(other, self.__class__):
+            return list(other._elements)
+        raise NotImplementedError(f"{self.__class__.__name__} can only be added with dicts, lists of dicts,"
+                                  f" or other {self.__class__.__name__}, got {type(other)}")
+
+    def __add__(self, other):
+        return self.__class__(self._node_collection, tuple(list(self._elements) + self._as_list(other, "+")))
+
+    def __iadd__(self, other):
+        new_elements = self._as_list(other, "+=")
+        self._node_collection.set({f"add_{self.__class__.__name__.lower()}": new_elements})
+        # implicit `return None` flags the elements as added
+
+    def __getitem__(self, key):
+        return self._elements[key]
+
+    def __len__(self):
+        return len(self._elements)
+
+    def __str__(self):
+        return str(self._elements)
+
+    __repr__ = __str__
+
+    def get_tuple(self):
+        return self._elements
+
+
+class Compartments(CmBase):
     pass
 
 
-class Receptors:
+class Receptors(CmBase):
     pass
 
 

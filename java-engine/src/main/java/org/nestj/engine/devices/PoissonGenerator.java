@@ -17,6 +17,7 @@ import org.nestj.engine.kernel.Status;
 public final class PoissonGenerator extends StimulationDevice {
     @PerNode public double[] rate;
     double[] mean, expMinusMean;
+    double[][] cdf;
 
     public PoissonGenerator(int n) {
         super(n, false);
@@ -51,6 +52,8 @@ public final class PoissonGenerator extends StimulationDevice {
         for (int i = 0; i < n; i++) {
             mean[i] = h * rate[i] * 1e-3;
             expMinusMean[i] = Math.exp(-mean[i]);
+            if (cdf == null) cdf = new double[n][];
+            cdf[i] = mean[i] < 30 ? org.nestj.engine.kernel.StreamArray.poissonCdf(mean[i]) : null;
         }
     }
 
@@ -71,18 +74,22 @@ public final class PoissonGenerator extends StimulationDevice {
         final long g = gid(i);
         final int cnt = e.count;
         final int len = tb.spikeSlotLength();
-        if (len > 0) {
-            // fast path: each target's ring slot computed incrementally, no per-event modulo
+        final double[] table = cdf[i];
+        if (len > 0 && table != null) {
+            // fast path: draws by table inversion from the targets' flat streams, each target's ring
+            // slot computed incrementally (no per-event modulo or call chain)
             final int base = (int) (origin % len);
             final int[] lags = e.lag;
+            final org.nestj.engine.kernel.StreamArray st = tb.nodeStreams();
+            final int[] counts = drawBuffer(cnt);
             for (int k = a; k < b; k++) {
                 int ti = c.tgt[k] - fg;
-                org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);
                 double w = c.w[k];
                 int d = c.delay[k];
                 int rp = c.rport[k];
+                st.poissonRun(ti, table, cnt, counts);
                 for (int j = 0; j < cnt; j++) {
-                    long m = rng.poisson(mu, l);
+                    int m = counts[j];
                     if (m > 0) {
                         int slot = base + lags[j] + d;
                         while (slot >= len) slot -= len;
@@ -106,6 +113,14 @@ public final class PoissonGenerator extends StimulationDevice {
                 }
             }
         }
+    }
+
+    private final ThreadLocal<int[][]> draws = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
+
+    private int[] drawBuffer(int cnt) {
+        int[][] h = draws.get();
+        if (h[0].length < cnt) h[0] = new int[Math.max(cnt, 2 * h[0].length)];
+        return h[0];
     }
 
     @Override

@@ -301,6 +301,12 @@ public final class ConnectionManager {
         // connections of the model
         int[] pt = new int[cap];
         int[] cnt = new int[synModels.size()];
+        int[] cntDev = new int[synModels.size()];
+        // targets that are devices (recorders): NEST keeps those connections per source neuron
+        java.util.BitSet devTgt = new java.util.BitSet();
+        for (NodeBlock b : k.nodes.blocks) {
+            if (b.elementType() != NodeBlock.ELEMENT_NEURON) devTgt.set((int) b.firstGid, (int) b.firstGid + b.n);
+        }
         for (int tb = 0; tb < tableCount(); tb++) {
             ConnTable tab = table(tb);
             boolean devTable = tb >= T;
@@ -309,6 +315,7 @@ public final class ConnectionManager {
             for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
             for (int s = 0; s < maxS; s++) {
                 if (devTable) java.util.Arrays.fill(cnt, 0);
+                else java.util.Arrays.fill(cntDev, 0);
                 boolean srcOk = srcSet == null || srcSet.get(s);
                 for (int sg = 0; sg < tab.segments(); sg++) {
                     ConnStore c = tab.seg(sg);
@@ -316,7 +323,7 @@ public final class ConnectionManager {
                     if (s + 1 >= off.length || off[s] == off[s + 1]) continue;
                     int h = (tb << 8) | sg;
                     for (int kk = off[s]; kk < off[s + 1]; kk++) {
-                        int port = cnt[c.syn[kk]]++;
+                        int port = !devTable && devTgt.get(c.tgt[kk]) ? cntDev[c.syn[kk]]++ : cnt[c.syn[kk]]++;
                         if (!srcOk) continue;
                         if (tgtSet != null && !tgtSet.get(c.tgt[kk])) continue;
                         if (synId >= 0 && c.syn[kk] != synId) continue;

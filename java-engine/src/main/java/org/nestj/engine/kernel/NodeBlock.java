@@ -280,8 +280,23 @@ public abstract class NodeBlock {
         return r;
     }
 
+    private StreamArray dsStreams;
+
+    /** Per-node streams in one flat array, for the hottest per-target draws (Poisson input). */
+    public final StreamArray nodeStreams() {
+        StreamArray a = dsStreams;
+        if (a == null) {
+            synchronized (this) {
+                if (dsStreams == null) dsStreams = new StreamArray(kernel.rngSeed(), 3, firstGid, n);
+                a = dsStreams;
+            }
+        }
+        return a;
+    }
+
     public void resetRng() {
         dsRng = null;
+        dsStreams = null;
     }
 
     // ------------------------------------------------------------------ recording

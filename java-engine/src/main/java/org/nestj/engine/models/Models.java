@@ -79,7 +79,9 @@ public final class Models {
         k.models.registerNode("aeif_psc_delta_clopath", () -> new AeifPscDeltaClopath(1));
         k.models.registerNode("aeif_cond_alpha_astro", () -> new AeifCondAlphaAstro(1));
         k.models.registerNode("iaf_cond_alpha", () -> new IafCondAlpha(1));
+        k.models.registerNode("iaf_chxk_2008", () -> new IafChxk2008(1));
         k.models.registerNode("iaf_cond_alpha_mc", () -> new IafCondAlphaMc(1));
+        k.models.registerNode("cm_default", () -> new CmDefault(1));
         k.models.registerNode("iaf_cond_exp", () -> new IafCondExp(1));
         k.models.registerNode("iaf_cond_beta", () -> new IafCondBeta(1));
         k.models.registerNode("iaf_cond_exp_sfa_rr", () -> new IafCondExpSfaRr(1));
