@@ -119,3 +119,28 @@ def test_correlospinmatrix_detector_counts_on_periods(nest):
         nest.Connect(a, csd, syn_spec={"receptor_type": 2})
     with pytest.raises(nest.NESTError, match="N_channels"):
         csd.N_channels = 0
+
+
+def _rate_net(nest, threads, model="tanh_rate_ipn"):
+    nest.ResetKernel()
+    nest.local_num_threads = threads
+    n = nest.Create(model, 3, params={"sigma": 0.0, "tau": 5.0})
+    n[0].mu = 1.0
+    nest.Connect(n[0], n[1], syn_spec={"synapse_model": "rate_connection_delayed", "weight": 0.8, "delay": 2.0})
+    nest.Connect(n[1], n[2], syn_spec={"synapse_model": "rate_connection_instantaneous", "weight": -0.5})
+    nest.Connect(n[2], n[0], syn_spec={"synapse_model": "rate_connection_delayed", "weight": 0.3, "delay": 1.0})
+    mm = nest.Create("multimeter", params={"record_from": ["rate"], "interval": 0.1})
+    nest.Connect(mm, n)
+    nest.Simulate(50.0)
+    ev = mm.get("events")
+    return [ev["rate"][ev["senders"] == g] for g in n.tolist()]
+
+
+def test_instantaneous_rate_connection_by_waveform_relaxation(nest):
+    one = _rate_net(nest, 1)
+    # n[2] follows n[1] without delay: in the converged solution its input is tanh(-0.5 * rate_1)
+    assert one[1][-1] > 0 and one[2][-1] < 0
+    four = _rate_net(nest, 4)
+    for a, b in zip(one, four):
+        assert np.array_equal(a, b)
+    assert nest.GetDefaults("rate_connection_instantaneous")["has_delay"] is False

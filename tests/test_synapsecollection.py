@@ -245,3 +245,21 @@ def test_pandas_output(nest):
     assert list(one.columns) == ["weight"]
     assert c[0].get(output="pandas").loc[1, "delay"] == 1.0
     assert nest.GetConnections(n[2]).get(output="pandas").empty
+
+
+def test_disconnect_spec_checks(nest):
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(n, n, "one_to_one", {"weight": 2.0})
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nest.Disconnect(n, n, syn_spec={"synapse_model": "static_synapse", "foo": 1.0})
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nest.Disconnect(n, n, conn_spec={"rule": "one_to_one", "indegree": 1})
+    with pytest.raises(nest.NESTErrors.BadProperty):
+        nest.Disconnect(n, n, conn_spec={"rule": "no_such_rule"})
+    with pytest.raises(nest.NESTErrors.UnknownSynapseType):
+        nest.Disconnect(n, n, syn_spec="no_such_synapse")
+    assert nest.num_connections == 2
+    # weight, delay and receptor_type are accepted and not used for matching
+    nest.Disconnect(n, n, syn_spec={"synapse_model": "static_synapse", "weight": 99.0, "delay": 5.0,
+                                    "receptor_type": 0})
+    assert nest.num_connections == 0

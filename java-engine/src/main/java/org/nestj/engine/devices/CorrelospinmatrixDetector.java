@@ -38,8 +38,9 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
 
     public CorrelospinmatrixDetector(int n) {
         super(n);
-        deltaTau = fillL(n, 1000);
-        tauMax = fillL(n, 10000);
+        // prototype made at resolution 0.1 ms: delta_tau = resolution, tau_max = 10 delta_tau (in tics)
+        deltaTau = fillL(n, Time.msToTics(0.1));
+        tauMax = fillL(n, Time.msToTics(1.0));
         tStart = fillL(n, 0);
         tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
         nChannels = fillL(n, 1);

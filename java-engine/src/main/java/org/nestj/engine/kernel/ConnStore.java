@@ -16,7 +16,15 @@ import java.util.Arrays;
 public final class ConnStore {
     int size;
     int[] src;          // only while unsorted additions exist; rebuilt from offsets when needed
+    /** targets; null while the segment is being built in run mode (see runT) */
     public int[] tgt;
+    /**
+     * Run mode while building: rules that generate target after target (all_to_all,
+     * fixed_indegree, pairwise_bernoulli, ...) give long runs of equal targets, kept as
+     * (target, end) pairs instead of an int per connection; the column is made at finish.
+     */
+    private int[] runT, runEnd;
+    private int nRuns;
     public double[] w;
     public char[] delay;
     public byte[] rport;
@@ -37,7 +45,12 @@ public final class ConnStore {
         this.withPort = withPort;
         int c = 16;
         src = new int[c];
-        tgt = new int[c];
+        if (withPort) {
+            tgt = new int[c];
+        } else {
+            runT = new int[16];
+            runEnd = new int[16];
+        }
         w = new double[c];
         delay = new char[c];
         rport = new byte[c];
@@ -95,7 +108,7 @@ public final class ConnStore {
 
     /** Leaves table mode: one double per connection from now on. */
     private void expandWeights() {
-        double[] full = new double[tgt.length];
+        double[] full = new double[syn.length];
         for (int k = 0; k < size; k++) full[k] = wtab[wi[k]];
         w = full;
         wi = null;
@@ -129,7 +142,7 @@ public final class ConnStore {
     public void setLabel(int k, int label) {
         if (lbl == null) {
             if (label == -1) return;
-            lbl = new int[tgt.length];
+            lbl = new int[syn.length];
             Arrays.fill(lbl, -1);
         }
         lbl[k] = label;
@@ -141,10 +154,27 @@ public final class ConnStore {
     }
 
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
-        if (size == tgt.length) grow();
-        if (src == null) rebuildSources(tgt.length);
+        if (size == syn.length) grow();
+        if (src == null) rebuildSources(syn.length);
         src[size] = s;
-        tgt[size] = t;
+        if (tgt == null) {
+            if (nRuns > 0 && runT[nRuns - 1] == t) {
+                runEnd[nRuns - 1] = size + 1;
+            } else if (nRuns >= 64 && nRuns * 2L > size) {
+                materializeTargets();  // short runs: an explicit column is smaller
+                tgt[size] = t;
+            } else {
+                if (nRuns == runT.length) {
+                    runT = Arrays.copyOf(runT, nRuns * 2);
+                    runEnd = Arrays.copyOf(runEnd, nRuns * 2);
+                }
+                runT[nRuns] = t;
+                runEnd[nRuns] = size + 1;
+                nRuns++;
+            }
+        } else {
+            tgt[size] = t;
+        }
         if (w == null) {
             int idx = weightIndex(weight);
             if (idx < 0) {
@@ -165,9 +195,9 @@ public final class ConnStore {
     }
 
     private void grow() {
-        int c = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, tgt.length * 3L / 2 + 16));
+        int c = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, syn.length * 3L / 2 + 16));
         if (src != null) src = Arrays.copyOf(src, c);
-        tgt = Arrays.copyOf(tgt, c);
+        if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
         else wi = Arrays.copyOf(wi, c);
         delay = Arrays.copyOf(delay, c);
@@ -175,6 +205,19 @@ public final class ConnStore {
         syn = Arrays.copyOf(syn, c);
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
+    }
+
+    /** Leaves run mode: one target per connection from now on. */
+    private void materializeTargets() {
+        int[] t = new int[syn.length];
+        int k = 0;
+        for (int r = 0; r < nRuns; r++) {
+            for (; k < runEnd[r]; k++) t[k] = runT[r];
+        }
+        tgt = t;
+        runT = null;
+        runEnd = null;
+        nRuns = 0;
     }
 
     private void rebuildSources(int cap) {
@@ -203,13 +246,13 @@ public final class ConnStore {
     /** Makes room for n more connections (avoids growth slack when the count is known). */
     public void reserve(long more) {
         long need = size + more;
-        if (need > tgt.length) resize((int) Math.min(Integer.MAX_VALUE - 8, need));
+        if (need > syn.length) resize((int) Math.min(Integer.MAX_VALUE - 8, need));
     }
 
     private void resize(int c) {
         if (src == null) rebuildSources(Math.max(size, 1));
         src = Arrays.copyOf(src, c);
-        tgt = Arrays.copyOf(tgt, c);
+        if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
         else wi = Arrays.copyOf(wi, c);
         delay = Arrays.copyOf(delay, c);
@@ -229,6 +272,7 @@ public final class ConnStore {
     }
 
     public void finish(int maxGid, Scratch sc) {
+        if (tgt == null && size == 0) materializeTargets();
         if (!needsFinish()) {
             if (offsets.length < maxGid + 2) extendOffsets(maxGid);
             return;
@@ -275,9 +319,20 @@ public final class ConnStore {
      * column at a time; segments are capped in size (see ConnTable) to bound that.
      */
     private void scatter(int[] perm, int n, Scratch sc) {
-        int[] ti = sc.ints(tgt.length);
-        for (int k = 0; k < n; k++) ti[perm[k]] = tgt[k];
-        sc.giveInts(tgt);
+        int[] ti = sc.ints(syn.length);
+        if (tgt == null) {
+            int k = 0;
+            for (int r = 0; r < nRuns; r++) {
+                final int t = runT[r], e = runEnd[r];
+                for (; k < e; k++) ti[perm[k]] = t;
+            }
+            runT = null;
+            runEnd = null;
+            nRuns = 0;
+        } else {
+            for (int k = 0; k < n; k++) ti[perm[k]] = tgt[k];
+            sc.giveInts(tgt);
+        }
         tgt = ti;
         if (withPort) {
             int[] tp = sc.ints(port.length);
@@ -475,7 +530,7 @@ public final class ConnStore {
     }
 
     public long bytesUsed() {
-        long b = (long) tgt.length * 4 + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
+        long b = (tgt != null ? (long) tgt.length * 4 : (long) runT.length * 8) + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
                 + (long) delay.length * 2 + rport.length + syn.length;
         if (withPort) b += (long) port.length * 4;
         if (lbl != null) b += (long) lbl.length * 4;

@@ -15,6 +15,9 @@ public final class ConnTable {
     /** Segments hold at most this many connections, which bounds the spare memory of sorting. */
     static final int SEGMENT_CAP = 1 << 22;
     private long expectedLeft;
+    /** number of nodes when the current Connect call began (0: unknown) */
+    private int maxGidHint;
+    private final ConnStore.Scratch scratch = new ConnStore.Scratch();
     private final boolean withPort;
     ConnStore[] segs = new ConnStore[4];
     int nsegs;
@@ -32,6 +35,11 @@ public final class ConnTable {
     }
 
     /** Prepares for a Connect call that adds about {@code expected} connections here. */
+    public void begin(long expected, int maxGid) {
+        maxGidHint = maxGid;
+        begin(expected);
+    }
+
     public void begin(long expected) {
         ConnStore last = nsegs == 0 ? null : segs[nsegs - 1];
         boolean own = last == null || (expected >= OWN_SEGMENT && last.size() > 0 && nsegs < MAX_SEGMENTS);
@@ -57,6 +65,9 @@ public final class ConnTable {
         if (nsegs == 0) begin(0);
         ConnStore last = segs[nsegs - 1];
         if (last.size() >= SEGMENT_CAP && nsegs < MAX_SEGMENTS) {
+            // a full segment is sorted right away: its build-time columns are freed before the
+            // next segment fills, which keeps the peak memory near the final size
+            if (maxGidHint > 0) last.finish(maxGidHint, scratch);
             last = open();
             if (expectedLeft > 0) last.reserve(Math.min(expectedLeft, SEGMENT_CAP));
         }

@@ -129,18 +129,28 @@ public final class ConnectionManager {
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();
         int storedPort = rport;
-        if (sm.delayedRate || sb.sendsRates()) {
+        if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {
                 throw NestException.illegalConnection("Creation of connection is not possible because the source "
                         + sb.model.name + " (node " + srcGid + ") does not send rates (DelayedRateConnectionEvent) "
                         + "through " + sm.name + ".");
             }
-            if (!sm.delayedRate) {
+            if (!sm.delayedRate && !sm.instantRate) {
                 throw NestException.illegalConnection("Creation of connection is not possible because "
                         + sb.model.name + " sends rates, which " + sm.name + " does not transmit; use rate_connection_delayed.");
             }
-            storedPort = tb.checkDelayedRateReceptor(ti, rport);
+            if (sm.instantRate) {
+                if (sb.sendsRatesLocally()) {
+                    throw NestException.illegalConnection("Creation of connection is not possible because "
+                            + sb.model.name + " does not send instantaneous rates.");
+                }
+                storedPort = tb.checkInstantRateReceptor(ti, rport);
+                // connections without delay count with wfr_comm_interval in the delay extrema
+                delayMs = 1.0;
+            } else {
+                storedPort = tb.checkDelayedRateReceptor(ti, rport);
+            }
             em = NodeBlock.Emits.NOTHING;
         } else switch (em) {
             case NOTHING:
@@ -212,8 +222,9 @@ public final class ConnectionManager {
         double fDev = (double) dev / pre.length;
         for (int t = 0; t < T; t++) {
             double c = count[t] * perTarget;
-            if (fDev < 1) stores[t].begin((long) Math.ceil(c * (1 - fDev)));
-            if (fDev > 0) deviceStores[t].begin((long) Math.ceil(c * fDev));
+            int maxGid = (int) k.nodes.size();
+            if (fDev < 1) stores[t].begin((long) Math.ceil(c * (1 - fDev)), maxGid);
+            if (fDev > 0) deviceStores[t].begin((long) Math.ceil(c * fDev), maxGid);
         }
     }
 
@@ -540,7 +551,23 @@ public final class ConnectionManager {
         if (!rules.contains(rule)) throw NestException.badProperty("Unknown connectivity rule: " + rule);
         Status ss = new Status(synSpec == null ? new LinkedHashMap<>() : synSpec, "syn_spec");
         SynapseModel m = synapse(ss.s("synapse_model", "static_synapse"));
-        // NEST's builder reads the remaining entries (weight, delay, ...) without using them
+        // NEST's builder reads (without using them) the entries the model has, and weight and delay;
+        // anything else is left unread and raises UnaccessedDictionaryEntry
+        for (String key : new String[] {"allow_autapses", "allow_multapses", "make_symmetric"}) {
+            if (cs.has(key)) cs.raw(key);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(m.getDefaults().keySet());
+        known.add("weight");
+        known.add("delay");
+        for (String key : known) {
+            if (ss.has(key)) ss.raw(key);
+        }
+        if (m.homWeight && ss.has("weight")) {
+            throw NestException.badProperty("Weight cannot be specified since it needs to be equal for all connections "
+                    + "when static_synapse_hom_w is used.");
+        }
+        cs.checkAllAccessed("conn_spec");
+        ss.checkAllAccessed("syn_spec for " + m.name);
         if (rule.equals("one_to_one") && pre.length != post.length) {
             throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");
         }

@@ -30,6 +30,11 @@ public final class Kernel {
     public boolean overwriteFiles = false;
     public boolean dictMissIsError = true;
     private final Map<String, Object> passiveSettings = new LinkedHashMap<>();
+
+    /** A kernel setting nestj stores but does not interpret itself (null if never set). */
+    public Object passiveSetting(String key) {
+        return passiveSettings.get(key);
+    }
     private final Consumer<Kernel> modelRegistration;
 
     public Kernel(Consumer<Kernel> modelRegistration) {

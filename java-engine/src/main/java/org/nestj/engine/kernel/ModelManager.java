@@ -17,13 +17,34 @@ public final class ModelManager {
     private final Map<String, Model> nodeModels = new LinkedHashMap<>();
     private final List<Model> byId = new ArrayList<>();
 
+    /** NEST 3.9's model_id of each of its node models (resource nest_model_ids.properties). */
+    private static final java.util.Properties NEST_IDS = new java.util.Properties();
+
+    static {
+        try (java.io.InputStream in = ModelManager.class.getResourceAsStream("/org/nestj/engine/nest_model_ids.properties")) {
+            if (in != null) NEST_IDS.load(in);
+        } catch (java.io.IOException e) {
+            // ids fall back to registration order
+        }
+    }
+
+    /** next model_id for models NEST does not have (copies get ids after NEST's own, as in NEST) */
+    private int nextExtraId;
+
     ModelManager(Kernel k) {
         this.k = k;
+        nextExtraId = NEST_IDS.size();
     }
 
     void reset() {
         nodeModels.clear();
         byId.clear();
+        nextExtraId = NEST_IDS.size();
+    }
+
+    private int modelId(String name) {
+        String v = NEST_IDS.getProperty(name);
+        return v != null ? Integer.parseInt(v) : nextExtraId++;
     }
 
     public void registerNode(String name, Supplier<NodeBlock> prototype) {
@@ -31,7 +52,7 @@ public final class ModelManager {
         p.kernel = k;
         p.firstGid = 0;
         p.threadStart = new int[] {0, 1};
-        Model m = new Model(name, byId.size(), p, name);
+        Model m = new Model(name, modelId(name), p, name);
         nodeModels.put(name, m);
         byId.add(m);
     }
@@ -76,7 +97,7 @@ public final class ModelManager {
             p.kernel = k;
             p.threadStart = new int[] {0, 1};
             p.copyNode(m.prototype, 0, 0);
-            Model c = new Model(neu, byId.size(), p, m.typeId);
+            Model c = new Model(neu, nextExtraId++, p, m.typeId);
             nodeModels.put(neu, c);
             byId.add(c);
             if (params != null && !params.isEmpty()) setDefaults(neu, params);

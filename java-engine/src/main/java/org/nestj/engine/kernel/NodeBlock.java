@@ -183,6 +183,34 @@ public abstract class NodeBlock {
                 + model.name + " does not handle rate input (DelayedRateConnectionEvent).");
     }
 
+    /** Checks that node i accepts an instantaneous rate connection on rport; returns the port to store. */
+    public int checkInstantRateReceptor(int i, int rport) {
+        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
+                + model.name + " does not handle instantaneous rate input (InstantaneousRateConnectionEvent).");
+    }
+
+    /** An instantaneous rate for lag `lag` of the current slice, sent through a connection of the given weight. */
+    public void handleInstantRate(int i, int lag, double rate, double weight, int rport) {
+        throw new IllegalStateException(model.name + " does not handle rates");
+    }
+
+    /** The kernel's wfr_tol, set at Prepare for nodes that {@link #usesWfr()}. */
+    public void setWfrTol(double tol) {
+    }
+
+    /** true for NEST's nodes with node_uses_wfr: they take part in waveform relaxation. */
+    public boolean usesWfr() {
+        return false;
+    }
+
+    /**
+     * One waveform-relaxation pass of nodes [i0, i1) over lags [from, to) that leaves their state
+     * unchanged and sends instantaneous rates; true if all of them converged.
+     */
+    public boolean wfrUpdate(long origin, int from, int to, int i0, int i1) {
+        return true;
+    }
+
     /** A rate value sent through a connection of the given weight, for the update of step. */
     public void handleDelayedRate(int i, long step, double rate, double weight, int rport) {
         throw new IllegalStateException(model.name + " does not handle rates");

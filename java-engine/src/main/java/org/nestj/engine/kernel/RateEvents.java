@@ -27,18 +27,27 @@ public final class RateEvents {
     /** Send buffer of one block: values [node * minDelay + lag]. */
     public static final class Out {
         public final int n, minDelay;
-        public final double[] v;
+        /** delayed (v) and instantaneous (vi) rate events */
+        public final double[] v, vi;
 
         Out(int n, int minDelay) {
             this.n = n;
             this.minDelay = minDelay;
             this.v = new double[n * minDelay];
+            this.vi = new double[n * minDelay];
         }
 
         /** Starts a send of node i: clears its buffer; the caller then sets v[i * minDelay + lag]. */
         public int begin(int i) {
             int base = i * minDelay;
             java.util.Arrays.fill(v, base, base + minDelay, 0.0);
+            return base;
+        }
+
+        /** As {@link #begin}, for the instantaneous event (vi). */
+        public int beginInstant(int i) {
+            int base = i * minDelay;
+            java.util.Arrays.fill(vi, base, base + minDelay, 0.0);
             return base;
         }
     }
@@ -100,10 +109,96 @@ public final class RateEvents {
         }
     }
 
-    /** Delivers every sender's buffer through its rate connections into targets owned by thread t. */
+    /**
+     * End of slice: delivers every sender's buffers through its rate connections into targets owned
+     * by thread t (delayed events by arrival step; instantaneous ones, the end-of-slice guesses, into
+     * the per-lag buffers used by the next slice).
+     */
     void deliver(int t, long origin) {
         deliver(k.connections.stores[t], origin);
         deliver(k.connections.deviceStores[t], origin);
+        if (instantExist) deliverInstant(t);
+    }
+
+    private boolean[] instantSyn = new boolean[0];
+    boolean instantExist;
+    private NodeBlock[] wfrBlocks = new NodeBlock[0];
+    private int wfrMaxIterations = 15;
+
+    /** At Prepare, after {@link #prepare}: which synapse ids are instantaneous; true if waveform relaxation runs. */
+    boolean prepareWfr() {
+        List<SynapseModel> sms = k.connections.synModels;
+        instantSyn = new boolean[sms.size()];
+        boolean any = false;
+        for (SynapseModel m : sms) {
+            instantSyn[m.id] = m.instantRate;
+            any |= m.instantRate && m.numConnections > 0;
+        }
+        instantExist = any;
+        List<NodeBlock> w = new ArrayList<>();
+        for (NodeBlock b : k.nodes.blocks) {
+            if (b.usesWfr()) w.add(b);
+        }
+        wfrBlocks = w.toArray(new NodeBlock[0]);
+        Object tol = k.passiveSetting("wfr_tol");
+        Object iters = k.passiveSetting("wfr_max_iterations");
+        double wfrTol = tol instanceof Number ? ((Number) tol).doubleValue() : 0.0001;
+        wfrMaxIterations = iters instanceof Number ? ((Number) iters).intValue() : 15;
+        for (NodeBlock b : wfrBlocks) b.setWfrTol(wfrTol);
+        return any && wfrBlocks.length > 0;
+    }
+
+    /**
+     * NEST's waveform relaxation before the update of lags [from, ...): wfr nodes run the whole
+     * slice (to min_delay) on copies of their state and exchange instantaneous rates, until every
+     * node converged or wfr_max_iterations passes were made.
+     */
+    void wfrIterate(long origin, int from, int minDelay) {
+        final int T = k.parallel.threads();
+        final boolean[] done = new boolean[T];
+        for (int it = 0; it < wfrMaxIterations; it++) {
+            k.parallel.run(t -> {
+                boolean d = true;
+                for (NodeBlock b : wfrBlocks) {
+                    int i0 = b.threadStart[t], i1 = b.threadStart[t + 1];
+                    if (i0 < i1) d = b.wfrUpdate(origin, from, minDelay, i0, i1) && d;
+                }
+                done[t] = d;
+            });
+            k.parallel.run(this::deliverInstant);
+            boolean all = true;
+            for (boolean d : done) all &= d;
+            if (all) return;
+        }
+        System.err.println("SimulationManager::wfr_update [Warning]: Maximum number of iterations reached at interval "
+                + Kernel.fmt(k.time.stepsToMs(origin)) + "-" + Kernel.fmt(k.time.stepsToMs(origin + minDelay)) + " ms");
+    }
+
+    /** Delivers the instantaneous rate events of all senders into targets owned by thread t. */
+    private void deliverInstant(int t) {
+        NodeManager nm = k.nodes;
+        ConnTable tab = k.connections.stores[t];
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            for (NodeBlock b : senders) {
+                Out o = b.rateOut;
+                int md = o.minDelay;
+                for (int i = 0; i < b.n; i++) {
+                    int g = (int) b.gid(i);
+                    if (g + 1 >= off.length) continue;
+                    int base = i * md;
+                    for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                        if (!instantSyn[c.syn[q]]) continue;
+                        NodeBlock tb = nm.blockOf(c.tgt[q]);
+                        int ti = (int) (c.tgt[q] - tb.firstGid);
+                        double w = c.weight(q);
+                        int rp = c.rport[q];
+                        for (int lag = 0; lag < md; lag++) tb.handleInstantRate(ti, lag, o.vi[base + lag], w, rp);
+                    }
+                }
+            }
+        }
     }
 
     private void deliver(ConnTable tab, long origin) {
@@ -119,6 +214,7 @@ public final class RateEvents {
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                        if (instantSyn.length > c.syn[q] && instantSyn[c.syn[q]]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);

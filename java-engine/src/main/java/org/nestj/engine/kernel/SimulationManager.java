@@ -37,6 +37,7 @@ public final class SimulationManager {
     /** secondary events of rate_connection_delayed */
     public final RateEvents rates;
     boolean ratesActive;
+    boolean wfrActive;
     /** -Dnestj.profile=true: print the time spent in each phase of the update loop after each run. */
     private static final boolean PROFILE = Boolean.getBoolean("nestj.profile");
     private final long[] phaseNs = new long[5];
@@ -109,6 +110,7 @@ public final class SimulationManager {
             }
         }
         ratesActive = rates.prepare((int) md);
+        wfrActive = ratesActive && rates.prepareWfr();
         k.recording.openAll();
         prepared = true;
     }
@@ -150,6 +152,7 @@ public final class SimulationManager {
             }
             long p1 = PROFILE ? System.nanoTime() : 0;
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
+            if (wfrActive) rates.wfrIterate(origin, from, (int) md);
             k.parallel.run(t -> {
                 SpikeOut out = outs[t];
                 for (NodeBlock b : k.nodes.blocks) {

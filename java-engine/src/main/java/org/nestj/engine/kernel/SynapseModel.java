@@ -24,6 +24,8 @@ public final class SynapseModel {
     public long numConnections;
     /** rate_connection_delayed: carries NEST's DelayedRateConnectionEvent (a secondary event) instead of spikes. */
     public boolean delayedRate;
+    /** rate_connection_instantaneous: InstantaneousRateConnectionEvent, no delay, solved by waveform relaxation. */
+    public boolean instantRate;
 
     public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
         this.name = name;
@@ -46,7 +48,7 @@ public final class SynapseModel {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("delay", delay);
         d.put("element_type", "synapse");
-        d.put("has_delay", true);
+        d.put("has_delay", !instantRate);
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
         d.put("requires_symmetric", false);

@@ -194,8 +194,7 @@ public final class CmDefault extends NeuronBlock {
             addReceptors(t, s.raw("receptors"), "receptors");
         }
         if (s.has("add_receptors")) addReceptors(t, s.raw("add_receptors"), "receptors");
-        // read-only entries NEST ignores
-        if (s.has("recordables")) s.raw("recordables");
+        t.updateRecordables();
         noteRecordables(i);
     }
 

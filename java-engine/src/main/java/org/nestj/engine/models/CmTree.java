@@ -165,7 +165,6 @@ final class CmTree implements NodeBlock.Copyable {
         leafs = new int[nl];
         nl = 0;
         for (Comp x : comps) if (x.children.length == 0) leafs[nl++] = x.index;
-        updateRecordables();
     }
 
     private static double gNorm(double tr, double td) {
@@ -229,7 +228,6 @@ final class CmTree implements NodeBlock.Copyable {
         }
         a[pos] = idx;
         c.syns = a;
-        updateRecordables();
     }
 
     // ------------------------------------------------------------------ recordables
@@ -248,8 +246,12 @@ final class CmTree implements NodeBlock.Copyable {
         }
     }
 
-    /** NEST's CompTree::get_recordables, appended to the node's recordables in creation order. */
-    private void updateRecordables() {
+    /**
+     * NEST's CompTree::get_recordables, called at the end of every set_status: names not yet known are
+     * appended, so the order is that in which NEST creates the names (its recordables map is ordered by
+     * Name handle, i.e. creation order).
+     */
+    void updateRecordables() {
         for (Comp c : comps) {
             String ci = Integer.toString(c.index);
             addRec("m_Na_" + ci, K_M, c.index);

@@ -65,6 +65,9 @@ public final class Models {
         k.models.registerNode("pp_psc_delta", () -> new PpPscDelta(1));
         k.models.registerNode("parrot_neuron", () -> new ParrotNeuron(1));
         k.models.registerNode("lin_rate_ipn", () -> new LinRateIpn(1));
+        k.models.registerNode("tanh_rate_ipn", () -> new TanhRateIpn(1));
+        k.models.registerNode("threshold_lin_rate_ipn", () -> new ThresholdLinRateIpn(1));
+        k.models.registerNode("sigmoid_rate_ipn", () -> new SigmoidRateIpn(1));
         k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
         k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
         k.models.registerNode("mcculloch_pitts_neuron", () -> new MccullochPittsNeuron(1));
@@ -98,6 +101,8 @@ public final class Models {
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
+        k.models.registerSynapse("rate_connection_instantaneous", false, false);
+        k.connections.synapse("rate_connection_instantaneous").instantRate = true;
     }
 
     public static Kernel newKernel() {
