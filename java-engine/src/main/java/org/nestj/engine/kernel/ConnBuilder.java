@@ -471,6 +471,9 @@ public final class ConnBuilder {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
         SynapseModel m = k.connections.synapse(model);
+        if (m.instantRate && ss.has("delay")) {
+            throw NestException.badProperty(m.name + " has no delay. Please use rate_connection_delayed.");
+        }
         sm[q] = m;
         weight[q] = ss.has("weight") ? value("weight", ss.raw("weight"), expected, k) : null;
         delay[q] = ss.has("delay") ? value("delay", ss.raw("delay"), expected, k) : null;

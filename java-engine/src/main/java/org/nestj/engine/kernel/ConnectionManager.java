@@ -566,7 +566,8 @@ public final class ConnectionManager {
             throw NestException.badProperty("Weight cannot be specified since it needs to be equal for all connections "
                     + "when static_synapse_hom_w is used.");
         }
-        cs.checkAllAccessed("conn_spec");
+        // (other rules read their own parameters, then fail below as not implemented for Disconnect)
+        if (rule.equals("one_to_one") || rule.equals("all_to_all")) cs.checkAllAccessed("conn_spec");
         ss.checkAllAccessed("syn_spec for " + m.name);
         if (rule.equals("one_to_one") && pre.length != post.length) {
             throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");

@@ -67,6 +67,9 @@ public final class SynapseModel {
     }
 
     public void setDefaults(Status s, Kernel k) {
+        if (instantRate && s.has("delay")) {
+            throw NestException.badProperty(name + " has no delay. Please use rate_connection_delayed.");
+        }
         double w = s.d("weight", weight);
         long lb = labelled ? s.l("synapse_label", label) : label;
         double dl = s.d("delay", delay);
