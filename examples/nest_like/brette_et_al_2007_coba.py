@@ -31,7 +31,14 @@ Differences from the SLI script:
 - The spike counts of both recorders are printed in addition to the rates.
 - The simulated time can be shortened with an optional command-line argument (in ms), e.g.
   ``python3 -m nestj examples/nest_like/brette_et_al_2007_coba.py 300``; the default is the SLI's 1000 ms.
+- The rates are printed with ``%g`` and the times with two decimals (SLI's ``=only`` prints its own default
+  formatting); the times are wall-clock seconds from ``time.time()``, as SLI's tic/toc measure real time.
 - ComputeRate divides by Nrec / NumProcesses; with one process, as here, this is Nrec.
+
+Not differences: the connectivity is ``fixed_indegree`` throughout, as in benchmark.sli (no ``pairwise_bernoulli``);
+the recorders are connected ``all_to_all`` (Connect's default); the SLI sets no initial membrane potentials, so
+V_m starts at the model default -70 mV; the connectivity and Poisson input are drawn with the
+kernel's default seed, so a run is reproducible; the printed counts belong to that one realization.
 """
 import sys
 import time
