@@ -11,8 +11,10 @@ the figure to brunel_alpha_evolution_strategies.pdf.
 Differences: none in the networks, the algorithm or the printed lines (the upstream helper
 functions are rewritten more compactly; as upstream, the "mean" rate averages the excitatory rate
 with itself). The numbers differ from NEST's because the simulated spike trains do (nestj's random
-streams are not NEST's); NEST 3.9 converges to mu about (1.57, 0.89), nestj to about (1.17, 0.89),
-both with fitness of order -10 and final rate/CV of about 1-2 spikes/s / 0.48.
+streams are not NEST's): the first generations follow NEST's closely (generation 0 fitness about
+-5350 in nestj, -5366 in NEST), and both end near eta 0.9 with fitness of order -10; NEST 3.9 ends
+at mu (1.57, 0.885) with rate 1.10 spikes/s and CV 0.478, nestj (depending on its Poisson streams)
+at mu (1.0-1.2, 0.89-0.91) with rate 1.7-2.6 spikes/s and CV 0.49-0.55.
 """
 import matplotlib.pyplot as plt
 import nest

@@ -9,10 +9,11 @@ perturbation and diverge afterwards.
 
 Differences: none in the network or the calls. The drawn network and Poisson trains differ from
 NEST's (nestj's random streams are not NEST's), and whether the extra spike spreads depends on the
-realization (a delta-synapse LIF network is stable against most single-spike perturbations): in
-nestj both trials are identical up to 400 ms for every seed; after it, with seed_NEST = 30 only the
-stimulated neuron's spike moves by one step, with seed_NEST = 31 the two trials diverge completely
-(about 130 of 11,000 spikes in common), as in the figure of NEST's documentation.
+realization (a delta-synapse LIF network is stable against most single-spike perturbations). In
+nestj both trials are identical up to 400 ms for every seed; after it, some realizations diverge
+completely (with the current streams seed_NEST = 30 does: about 330 of 10,000 spikes in common, as
+in the figure of NEST's documentation), in others only the stimulated neuron's spike moves by a
+step (seed_NEST = 31 to 35).
 """
 import matplotlib.pyplot as plt
 import nest

@@ -209,6 +209,24 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
     }
 
+    /**
+     * Spikes of neurons. This device has proxies, so NEST reaches it from neurons through the target tables,
+     * whose send_remote unrolls the multiplicity: an up transition (multiplicity 2) arrives as two single
+     * spikes with one stamp (decoded by the first branch of handleSpike). Spikes of devices (send_local_, e.g.
+     * spike_generator) keep their multiplicity and take the multiplicity-2 branch, which would drop the
+     * on-period of a unit that goes down and up again with no other event in between.
+     */
+    @Override
+    public void deliverRun(org.nestj.engine.kernel.ConnStore c, int a, int b, long emitStep, int mult, long srcGid,
+            double offset) {
+        for (int k = a; k < b; k++) {
+            final int i = (int) (c.tgt[k] - firstGid);
+            for (int m = 0; m < mult; m++) {
+                handleSpike(i, emitStep + c.delay[k], c.weight(k), 1, c.rport[k], srcGid, emitStep + 1, offset);
+            }
+        }
+    }
+
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp,
             double offset) {

@@ -18,6 +18,21 @@ public final class EventStore implements NodeBlock.Copyable {
     /** value columns appear in the events once the device took part in a simulation (NEST's memory backend). */
     boolean columnsActive;
     double[][] cols = new double[0][];
+    /** integer value columns (e.g. the weight_recorder's targets, receptors, ports) */
+    String[] longNames = new String[0];
+    long[][] lcols = new long[0][];
+
+    public void setLongColumns(String[] names) {
+        this.longNames = names.clone();
+        lcols = new long[names.length][];
+        for (int j = 0; j < names.length; j++) lcols[j] = new long[senders.length];
+    }
+
+    /** An event with double values and integer values. */
+    public void add(long sender, long stamp, double[] values, int from, long[] longs) {
+        add(sender, stamp, values, from);
+        for (int j = 0; j < lcols.length; j++) lcols[j][size - 1] = longs[j];
+    }
 
     public void setColumns(String[] names) {
         this.names = names.clone();
@@ -41,6 +56,7 @@ public final class EventStore implements NodeBlock.Copyable {
             stamps = java.util.Arrays.copyOf(stamps, c);
             if (offsets != null) offsets = java.util.Arrays.copyOf(offsets, c);
             for (int j = 0; j < cols.length; j++) cols[j] = java.util.Arrays.copyOf(cols[j], c);
+            for (int j = 0; j < lcols.length; j++) lcols[j] = java.util.Arrays.copyOf(lcols[j], c);
         }
     }
 
@@ -83,6 +99,7 @@ public final class EventStore implements NodeBlock.Copyable {
         }
         if (columnsActive) {
             for (int j = 0; j < names.length; j++) d.put(names[j], java.util.Arrays.copyOf(cols[j], size));
+            for (int j = 0; j < longNames.length; j++) d.put(longNames[j], java.util.Arrays.copyOf(lcols[j], size));
         }
         return d;
     }
@@ -91,6 +108,7 @@ public final class EventStore implements NodeBlock.Copyable {
     public Object copy() {
         EventStore e = new EventStore();
         e.setColumns(names);
+        e.setLongColumns(longNames);
         return e;
     }
 }

@@ -145,7 +145,14 @@ public final class SimulationManager {
             final int from = (int) fromStep, to = (int) toStep;
             long p0 = PROFILE ? System.nanoTime() : 0;
             if (slice > 0 && fromStep == 0 && nPending > 0) {
+                wrOn = false;
+                for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
+                if (wrOn && (wev == null || wev.length != outs.length)) {
+                    wev = new WeightEvents[outs.length];
+                    for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
+                }
                 k.parallel.run(this::deliverPending);
+                if (wrOn) flushWeights();
             }
             if (origin > 0 && fromStep == 0) {
                 k.recording.collectSamples();
@@ -327,6 +334,129 @@ public final class SimulationManager {
     }
 
     /** Delivers the gathered spikes to the targets owned by thread t, segment by segment. */
+    // ------------------------------------------------------------------ weight_recorder events
+    private boolean wrOn;
+    private WeightEvents[] wev;
+
+    /** Weight events noted by one thread during delivery: (recorder, sender, target, stamp, weight, rport, port). */
+    private static final class WeightEvents {
+        int n;
+        long[] rec = new long[64], snd = new long[64], tgt = new long[64], stamp = new long[64], rp = new long[64],
+                port = new long[64];
+        double[] w = new double[64];
+
+        void add(long r, long s, long t, long st, double wt, long rport, long prt) {
+            if (n == rec.length) {
+                int c = n * 2;
+                rec = Arrays.copyOf(rec, c);
+                snd = Arrays.copyOf(snd, c);
+                tgt = Arrays.copyOf(tgt, c);
+                stamp = Arrays.copyOf(stamp, c);
+                rp = Arrays.copyOf(rp, c);
+                port = Arrays.copyOf(port, c);
+                w = Arrays.copyOf(w, c);
+            }
+            rec[n] = r;
+            snd[n] = s;
+            tgt[n] = t;
+            stamp[n] = st;
+            w[n] = wt;
+            rp[n] = rport;
+            port[n] = prt;
+            n++;
+        }
+    }
+
+    /** Notes a weight event for each connection in [a, m) whose synapse model reports to a weight_recorder. */
+    private void noteWeights(int t, ConnStore c, int sender, int first, int a, int m, long stamp) {
+        java.util.List<SynapseModel> sms = k.connections.synModels;
+        for (int q = a; q < m; q++) {
+            SynapseModel sm = sms.get(c.syn[q]);
+            if (sm.weightRecorder > 0) {
+                int same = 0;
+                for (int p = q - 1; p >= first && c.tgt[p] == c.tgt[q]; p--) {
+                    if (sms.get(c.syn[p]).weightRecorder > 0) same++;
+                }
+                wev[t].add(sm.weightRecorder, sender, c.tgt[q], stamp, c.weight(q), c.rport[q], same);
+            }
+        }
+    }
+
+    /**
+     * Hands the weight events of this delivery to their recorders, in an order that does not depend
+     * on the number of threads: by time, sender, target, port.
+     */
+    private void flushWeights() {
+        int total = 0;
+        for (WeightEvents e : wev) total += e.n;
+        if (total == 0) return;
+        long[][] rows = new long[total][];
+        int r = 0;
+        for (int t = 0; t < wev.length; t++) {
+            WeightEvents e = wev[t];
+            for (int q = 0; q < e.n; q++) rows[r++] = new long[] {e.stamp[q], e.snd[q], e.tgt[q], e.port[q], t, q};
+            }
+        Arrays.sort(rows, (x, y) -> {
+            for (int j = 0; j < 4; j++) {
+                int c = Long.compare(x[j], y[j]);
+                if (c != 0) return c;
+            }
+            return 0;
+        });
+        for (long[] row : rows) {
+            WeightEvents e = wev[(int) row[4]];
+            int q = (int) row[5];
+            e.port[q] = globalPort(e.snd[q], e.tgt[q], e.port[q]);
+            NodeBlock b = k.nodes.blockOf(e.rec[q]);
+            if (b instanceof org.nestj.engine.devices.WeightRecorder) {
+                ((org.nestj.engine.devices.WeightRecorder) b).record((int) (e.rec[q] - b.firstGid), e.snd[q], e.tgt[q],
+                        e.stamp[q], e.w[q], e.rp[q], e.port[q]);
+            }
+        }
+        for (WeightEvents e : wev) e.n = 0;
+    }
+
+    private final java.util.Map<Long, int[]> portCache = new java.util.HashMap<>();
+    private long portCacheVersion = -1;
+
+    /**
+     * NEST's port of a connection (its index among the sender's connections), made independent of
+     * the thread split: the number of the sender's connections (of models that report weights) to
+     * lower target ids, plus the index among connections to the same target.
+     */
+    private long globalPort(long sender, long target, long localIndexAmongEqual) {
+        if (portCacheVersion != k.connections.version) {
+            portCache.clear();
+            portCacheVersion = k.connections.version;
+        }
+        int[] targets = portCache.computeIfAbsent(sender, snd -> {
+            int[] buf = new int[16];
+            int n = 0;
+            for (ConnTable tab : k.connections.stores) {
+                for (int sg = 0; sg < tab.segments(); sg++) {
+                    ConnStore c = tab.seg(sg);
+                    int g = (int) (long) snd;
+                    if (g + 1 >= c.offsets.length) continue;
+                    for (int q = c.offsets[g]; q < c.offsets[g + 1]; q++) {
+                        if (k.connections.synModels.get(c.syn[q]).weightRecorder <= 0) continue;
+                        if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
+                        buf[n++] = c.tgt[q];
+                    }
+                }
+            }
+            int[] r = Arrays.copyOf(buf, n);
+            Arrays.sort(r);
+            return r;
+        });
+        int lo = 0, hi = targets.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (targets[mid] < target) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo + localIndexAmongEqual;
+    }
+
     private void deliverPending(int t) {
         ConnTable tab = k.connections.stores[t];
         NodeManager nm = k.nodes;
@@ -348,6 +478,7 @@ public final class SimulationManager {
                         while (m < e && tgt[m] < last) m++;
                     }
                     b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
+                    if (wrOn) noteWeights(t, c, g, off[g], a, m, pStep[s] + 1);
                     a = m;
                 }
             }

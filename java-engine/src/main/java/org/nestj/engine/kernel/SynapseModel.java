@@ -17,6 +17,8 @@ public final class SynapseModel {
     public final boolean homWeight;
     public final boolean labelled;
     public double weight = 1.0;
+    /** node id of the weight_recorder (0: none) */
+    public long weightRecorder;
     public double delay = 1.0;
     public int receptorType = 0;
     /** default synapse_label of the *_lbl models (-1: unlabelled) */
@@ -41,6 +43,7 @@ public final class SynapseModel {
         m.delay = delay;
         m.receptorType = receptorType;
         m.label = label;
+        m.weightRecorder = weightRecorder;
         return m;
     }
 
@@ -57,7 +60,7 @@ public final class SynapseModel {
         d.put("synapse_model", name);
         d.put("synapse_modelid", (long) id);
         d.put("weight", weight);
-        d.put("weight_recorder", new long[0]);
+        d.put("weight_recorder", weightRecorder > 0 ? new long[] {weightRecorder} : new long[0]);
         return d;
     }
 
@@ -74,12 +77,18 @@ public final class SynapseModel {
         long lb = labelled ? s.l("synapse_label", label) : label;
         double dl = s.d("delay", delay);
         int rt = s.i("receptor_type", receptorType);
+        long wr = weightRecorder;
         if (s.has("weight_recorder")) {
-            Object v = s.raw("weight_recorder");
-            boolean empty = v == null || (v instanceof long[] && ((long[]) v).length == 0)
-                    || (v instanceof double[] && ((double[]) v).length == 0);
-            if (!empty) {
-                throw NestException.badProperty(name + " does not report weights: it cannot use a weight_recorder.");
+            long[] v = s.la("weight_recorder", new long[0]);
+            if (v.length == 0) {
+                wr = 0;
+            } else {
+                if (v.length != 1) throw NestException.badProperty("weight_recorder must be a single node.");
+                NodeBlock b = k.nodes.blockOf(v[0]);
+                if (!"weight_recorder".equals(b.model.typeId)) {
+                    throw NestException.badProperty("Only weight_recorder nodes can be set as weight_recorder of " + name + ".");
+                }
+                wr = v[0];
             }
         }
         for (String ro : new String[] {"num_connections", "element_type", "sizeof", "synapse_model", "synapse_modelid",
@@ -96,6 +105,7 @@ public final class SynapseModel {
         delay = dl;
         receptorType = rt;
         label = lb;
+        weightRecorder = wr;
         if (weightChanged) k.connections.setHomWeight(this, w);
     }
 }

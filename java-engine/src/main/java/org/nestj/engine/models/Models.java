@@ -38,6 +38,7 @@ public final class Models {
         k.models.registerNode("multimeter", () -> new Multimeter(1, new String[0]));
         k.models.registerNode("voltmeter", () -> new Multimeter(1, new String[] {"V_m"}));
         k.models.registerNode("spike_recorder", () -> new SpikeRecorder(1));
+        k.models.registerNode("weight_recorder", () -> new org.nestj.engine.devices.WeightRecorder(1));
         k.models.registerNode("spin_detector", () -> new org.nestj.engine.devices.SpinDetector(1));
         // neurons
         k.models.registerNode("iaf_psc_alpha", () -> new IafPscAlpha(1));

@@ -1,0 +1,85 @@
+package org.nestj.engine.devices;
+
+import java.util.Map;
+
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * weight_recorder — records, for every spike a synapse transmits, the sender, target, time,
+ * weight, receptor and port, when the synapse model's weight_recorder is this device
+ * (NEST 3.9 models/weight_recorder.{h,cpp}; nestkernel/connector_base_impl.h send_weight_event).
+ * Optional filters: senders and targets (node ids).
+ */
+public final class WeightRecorder extends RecordingDevice {
+    @PerNode public long[][] senders, targets;
+    private static final String[] DOUBLES = {"weights"};
+    private static final String[] LONGS = {"targets", "receptors", "ports"};
+
+    public WeightRecorder(int n) {
+        super(n);
+        senders = new long[n][];
+        targets = new long[n][];
+        for (int i = 0; i < n; i++) {
+            senders[i] = new long[0];
+            targets[i] = new long[0];
+            store[i].setColumns(DOUBLES);
+            store[i].setLongColumns(LONGS);
+        }
+    }
+
+    @Override
+    public WeightRecorder make(int n) {
+        return new WeightRecorder(n);
+    }
+
+    @Override
+    protected String[] valueNames(int i) {
+        return new String[] {"weights", "targets", "receptors", "ports"};
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getRec(i, d);
+        d.put("senders", senders[i].clone());
+        d.put("targets", targets[i].clone());
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        long[] se = s.la("senders", senders[i]);
+        long[] ta = s.la("targets", targets[i]);
+        setRec(i, s);
+        senders[i] = se;
+        targets[i] = ta;
+    }
+
+    private static boolean contains(long[] set, long x) {
+        if (set.length == 0) return true;
+        for (long v : set) if (v == x) return true;
+        return false;
+    }
+
+    private final double[] one = new double[4];
+    private final long[] ints = new long[3];
+
+    /** A weight event of a transmitted spike (stamp in steps). */
+    public void record(int i, long sender, long target, long stamp, double weight, long rport, long port) {
+        if (!isActive(i, stamp)) return;
+        if (!contains(senders[i], sender) || !contains(targets[i], target)) return;
+        if (recordTo[i].equals("memory")) {
+            nEvents[i]++;
+            one[0] = weight;
+            ints[0] = target;
+            ints[1] = rport;
+            ints[2] = port;
+            store[i].add(sender, stamp, one, 0, ints);
+        } else {
+            one[0] = weight;
+            one[1] = target;
+            one[2] = rport;
+            one[3] = port;
+            write(i, sender, stamp, one, 0, 4);
+        }
+    }
+}
