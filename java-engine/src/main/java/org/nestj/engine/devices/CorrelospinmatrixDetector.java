@@ -222,7 +222,7 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
         for (int k = a; k < b; k++) {
             final int i = (int) (c.tgt[k] - firstGid);
             for (int m = 0; m < mult; m++) {
-                handleSpike(i, emitStep + c.delay[k], c.weight(k), 1, c.rport[k], srcGid, emitStep + 1, offset);
+                handleSpike(i, emitStep + c.delayOf(k), c.weight(k), 1, c.rportOf(k), srcGid, emitStep + 1, offset);
             }
         }
     }

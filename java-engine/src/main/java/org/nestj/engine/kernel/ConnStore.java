@@ -26,9 +26,17 @@ public final class ConnStore {
     private int[] runT, runEnd;
     private int nRuns;
     public double[] w;
+    /**
+     * delay, receptor and synapse model per connection; in neuron segments a column stays null
+     * (and its value is the *Const field) while all connections share one value — Brunel-like
+     * networks then need 6 bytes per connection. Read them through delayOf/rportOf/synOf.
+     */
     public char[] delay;
     public byte[] rport;
     public byte[] syn;
+    public int delayConst, rportConst, synConst;
+    /** allocated capacity of the per-connection columns */
+    int cap;
     public int[] port;  // device stores only
     /** synapse_label per connection (NEST's ConnectionLabel); null while no connection here has a label */
     public int[] lbl;
@@ -52,9 +60,12 @@ public final class ConnStore {
             runEnd = new int[16];
         }
         w = new double[c];
-        delay = new char[c];
-        rport = new byte[c];
-        syn = new byte[c];
+        cap = c;
+        if (withPort) {
+            delay = new char[c];
+            rport = new byte[c];
+            syn = new byte[c];
+        }
         if (withPort) {
             port = new int[c];
         } else {
@@ -63,6 +74,41 @@ public final class ConnStore {
             wtab = new double[16];
             wKeys = new long[64];
         }
+    }
+
+    /** Delay in steps of connection k. */
+    public int delayOf(int k) {
+        return delay != null ? delay[k] : delayConst;
+    }
+
+    /** Receptor port of connection k. */
+    public int rportOf(int k) {
+        return rport != null ? rport[k] : rportConst;
+    }
+
+    /** Synapse model id of connection k. */
+    public int synOf(int k) {
+        return syn != null ? syn[k] : synConst;
+    }
+
+    public void setDelay(int k, int steps) {
+        if (delay == null) {
+            if (steps == delayConst) return;
+            delay = filledChars(delayConst);
+        }
+        delay[k] = (char) steps;
+    }
+
+    private char[] filledChars(int v) {
+        char[] a = new char[cap];
+        Arrays.fill(a, 0, size, (char) v);
+        return a;
+    }
+
+    private byte[] filledBytes(int v) {
+        byte[] a = new byte[cap];
+        Arrays.fill(a, 0, size, (byte) v);
+        return a;
     }
 
     /** Weight of connection k. */
@@ -108,7 +154,7 @@ public final class ConnStore {
 
     /** Leaves table mode: one double per connection from now on. */
     private void expandWeights() {
-        double[] full = new double[syn.length];
+        double[] full = new double[cap];
         for (int k = 0; k < size; k++) full[k] = wtab[wi[k]];
         w = full;
         wi = null;
@@ -142,7 +188,7 @@ public final class ConnStore {
     public void setLabel(int k, int label) {
         if (lbl == null) {
             if (label == -1) return;
-            lbl = new int[syn.length];
+            lbl = new int[cap];
             Arrays.fill(lbl, -1);
         }
         lbl[k] = label;
@@ -154,8 +200,8 @@ public final class ConnStore {
     }
 
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
-        if (size == syn.length) grow();
-        if (src == null) rebuildSources(syn.length);
+        if (size == cap) grow();
+        if (src == null) rebuildSources(cap);
         src[size] = s;
         if (tgt == null) {
             if (nRuns > 0 && runT[nRuns - 1] == t) {
@@ -186,30 +232,43 @@ public final class ConnStore {
         } else {
             w[size] = weight;
         }
-        delay[size] = (char) delaySteps;
-        rport[size] = (byte) rp;
-        syn[size] = (byte) synId;
+        if (delay == null) {
+            if (size == 0) delayConst = delaySteps;
+            else if (delaySteps != delayConst) delay = filledChars(delayConst);
+        }
+        if (delay != null) delay[size] = (char) delaySteps;
+        if (rport == null) {
+            if (size == 0) rportConst = rp;
+            else if (rp != rportConst) rport = filledBytes(rportConst);
+        }
+        if (rport != null) rport[size] = (byte) rp;
+        if (syn == null) {
+            if (size == 0) synConst = synId;
+            else if (synId != synConst) syn = filledBytes(synConst);
+        }
+        if (syn != null) syn[size] = (byte) synId;
         if (withPort) port[size] = prt;
         if (lbl != null) lbl[size] = -1;
         size++;
     }
 
     private void grow() {
-        int c = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, syn.length * 3L / 2 + 16));
+        int c = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, cap * 3L / 2 + 16));
         if (src != null) src = Arrays.copyOf(src, c);
         if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
         else wi = Arrays.copyOf(wi, c);
-        delay = Arrays.copyOf(delay, c);
-        rport = Arrays.copyOf(rport, c);
-        syn = Arrays.copyOf(syn, c);
+        if (delay != null) delay = Arrays.copyOf(delay, c);
+        if (rport != null) rport = Arrays.copyOf(rport, c);
+        if (syn != null) syn = Arrays.copyOf(syn, c);
+        cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
     }
 
     /** Leaves run mode: one target per connection from now on. */
     private void materializeTargets() {
-        int[] t = new int[syn.length];
+        int[] t = new int[cap];
         int k = 0;
         for (int r = 0; r < nRuns; r++) {
             for (; k < runEnd[r]; k++) t[k] = runT[r];
@@ -246,7 +305,7 @@ public final class ConnStore {
     /** Makes room for n more connections (avoids growth slack when the count is known). */
     public void reserve(long more) {
         long need = size + more;
-        if (need > syn.length) resize((int) Math.min(Integer.MAX_VALUE - 8, need));
+        if (need > cap) resize((int) Math.min(Integer.MAX_VALUE - 8, need));
     }
 
     private void resize(int c) {
@@ -255,9 +314,10 @@ public final class ConnStore {
         if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
         else wi = Arrays.copyOf(wi, c);
-        delay = Arrays.copyOf(delay, c);
-        rport = Arrays.copyOf(rport, c);
-        syn = Arrays.copyOf(syn, c);
+        if (delay != null) delay = Arrays.copyOf(delay, c);
+        if (rport != null) rport = Arrays.copyOf(rport, c);
+        if (syn != null) syn = Arrays.copyOf(syn, c);
+        cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
     }
@@ -299,9 +359,10 @@ public final class ConnStore {
             tgt = Arrays.copyOf(tgt, n);
             if (w != null) w = Arrays.copyOf(w, n);
             else wi = Arrays.copyOf(wi, n);
-            delay = Arrays.copyOf(delay, n);
-            rport = Arrays.copyOf(rport, n);
-            syn = Arrays.copyOf(syn, n);
+            if (delay != null) delay = Arrays.copyOf(delay, n);
+            if (rport != null) rport = Arrays.copyOf(rport, n);
+            if (syn != null) syn = Arrays.copyOf(syn, n);
+            cap = n;
             if (withPort) port = Arrays.copyOf(port, n);
             if (lbl != null) lbl = Arrays.copyOf(lbl, n);
         }
@@ -319,7 +380,7 @@ public final class ConnStore {
      * column at a time; segments are capped in size (see ConnTable) to bound that.
      */
     private void scatter(int[] perm, int n, Scratch sc) {
-        int[] ti = sc.ints(syn.length);
+        int[] ti = sc.ints(cap);
         if (tgt == null) {
             int k = 0;
             for (int r = 0; r < nRuns; r++) {
@@ -350,18 +411,24 @@ public final class ConnStore {
             sc.giveChars(wi);
             wi = tc;
         }
-        char[] td = sc.chars(delay.length);
-        for (int k = 0; k < n; k++) td[perm[k]] = delay[k];
-        sc.giveChars(delay);
-        delay = td;
-        byte[] tb = sc.bytes(rport.length);
-        for (int k = 0; k < n; k++) tb[perm[k]] = rport[k];
-        sc.giveBytes(rport);
-        rport = tb;
-        tb = sc.bytes(syn.length);
-        for (int k = 0; k < n; k++) tb[perm[k]] = syn[k];
-        sc.giveBytes(syn);
-        syn = tb;
+        if (delay != null) {
+            char[] td = sc.chars(delay.length);
+            for (int k = 0; k < n; k++) td[perm[k]] = delay[k];
+            sc.giveChars(delay);
+            delay = td;
+        }
+        if (rport != null) {
+            byte[] tb = sc.bytes(rport.length);
+            for (int k = 0; k < n; k++) tb[perm[k]] = rport[k];
+            sc.giveBytes(rport);
+            rport = tb;
+        }
+        if (syn != null) {
+            byte[] tb = sc.bytes(syn.length);
+            for (int k = 0; k < n; k++) tb[perm[k]] = syn[k];
+            sc.giveBytes(syn);
+            syn = tb;
+        }
         if (lbl != null) {
             int[] tl = sc.ints(lbl.length);
             for (int k = 0; k < n; k++) tl[perm[k]] = lbl[k];
@@ -415,9 +482,15 @@ public final class ConnStore {
         } else {
             char tw = wi[i]; wi[i] = wi[j]; wi[j] = tw;
         }
-        char tc = delay[i]; delay[i] = delay[j]; delay[j] = tc;
-        byte tb = rport[i]; rport[i] = rport[j]; rport[j] = tb;
-        tb = syn[i]; syn[i] = syn[j]; syn[j] = tb;
+        if (delay != null) {
+            char tc = delay[i]; delay[i] = delay[j]; delay[j] = tc;
+        }
+        if (rport != null) {
+            byte tb = rport[i]; rport[i] = rport[j]; rport[j] = tb;
+        }
+        if (syn != null) {
+            byte tb = syn[i]; syn[i] = syn[j]; syn[j] = tb;
+        }
         if (withPort) {
             ti = port[i]; port[i] = port[j]; port[j] = ti;
         }
@@ -430,9 +503,9 @@ public final class ConnStore {
         if (tgt[i] != tgt[j]) return tgt[i] < tgt[j] ? -1 : 1;
         int c = Double.compare(weight(i), weight(j));
         if (c != 0) return c;
-        if (delay[i] != delay[j]) return delay[i] < delay[j] ? -1 : 1;
-        if (rport[i] != rport[j]) return rport[i] < rport[j] ? -1 : 1;
-        if (syn[i] != syn[j]) return syn[i] < syn[j] ? -1 : 1;
+        if (delay != null && delay[i] != delay[j]) return delay[i] < delay[j] ? -1 : 1;
+        if (rport != null && rport[i] != rport[j]) return rport[i] < rport[j] ? -1 : 1;
+        if (syn != null && syn[i] != syn[j]) return syn[i] < syn[j] ? -1 : 1;
         if (withPort && port[i] != port[j]) return port[i] < port[j] ? -1 : 1;
         if (lbl != null && lbl[i] != lbl[j]) return lbl[i] < lbl[j] ? -1 : 1;
         return 0;
@@ -481,12 +554,18 @@ public final class ConnStore {
             for (int q = 0; q < m; q++) tmpC[q] = wi[a + (int) sortKeys[q]];
             System.arraycopy(tmpC, 0, wi, a, m);
         }
-        for (int q = 0; q < m; q++) tmpC[q] = delay[a + (int) sortKeys[q]];
-        System.arraycopy(tmpC, 0, delay, a, m);
-        for (int q = 0; q < m; q++) tmpB[q] = rport[a + (int) sortKeys[q]];
-        System.arraycopy(tmpB, 0, rport, a, m);
-        for (int q = 0; q < m; q++) tmpB[q] = syn[a + (int) sortKeys[q]];
-        System.arraycopy(tmpB, 0, syn, a, m);
+        if (delay != null) {
+            for (int q = 0; q < m; q++) tmpC[q] = delay[a + (int) sortKeys[q]];
+            System.arraycopy(tmpC, 0, delay, a, m);
+        }
+        if (rport != null) {
+            for (int q = 0; q < m; q++) tmpB[q] = rport[a + (int) sortKeys[q]];
+            System.arraycopy(tmpB, 0, rport, a, m);
+        }
+        if (syn != null) {
+            for (int q = 0; q < m; q++) tmpB[q] = syn[a + (int) sortKeys[q]];
+            System.arraycopy(tmpB, 0, syn, a, m);
+        }
         if (withPort) {
             for (int q = 0; q < m; q++) tmpI[q] = port[a + (int) sortKeys[q]];
             System.arraycopy(tmpI, 0, port, a, m);
@@ -517,9 +596,9 @@ public final class ConnStore {
             tgt[j] = tgt[k];
             if (w != null) w[j] = w[k];
             else wi[j] = wi[k];
-            delay[j] = delay[k];
-            rport[j] = rport[k];
-            syn[j] = syn[k];
+            if (delay != null) delay[j] = delay[k];
+            if (rport != null) rport[j] = rport[k];
+            if (syn != null) syn[j] = syn[k];
             if (withPort) port[j] = port[k];
             if (lbl != null) lbl[j] = lbl[k];
             j++;
@@ -531,7 +610,8 @@ public final class ConnStore {
 
     public long bytesUsed() {
         long b = (tgt != null ? (long) tgt.length * 4 : (long) runT.length * 8) + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
-                + (long) delay.length * 2 + rport.length + syn.length;
+                + (delay != null ? (long) delay.length * 2 : 0) + (rport != null ? rport.length : 0)
+                + (syn != null ? syn.length : 0);
         if (withPort) b += (long) port.length * 4;
         if (lbl != null) b += (long) lbl.length * 4;
         if (src != null) b += (long) src.length * 4;

@@ -334,10 +334,10 @@ public final class ConnectionManager {
                     if (s + 1 >= off.length || off[s] == off[s + 1]) continue;
                     int h = (tb << 8) | sg;
                     for (int kk = off[s]; kk < off[s + 1]; kk++) {
-                        int port = !devTable && devTgt.get(c.tgt[kk]) ? cntDev[c.syn[kk]]++ : cnt[c.syn[kk]]++;
+                        int port = !devTable && devTgt.get(c.tgt[kk]) ? cntDev[c.synOf(kk)]++ : cnt[c.synOf(kk)]++;
                         if (!srcOk) continue;
                         if (tgtSet != null && !tgtSet.get(c.tgt[kk])) continue;
-                        if (synId >= 0 && c.syn[kk] != synId) continue;
+                        if (synId >= 0 && c.synOf(kk) != synId) continue;
                         if (label != -1 && c.label(kk) != label) continue;
                         if (n == cap) {
                             cap *= 2;
@@ -366,7 +366,7 @@ public final class ConnectionManager {
             ConnStore c = storeOf(hs[p]);
             so[q] = keys[p] >>> 32;
             ta[q] = keys[p] & 0xffffffffL;
-            sy[q] = c.syn[ix[p]];
+            sy[q] = c.synOf(ix[p]);
             th[q] = (hs[p] >>> 8) % T;
             hh[q] = hs[p];
             ii[q] = ix[p];
@@ -403,17 +403,17 @@ public final class ConnectionManager {
             }
             case "delay": {
                 double[] r = new double[n];
-                for (int q = 0; q < n; q++) r[q] = k.time.delayStepsToMs(storeOf(h[q]).delay[idx[q]]);
+                for (int q = 0; q < n; q++) r[q] = k.time.delayStepsToMs(storeOf(h[q]).delayOf(idx[q]));
                 return r;
             }
             case "receptor": {
                 long[] r = new long[n];
-                for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).rport[idx[q]];
+                for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).rportOf(idx[q]);
                 return r;
             }
             case "synapse_model": {
                 String[] r = new String[n];
-                for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).syn[idx[q]]).name;
+                for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).synOf(idx[q])).name;
                 return r;
             }
             case "synapse_label": {
@@ -424,14 +424,14 @@ public final class ConnectionManager {
             case "_flags": {   // per connection: 1 = weight lives in the model (hom_w), 2 = labelled model
                 long[] r = new long[n];
                 for (int q = 0; q < n; q++) {
-                    SynapseModel m = synModels.get(storeOf(h[q]).syn[idx[q]]);
+                    SynapseModel m = synModels.get(storeOf(h[q]).synOf(idx[q]));
                     r[q] = (m.homWeight ? 1 : 0) | (m.labelled ? 2 : 0);
                 }
                 return r;
             }
             case "sizeof": {
                 long[] r = new long[n];
-                for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).syn[idx[q]]).sizeof();
+                for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).synOf(idx[q])).sizeof();
                 return r;
             }
             default:
@@ -446,7 +446,7 @@ public final class ConnectionManager {
             case "weight":
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
-                    if (synModels.get(c.syn[idx[q]]).homWeight) {
+                    if (synModels.get(c.synOf(idx[q])).homWeight) {
                         throw NestException.badProperty("Setting of individual weights is not possible! The common "
                                 + "weights can be changed via CopyModel().");
                     }
@@ -458,13 +458,13 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) steps[q] = checkDelay(values[q]);
                 for (int q = 0; q < n; q++) {
                     noteDelay(steps[q]);
-                    storeOf(h[q]).delay[idx[q]] = (char) steps[q];
+                    storeOf(h[q]).setDelay(idx[q], (int) steps[q]);
                 }
                 break;
             case "synapse_label":
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
-                    SynapseModel m = synModels.get(c.syn[idx[q]]);
+                    SynapseModel m = synModels.get(c.synOf(idx[q]));
                     if (!m.labelled) {
                         throw new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries: 'synapse_label'. "
                                 + "Maybe you tried to set common synapse properties through an individual synapse?");
@@ -487,7 +487,7 @@ public final class ConnectionManager {
             for (int sg = 0; sg < tab.segments(); sg++) {
                 ConnStore c = tab.seg(sg);
                 for (int q = 0; q < c.size(); q++) {
-                    if (c.syn[q] == m.id) c.setWeight(q, w);
+                    if (c.synOf(q) == m.id) c.setWeight(q, w);
                 }
             }
         }
@@ -515,7 +515,7 @@ public final class ConnectionManager {
                 ConnStore c = table(t).seg(sg);
                 for (int q = 0; q < fl.length; q++) {
                     if (fl[q]) {
-                        synModels.get(c.syn[q]).numConnections--;
+                        synModels.get(c.synOf(q)).numConnections--;
                         removed++;
                     }
                 }
@@ -610,7 +610,7 @@ public final class ConnectionManager {
             }
             boolean[] fl = f[table][sg];
             for (int kk = lo; kk < e && c.tgt[kk] == t; kk++) {
-                if (c.syn[kk] != m.id || (fl != null && fl[kk])) continue;
+                if (c.synOf(kk) != m.id || (fl != null && fl[kk])) continue;
                 flag(f, (table << 8) | sg, kk);
                 return;
             }

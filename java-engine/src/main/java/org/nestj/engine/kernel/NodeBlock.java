@@ -226,11 +226,10 @@ public abstract class NodeBlock {
      */
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
         final int[] tgt = c.tgt;
-        final char[] d = c.delay;
-        final byte[] rp = c.rport;
         final long fg = firstGid;
         for (int k = a; k < b; k++) {
-            handleSpike((int) (tgt[k] - fg), emitStep + d[k], c.weight(k), mult, rp[k], srcGid, emitStep + 1, offset);
+            handleSpike((int) (tgt[k] - fg), emitStep + c.delayOf(k), c.weight(k), mult, c.rportOf(k), srcGid, emitStep + 1,
+                    offset);
         }
     }
 

@@ -101,8 +101,8 @@ public final class RateEvents {
                     NodeBlock tb = nm.blockOf(c.tgt[q]);
                     int ti = (int) (c.tgt[q] - tb.firstGid);
                     double w = c.weight(q);
-                    long s0 = origin + c.delay[q] - md;
-                    int rp = c.rport[q];
+                    long s0 = origin + c.delayOf(q) - md;
+                    int rp = c.rportOf(q);
                     for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
                 }
             }
@@ -189,11 +189,11 @@ public final class RateEvents {
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
-                        if (!instantSyn[c.syn[q]]) continue;
+                        if (!instantSyn[c.synOf(q)]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);
-                        int rp = c.rport[q];
+                        int rp = c.rportOf(q);
                         for (int lag = 0; lag < md; lag++) tb.handleInstantRate(ti, lag, o.vi[base + lag], w, rp);
                     }
                 }
@@ -214,12 +214,12 @@ public final class RateEvents {
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
-                        if (instantSyn.length > c.syn[q] && instantSyn[c.syn[q]]) continue;
+                        if (instantSyn.length > c.synOf(q) && instantSyn[c.synOf(q)]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);
-                        long s0 = origin + c.delay[q];
-                        int rp = c.rport[q];
+                        long s0 = origin + c.delayOf(q);
+                        int rp = c.rportOf(q);
                         for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
                     }
                 }

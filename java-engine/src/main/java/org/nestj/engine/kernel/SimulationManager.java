@@ -371,13 +371,13 @@ public final class SimulationManager {
     private void noteWeights(int t, ConnStore c, int sender, int first, int a, int m, long stamp) {
         java.util.List<SynapseModel> sms = k.connections.synModels;
         for (int q = a; q < m; q++) {
-            SynapseModel sm = sms.get(c.syn[q]);
+            SynapseModel sm = sms.get(c.synOf(q));
             if (sm.weightRecorder > 0) {
                 int same = 0;
                 for (int p = q - 1; p >= first && c.tgt[p] == c.tgt[q]; p--) {
-                    if (sms.get(c.syn[p]).weightRecorder > 0) same++;
+                    if (sms.get(c.synOf(p)).weightRecorder > 0) same++;
                 }
-                wev[t].add(sm.weightRecorder, sender, c.tgt[q], stamp, c.weight(q), c.rport[q], same);
+                wev[t].add(sm.weightRecorder, sender, c.tgt[q], stamp, c.weight(q), c.rportOf(q), same);
             }
         }
     }
@@ -438,7 +438,7 @@ public final class SimulationManager {
                     int g = (int) (long) snd;
                     if (g + 1 >= c.offsets.length) continue;
                     for (int q = c.offsets[g]; q < c.offsets[g + 1]; q++) {
-                        if (k.connections.synModels.get(c.syn[q]).weightRecorder <= 0) continue;
+                        if (k.connections.synModels.get(c.synOf(q)).weightRecorder <= 0) continue;
                         if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
                         buf[n++] = c.tgt[q];
                     }

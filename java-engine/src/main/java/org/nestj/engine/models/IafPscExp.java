@@ -217,13 +217,14 @@ public final class IafPscExp extends NeuronBlock {
         final char[] wi = c.wi;
         final double[] wt = c.wtab;
         final char[] d = c.delay;
+        final int dc = c.delayConst;
         final double[] bd = buf.d;
         final int len = buf.len, nn = n;
         final int fg = (int) firstGid;
         final int base = (int) (emitStep % len);
         for (int k = a; k < b; k++) {
             double s = (w != null ? w[k] : wt[wi[k]]) * mult;
-            int slot = base + d[k];
+            int slot = base + (d != null ? d[k] : dc);
             if (slot >= len) slot -= len;
             int ch = s > 0 ? EX : IN;
             bd[(ch * len + slot) * nn + (tgt[k] - fg)] += s;
