@@ -40,7 +40,7 @@ public final class StreamArray {
      * an entry of 1.0. Only for means below about 30 (use Rng.poisson beyond).
      */
     public static double[] poissonCdf(double mean) {
-        int kmax = (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 12);
+        int kmax = Math.max(4, (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 12));
         double[] c = new double[kmax + 2];
         double p = Math.exp(-mean), f = p;
         c[0] = f;
@@ -61,6 +61,7 @@ public final class StreamArray {
         final int o = 4 * i;
         long s0 = s[o], s1 = s[o + 1], s2 = s[o + 2], s3 = s[o + 3];
         final int last = cdf.length - 1;
+        final double c0 = cdf[0], c1 = cdf[1], c2 = cdf[2], c3 = cdf[3];
         for (int j = 0; j < cnt; j++) {
             final long result = Long.rotateLeft(s1 * 5, 7) * 9;
             final long t = s1 << 17;
@@ -71,8 +72,11 @@ public final class StreamArray {
             s2 ^= t;
             s3 = Long.rotateLeft(s3, 45);
             double u = (result >>> 11) * 0x1.0p-53;
-            int k = 0;
-            while (k < last && u > cdf[k]) k++;
+            // branch-free for the likely counts (the table has at least four entries), a loop beyond
+            int k = (u > c0 ? 1 : 0) + (u > c1 ? 1 : 0) + (u > c2 ? 1 : 0) + (u > c3 ? 1 : 0);
+            if (k == 4) {
+                while (k < last && u > cdf[k]) k++;
+            }
             out[j] = k;
         }
         s[o] = s0;

@@ -178,9 +178,9 @@ public final class IafPscAlpha extends NeuronBlock {
     }
 
     /**
-     * Steps outer, nodes inner: each step streams over contiguous rows of state and ring buffer, and
-     * the nodes' independent updates overlap in the CPU. When all nodes share their parameters
-     * (checked in calibrate) the propagators are read from index 0.
+     * Node by node, each over the steps of the slice: a node's state stays in registers, and the
+     * ring-buffer cells a node reads lie in the same few cache lines as its neighbours'. When all
+     * nodes share their parameters (checked in calibrate) propagators are read from index 0.
      */
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
@@ -189,41 +189,48 @@ public final class IafPscAlpha extends NeuronBlock {
         final boolean rec = recording();
         final boolean fr = frozen != null;
         final boolean uni = uniform;
-        int slot = (int) ((origin + from) % len);
-        for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
-            final long step = origin + lag;
-            final int rowEx = (EX * len + slot) * nn, rowIn = (IN * len + slot) * nn, row0 = (I0 * len + slot) * nn;
-            for (int i = i0; i < i1; i++) {
-                if (fr && frozen[i]) continue;
-                final int p = uni ? 0 : i;
-                double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i];
-                int ri = r[i];
+        final int slot0 = (int) ((origin + from) % len);
+        for (int i = i0; i < i1; i++) {
+            if (fr && frozen[i]) continue;
+            final int p = uni ? 0 : i;
+            final double p30 = P30[p], p31e = P31_ex[p], p32e = P32_ex[p], p31i = P31_in[p], p32i = P32_in[p];
+            final double em1 = expm1_tau_m[p], p21e = P21_ex[p], p22e = P22_ex[p], p11e = P11_ex[p];
+            final double p21i = P21_in[p], p22i = P22_in[p], p11i = P11_in[p], epsc = EPSCInit[p], ipsc = IPSCInit[p];
+            final double ie = I_e[p], lower = LowerBound[p], theta = Theta[p];
+            double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i], y0i = y0[i];
+            int ri = r[i];
+            int slot = slot0;
+            for (int lag = from; lag < to; lag++) {
                 if (ri == 0) {
-                    y3i = P30[p] * (y0[i] + I_e[p]) + P31_ex[p] * dIex + P32_ex[p] * Iex + P31_in[p] * dIin
-                            + P32_in[p] * Iin + expm1_tau_m[p] * y3i + y3i;
-                    y3i = y3i < LowerBound[p] ? LowerBound[p] : y3i;
+                    y3i = p30 * (y0i + ie) + p31e * dIex + p32e * Iex + p31i * dIin + p32i * Iin + em1 * y3i + y3i;
+                    y3i = y3i < lower ? lower : y3i;
                 } else {
                     --ri;
                 }
-                Iex = P21_ex[p] * dIex + P22_ex[p] * Iex;
-                dIex *= P11_ex[p];
-                dIex += EPSCInit[p] * bd[rowEx + i];
-                Iin = P21_in[p] * dIin + P22_in[p] * Iin;
-                dIin *= P11_in[p];
-                dIin += IPSCInit[p] * bd[rowIn + i];
-                if (y3i >= Theta[p]) {
+                final int kex = (EX * len + slot) * nn + i, kin = (IN * len + slot) * nn + i, ki0 = (I0 * len + slot) * nn + i;
+                Iex = p21e * dIex + p22e * Iex;
+                dIex *= p11e;
+                dIex += epsc * bd[kex];
+                Iin = p21i * dIin + p22i * Iin;
+                dIin *= p11i;
+                dIin += ipsc * bd[kin];
+                if (y3i >= theta) {
                     ri = refractoryCounts[p];
                     y3i = V_reset[p];
-                    spiked(i, step + 1);
+                    spiked(i, origin + lag + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                y0[i] = bd[row0 + i];
-                bd[rowEx + i] = 0;
-                bd[rowIn + i] = 0;
-                bd[row0 + i] = 0;
-                y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; r[i] = ri;
-                if (rec && recordedBy[i] != null) record(step, i);
+                y0i = bd[ki0];
+                bd[kex] = 0;
+                bd[kin] = 0;
+                bd[ki0] = 0;
+                if (rec && recordedBy[i] != null) {
+                    y3[i] = y3i; I_ex[i] = Iex; I_in[i] = Iin;
+                    record(origin + lag, i);
+                }
+                slot = slot + 1 == len ? 0 : slot + 1;
             }
+            y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; y0[i] = y0i; r[i] = ri;
         }
     }
 
