@@ -1,0 +1,171 @@
+"""Brunel's sparse random network of excitatory and inhibitory neurons with alpha-shaped currents,
+wired with NEST's own connection rules.
+
+Port of pynest/examples/brunel_alpha_nest.py (NEST 3.9): 10000 excitatory and 2500 inhibitory
+iaf_psc_alpha neurons (tau_syn 0.5 ms), fixed in-degrees 1000 and 250 (epsilon 0.1), g = 5,
+eta = 2, delay 1.5 ms, resolution 0.1 ms, 1000 ms simulated. The synaptic current amplitude is
+scaled (via the Lambert W function, scipy) so that one excitatory spike gives a 0.1 mV PSP. All
+neurons share one poisson_generator; the first 50 neurons of each population are recorded to
+ascii files (brunel-py-ex-*.dat, brunel-py-in-*.dat in the working directory). Prints the neuron
+and synapse counts (read from the two copied synapse models), the mean rates of the recorded
+neurons and the build and simulation wall-clock times, then shows a raster plot with histogram of
+the excitatory spikes (kept as upstream).
+
+Differences: none in the simulation. The connectivity and the Poisson trains come from nestj's
+random streams, not NEST's, so the rates agree statistically (NEST 3.9: 28.54 / 28.62 spikes/s)
+and the times are nestj's; the synapse counts are exactly NEST's (15637600).
+
+Reference: Brunel N (2000). Dynamics of sparsely connected networks of excitatory and inhibitory
+spiking neurons. J Comput Neurosci 8, 183-208.
+"""
+import time
+
+import matplotlib.pyplot as plt
+import nest
+import nest.raster_plot
+import numpy as np
+import scipy.special as sp
+
+
+def LambertWm1(x):
+    """Lower real branch W_{-1} of the Lambert W function (principal branch for x >= 0)."""
+    return sp.lambertw(x, k=-1 if x < 0 else 0).real
+
+
+def ComputePSPnorm(tauMem, CMem, tauSyn):
+    """Peak of the PSP (mV) that an alpha current of 1 pA amplitude causes in the membrane."""
+    a = tauMem / tauSyn
+    b = 1.0 / tauSyn - 1.0 / tauMem
+    # the PSP peaks at t_max
+    t_max = 1.0 / b * (-LambertWm1(-np.exp(-1.0 / a) / a) - 1.0 / a)
+    return (
+        np.exp(1.0)
+        / (tauSyn * CMem * b)
+        * ((np.exp(-t_max / tauMem) - np.exp(-t_max / tauSyn)) / b - t_max * np.exp(-t_max / tauSyn))
+    )
+
+
+nest.ResetKernel()
+
+startbuild = time.time()  # wall clock at the start of network construction
+
+dt = 0.1  # resolution, ms
+simtime = 1000.0  # ms
+delay = 1.5  # synaptic delay, ms
+
+g = 5.0  # relative strength of inhibition
+eta = 2.0  # external drive in units of the threshold rate
+epsilon = 0.1  # connection probability
+
+order = 2500
+NE = 4 * order  # excitatory neurons
+NI = 1 * order  # inhibitory neurons
+N_neurons = NE + NI
+N_rec = 50  # neurons recorded per population
+
+CE = int(epsilon * NE)  # excitatory inputs per neuron
+CI = int(epsilon * NI)  # inhibitory inputs per neuron
+C_tot = int(CI + CE)
+
+tauSyn = 0.5  # ms
+tauMem = 20.0  # ms
+CMem = 250.0  # pF
+theta = 20.0  # threshold, mV
+neuron_params = {
+    "C_m": CMem,
+    "tau_m": tauMem,
+    "tau_syn_ex": tauSyn,
+    "tau_syn_in": tauSyn,
+    "t_ref": 2.0,
+    "E_L": 0.0,
+    "V_reset": 0.0,
+    "V_m": 0.0,
+    "V_th": theta,
+}
+J = 0.1  # PSP amplitude, mV
+J_unit = ComputePSPnorm(tauMem, CMem, tauSyn)
+J_ex = J / J_unit  # excitatory current amplitude, pA
+J_in = -g * J_ex  # inhibitory current amplitude, pA
+
+# external rate that alone would hold the mean membrane potential at threshold; the single
+# generator stands in for CE external inputs, hence the factor CE (and 1000 for spikes/s)
+nu_th = (theta * CMem) / (J_ex * CE * np.exp(1) * tauMem * tauSyn)
+nu_ex = eta * nu_th
+p_rate = 1000.0 * nu_ex * CE
+
+nest.resolution = dt
+nest.print_time = True
+nest.overwrite_files = True
+
+print("Building network")
+
+nodes_ex = nest.Create("iaf_psc_alpha", NE, params=neuron_params)
+nodes_in = nest.Create("iaf_psc_alpha", NI, params=neuron_params)
+noise = nest.Create("poisson_generator", params={"rate": p_rate})
+espikes = nest.Create("spike_recorder")
+ispikes = nest.Create("spike_recorder")
+
+# spikes go to files named after the labels
+espikes.set(label="brunel-py-ex", record_to="ascii")
+ispikes.set(label="brunel-py-in", record_to="ascii")
+
+print("Connecting devices")
+
+# two named copies of static_synapse, so that num_connections counts each kind separately
+nest.CopyModel("static_synapse", "excitatory", {"weight": J_ex, "delay": delay})
+nest.CopyModel("static_synapse", "inhibitory", {"weight": J_in, "delay": delay})
+
+# the generator drives every neuron (default all_to_all rule)
+nest.Connect(noise, nodes_ex, syn_spec="excitatory")
+nest.Connect(noise, nodes_in, syn_spec="excitatory")
+
+nest.Connect(nodes_ex[:N_rec], espikes, syn_spec="excitatory")
+nest.Connect(nodes_in[:N_rec], ispikes, syn_spec="excitatory")
+
+print("Connecting network")
+
+print("Excitatory connections")
+
+conn_params_ex = {"rule": "fixed_indegree", "indegree": CE}
+nest.Connect(nodes_ex, nodes_ex + nodes_in, conn_params_ex, "excitatory")
+
+print("Inhibitory connections")
+
+conn_params_in = {"rule": "fixed_indegree", "indegree": CI}
+nest.Connect(nodes_in, nodes_ex + nodes_in, conn_params_in, "inhibitory")
+
+endbuild = time.time()
+
+print("Simulating")
+
+nest.Simulate(simtime)
+
+endsimulate = time.time()
+
+events_ex = espikes.n_events
+events_in = ispikes.n_events
+
+# mean rate per recorded neuron, spikes/s
+rate_ex = events_ex / simtime * 1000.0 / N_rec
+rate_in = events_in / simtime * 1000.0 / N_rec
+
+num_synapses_ex = nest.GetDefaults("excitatory")["num_connections"]
+num_synapses_in = nest.GetDefaults("inhibitory")["num_connections"]
+num_synapses = num_synapses_ex + num_synapses_in
+
+build_time = endbuild - startbuild
+sim_time = endsimulate - endbuild
+
+print("Brunel network simulation (Python)")
+print(f"Number of neurons : {N_neurons}")
+print(f"Number of synapses: {num_synapses}")
+print(f"       Excitatory : {num_synapses_ex}")
+print(f"       Inhibitory : {num_synapses_in}")
+print(f"Excitatory rate   : {rate_ex:.2f} spks/s")
+print(f"Inhibitory rate   : {rate_in:.2f} spks/s")
+print(f"Building time     : {build_time:.2f} s")
+print(f"Simulation time   : {sim_time:.2f} s")
+
+# raster of the recorded excitatory neurons with a rate histogram below
+nest.raster_plot.from_device(espikes, hist=True)
+plt.show()
