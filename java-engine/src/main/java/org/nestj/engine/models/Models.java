@@ -65,6 +65,7 @@ public final class Models {
         k.models.registerNode("gif_pop_psc_exp", () -> new GifPopPscExp(1));
         k.models.registerNode("pp_psc_delta", () -> new PpPscDelta(1));
         k.models.registerNode("parrot_neuron", () -> new ParrotNeuron(1));
+        k.models.registerNode("ignore_and_fire", () -> new IgnoreAndFire(1));
         k.models.registerNode("lin_rate_ipn", () -> new LinRateIpn(1));
         k.models.registerNode("tanh_rate_ipn", () -> new TanhRateIpn(1));
         k.models.registerNode("threshold_lin_rate_ipn", () -> new ThresholdLinRateIpn(1));
