@@ -6,10 +6,12 @@ import java.util.Arrays;
  * One segment of connections whose targets are updated by one thread, stored compactly by source:
  * after {@link #finish(int)} they are sorted by (source, target, ...) and
  * {@code offsets[src] .. offsets[src+1]} is the range of source {@code src}. A static connection
- * costs 10 bytes: target id (int), weight index (char) into a table of the segment's distinct
- * weights, delay in steps (char), receptor port (byte) and synapse model id (byte); a segment with
- * more than 65,535 distinct weights keeps a double per connection instead (16 bytes). Device
- * segments always keep doubles and also NEST's per-device target "port" (connection order).
+ * costs 6 to 10 bytes: target id (int), weight index (char) into a table of the segment's distinct
+ * weights, and delay in steps (char), receptor port (byte) and synapse model id (byte) only where
+ * they vary within the segment; a segment with more than 65,535 distinct weights keeps a double
+ * per connection instead. While a segment is built, targets are kept as runs and sources as an
+ * int column, dropped when it is sorted. Device segments always keep every column, doubles as
+ * weights, and NEST's per-device target "port" (connection order).
  * Labelled connections (the *_lbl synapse models with a synapse_label) add an int column, allocated
  * only in segments that hold such a connection.
  */

@@ -106,11 +106,6 @@ public final class ConnectionManager {
         return Kernel.fmt(v);
     }
 
-    /** Kind of source node, for the checks. */
-    public void checkConnectionTypes(NodeBlock src, NodeBlock tgt) {
-        // done per connection in connect()
-    }
-
     /**
      * Adds one connection. rport is the receptor type. Returns nothing; raises NEST's errors for
      * illegal combinations. Weight/delay already resolved (delay in ms).

@@ -16,7 +16,6 @@ public final class ParallelRunner {
     private final AtomicInteger pending = new AtomicInteger();
     private volatile long generation;
     private volatile Throwable failure;
-    private final Thread caller[] = new Thread[1];
     /** Spin iterations before parking: none when there are more threads than cores (spinning would starve the workers). */
     private final int spinLimit;
 
@@ -43,7 +42,6 @@ public final class ParallelRunner {
         }
         failure = null;
         task = t;
-        caller[0] = Thread.currentThread();
         pending.set(threads - 1);
         generation++;
         for (Worker w : workers) LockSupport.unpark(w);
