@@ -87,7 +87,7 @@ public final class CorrelomatrixDetector extends DeviceBlock implements Connecti
         if (tics >= Long.MAX_VALUE / 4) return "+INF";
         if (tics <= Long.MIN_VALUE / 4) return "-INF";
         long st = kernel.time.ticsToSteps(tics);
-        return StepCurrentGenerator.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
+        return StepScheduleDevice.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
                 + (st != 1 ? " steps)" : " step)");
     }
 

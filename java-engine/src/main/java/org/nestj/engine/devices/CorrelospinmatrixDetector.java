@@ -94,7 +94,7 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
         if (tics >= Long.MAX_VALUE / 4) return "+INF";
         if (tics <= Long.MIN_VALUE / 4) return "-INF";
         long st = kernel.time.ticsToSteps(tics);
-        return StepCurrentGenerator.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
+        return StepScheduleDevice.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
                 + (st != 1 ? " steps)" : " step)");
     }
 

@@ -60,7 +60,7 @@ public final class InhomogeneousPoissonGenerator extends StimulationDevice {
         }
         if (kernel.time.isGridTime(t)) return kernel.time.msToSteps(t);
         if (offgrid) return kernel.time.msStampToSteps(t);
-        throw badProperty("inhomogeneous_poisson_generator: Time point " + StepCurrentGenerator.cppDouble(t)
+        throw badProperty("inhomogeneous_poisson_generator: Time point " + StepScheduleDevice.cppDouble(t)
                 + " is not representable in current resolution.");
     }
 
