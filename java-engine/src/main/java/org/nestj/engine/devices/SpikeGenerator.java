@@ -2,6 +2,8 @@ package org.nestj.engine.devices;
 
 import java.util.Map;
 
+import org.nestj.engine.NestException;
+
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
@@ -89,33 +91,7 @@ public final class SpikeGenerator extends StimulationDevice {
             double[] t = s.da("spike_times", new double[0]);
             st = new long[t.length];
             off = pt ? new double[t.length] : new double[0];
-            long now = kernel.sim.timeSteps();
-            long originSteps = kernel.time.msToSteps(originMs);
-            for (int k = 0; k < t.length; k++) {
-                if (k > 0 && t[k - 1] > t[k]) throw badProperty("Spike times must be sorted in non-descending order.");
-                double tk = t[k];
-                if (tk == 0.0 && !sn) throw badProperty("spike time cannot be set to 0.");
-                long stamp;
-                if (pt) {
-                    stamp = kernel.time.msStampToSteps(tk);
-                } else {
-                    if (kernel.time.isGridTime(tk)) {
-                        stamp = kernel.time.msToSteps(tk);
-                    } else if (ao) {
-                        stamp = kernel.time.msStampToSteps(tk);
-                    } else {
-                        throw badProperty("spike_generator: Time point " + tk + " is not representable in current resolution.");
-                    }
-                    if (originSteps + stamp == now && sn) stamp++;
-                }
-                st[k] = stamp;
-                if (pt) {
-                    double sms = kernel.time.stepsToMs(stamp);
-                    double o = sms - tk;
-                    if (Math.abs(o) < Math.ulp(1.0) * Math.abs(sms + tk) * 2.0 || Math.abs(o) < Double.MIN_NORMAL) o = 0.0;
-                    off[k] = o;
-                }
-            }
+            stampTimes(this, "spike time cannot be set to 0.", t, pt, ao, sn, kernel.time.msToSteps(originMs), st, off);
         }
         double[] wts = weights[i];
         if (s.has("spike_weights")) {
@@ -143,6 +119,43 @@ public final class SpikeGenerator extends StimulationDevice {
         weights[i] = wts;
         multiplicities[i] = mul;
         if (resetPos) position[i] = 0;
+    }
+
+    /**
+     * spike_generator's assert_valid_spike_time_and_insert_ for all times t (sorted, non-zero unless
+     * shift_now_spikes): their grid stamps into st and, with precise_times, the offsets into off.
+     * Shared with spike_train_injector, which differs only in its message for a zero time.
+     */
+    static void stampTimes(NodeBlock b, String zeroMessage, double[] t, boolean pt, boolean ao, boolean sn,
+            long originSteps, long[] st, double[] off) {
+        org.nestj.engine.kernel.Time time = b.kernel.time;
+        long now = b.kernel.sim.timeSteps();
+        for (int k = 0; k < t.length; k++) {
+            if (k > 0 && t[k - 1] > t[k]) throw NestException.badProperty("Spike times must be sorted in non-descending order.");
+            double tk = t[k];
+            if (tk == 0.0 && !sn) throw NestException.badProperty(zeroMessage);
+            long stamp;
+            if (pt) {
+                stamp = time.msStampToSteps(tk);
+            } else {
+                if (time.isGridTime(tk)) {
+                    stamp = time.msToSteps(tk);
+                } else if (ao) {
+                    stamp = time.msStampToSteps(tk);
+                } else {
+                    throw NestException.badProperty(b.model.typeId + ": Time point " + tk
+                            + " is not representable in current resolution.");
+                }
+                if (originSteps + stamp == now && sn) stamp++;
+            }
+            st[k] = stamp;
+            if (pt) {
+                double sms = time.stepsToMs(stamp);
+                double o = sms - tk;
+                if (Math.abs(o) < Math.ulp(1.0) * Math.abs(sms + tk) * 2.0 || Math.abs(o) < Double.MIN_NORMAL) o = 0.0;
+                off[k] = o;
+            }
+        }
     }
 
     @Override

@@ -97,34 +97,8 @@ public final class SpikeTrainInjector extends DeviceBlock {
             double[] t = s.da("spike_times", new double[0]);
             st = new long[t.length];
             off = pt ? new double[t.length] : new double[0];
-            long now = kernel.sim.timeSteps();
-            long originSteps = kernel.time.msToSteps(originMs);
-            for (int k = 0; k < t.length; k++) {
-                if (k > 0 && t[k - 1] > t[k]) throw badProperty("Spike times must be sorted in non-descending order.");
-                double tk = t[k];
-                if (tk == 0.0 && !sn) throw badProperty("Spike time cannot be set to 0.");
-                long stamp;
-                if (pt) {
-                    stamp = kernel.time.msStampToSteps(tk);
-                } else {
-                    if (kernel.time.isGridTime(tk)) {
-                        stamp = kernel.time.msToSteps(tk);
-                    } else if (ao) {
-                        stamp = kernel.time.msStampToSteps(tk);
-                    } else {
-                        throw badProperty("spike_train_injector: Time point " + tk
-                                + " is not representable in current resolution.");
-                    }
-                    if (originSteps + stamp == now && sn) stamp++;
-                }
-                st[k] = stamp;
-                if (pt) {
-                    double sms = kernel.time.stepsToMs(stamp);
-                    double o = sms - tk;
-                    if (Math.abs(o) < Math.ulp(1.0) * Math.abs(sms + tk) * 2.0 || Math.abs(o) < Double.MIN_NORMAL) o = 0.0;
-                    off[k] = o;
-                }
-            }
+            SpikeGenerator.stampTimes(this, "Spike time cannot be set to 0.", t, pt, ao, sn, kernel.time.msToSteps(originMs), st,
+                    off);
         }
         long[] mul = multiplicities[i];
         if (s.has("spike_multiplicities")) {
