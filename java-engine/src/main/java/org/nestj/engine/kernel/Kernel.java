@@ -1,6 +1,5 @@
 package org.nestj.engine.kernel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,6 +279,11 @@ public final class Kernel {
             "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
             "eprop_update_interval", "rng_type", "off_grid_spiking");
 
+    /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
+    private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
+            "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
+            "min_delay", "max_delay", "biological_time");
+
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
         if (sim.isPrepared()) {
@@ -368,19 +372,13 @@ public final class Kernel {
         for (String p : PASSIVE) {
             if (s.has(p)) passiveSettings.put(p, s.raw(p));
         }
-        List<String> readOnly = new ArrayList<>();
+        // any other kernel attribute is read-only: accepted only with its current value
+        Map<String, Object> current = getKernelStatus();
         for (String key : params.keySet()) {
-            if (getKernelStatus().containsKey(key) && !PASSIVE.contains(key)) readOnly.add(key);
-        }
-        for (String key : readOnly) {
+            if (!current.containsKey(key) || PASSIVE.contains(key) || SETTABLE.contains(key)) continue;
             s.markAccessed(key);
-            Object cur = getKernelStatus().get(key);
-            Object v = params.get(key);
-            boolean same = cur != null && cur.equals(v);
-            if (!same && !(key.equals("resolution") || key.equals("rng_seed") || key.equals("local_num_threads")
-                    || key.equals("total_num_virtual_procs") || key.equals("print_time") || key.equals("data_path")
-                    || key.equals("data_prefix") || key.equals("overwrite_files") || key.equals("dict_miss_is_error")
-                    || key.equals("min_delay") || key.equals("max_delay") || key.equals("biological_time"))) {
+            Object cur = current.get(key);
+            if (cur == null || !cur.equals(params.get(key))) {
                 throw NestException.badProperty("Kernel attribute '" + key + "' is read-only.");
             }
         }
