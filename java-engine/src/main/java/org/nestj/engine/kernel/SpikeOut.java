@@ -11,7 +11,6 @@ public final class SpikeOut {
     int[] lag = new int[256];
     int[] mult = new int[256];
     double[] offset = new double[256];
-    public long counter;
 
     public void spike(long g, int l, int m) {
         spike(g, l, m, 0.0);
@@ -24,7 +23,6 @@ public final class SpikeOut {
         mult[size] = m;
         offset[size] = off;
         size++;
-        counter++;
     }
 
     private void grow() {
