@@ -66,11 +66,20 @@ _JBoolean = jpype.JClass("java.lang.Boolean")
 _JMap = jpype.JClass("java.util.Map")
 _JList = jpype.JClass("java.util.List")
 _DoubleArr = jpype.JArray(jpype.JDouble)
+_DoubleArr2D = jpype.JArray(jpype.JDouble, 2)
 _LongArr = jpype.JArray(jpype.JLong)
 _IntArr = jpype.JArray(jpype.JInt)
 _StrArr = jpype.JArray(_JString)
 _ObjArr = jpype.JArray(jpype.JObject)
 _MapArr = jpype.JArray(_JMap)
+
+
+def _DoubleArr2(rows):
+    """A Java double[][] from a list of 1-d arrays."""
+    out = _DoubleArr2D(len(rows))
+    for i, r in enumerate(rows):
+        out[i] = _DoubleArr(np.ascontiguousarray(r, dtype=np.float64))
+    return out
 
 
 def jvm_started():

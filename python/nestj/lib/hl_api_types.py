@@ -399,22 +399,32 @@ class SynapseCollection:
         v = check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"]))
         return to_py(v)
 
-    def _key_mask(self, key, flags):
-        """Which connections have the key in their status."""
+    def _key_mask(self, key, model_keys):
+        """Which connections have the key in their status (model_keys: from _model_keys())."""
         if key in self._BASE_KEYS:
             return np.ones(len(self), dtype=bool)
-        if key == "weight":
-            return (flags & 1) == 0
-        if key == "synapse_label":
-            return (flags & 2) != 0
-        return np.zeros(len(self), dtype=bool)
+        return np.array([key in ks for ks in model_keys], dtype=bool)
+
+    def _model_keys(self):
+        """Per connection: the status keys its synapse model adds (weight, synapse_label, model state)."""
+        per_model = {}
+        for sid in np.unique(np.asarray(self._d["synapse_id"])):
+            first = int(np.argmax(np.asarray(self._d["synapse_id"]) == sid))
+            per_model[int(sid)] = set(str(self._column_at("_keys", first)).split())
+        return [per_model[int(sid)] for sid in np.asarray(self._d["synapse_id"])]
+
+    def _column_at(self, key, i):
+        from ..ll_api import _IntArr
+        hs = _IntArr(np.asarray(self._d["handle_store"][i:i + 1], dtype=np.int32))
+        ix = _IntArr(np.asarray(self._d["handle_index"][i:i + 1], dtype=np.int32))
+        return to_py(check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"])))[0]
 
     def _values(self, key):
         return self._column(key)
 
     def _rows(self, keys):
         """{key: (list of values, mask)} for the given keys."""
-        flags = np.asarray(self._column("_flags"), dtype=np.int64)
+        flags = self._model_keys()
         out = {}
         for k in keys:
             mask = self._key_mask(k, flags)
@@ -443,8 +453,8 @@ class SynapseCollection:
             return {} if keys is None else ()
         n = len(self)
         if keys is None:
-            flags = np.asarray(self._column("_flags"), dtype=np.int64)
-            cand = sorted(self._BASE_KEYS + ("weight", "synapse_label"))
+            flags = self._model_keys()
+            cand = sorted(set(self._BASE_KEYS).union(*flags))
             present = [k for k in cand if self._key_mask(k, flags).any()]
             rows, _ = self._rows(present)
             if n == 1:
@@ -534,14 +544,18 @@ class SynapseCollection:
                 cols[k] = [p[k] for p in params]
         else:
             raise TypeError("params must be a dict or a list of dicts")
-        from ..ll_api import _DoubleArr
+        if not cols:
+            return
+        from ..ll_api import _StrArr, _DoubleArr2
         hs, ix = self._jh()
+        arrs = []
         for k, vals in cols.items():
             try:
-                arr = np.asarray(vals, dtype=np.float64)
+                arrs.append(np.asarray(vals, dtype=np.float64))
             except (TypeError, ValueError):
                 raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be numeric.".format(k)) from None
-            check_call("SetStatus", bridge.setConnValues, hs, ix, k, _DoubleArr(arr), int(self._d["version"]))
+        check_call("SetStatus", bridge.setConnValuesMulti, hs, ix, _StrArr(list(cols.keys())), _DoubleArr2(arrs),
+                   int(self._d["version"]))
 
     def __getattr__(self, attr):
         if attr.startswith("_"):

@@ -238,6 +238,10 @@ public final class Bridge {
         return call(() -> kernel.connections.getConnValues(stores, idx, key, version));
     }
 
+    public static void setConnValuesMulti(int[] stores, int[] idx, String[] keys, double[][] values, long version) {
+        run(() -> kernel.connections.setConnValues(stores, idx, keys, values, version));
+    }
+
     public static void setConnValues(int[] stores, int[] idx, String key, double[] values, long version) {
         run(() -> kernel.connections.setConnValues(stores, idx, key, values, version));
     }

@@ -125,6 +125,10 @@ public final class ConnBuilder {
     private int[] label;
     private ConnValue[] labelV;
     private double[] wConst, dConst;
+    /** stateful models: per syn_spec the given per-connection values (null: default), a buffer, and whether NEST calls set_status */
+    private ConnValue[][] extV;
+    private double[][] extBuf;
+    private boolean[] extGiven;
     private Rng rng;
     private int idx;
     private boolean targetsNeedProxies;
@@ -464,6 +468,9 @@ public final class ConnBuilder {
         labelV = new ConnValue[m];
         wConst = new double[m];
         dConst = new double[m];
+        extV = new ConnValue[m][];
+        extBuf = new double[m][];
+        extGiven = new boolean[m];
         for (int q = 0; q < m; q++) parseSyn(q, syns.get(q), expected);
     }
 
@@ -498,6 +505,26 @@ public final class ConnBuilder {
                 labelV[q] = value("synapse_label", lv, expected, k);
             }
         }
+        if (m.type != null) {
+            SynapseType ty = m.type;
+            extV[q] = new ConnValue[ty.connKeys.length];
+            extBuf[q] = m.connDefaults.clone();
+            extGiven[q] = ss.has("receptor_type");
+            for (int j = 0; j < ty.nVisible; j++) {
+                String key = ty.connKeys[j];
+                if (!ss.has(key)) continue;
+                extGiven[q] = true;
+                ConnValue cv = value(key, ss.raw(key), expected, k);
+                if (cv instanceof Scalar) extBuf[q][j] = ((Scalar) cv).x;
+                else extV[q][j] = cv;
+            }
+            for (String key : ty.commonKeys) {
+                if (ss.has(key)) {
+                    throw NestException.badProperty("'" + key + "' is a common property of " + m.name
+                            + " and cannot be given per connection in Connect; set it with SetDefaults or CopyModel.");
+                }
+            }
+        }
         ss.checkAllAccessed("syn_spec for " + m.name);
         if (makeSymmetric) {
             for (ConnValue v : new ConnValue[] {weight[q], delay[q], receptorV[q], labelV[q]}) {
@@ -523,7 +550,16 @@ public final class ConnBuilder {
                 lb = (int) labelV[q].value(i, s, t, rng);
                 if (lb < 0) throw NestException.badProperty("Connection label must not be negative.");
             }
-            k.connections.connect(s, t, sm[q], w, d, r, lb);
+            double[] ext = null;
+            if (extBuf[q] != null) {
+                ext = extBuf[q];
+                ConnValue[] ev = extV[q];
+                for (int j = 0; j < ev.length; j++) {
+                    if (ev[j] != null) ext[j] = ev[j].value(i, s, t, rng);
+                }
+                if (extGiven[q]) sm[q].type.validate(sm[q].homWeight ? sm[q].weight : w, ext, sm[q].common);
+            }
+            k.connections.connect(s, t, sm[q], w, d, r, lb, ext);
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.Arrays;
  * weights, and NEST's per-device target "port" (connection order).
  * Labelled connections (the *_lbl synapse models with a synapse_label) add an int column, allocated
  * only in segments that hold such a connection.
+ * Segments of connections with state (one synapse model with a {@link SynapseType}) keep a double
+ * weight per connection and the type's columns in {@link #ext}; within a source they stay in
+ * (target, creation) order, since their weights change.
  */
 public final class ConnStore {
     int size;
@@ -50,9 +53,18 @@ public final class ConnStore {
     public int[] offsets = new int[1];
     int sortedSize;     // entries [0, sortedSize) are sorted and described by offsets
     final boolean withPort;
+    /** per-connection values of a SynapseType (null for static segments) */
+    public double[][] ext;
+    final boolean plastic;
 
     public ConnStore(boolean withPort) {
+        this(withPort, -1);
+    }
+
+    /** nExt >= 0: a segment of stateful connections with nExt double columns. */
+    public ConnStore(boolean withPort, int nExt) {
         this.withPort = withPort;
+        this.plastic = nExt >= 0;
         int c = 16;
         src = new int[c];
         if (withPort) {
@@ -70,6 +82,8 @@ public final class ConnStore {
         }
         if (withPort) {
             port = new int[c];
+        } else if (plastic) {
+            ext = new double[nExt][c];
         } else {
             w = null;
             wi = new char[c];
@@ -266,6 +280,14 @@ public final class ConnStore {
         cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
+        if (ext != null) {
+            for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], c);
+        }
+    }
+
+    /** Sets the per-connection values of connection k. */
+    public void setExt(int k, double[] v) {
+        for (int j = 0; j < ext.length; j++) ext[j][k] = v[j];
     }
 
     /** Leaves run mode: one target per connection from now on. */
@@ -322,6 +344,9 @@ public final class ConnStore {
         cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
+        if (ext != null) {
+            for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], c);
+        }
     }
 
     /**
@@ -367,6 +392,9 @@ public final class ConnStore {
             cap = n;
             if (withPort) port = Arrays.copyOf(port, n);
             if (lbl != null) lbl = Arrays.copyOf(lbl, n);
+            if (ext != null) {
+                for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], n);
+            }
         }
         src = null;
         sortKeys = new long[0];
@@ -437,6 +465,13 @@ public final class ConnStore {
             sc.giveInts(lbl);
             lbl = tl;
         }
+        if (ext != null) {
+            for (int j = 0; j < ext.length; j++) {
+                double[] a = ext[j], te = new double[a.length];
+                for (int k = 0; k < n; k++) te[perm[k]] = a[k];
+                ext[j] = te;
+            }
+        }
     }
 
     /** Spare arrays reused while sorting the segments of a table (one per element type). */
@@ -499,10 +534,16 @@ public final class ConnStore {
         if (lbl != null) {
             ti = lbl[i]; lbl[i] = lbl[j]; lbl[j] = ti;
         }
+        if (ext != null) {
+            for (double[] a : ext) {
+                double td = a[i]; a[i] = a[j]; a[j] = td;
+            }
+        }
     }
 
     private int cmp(int i, int j) {
         if (tgt[i] != tgt[j]) return tgt[i] < tgt[j] ? -1 : 1;
+        if (plastic) return 0;   // stateful connections keep their creation order
         int c = Double.compare(weight(i), weight(j));
         if (c != 0) return c;
         if (delay != null && delay[i] != delay[j]) return delay[i] < delay[j] ? -1 : 1;
@@ -576,6 +617,12 @@ public final class ConnStore {
             for (int q = 0; q < m; q++) tmpI[q] = lbl[a + (int) sortKeys[q]];
             System.arraycopy(tmpI, 0, lbl, a, m);
         }
+        if (ext != null) {
+            for (double[] x : ext) {
+                for (int q = 0; q < m; q++) tmpD[q] = x[a + (int) sortKeys[q]];
+                System.arraycopy(tmpD, 0, x, a, m);
+            }
+        }
         // src is constant within the range; now order runs of equal targets by the full key
         for (int i = a + 1; i < e; i++) {
             for (int j = i; j > a && tgt[j - 1] == tgt[j] && cmp(j - 1, j) > 0; j--) swap(j - 1, j);
@@ -603,6 +650,9 @@ public final class ConnStore {
             if (syn != null) syn[j] = syn[k];
             if (withPort) port[j] = port[k];
             if (lbl != null) lbl[j] = lbl[k];
+            if (ext != null) {
+                for (double[] x : ext) x[j] = x[k];
+            }
             j++;
         }
         size = j;
@@ -617,6 +667,7 @@ public final class ConnStore {
         if (withPort) b += (long) port.length * 4;
         if (lbl != null) b += (long) lbl.length * 4;
         if (src != null) b += (long) src.length * 4;
+        if (ext != null) b += (long) ext.length * cap * 8;
         return b + (long) offsets.length * 4;
     }
 }

@@ -18,12 +18,20 @@ public final class ConnTable {
     /** number of nodes when the current Connect call began (0: unknown) */
     private int maxGidHint;
     private final ConnStore.Scratch scratch = new ConnStore.Scratch();
-    private final boolean withPort;
+    final boolean withPort;
     ConnStore[] segs = new ConnStore[4];
     int nsegs;
 
+    /** number of per-connection columns of stateful segments (-1: static connections) */
+    final int nExt;
+
     public ConnTable(boolean withPort) {
+        this(withPort, -1);
+    }
+
+    public ConnTable(boolean withPort, int nExt) {
         this.withPort = withPort;
+        this.nExt = nExt;
     }
 
     public int segments() {
@@ -52,7 +60,7 @@ public final class ConnTable {
 
     private ConnStore open() {
         if (nsegs == segs.length) segs = Arrays.copyOf(segs, nsegs * 2);
-        segs[nsegs++] = new ConnStore(withPort);
+        segs[nsegs++] = new ConnStore(withPort, nExt);
         return segs[nsegs - 1];
     }
 
@@ -73,6 +81,13 @@ public final class ConnTable {
         }
         last.add(s, t, weight, delaySteps, rp, synId, prt, label);
         if (expectedLeft > 0) expectedLeft--;
+    }
+
+    /** Adds a stateful connection with its per-connection values. */
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int label, double[] ext) {
+        add(s, t, weight, delaySteps, rp, synId, 0, label);
+        ConnStore last = segs[nsegs - 1];
+        last.setExt(last.size() - 1, ext);
     }
 
     public void finish(int maxGid) {

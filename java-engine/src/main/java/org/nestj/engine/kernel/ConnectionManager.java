@@ -17,6 +17,15 @@ public final class ConnectionManager {
     /** per thread: connections from neurons, and from devices */
     public ConnTable[] stores;
     public ConnTable[] deviceStores;
+    /** per synapse model with state (SynapseType), per thread: its connections from neurons (null: none yet) */
+    public ConnTable[][] plastic = new ConnTable[128][];
+    /** all tables: stores, deviceStores, then the plastic tables in order of creation; their thread */
+    final List<ConnTable> tables = new ArrayList<>();
+    private final List<Integer> tableThread = new ArrayList<>();
+    /** index in tables of plastic[syn][0] */
+    private final int[] plasticBase = new int[128];
+    /** NEST's stdp_eps: tolerance of spike-time comparisons in STDP synapses (ms) */
+    public double stdpEps = 1.0e-6;
     public final List<SynapseModel> synModels = new ArrayList<>();
     final Map<String, SynapseModel> synByName = new LinkedHashMap<>();
     // delay extrema in steps; pos-inf / resolution until connections exist
@@ -32,10 +41,20 @@ public final class ConnectionManager {
     void reset(int threads) {
         stores = new ConnTable[threads];
         deviceStores = new ConnTable[threads];
+        tables.clear();
+        tableThread.clear();
+        plastic = new ConnTable[128][];
         for (int t = 0; t < threads; t++) {
             stores[t] = new ConnTable(false);
-            deviceStores[t] = new ConnTable(true);
+            tables.add(stores[t]);
+            tableThread.add(t);
         }
+        for (int t = 0; t < threads; t++) {
+            deviceStores[t] = new ConnTable(true);
+            tables.add(deviceStores[t]);
+            tableThread.add(t);
+        }
+        stdpEps = 1.0e-6;
         minDelaySteps = Long.MAX_VALUE;
         maxDelaySteps = Long.MIN_VALUE;
         userSetDelayExtrema = false;
@@ -116,6 +135,12 @@ public final class ConnectionManager {
 
     /** As above, with a synapse_label (-1: unlabelled; only the *_lbl models store one). */
     public void connect(long srcGid, long tgtGid, SynapseModel sm, double weight, double delayMs, int rport, int label) {
+        connect(srcGid, tgtGid, sm, weight, delayMs, rport, label, null);
+    }
+
+    /** As above, with the per-connection values of a stateful synapse model (null: its defaults). */
+    public void connect(long srcGid, long tgtGid, SynapseModel sm, double weight, double delayMs, int rport, int label,
+            double[] ext) {
         if (sm.homWeight) weight = sm.weight;
         if (!sm.labelled) label = -1;
         NodeBlock sb = k.nodes.blockOf(srcGid);
@@ -181,13 +206,23 @@ public final class ConnectionManager {
                 break;
         }
         long dsteps = checkDelay(delayMs);
+        boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
+        if (sm.type != null) {
+            if (device || em != NodeBlock.Emits.SPIKE) {
+                throw new NestException("NotImplemented", "nestj does not support " + sm.name + " connections from "
+                        + sb.model.name + " yet: connect the device to a parrot_neuron and use the parrot as source.");
+            }
+            if (ext == null) ext = sm.connDefaults;
+            sm.type.connected(tb, ti, weight, ext, k.time.delayStepsToMs(dsteps), sm);
+        }
         if (em == NodeBlock.Emits.DATA_REQUEST) {
             ((DataRequester) sb).attach(si, tb, ti);
         }
         noteDelay(dsteps);
         int thread = k.nodes.ownerThread(tb, ti);
-        boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
-        if (device) {
+        if (sm.type != null) {
+            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, label, ext);
+        } else if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
             deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port, label);
             sb.addedTarget(si, tb.model);
@@ -223,19 +258,36 @@ public final class ConnectionManager {
         }
     }
 
+    /** The per-thread tables of a stateful synapse model, made on first use. */
+    ConnTable[] plasticTables(SynapseModel sm) {
+        ConnTable[] p = plastic[sm.id];
+        if (p == null) {
+            int T = stores.length;
+            p = new ConnTable[T];
+            plasticBase[sm.id] = tables.size();
+            for (int t = 0; t < T; t++) {
+                p[t] = new ConnTable(false, sm.type.connKeys.length);
+                tables.add(p[t]);
+                tableThread.add(t);
+            }
+            plastic[sm.id] = p;
+        }
+        return p;
+    }
+
     /** Sorts the stores after connections were added (parallel over threads). */
     public void finish() {
         int maxGid = (int) k.nodes.size();
         k.parallel.run(t -> {
-            stores[t].finish(maxGid);
-            deviceStores[t].finish(maxGid);
+            for (int i = 0; i < tables.size(); i++) {
+                if (tableThread.get(i) == t) tables.get(i).finish(maxGid);
+            }
         });
     }
 
     public long numConnections() {
         long n = 0;
-        for (ConnTable s : stores) n += s.size();
-        for (ConnTable s : deviceStores) n += s.size();
+        for (ConnTable s : tables) n += s.size();
         return n;
     }
 
@@ -263,23 +315,20 @@ public final class ConnectionManager {
 
     /** A handle names a segment: (table << 8) | segment, table = thread (neurons) or T + thread (devices). */
     private ConnStore storeOf(int handle) {
-        int T = stores.length;
-        int table = handle >>> 8, seg = handle & 0xff;
-        return table < T ? stores[table].seg(seg) : deviceStores[table - T].seg(seg);
+        return tables.get(handle >>> 8).seg(handle & 0xff);
     }
 
     private int tableCount() {
-        return 2 * stores.length;
+        return tables.size();
     }
 
     private ConnTable table(int h) {
-        int T = stores.length;
-        return h < T ? stores[h] : deviceStores[h - T];
+        return tables.get(h);
     }
 
     /**
-     * GetConnections: all connections matching the filters (null = any), sorted by (source,
-     * target). Returns columns source, target, synapse_id, port (NEST's per-source index), handle
+     * GetConnections: all connections matching the filters (null = any), sorted by (synapse model,
+     * source, target). Returns columns source, target, synapse_id, port (NEST's per-source index), handle
      * arrays (store, index) for later get/set, and the version they are valid for.
      */
     public Map<String, Object> getConnections(long[] src, long[] tgt, int synId) {
@@ -315,7 +364,7 @@ public final class ConnectionManager {
         }
         for (int tb = 0; tb < tableCount(); tb++) {
             ConnTable tab = table(tb);
-            boolean devTable = tb >= T;
+            boolean devTable = tb >= T && tb < 2 * T;
             java.util.Arrays.fill(cnt, 0);
             int maxS = 0;
             for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
@@ -352,7 +401,15 @@ public final class ConnectionManager {
         }
         int[] order = new int[n];
         for (int q = 0; q < n; q++) order[q] = q;
+        // NEST lists connections by synapse model, then (per thread) by source; nestj by synapse
+        // model, source and target, which does not depend on the number of threads
         long[] kcopy = java.util.Arrays.copyOf(keys, n);
+        if (k.nodes.size() < (1L << 28)) {
+            for (int q = 0; q < n; q++) {
+                long sk = keys[q] >>> 32, tk = keys[q] & 0xffffffffL;
+                kcopy[q] = ((long) storeOf(hs[q]).synOf(ix[q]) << 56) | (sk << 28) | tk;
+            }
+        }
         SimulationManager.mergeSort(kcopy, order, new long[n], new int[n], 0, n);
         long[] so = new long[n], ta = new long[n], sy = new long[n], po = new long[n], th = new long[n];
         int[] hh = new int[n], ii = new int[n];
@@ -362,7 +419,7 @@ public final class ConnectionManager {
             so[q] = keys[p] >>> 32;
             ta[q] = keys[p] & 0xffffffffL;
             sy[q] = c.synOf(ix[p]);
-            th[q] = (hs[p] >>> 8) % T;
+            th[q] = tableThread.get(hs[p] >>> 8);
             hh[q] = hs[p];
             ii[q] = ix[p];
             po[q] = pt[p];
@@ -416,6 +473,11 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) r[q] = storeOf(h[q]).label(idx[q]);
                 return r;
             }
+            case "_keys": {   // the status keys of each connection's model beyond the common ones, ' '-separated
+                String[] r = new String[n];
+                for (int q = 0; q < n; q++) r[q] = statusKeys(synModels.get(storeOf(h[q]).synOf(idx[q])));
+                return r;
+            }
             case "_flags": {   // per connection: 1 = weight lives in the model (hom_w), 2 = labelled model
                 long[] r = new long[n];
                 for (int q = 0; q < n; q++) {
@@ -429,8 +491,113 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) r[q] = synModels.get(storeOf(h[q]).synOf(idx[q])).sizeof();
                 return r;
             }
-            default:
-                throw NestException.badProperty("Unknown connection property '" + key + "'.");
+            default: {
+                double[] r = new double[n];
+                boolean any = false;
+                for (int q = 0; q < n; q++) {
+                    ConnStore c = storeOf(h[q]);
+                    SynapseModel m = synModels.get(c.synOf(idx[q]));
+                    int j = m.type == null ? -1 : m.type.visibleIndex(key);
+                    r[q] = j >= 0 ? c.ext[j][idx[q]] : Double.NaN;
+                    any |= j >= 0;
+                }
+                if (!any) throw NestException.badProperty("Unknown connection property '" + key + "'.");
+                return r;
+            }
+        }
+    }
+
+    /** The keys of a connection's status that depend on its model (weight, synapse_label, the model's own). */
+    public static String statusKeys(SynapseModel m) {
+        StringBuilder b = new StringBuilder();
+        if (!m.homWeight) b.append("weight");
+        if (m.labelled) b.append(" synapse_label");
+        if (m.type != null) {
+            for (int j = 0; j < m.type.nVisible; j++) b.append(' ').append(m.type.connKeys[j]);
+        }
+        return b.toString().trim();
+    }
+
+    private static NestException unread(String key) {
+        return new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries: '" + key + "'. "
+                + "Maybe you tried to set common synapse properties through an individual synapse?");
+    }
+
+    /**
+     * SetStatus of connections with several keys at once (NEST's set_status of each connection with
+     * one dictionary, validated after all its keys were applied).
+     */
+    public void setConnValues(int[] h, int[] idx, String[] keys, double[][] values, long v) {
+        checkVersion(v);
+        int n = h.length;
+        java.util.List<Integer> typedKeys = new ArrayList<>();
+        boolean anyTyped = false;
+        for (int q = 0; q < n && !anyTyped; q++) anyTyped = synModels.get(storeOf(h[q]).synOf(idx[q])).type != null;
+        for (int j = 0; j < keys.length; j++) {
+            String key = keys[j];
+            if (anyTyped && !key.equals("delay") && !key.equals("synapse_label")) typedKeys.add(j);
+        }
+        if (!typedKeys.isEmpty()) {
+            // connections of stateful models: check every key and the model's rules before changing anything
+            double[][] newW = new double[n][];
+            for (int q = 0; q < n; q++) {
+                ConnStore c = storeOf(h[q]);
+                SynapseModel m = synModels.get(c.synOf(idx[q]));
+                if (m.type == null) continue;
+                double w = c.weight(idx[q]);
+                double[] ev = new double[c.ext.length + 1];
+                for (int x = 0; x < c.ext.length; x++) ev[x] = c.ext[x][idx[q]];
+                for (int j : typedKeys) {
+                    String key = keys[j];
+                    if (key.equals("weight")) {
+                        if (m.homWeight) throw unread(key);
+                        w = values[j][q];
+                    } else {
+                        int x = m.type.visibleIndex(key);
+                        if (x < 0) throw unread(key);
+                        ev[x] = values[j][q];
+                    }
+                }
+                m.type.validate(w, ev, m.common);
+                ev[c.ext.length] = w;
+                newW[q] = ev;
+            }
+            for (int q = 0; q < n; q++) {
+                if (newW[q] == null) continue;
+                ConnStore c = storeOf(h[q]);
+                double[] ev = newW[q];
+                for (int x = 0; x < c.ext.length; x++) c.ext[x][idx[q]] = ev[x];
+                c.setWeight(idx[q], ev[c.ext.length]);
+            }
+        }
+        for (int j = 0; j < keys.length; j++) {
+            if (typedKeys.contains(j)) {
+                // the remaining (static) connections of the selection
+                if (!keys[j].equals("weight")) {
+                    for (int q = 0; q < n; q++) {
+                        if (synModels.get(storeOf(h[q]).synOf(idx[q])).type == null) {
+                            throw NestException.badProperty("Connection property '" + keys[j] + "' cannot be set for static synapses.");
+                        }
+                    }
+                    continue;
+                }
+                int m = 0;
+                for (int q = 0; q < n; q++) {
+                    if (synModels.get(storeOf(h[q]).synOf(idx[q])).type == null) m++;
+                }
+                int[] hh = new int[m], ii = new int[m];
+                double[] vv = new double[m];
+                m = 0;
+                for (int q = 0; q < n; q++) {
+                    if (synModels.get(storeOf(h[q]).synOf(idx[q])).type != null) continue;
+                    hh[m] = h[q];
+                    ii[m] = idx[q];
+                    vv[m++] = values[j][q];
+                }
+                setConnValues(hh, ii, keys[j], vv, v);
+            } else {
+                setConnValues(h, idx, keys[j], values[j], v);
+            }
         }
     }
 
@@ -590,7 +757,9 @@ public final class ConnectionManager {
         NodeBlock tb = k.nodes.blockOf(t);
         int thread = k.nodes.ownerThread(tb, (int) (t - tb.firstGid));
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
-        int table = device ? stores.length + thread : thread;
+        int table = m.type != null ? (plastic[m.id] == null ? -1 : plasticBase[m.id] + thread)
+                : device ? stores.length + thread : thread;
+        if (table < 0) throw new NestException("InexistentConnection", "Deletion of connection is not possible.");
         ConnTable tab = table(table);
         for (int sg = 0; sg < tab.segments(); sg++) {
             ConnStore c = tab.seg(sg);

@@ -61,6 +61,19 @@ public final class ModelManager {
         k.connections.registerSynapse(new SynapseModel(name, k.connections.synModels.size(), name, homW, labelled));
     }
 
+    /**
+     * Registers a synapse model with per-connection state under its NEST name and its _hpc and _lbl
+     * variants (same rule; hpc: smaller target identifier, lbl: with synapse_label).
+     */
+    public void registerSynapse(SynapseType type, boolean homW) {
+        String[] names = {type.name, type.name + "_hpc", type.name + "_lbl"};
+        for (int v = 0; v < 3; v++) {
+            SynapseModel m = new SynapseModel(names[v], k.connections.synModels.size(), names[v], homW, v == 2, type);
+            m.hpc = v == 1;
+            k.connections.registerSynapse(m);
+        }
+    }
+
     public boolean hasNodeModel(String name) {
         return nodeModels.containsKey(name);
     }

@@ -3,12 +3,23 @@ package org.nestj.engine.kernel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.nestj.engine.numerics.GlibcMath;
+
 /**
- * Base of neuron models: NEST's ArchivingNode / StructuralPlasticityNode part of the status
- * (t_spike, tau_minus, tau_minus_triplet, the calcium trace Ca with tau_Ca and beta_Ca), kept per node.
+ * Base of neuron models: NEST's ArchivingNode / StructuralPlasticityNode (archiving_node.cpp): the
+ * status entries t_spike, tau_minus, tau_minus_triplet, post_trace, the calcium trace Ca with tau_Ca
+ * and beta_Ca, kept per node; and for nodes that are targets of STDP connections the spike history
+ * with the traces Kminus (tau_minus) and Kminus_triplet (tau_minus_triplet), which jump by 1 at
+ * each spike: Kminus <- Kminus * exp((t_last - t) / tau_minus) + 1.
  */
 public abstract class NeuronBlock extends NodeBlock {
     @PerNode public double[] tau_minus, tau_minus_triplet, tau_Ca, beta_Ca, Ca, caT, t_spike;
+    @PerNode public double[] Kminus, Kminus_triplet;
+    /** number of incoming STDP connections (NEST's n_incoming_), their largest delay, the last trace read */
+    public final int[] nIncoming;
+    public final double[] archMaxDelay, postTrace;
+    /** spike histories, allocated for nodes with incoming STDP connections */
+    public final SpikeArchive[] archive;
 
     protected NeuronBlock(int n) {
         super(n);
@@ -19,6 +30,12 @@ public abstract class NeuronBlock extends NodeBlock {
         Ca = fill(n, 0.0);
         caT = fill(n, 0.0);
         t_spike = fill(n, -1.0);
+        Kminus = fill(n, 0.0);
+        Kminus_triplet = fill(n, 0.0);
+        nIncoming = new int[n];
+        archMaxDelay = new double[n];
+        postTrace = new double[n];
+        archive = new SpikeArchive[n];
     }
 
     @Override
@@ -28,19 +45,67 @@ public abstract class NeuronBlock extends NodeBlock {
 
     /** Archives a spike of node i at stamp (steps): NEST's set_spiketime. */
     protected final void spiked(int i, long stampSteps) {
-        double t = kernel.time.stepsToMs(stampSteps);
+        spiked(i, stampSteps, 0.0);
+    }
+
+    /** As above for a spike at offset ms before the end of step stamp (precise models): set_spiketime(t, offset). */
+    protected final void spiked(int i, long stampSteps, double offset) {
+        double t = kernel.time.stepsToMs(stampSteps) - offset;
         Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
         caT[i] = t;
+        if (nIncoming[i] > 0) {
+            SpikeArchive a = archive[i];
+            double eps = kernel.connections.stdpEps;
+            double keep = archMaxDelay[i] + kernel.time.delayStepsToMs(kernel.connections.minDelay()) + eps;
+            // prune entries read by all incoming connections that a later entry, far enough back, makes obsolete
+            while (a.end - a.head > 1 && a.count[a.head] >= nIncoming[i] && t - a.t[a.head + 1] > keep) a.head++;
+            Kminus[i] = Kminus[i] * GlibcMath.exp((t_spike[i] - t) * (1.0 / tau_minus[i])) + 1.0;
+            Kminus_triplet[i] = Kminus_triplet[i] * GlibcMath.exp((t_spike[i] - t) * (1.0 / tau_minus_triplet[i])) + 1.0;
+            a.push(t, Kminus[i], Kminus_triplet[i]);
+        }
         t_spike[i] = t;
+    }
+
+    /** NEST's register_stdp_connection: a new STDP connection will first read the history after t_first_read. */
+    public final void registerStdpConnection(int i, double tFirstRead, double delay) {
+        if (archive[i] == null) archive[i] = new SpikeArchive();
+        archive[i].markReadUpTo(tFirstRead, kernel.connections.stdpEps);
+        nIncoming[i]++;
+        archMaxDelay[i] = Math.max(delay, archMaxDelay[i]);
+    }
+
+    /** NEST's get_K_value(t): Kminus of the last spike strictly before t (up to stdp_eps), decayed to t; 0 if none. */
+    public final double getKValue(int i, double t) {
+        SpikeArchive a = archive[i];
+        double eps = kernel.connections.stdpEps;
+        for (int j = a.end - 1; j >= a.head; j--) {
+            if (t - a.t[j] > eps) {
+                return postTrace[i] = a.kminus[j] * GlibcMath.exp((a.t[j] - t) * (1.0 / tau_minus[i]));
+            }
+        }
+        return postTrace[i] = 0.0;
+    }
+
+    /** The spike history of node i (must have incoming STDP connections). */
+    public final SpikeArchive archive(int i) {
+        return archive[i];
+    }
+
+    /** NEST's clear_history (SetStatus clear=True). */
+    private void clearHistory(int i) {
+        t_spike[i] = -1.0;
+        Kminus[i] = 0.0;
+        Kminus_triplet[i] = 0.0;
+        if (archive[i] != null) archive[i].clear();
     }
 
     /** Adds the archiving-node entries; subclasses call this from getStatus. */
     protected final void getArchiving(int i, Map<String, Object> d) {
-        d.put("archiver_length", 0L);
+        d.put("archiver_length", archive[i] == null ? 0L : (long) archive[i].size());
         d.put("Ca", Ca[i]);
         d.put("beta_Ca", beta_Ca[i]);
         d.put("tau_Ca", tau_Ca[i]);
-        d.put("post_trace", 0.0);
+        d.put("post_trace", postTrace[i]);
         d.put("synaptic_elements", new LinkedHashMap<String, Object>());
         d.put("t_spike", t_spike[i]);
         d.put("tau_minus", tau_minus[i]);
@@ -62,10 +127,12 @@ public abstract class NeuronBlock extends NodeBlock {
                 throw badProperty("Structural plasticity (synaptic_elements) is not supported by nestj yet.");
             }
         }
+        boolean clear = s.has("clear") && s.b("clear", false);
         tau_minus[i] = tm;
         tau_minus_triplet[i] = tmt;
         tau_Ca[i] = tca;
         beta_Ca[i] = bca;
         Ca[i] = ca;
+        if (clear) clearHistory(i);
     }
 }

@@ -432,7 +432,9 @@ public final class SimulationManager {
         int[] targets = portCache.computeIfAbsent(sender, snd -> {
             int[] buf = new int[16];
             int n = 0;
-            for (ConnTable tab : k.connections.stores) {
+            for (int ti = 0; ti < k.connections.tables.size(); ti++) {
+                ConnTable tab = k.connections.tables.get(ti);
+                if (tab.withPort) continue;   // connections from devices
                 for (int sg = 0; sg < tab.segments(); sg++) {
                     ConnStore c = tab.seg(sg);
                     int g = (int) (long) snd;
@@ -480,6 +482,69 @@ public final class SimulationManager {
                     b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
                     if (wrOn) noteWeights(t, c, g, off[g], a, m, pStep[s] + 1);
                     a = m;
+                }
+            }
+        }
+        ConnTable[][] pl = k.connections.plastic;
+        for (int sid = 0; sid < pl.length; sid++) {
+            if (pl[sid] != null && pl[sid][t].size() > 0) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
+        }
+    }
+
+    private SynapseType.Ctx[] ctx = new SynapseType.Ctx[0];
+
+    /**
+     * Delivery through connections with state: per spike and connection, the synapse's send()
+     * updates the connection and gives the weight to transmit (NEST's Connector::send with
+     * send_weight_event for a weight_recorder).
+     */
+    private void deliverPlastic(int t, ConnTable tab, SynapseModel m) {
+        if (ctx.length <= t) {
+            synchronized (this) {
+                if (ctx.length <= t) {
+                    SynapseType.Ctx[] nc = Arrays.copyOf(ctx, outs.length);
+                    for (int q = 0; q < nc.length; q++) {
+                        if (nc[q] == null) nc[q] = new SynapseType.Ctx();
+                    }
+                    ctx = nc;
+                }
+            }
+        }
+        final SynapseType.Ctx x = ctx[t];
+        final SynapseType ty = m.type;
+        final NodeManager nm = k.nodes;
+        final Time tm = k.time;
+        x.model = m;
+        x.kernel = k;
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            int[] tgt = c.tgt;
+            for (int s = 0; s < nPending; s++) {
+                int g = (int) pGid[s];
+                if (g + 1 >= off.length) continue;
+                int a = off[g], e = off[g + 1];
+                if (a == e) continue;
+                final long stamp = pStep[s] + 1;
+                x.stampSteps = stamp;
+                x.tSpike = tm.stepsToMs(stamp);
+                x.offset = pOff[s];
+                x.mult = pMult[s];
+                for (int q = a; q < e; q++) {
+                    int tg = tgt[q];
+                    NodeBlock b = nm.blockOf(tg);
+                    int ti = (int) (tg - b.firstGid);
+                    int dl = c.delayOf(q);
+                    x.target = b;
+                    x.ti = ti;
+                    x.delay = tm.delayStepsToMs(dl);
+                    if (!ty.send(x, c, q)) continue;
+                    b.handleSpike(ti, pStep[s] + dl, x.weight, pMult[s], c.rportOf(q), g, stamp, pOff[s]);
+                    if (wrOn && m.weightRecorder > 0) {
+                        int same = 0;
+                        for (int p = q - 1; p >= a && tgt[p] == tg; p--) same++;
+                        wev[t].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), same);
+                    }
                 }
             }
         }

@@ -28,17 +28,33 @@ public final class SynapseModel {
     public boolean delayedRate;
     /** rate_connection_instantaneous: InstantaneousRateConnectionEvent, no delay, solved by waveform relaxation. */
     public boolean instantRate;
+    /** the rule of models with per-connection state (null: static_synapse family) */
+    public final SynapseType type;
+    /** defaults of the per-connection values of type, and the common properties */
+    public final double[] connDefaults, common;
+    /** the *_hpc variant (NEST's TargetIdentifierIndex: 16 bytes less per connection) */
+    public boolean hpc;
 
     public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
+        this(name, id, typeId, homWeight, labelled, null);
+    }
+
+    public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled, SynapseType type) {
         this.name = name;
         this.id = id;
         this.typeId = typeId;
         this.homWeight = homWeight;
         this.labelled = labelled;
+        this.type = type;
+        this.connDefaults = type == null ? new double[0] : type.connDefaults.clone();
+        this.common = type == null ? new double[0] : type.commonDefaults.clone();
     }
 
     public SynapseModel copyAs(String newName, int newId) {
-        SynapseModel m = new SynapseModel(newName, newId, typeId, homWeight, labelled);
+        SynapseModel m = new SynapseModel(newName, newId, typeId, homWeight, labelled, type);
+        System.arraycopy(connDefaults, 0, m.connDefaults, 0, connDefaults.length);
+        System.arraycopy(common, 0, m.common, 0, common.length);
+        m.hpc = hpc;
         m.weight = weight;
         m.delay = delay;
         m.receptorType = receptorType;
@@ -61,12 +77,19 @@ public final class SynapseModel {
         d.put("synapse_modelid", (long) id);
         d.put("weight", weight);
         d.put("weight_recorder", weightRecorder > 0 ? new long[] {weightRecorder} : new long[0]);
+        if (type != null) {
+            for (int j = 0; j < type.nVisible; j++) d.put(type.connKeys[j], connDefaults[j]);
+            for (int j = 0; j < type.commonKeys.length; j++) d.put(type.commonKeys[j], common[j]);
+            type.extraDefaults(d, this);
+        }
         return d;
     }
 
     /** NEST's sizeof of one connection of this model (64-bit build, as in GetDefaults). */
     public long sizeof() {
-        return homWeight ? (labelled ? 32L : 24L) : (labelled ? 40L : 32L);
+        long hpcLess = hpc ? 16 : 0;
+        if (type != null) return type.sizeof + (labelled ? 8 : 0) - hpcLess;
+        return -hpcLess + (homWeight ? (labelled ? 32L : 24L) : (labelled ? 40L : 32L));
     }
 
     public void setDefaults(Status s, Kernel k) {
@@ -100,12 +123,21 @@ public final class SynapseModel {
         if (s.has("delay")) {
             k.connections.checkDelay(dl);
         }
+        double[] cd = connDefaults.clone(), cm = common.clone();
+        if (type != null) {
+            for (int j = 0; j < type.nVisible; j++) cd[j] = s.d(type.connKeys[j], cd[j]);
+            for (int j = 0; j < type.commonKeys.length; j++) cm[j] = s.d(type.commonKeys[j], cm[j]);
+            type.validateCommon(cm);
+            type.validate(w, cd, cm);
+        }
         boolean weightChanged = homWeight && w != weight;
         weight = w;
         delay = dl;
         receptorType = rt;
         label = lb;
         weightRecorder = wr;
+        System.arraycopy(cd, 0, connDefaults, 0, cd.length);
+        System.arraycopy(cm, 0, common, 0, cm.length);
         if (weightChanged) k.connections.setHomWeight(this, w);
     }
 }

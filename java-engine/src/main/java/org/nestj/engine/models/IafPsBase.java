@@ -164,10 +164,7 @@ public abstract class IafPsBase extends NeuronBlock {
         lastSpikeStep[i] = stamp;
         lastSpikeOffset[i] = offset;
         refr[i] = true;
-        double t = kernel.time.stepsToMs(stamp) - offset;
-        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
-        caT[i] = t;
-        t_spike[i] = t;
+        spiked(i, stamp, offset);
         out.spike(gid(i), lag, 1, offset);
     }
 

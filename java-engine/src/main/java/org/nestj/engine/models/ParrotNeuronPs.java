@@ -80,12 +80,7 @@ public final class ParrotNeuronPs extends NeuronBlock {
                     final long m = (long) ev.evW[i];
                     final double off = ev.evOff[i];
                     out.spike(gid(i), lag, (int) m, off);
-                    final double t = kernel.time.stepsToMs(T + 1) - off;
-                    for (long k = 0; k < m; k++) {
-                        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
-                        caT[i] = t;
-                        t_spike[i] = t;
-                    }
+                    for (long k = 0; k < m; k++) spiked(i, T + 1, off);
                 }
             }
         }

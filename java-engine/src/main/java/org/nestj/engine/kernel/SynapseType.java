@@ -1,0 +1,126 @@
+package org.nestj.engine.kernel;
+
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+
+/**
+ * The rule of a synapse model whose connections carry state or parameters beyond weight and delay
+ * (NEST's Connection subclasses: stdp_synapse, tsodyks_synapse, ...). Each connection holds one
+ * double per entry of {@link #connKeys} in columns of its connection store ({@link ConnStore#ext});
+ * the first {@link #nVisible} are its status entries after weight (NEST's get_status order), the
+ * rest internal state. Common properties (the *_hom models) live in the {@link SynapseModel}.
+ * {@link #send} runs when a spike passes a connection (NEST's send()), updates the connection and
+ * sets the weight to transmit in {@link Ctx#weight}.
+ */
+public abstract class SynapseType {
+    public final String name;
+    public final String[] connKeys;
+    public final double[] connDefaults;
+    public final int nVisible;
+    public final String[] commonKeys;
+    public final double[] commonDefaults;
+    /** NEST's sizeof (64-bit build) of a connection, and of its _lbl variant */
+    public final long sizeof;
+    /** true if the weight is a common property (hom_w-like) */
+    public final boolean homWeight;
+
+    protected SynapseType(String name, String[] visible, double[] visibleDefaults, String[] hidden,
+            double[] hiddenDefaults, String[] common, double[] commonDefaults, long sizeof, boolean homWeight) {
+        this.name = name;
+        this.nVisible = visible.length;
+        this.connKeys = new String[visible.length + hidden.length];
+        this.connDefaults = new double[connKeys.length];
+        System.arraycopy(visible, 0, connKeys, 0, visible.length);
+        System.arraycopy(hidden, 0, connKeys, visible.length, hidden.length);
+        System.arraycopy(visibleDefaults, 0, connDefaults, 0, visible.length);
+        System.arraycopy(hiddenDefaults, 0, connDefaults, visible.length, hidden.length);
+        this.commonKeys = common;
+        this.commonDefaults = commonDefaults;
+        this.sizeof = sizeof;
+        this.homWeight = homWeight;
+    }
+
+    /** Index of a connection key, -1 if none. */
+    public final int connIndex(String key) {
+        for (int j = 0; j < connKeys.length; j++) {
+            if (connKeys[j].equals(key)) return j;
+        }
+        return -1;
+    }
+
+    /** Index of a visible (settable) connection key, -1 if none. */
+    public final int visibleIndex(String key) {
+        for (int j = 0; j < nVisible; j++) {
+            if (connKeys[j].equals(key)) return j;
+        }
+        return -1;
+    }
+
+    public final int commonIndex(String key) {
+        for (int j = 0; j < commonKeys.length; j++) {
+            if (commonKeys[j].equals(key)) return j;
+        }
+        return -1;
+    }
+
+    /**
+     * The checks of the connection's set_status after its values were updated (v: connection
+     * values, c: common properties); throws BadProperty with NEST's message.
+     */
+    public void validate(double weight, double[] v, double[] c) {
+    }
+
+    /** The checks of the common properties' set_status. */
+    public void validateCommon(double[] c) {
+    }
+
+    /**
+     * Keys a connection's set_status refuses with an error of its own (e.g. common properties set
+     * through a connection); null if the key is not special.
+     */
+    public NestException refuse(String key) {
+        if (commonIndex(key) >= 0) {
+            return NestException.badProperty("'" + key + "' is a common property of " + name
+                    + " and cannot be set for individual connections; use SetDefaults or CopyModel.");
+        }
+        return null;
+    }
+
+    /**
+     * NEST's check_connection on top of the receptor check: e.g. STDP connections register with the
+     * target's spike archive. v holds the new connection's values.
+     */
+    public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
+    }
+
+    /** Status entries of the model beyond the per-connection ones (e.g. derived values); default none. */
+    public void extraDefaults(Map<String, Object> d, SynapseModel m) {
+    }
+
+    /** Per-thread scratch of a send: inputs and the weight to transmit. */
+    public static final class Ctx {
+        /** spike stamp (ms), precise offset (ms), multiplicity */
+        public double tSpike, offset;
+        public int mult;
+        public long stampSteps;
+        public NodeBlock target;
+        public int ti;
+        public SynapseModel model;
+        public Kernel kernel;
+        /** delay of the connection in ms */
+        public double delay;
+        /** the weight to transmit (NEST's e.set_weight); stochastic synapses draw from target.nodeRng(ti) */
+        public double weight;
+    }
+
+    /**
+     * NEST's send(): updates connection k of store c (its weight c.w[k] and its columns c.ext[*][k])
+     * for a spike with stamp x.tSpike and sets x.weight; false if no event is transmitted.
+     */
+    public abstract boolean send(Ctx x, ConnStore c, int k);
+
+    protected static NestException bad(String msg) {
+        return NestException.badProperty(msg);
+    }
+}
