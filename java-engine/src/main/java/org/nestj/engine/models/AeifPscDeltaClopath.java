@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.ClopathArchive;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -21,10 +22,11 @@ import org.nestj.engine.numerics.GlibcMath;
  *   V >= V_peak (V_th if Delta_T == 0): spike, V = V_clamp for t_clamp, w += b, z = I_sp, V_th = V_th_max;
  *   then V = V_reset for t_ref.
  * </pre>
- * State vector (V_m, w, z, V_th, u_bar_plus, u_bar_minus, u_bar_bar). The Clopath archiving parameters are kept for the
- * status; the LTD/LTP history is not recorded (nestj has no clopath_synapse).
+ * State vector (V_m, w, z, V_th, u_bar_plus, u_bar_minus, u_bar_bar). After every step the Clopath history
+ * (ClopathArchive: LTD/LTP entries read by clopath_synapse) is written, before the clamp/refractory count-down.
  */
-public final class AeifPscDeltaClopath extends AeifBase {
+public final class AeifPscDeltaClopath extends AeifBase implements ClopathArchive.Holder {
+    private ClopathArchive[] clopath;
     static final int W_ = 1, Z = 2, V_TH = 3, U_BAR_PLUS = 4, U_BAR_MINUS = 5, U_BAR_BAR = 6;
     @PerNode public double[] tau_z, tau_V_th, V_th_max, tau_u_bar_plus, tau_u_bar_minus, tau_u_bar_bar, I_sp, t_clamp,
             V_clamp;
@@ -144,7 +146,23 @@ public final class AeifPscDeltaClopath extends AeifBase {
     }
 
     @Override
+    protected void initNodeBuffers(int i) {
+        super.initNodeBuffers(i);
+        if (clopath == null) clopath = new ClopathArchive[n];
+        if (clopath[i] == null) clopath[i] = new ClopathArchive();
+        clopath[i].init((int) kernel.time.delayMsToSteps(delay_u_bars[i]), (int) kernel.connections.maxDelay());
+    }
+
+    @Override
+    public ClopathArchive clopathArchive(int i) {
+        return clopath[i];
+    }
+
+    @Override
     protected void endStep(int i, double[] yy, long step) {
+        clopath[i].write(kernel.time.stepsToMs(step + 1), yy[0], yy[U_BAR_PLUS], yy[U_BAR_MINUS], yy[U_BAR_BAR],
+                nIncoming[i], A_LTD[i], A_LTP[i], u_ref_squared[i], theta_plus[i], theta_minus[i], A_LTD_const[i],
+                kernel.time.resolution());
         if (clampR[i] > 0) --clampR[i];
         if (r[i] > 0) --r[i];
         iStim[i] = buf.take(CUR, step, i);

@@ -208,6 +208,7 @@ public class HhPscAlpha extends GslNeuronBlock {
                 integrate(sv, i, h);
                 yi[DI_EXC] += take(EX, step, i) * psInitE[i];
                 yi[DI_INH] += take(IN, step, i) * psInitI[i];
+                afterInput(i, yi, step);
                 if (r[i] > 0) {
                     --r[i];
                 } else if (yi[V_M] >= 0 && uOld > yi[V_M]) {
@@ -219,6 +220,10 @@ public class HhPscAlpha extends GslNeuronBlock {
                 iStim[i] = take(CUR, step, i);
             }
         }
+    }
+
+    /** Hook after the spike input of step was added, before the spike check (hh_psc_alpha_clopath writes its history). */
+    void afterInput(int i, double[] yi, long step) {
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
+import org.nestj.engine.kernel.ClopathArchive;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 
@@ -18,10 +19,11 @@ import org.nestj.engine.kernel.Status;
  * </pre>
  * All eleven variables are integrated together by GSL's RKF45 (control y_new(1e-3, 0)); the update order is
  * hh_psc_alpha's. The ClopathArchivingNode parameters (A_LTD, A_LTP, u_ref_squared, theta_plus, theta_minus,
- * A_LTD_const, delay_u_bars) are kept in the status; nestj has no clopath_synapse that would read the
- * LTD/LTP history, so that history is not written.
+ * A_LTD_const, delay_u_bars) drive the Clopath history (ClopathArchive) written after the spike input of
+ * every step, before the spike check, as in NEST; clopath_synapse reads it.
  */
-public final class HhPscAlphaClopath extends HhPscAlpha {
+public final class HhPscAlphaClopath extends HhPscAlpha implements ClopathArchive.Holder {
+    private ClopathArchive[] clopath;
     static final int U_BAR_PLUS = 8, U_BAR_MINUS = 9, U_BAR_BAR = 10;
     @PerNode public double[] tau_u_bar_plus, tau_u_bar_minus, tau_u_bar_bar;
     @PerNode public double[] A_LTD, A_LTP, u_ref_squared, theta_plus, theta_minus, delay_u_bars;
@@ -128,6 +130,31 @@ public final class HhPscAlphaClopath extends HhPscAlpha {
         theta_minus[i] = nThm;
         A_LTD_const[i] = nConst;
         delay_u_bars[i] = nDelay;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        boolean first = !buffersInitialised;
+        super.initBuffers(ringLen);
+        if (first || clopath == null) {
+            if (clopath == null) clopath = new ClopathArchive[n];
+            for (int i = 0; i < n; i++) {
+                if (clopath[i] == null) clopath[i] = new ClopathArchive();
+                clopath[i].init((int) kernel.time.delayMsToSteps(delay_u_bars[i]), (int) kernel.connections.maxDelay());
+            }
+        }
+    }
+
+    @Override
+    public ClopathArchive clopathArchive(int i) {
+        return clopath[i];
+    }
+
+    @Override
+    void afterInput(int i, double[] yi, long step) {
+        clopath[i].write(kernel.time.stepsToMs(step + 1), yi[V_M], yi[U_BAR_PLUS], yi[U_BAR_MINUS], yi[U_BAR_BAR],
+                nIncoming[i], A_LTD[i], A_LTP[i], u_ref_squared[i], theta_plus[i], theta_minus[i], A_LTD_const[i],
+                kernel.time.resolution());
     }
 
     @Override

@@ -102,6 +102,7 @@ public final class Models {
         k.models.registerSynapse("static_synapse_hom_w", true, false);
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
         k.models.registerSynapse(new StdpSynapse(), false);
+        k.models.registerSynapse(new ClopathSynapse(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
