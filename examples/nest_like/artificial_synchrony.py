@@ -51,6 +51,8 @@ in the working directory. Options (the defaults are the SLI/Perl settings):
 - ``--weights W [W ...]``: run only these coupling weights in pA (default: the SLI's sweep 0.0 0.2 ... 5.0).
 - ``--random-init``: draw the initial membrane potentials from the uniform Parameter on [V_reset, V_th] that the
   SLI script defines, instead of the Morrison et al. (2007) spread (the SLI's commented-out alternative).
+- ``--perl-estimator``: compute Sigma with the Perl script's exact arithmetic instead of the plain definition
+  (see below).
 - ``--output FILE``: file name of the figure (default ArtificialSynchrony.png).
 
 Differences from the SLI and Perl scripts:
@@ -66,9 +68,12 @@ Differences from the SLI and Perl scripts:
   computed for every weight the SLI simulates, 0.0 to 5.0 pA (26 weights; SLI's ``for`` over doubles takes
   start + j * step).
 - Sigma is computed from all samples at times T/2 < t <= T (4999 samples with the defaults: the voltmeter samples
-  at 1, 2, ..., 9999 ms) with population variances (divisor = number of samples). The Perl script divides by its
-  nominal 5000 samples and, because of its loop bookkeeping, drops the last sample from A(t) and adds one zero
-  term instead; the effect on Sigma is of order 1e-3.
+  at 1, 2, ..., 9999 ms) with population variances (divisor = number of samples), which is the measure the Perl
+  script means to compute. The Perl script's own arithmetic differs in its bookkeeping: it divides by its nominal
+  5000 samples, and its sums for A(t) start with a zero term and leave out the last sample. That adds about
+  4e-4 <A>^2 / <Var V_i> (about 1.5e-3) to Sigma: negligible in the partially synchronous regime, but as large
+  as Sigma itself in the asynchronous one (e.g. 0.0028 instead of 0.0013, grid model at 3.4 pA).
+  ``--perl-estimator`` reproduces the Perl arithmetic exactly.
 - The table ``ArtificialSynchrony.dat`` has the Perl's columns (weight, Sigma precise, Sigma grid). The figure is
   drawn with matplotlib (Agg backend) into a PNG file instead of gnuplot/PostScript shown with gv; as in the
   gnuplot script, the abscissa is the weight divided by 3.90625 pA (= 500 pA / 128) and both axes span [0, 1], so
@@ -98,6 +103,8 @@ parser.add_argument("--weights", type=float, nargs="+", default=None,
                     help="coupling weights [pA] to run (default: 0.0, 0.2, ..., 5.0 as the SLI)")
 parser.add_argument("--random-init", action="store_true",
                     help="uniform random initial V_m (the SLI's commented-out alternative)")
+parser.add_argument("--perl-estimator", action="store_true",
+                    help="compute Sigma with the Perl script's exact arithmetic (see the header)")
 parser.add_argument("--output", default="ArtificialSynchrony.png", help="figure file (default ArtificialSynchrony.png)")
 args = parser.parse_args()
 
@@ -144,13 +151,31 @@ def synchrony(events, n):
     t = np.asarray(events["times"])
     s = np.asarray(events["senders"])
     v = np.asarray(events["V_m"])
-    sel = t > timestart
-    t, s, v = t[sel], s[sel], v[sel]
     order = np.lexsort((s, t))  # by time, then sender: one row of n potentials per sample time
     V = v[order].reshape(-1, n)
+    if args.perl_estimator:
+        return synchrony_perl(V)
+    V = V[np.sort(t)[::n] > timestart]
     A = V.mean(axis=1)  # population average A(t)
     Delta_N = A.var()  # its temporal variance
     Delta = V.var(axis=0).mean()  # mean temporal variance of the single neurons
+    return Delta_N / Delta if Delta != 0.0 else float("nan")
+
+
+def synchrony_perl(V):
+    """The same measure with the Perl script's arithmetic (--perl-estimator).
+
+    V holds one row of potentials per data set (sample) in recording order. The Perl script takes data sets
+    timestart ... timestart + timesteps (its counts 5000 and 5000; here simtime / 2 each, sampling every 1 ms).
+    Its sums for A(t) receive a zero term first and then the means of the data sets before each new one, so the
+    last data set in the window is left out; the single-neuron sums take data sets timestart ... timestart +
+    timesteps - 1. All variances divide by timesteps, however many data sets were summed.
+    """
+    ts, nsteps = int(timestart), int(simtime - timestart)
+    A_terms = np.concatenate(([0.0], V[ts:ts + nsteps + 1].mean(axis=1)[:-1]))
+    Delta_N = (np.sum(A_terms**2) - np.sum(A_terms) ** 2 / nsteps) / nsteps
+    W = V[ts:ts + nsteps]
+    Delta = np.mean((np.sum(W**2, axis=0) - np.sum(W, axis=0) ** 2 / nsteps) / nsteps)
     return Delta_N / Delta if Delta != 0.0 else float("nan")
 
 
