@@ -47,7 +47,7 @@ weight and model, writes the table to ``ArtificialSynchrony.dat`` and the figure
 in the working directory. Options (the defaults are the SLI/Perl settings):
 
 - ``--simtime T``: simulated time per run in ms (default 10000); the synchrony is evaluated over the second
-  half, [T/2, T] (default 5000 to 10000 ms, as the Perl script).
+  half, T/2 < t <= T (default 5000 to 10000 ms, as the Perl script).
 - ``--weights W [W ...]``: run only these coupling weights in pA (default: the SLI's sweep 0.0 0.2 ... 5.0).
 - ``--random-init``: draw the initial membrane potentials from the uniform Parameter on [V_reset, V_th] that the
   SLI script defines, instead of the Morrison et al. (2007) spread (the SLI's commented-out alternative).
