@@ -92,6 +92,37 @@ def test_kernel_attributes(nest):
     assert ks["tics_per_ms"] == 1000.0 and ks["tics_per_step"] == 500
 
 
+def test_tics_per_ms_with_resolution(nest):
+    # NEST's SimulationManager::set_status: tics_per_ms changes only together with the resolution
+    with pytest.raises(nest.kernel.NESTError, match="requires simultaneous specification of resolution"):
+        nest.SetKernelStatus({"tics_per_ms": 32.0})
+    with pytest.raises(nest.kernel.NESTError, match="multiple of the tic length"):
+        nest.SetKernelStatus({"resolution": 0.1, "tics_per_ms": 32.0})
+    # a resolution of 2^-5 ms is no whole number of the default 0.001 ms tics, but one tic of 1/32 ms
+    with pytest.raises(nest.kernel.NESTError, match="multiple of the tic length"):
+        nest.SetKernelStatus({"resolution": 2.0 ** -5})
+    nest.SetKernelStatus({"resolution": 2.0 ** -5, "tics_per_ms": 32.0})
+    ks = nest.GetKernelStatus()
+    assert ks["resolution"] == 0.03125 and ks["tics_per_ms"] == 32.0 and ks["ms_per_tic"] == 0.03125
+    assert ks["tics_per_step"] == 1
+    assert ks["T_max"] == ((2 ** 63 - 1) // 8) / 32.0  # Time::max(): LIM_MAX tics in ms
+    n = nest.Create("iaf_psc_alpha", params={"I_e": 1000.0})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(n, sr)
+    nest.Connect(n, n, syn_spec={"delay": 0.25})
+    assert nest.GetConnections(n, n).get("delay") == 0.25
+    nest.Simulate(50.0)
+    t = sr.events["times"]
+    assert len(t) > 0 and np.all(t * 32.0 == np.round(t * 32.0))  # spikes on the 1/32 ms grid
+    with pytest.raises(nest.kernel.NESTError):
+        nest.SetKernelStatus({"resolution": 0.1, "tics_per_ms": 1000.0})  # nodes exist
+    # ResetKernel restores the compiled-in tic length (Time::reset_to_defaults)
+    nest.ResetKernel()
+    ks = nest.GetKernelStatus()
+    assert ks["tics_per_ms"] == 1000.0 and ks["ms_per_tic"] == 0.001 and ks["resolution"] == 0.1
+    assert ks["T_max"] == 1152921504606846.8
+
+
 def test_kernel_status_names(nest, refdir):
     with open(os.path.join(refdir, "kernel_status.json")) as f:
         ref = json.load(f)

@@ -35,7 +35,7 @@ _lazy = {"raster_plot", "voltage_trace", "visualization"}
 _READONLY = {"T_max", "T_min", "biological_time_readonly", "connection_rules", "growth_curves", "local_spike_counter",
              "max_update_time", "min_update_time", "modules", "ms_per_tic", "network_size", "node_models",
              "num_connections", "num_processes", "prepared", "recording_backends", "rng_types",
-             "stimulation_backends", "synapse_models", "tics_per_ms", "tics_per_step", "time_simulate", "to_do",
+             "stimulation_backends", "synapse_models", "tics_per_step", "time_simulate", "to_do",
              "local_num_threads_readonly"}
 
 

@@ -52,7 +52,7 @@ public final class Kernel {
             parallel.shutdown();
         }
         parallel = new ParallelRunner(threads);
-        time.setResolution(0.1);
+        time.setResolution(Time.TICS_PER_MS_DEFAULT, 0.1); // Time::reset_to_defaults
         rngSeed = 143202461L;
         connectCalls = 0;
         paramCalls = 0;
@@ -193,8 +193,8 @@ public final class Kernel {
 
     public Map<String, Object> getKernelStatus() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("T_max", 1152921504606846.8);
-        d.put("T_min", -1152921504606846.8);
+        d.put("T_max", Time.LIM_MAX_TICS * Time.MS_PER_TIC);
+        d.put("T_min", -Time.LIM_MAX_TICS * Time.MS_PER_TIC);
         d.put("adaptive_target_buffers", true);
         d.put("biological_time", time.stepsToMs(sim.timeSteps()));
         d.put("buffer_size_spike_data", 2L);
@@ -220,7 +220,7 @@ public final class Kernel {
         d.put("min_delay", time.stepsToMs(connections.minDelay()));
         d.put("min_update_time", Double.POSITIVE_INFINITY);
         d.put("modules", new String[0]);
-        d.put("ms_per_tic", 0.001);
+        d.put("ms_per_tic", Time.MS_PER_TIC);
         d.put("network_size", nodes.size());
         d.put("node_models", models.nodeModelNames().toArray(new String[0]));
         d.put("num_connections", connections.numConnections());
@@ -243,7 +243,7 @@ public final class Kernel {
         d.put("structural_plasticity_synapses", new LinkedHashMap<String, Object>());
         d.put("structural_plasticity_update_interval", 10000.0);
         d.put("synapse_models", models.synapseModelNames().toArray(new String[0]));
-        d.put("tics_per_ms", 1000.0);
+        d.put("tics_per_ms", Time.TICS_PER_MS);
         d.put("tics_per_step", time.ticsPerStep());
         d.put("time_simulate", sim.timeSimulate);
         d.put("to_do", sim.toDo);
@@ -282,7 +282,7 @@ public final class Kernel {
     /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
     private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
             "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
-            "min_delay", "max_delay", "biological_time");
+            "tics_per_ms", "min_delay", "max_delay", "biological_time");
 
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
@@ -311,21 +311,26 @@ public final class Kernel {
             connections.reset(threads.intValue());
             sim.reset(threads.intValue());
         }
+        if (s.has("tics_per_ms") && !s.has("resolution")) {
+            throw NestException.kernel("Change of tics_per_ms requires simultaneous specification of resolution.");
+        }
         if (s.has("resolution")) {
             double r = s.d("resolution", 0.1);
-            if (r != time.resolution()) {
+            double tpms = s.has("tics_per_ms") ? s.d("tics_per_ms", Time.TICS_PER_MS) : Time.TICS_PER_MS;
+            if (r != time.resolution() || tpms != Time.TICS_PER_MS) {
                 if (nodes.size() > 0) {
                     throw NestException.kernel("Cannot change the resolution after nodes have been created.");
                 }
                 if (sim.hasBeenSimulated()) {
                     throw NestException.kernel("Cannot change the resolution after the simulation has started.");
                 }
-                if (r <= 0) throw NestException.badProperty("The resolution must be greater than zero.");
-                double tics = r * Time.TICS_PER_MS;
+                if (r <= 0 || tpms <= 0) throw NestException.badProperty("The resolution must be greater than zero.");
+                double tics = r * tpms;
                 if (Math.abs(tics - Math.rint(tics)) > 1e-9 * Math.max(1, tics) || Math.rint(tics) < 1) {
-                    throw NestException.badProperty("The resolution must be a multiple of the tic length (0.001 ms).");
+                    throw NestException.badProperty("The resolution must be a multiple of the tic length ("
+                            + fmt(1.0 / tpms) + " ms).");
                 }
-                time.setResolution(r);
+                time.setResolution(tpms, r);
                 connections.reset(parallel.threads());
             }
         }

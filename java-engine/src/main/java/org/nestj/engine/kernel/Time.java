@@ -1,16 +1,22 @@
 package org.nestj.engine.kernel;
 
 /**
- * NEST's time representation (nestkernel/nest_time.h): times are integer tics (1000 per ms),
- * the resolution is a whole number of tics per step. Conversions round exactly as NEST does:
+ * NEST's time representation (nestkernel/nest_time.h): times are integer tics (1000 per ms unless
+ * the kernel attribute tics_per_ms is set together with the resolution), the resolution is a whole
+ * number of tics per step. As in NEST (Time::Range), the tic length is global to the process. Conversions round exactly as NEST does:
  * ms to tics by adding 0.5 and truncating, tics to steps by rounding up, delays (ms to steps)
  * by rounding to nearest, spike stamps (ms_stamp) up to the next grid point.
  */
 public final class Time {
-    public static final double TICS_PER_MS = 1000.0;
-    public static final double MS_PER_TIC = 1.0 / TICS_PER_MS;
-    /** NEST's LIM_MAX.ms: finite times beyond this become +-infinity. */
-    public static final double LIM_MAX_MS = 1152921504606846.8;
+    /** NEST's compiled-in default tic count per ms (CONFIG_TICS_PER_MS). */
+    public static final double TICS_PER_MS_DEFAULT = 1000.0;
+    /** Tics per ms and ms per tic (Time::Range::TICS_PER_MS, MS_PER_TIC); changed only by setResolution. */
+    public static double TICS_PER_MS = TICS_PER_MS_DEFAULT;
+    public static double MS_PER_TIC = 1.0 / TICS_PER_MS_DEFAULT;
+    /** NEST's LIM_MAX.ms (Time::compute_max): finite times beyond this become +-infinity. */
+    public static double LIM_MAX_MS = 1152921504606846.8;
+    /** NEST's LIM_MAX.tics; Time::max().get_ms() is this times MS_PER_TIC (kernel attribute T_max). */
+    public static long LIM_MAX_TICS = 1152921504606846900L;
     public static final long LIM_POS_INF_STEPS = Long.MAX_VALUE / 4;
     public static final long LIM_NEG_INF_STEPS = -Long.MAX_VALUE / 4;
 
@@ -24,6 +30,23 @@ public final class Time {
         ticsPerStepInv = 1.0 / ticsPerStep;
         msPerStep = ticsPerStep / TICS_PER_MS;
         stepsPerMs = 1.0 / msPerStep;
+        // Time::compute_max: the tic range (2^63 - 1) / INF_MARGIN limits, cut to whole steps
+        long tics = Long.MAX_VALUE / 8;
+        tics -= tics % ticsPerStep;
+        LIM_MAX_TICS = tics;
+        LIM_MAX_MS = (tics / ticsPerStep) * msPerStep;
+    }
+
+    /** Time::set_resolution(tics_per_ms, ms_per_step): a new tic length and resolution. */
+    public void setResolution(double ticsPerMs, double ms) {
+        TICS_PER_MS = ticsPerMs;
+        MS_PER_TIC = 1.0 / ticsPerMs;
+        setResolution(ms);
+    }
+
+    /** The current number of tics per ms (kernel attribute tics_per_ms). */
+    public double ticsPerMs() {
+        return TICS_PER_MS;
     }
 
     public long ticsPerStep() {
