@@ -530,10 +530,16 @@ public final class SimulationManager {
                 x.tSpike = tm.stepsToMs(stamp);
                 x.offset = pOff[s];
                 x.mult = pMult[s];
+                NodeBlock b = null;
+                long bFirst = 0, bEnd = 0;
                 for (int q = a; q < e; q++) {
                     int tg = tgt[q];
-                    NodeBlock b = nm.blockOf(tg);
-                    int ti = (int) (tg - b.firstGid);
+                    if (tg < bFirst || tg >= bEnd) {
+                        b = nm.blockOf(tg);
+                        bFirst = b.firstGid;
+                        bEnd = bFirst + b.n;
+                    }
+                    int ti = (int) (tg - bFirst);
                     int dl = c.delayOf(q);
                     x.target = b;
                     x.ti = ti;
