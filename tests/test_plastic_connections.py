@@ -147,3 +147,42 @@ def test_clear_resets_archive(nest):
     p[1].set(clear=True)
     assert p[1].get("archiver_length") == 0
     assert p[1].get("t_spike") == -1.0
+
+
+def test_voltage_based_rules_need_their_targets(nest):
+    p = nest.Create("parrot_neuron")
+    iaf = nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match="Clopath"):
+        nest.Connect(p, iaf, syn_spec={"synapse_model": "clopath_synapse"})
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match="Urbanczik"):
+        nest.Connect(p, iaf, syn_spec={"synapse_model": "urbanczik_synapse", "receptor_type": 0})
+    u = nest.Create("pp_cond_exp_mc_urbanczik")
+    nest.Connect(p, u, syn_spec={"synapse_model": "urbanczik_synapse", "receptor_type": 3, "weight": 5.0})
+    c = nest.GetConnections(p, u)
+    assert c.get(["eta", "tau_Delta", "Wmin", "Wmax"]) == {"eta": 0.07, "tau_Delta": 100.0, "Wmin": 0.0, "Wmax": 100.0}
+
+
+def _clopath_net(nest, threads):
+    nest.ResetKernel()
+    nest.local_num_threads = threads
+    nest.rng_seed = 11
+    pg = nest.Create("poisson_generator", params={"rate": 40.0})
+    pre = nest.Create("parrot_neuron", 20)
+    post = nest.Create("aeif_psc_delta_clopath", 6, params={"I_e": 200.0})
+    nest.Connect(pg, pre)
+    nest.Connect(pre, post, syn_spec={"synapse_model": "clopath_synapse", "weight": nest.random.uniform(0.5, 3.0),
+                                      "delay": nest.random.uniform(1.0, 3.0)})
+    c = nest.GetConnections(pre, post)
+    w0 = np.asarray(c.get("weight"))
+    nest.Simulate(500.0)
+    c = nest.GetConnections(pre, post)
+    return np.asarray(c.get("weight")), np.asarray(c.get("x_bar")), w0
+
+
+def test_clopath_network_thread_independent(nest):
+    w1, x1, w01 = _clopath_net(nest, 1)
+    w2, x2, w02 = _clopath_net(nest, 2)
+    assert np.array_equal(w01, w02)
+    assert np.array_equal(w1, w2) and np.array_equal(x1, x2)
+    assert np.mean(np.abs(w1 - w01)) > 1e-3  # the rule changed the weights
+    assert np.all(x1 > 0)

@@ -66,7 +66,8 @@ public abstract class SynapseType {
 
     /**
      * The checks of the connection's set_status after its values were updated (v: connection
-     * values, c: common properties); throws BadProperty with NEST's message.
+     * values, c: common properties); throws BadProperty with NEST's message. It may also set hidden
+     * values that NEST's set_status derives (e.g. urbanczik_synapse's init_weight).
      */
     public void validate(double weight, double[] v, double[] c) {
     }

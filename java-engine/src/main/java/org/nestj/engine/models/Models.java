@@ -94,6 +94,7 @@ public final class Models {
         k.models.registerNode("hh_psc_alpha_clopath", () -> new HhPscAlphaClopath(1));
         k.models.registerNode("hh_cond_exp_traub", () -> new HhCondExpTraub(1));
         k.models.registerNode("izhikevich", () -> new Izhikevich(1));
+        k.models.registerNode("pp_cond_exp_mc_urbanczik", () -> new PpCondExpMcUrbanczik(1));
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
         // synapses
@@ -103,6 +104,7 @@ public final class Models {
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
         k.models.registerSynapse(new StdpSynapse(), false);
         k.models.registerSynapse(new ClopathSynapse(), false);
+        k.models.registerSynapse(new UrbanczikSynapse(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);

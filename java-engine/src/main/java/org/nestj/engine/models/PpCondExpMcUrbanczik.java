@@ -1,0 +1,364 @@
+package org.nestj.engine.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.Rng;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
+
+/**
+ * pp_cond_exp_mc_urbanczik — two-compartment (soma, dendrite) neuron with conductance-based somatic and
+ * current-based dendritic synapses, emitting spikes as a point process with rate phi(V_s), for the
+ * Urbanczik-Senn plasticity rule (NEST 3.9 models/pp_cond_exp_mc_urbanczik.{h,cpp},
+ * nestkernel/urbanczik_archiving_node*.h; doc: models/pp_cond_exp_mc_urbanczik.html).
+ * <pre>
+ *   C_s dV_s/dt = -g_L,s (V_s - E_L,s) - g_ex,s (V_s - E_ex,s) - g_in,s (V_s - E_in,s) + g_sp (V_d - V_s) + I_stim,s + I_e,s
+ *   C_d dV_d/dt = -g_L,d (V_d - E_L,d) + I_ex,d + I_in,d + g_ps (V_s - V_d)
+ *   dg_X,s/dt = -g_X,s / tau_syn_X,s;   dI_X,d/dt = -I_X,d / tau_syn_X,d
+ *   phi(u) = phi_max / (1 + rate_slope e^{beta (theta - u)}),  h(u) = 15 beta / (1 + e^{-beta (theta - u)} / rate_slope)
+ * </pre>
+ * GSL RKF45 (control y_new(1e-3, 0)); after each step: spike input (soma: g += w; dendrite: I_ex += w,
+ * I_in -= w), then a spike with probability 1 - e^{-phi h} (t_ref > 0) or a Poisson number (t_ref = 0) outside
+ * the dead time, then the Urbanczik history entry (t, dPI = (n_spikes - phi(V*) h) h(V*)) with
+ * V* = (E_L,s g_L,s + V_d g_sp) / (g_sp + g_L,s), read by urbanczik_synapse. Receptors: soma_exc 1, soma_inh 2,
+ * dendritic_exc 3, dendritic_inh 4, soma_curr 5, dendritic_curr 6. Random draws use the node's own stream.
+ */
+public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
+    static final int NCOMP = 2, SOMA = 0, DEND = 1;
+    static final int V_M = 0, G_EXC = 1, G_INH = 2, I_EXC = 3, I_INH = 4, COMPS = 5;
+    static final int MIN_SPIKE = 1, SUP_SPIKE = 5, MIN_CURR = 5, SUP_CURR = 7;
+    /** channels: 0..3 spike receptors (port - 1), 4..5 currents (port - 5) */
+    static final int CUR0 = 4;
+    static final String[] COMP_NAMES = {"soma", "dendritic"};
+
+    @PerNode public double[] t_ref, phi_max, rate_slope, beta, theta, g_sp, g_ps;
+    @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
+    double[][] iStimC;
+    int[] refractoryCounts;
+    /** Urbanczik history of the dendrite: (t, dPI, access counter), entries [uHead, uEnd) */
+    double[][] uT, uDw;
+    int[][] uCnt;
+    int[] uHead, uEnd;
+    /** result of getUrbanczikHistory */
+    public int[] uFrom, uTo;
+
+    public PpCondExpMcUrbanczik(int n) {
+        super(n, COMPS * NCOMP);
+        t_ref = fill(n, 3.0);
+        phi_max = fill(n, 0.15);
+        rate_slope = fill(n, 0.5);
+        beta = fill(n, 1.0 / 3.0);
+        theta = fill(n, -55.0);
+        g_sp = fill(n, 600.0);
+        g_ps = fill(n, 0.0);
+        g_L = comp(n, 30.0, 30.0);
+        C_m = comp(n, 300.0, 300.0);
+        E_ex = comp(n, 0.0, 0.0);
+        E_in = comp(n, -75.0, 0.0);
+        E_L = comp(n, -70.0, -70.0);
+        tau_synE = comp(n, 3.0, 3.0);
+        tau_synI = comp(n, 3.0, 3.0);
+        I_e = comp(n, 0.0, 0.0);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = E_L[i][c];
+        }
+    }
+
+    private static double[][] comp(int n, double s, double d) {
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) a[i] = new double[] {s, d};
+        return a;
+    }
+
+    @Override
+    public PpCondExpMcUrbanczik make(int n) {
+        return new PpCondExpMcUrbanczik(n);
+    }
+
+    @Override
+    int channels() {
+        return 6;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        boolean first = !buffersInitialised;
+        super.initBuffers(ringLen);
+        iStimC = new double[n][NCOMP];
+        if (uT == null) {
+            uT = new double[n][8];
+            uDw = new double[n][8];
+            uCnt = new int[n][8];
+            uHead = new int[n];
+            uEnd = new int[n];
+            uFrom = new int[n];
+            uTo = new int[n];
+        }
+        if (first) {
+            // NEST's init_buffers_ calls ArchivingNode::clear_history()
+            for (int i = 0; i < n; i++) {
+                t_spike[i] = -1.0;
+                Kminus[i] = 0.0;
+                Kminus_triplet[i] = 0.0;
+                if (archive[i] != null) archive[i].head = archive[i].end = 0;
+            }
+        }
+    }
+
+    private static final String[] RECORDABLES = {"V_m.s", "g_ex.s", "g_in.s", "V_m.p", "I_ex.p", "I_in.p"};
+    private static final int[] REC_INDEX = {V_M, G_EXC, G_INH, COMPS + V_M, COMPS + I_EXC, COMPS + I_INH};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return y[i][REC_INDEX[var]];
+    }
+
+    @Override
+    public Map<String, Long> receptorTypes() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("soma_exc", 1L);
+        m.put("soma_inh", 2L);
+        m.put("dendritic_exc", 3L);
+        m.put("dendritic_inh", 4L);
+        m.put("soma_curr", 5L);
+        m.put("dendritic_curr", 6L);
+        return m;
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        getArchiving(i, d);
+        d.put("t_ref", t_ref[i]);
+        d.put("phi_max", phi_max[i]);
+        d.put("rate_slope", rate_slope[i]);
+        d.put("beta", beta[i]);
+        d.put("theta", theta[i]);
+        d.put("g_sp", g_sp[i]);
+        d.put("g_ps", g_ps[i]);
+        for (int c = 0; c < NCOMP; c++) {
+            Map<String, Object> dd = new LinkedHashMap<>();
+            dd.put("g_L", g_L[i][c]);
+            dd.put("E_L", E_L[i][c]);
+            dd.put("E_ex", E_ex[i][c]);
+            dd.put("E_in", E_in[i][c]);
+            dd.put("C_m", C_m[i][c]);
+            dd.put("tau_syn_ex", tau_synE[i][c]);
+            dd.put("tau_syn_in", tau_synI[i][c]);
+            dd.put("I_e", I_e[i][c]);
+            dd.put("V_m", y[i][c * COMPS + V_M]);
+            d.put(COMP_NAMES[c], dd);
+        }
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double tr = s.d("t_ref", t_ref[i]);
+        double pm = s.d("phi_max", phi_max[i]);
+        double rs = s.d("rate_slope", rate_slope[i]);
+        double be = s.d("beta", beta[i]);
+        double th = s.d("theta", theta[i]);
+        double gsp = s.d("g_sp", g_sp[i]);
+        double gps = s.d("g_ps", g_ps[i]);
+        double[] el = E_L[i].clone(), eex = E_ex[i].clone(), ein = E_in[i].clone(), cm = C_m[i].clone(),
+                gl = g_L[i].clone(), te = tau_synE[i].clone(), ti = tau_synI[i].clone(), ie = I_e[i].clone();
+        double[] vm = new double[NCOMP];
+        Status[] sub = new Status[NCOMP];
+        for (int c = 0; c < NCOMP; c++) {
+            vm[c] = y[i][c * COMPS + V_M];
+            if (!s.has(COMP_NAMES[c])) continue;
+            Object o = s.raw(COMP_NAMES[c]);
+            if (!(o instanceof Map)) {
+                throw new org.nestj.engine.NestException("TypeMismatch", model.name + ": parameter '" + COMP_NAMES[c]
+                        + "' expects a dictionary.");
+            }
+            @SuppressWarnings("unchecked")
+            Status ds = new Status((Map<String, Object>) o, model.name + " " + COMP_NAMES[c]);
+            sub[c] = ds;
+            el[c] = ds.d("E_L", el[c]);
+            eex[c] = ds.d("E_ex", eex[c]);
+            ein[c] = ds.d("E_in", ein[c]);
+            cm[c] = ds.d("C_m", cm[c]);
+            gl[c] = ds.d("g_L", gl[c]);
+            te[c] = ds.d("tau_syn_ex", te[c]);
+            ti[c] = ds.d("tau_syn_in", ti[c]);
+            ie[c] = ds.d("I_e", ie[c]);
+        }
+        if (rs < 0) throw badProperty("Rate slope cannot be negative.");
+        if (pm < 0) throw badProperty("Maximum rate cannot be negative.");
+        if (tr < 0) throw badProperty("Refractory time cannot be negative.");
+        for (int c = 0; c < NCOMP; c++) {
+            if (cm[c] <= 0) throw badProperty("Capacitance (" + COMP_NAMES[c] + ") must be strictly positive.");
+            if (te[c] <= 0 || ti[c] <= 0) throw badProperty("All time constants must be strictly positive.");
+        }
+        for (int c = 0; c < NCOMP; c++) {
+            if (sub[c] == null) continue;
+            vm[c] = sub[c].d("V_m", vm[c]);
+            sub[c].checkAllAccessed(model.name + " " + COMP_NAMES[c]);
+        }
+        setArchiving(i, s);
+        t_ref[i] = tr; phi_max[i] = pm; rate_slope[i] = rs; beta[i] = be; theta[i] = th; g_sp[i] = gsp; g_ps[i] = gps;
+        E_L[i] = el; E_ex[i] = eex; E_in[i] = ein; C_m[i] = cm; g_L[i] = gl; tau_synE[i] = te; tau_synI[i] = ti;
+        I_e[i] = ie;
+        for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = vm[c];
+    }
+
+    /** The rate function phi(u) of node i (1/ms). */
+    double phi(int i, double u) {
+        return phi_max[i] / (1.0 + rate_slope[i] * GlibcMath.exp(beta[i] * (theta[i] - u)));
+    }
+
+    /** The plasticity function h(u) of node i. */
+    double hFun(int i, double u) {
+        return 15.0 * beta[i] / (1.0 + (1.0 / rate_slope[i]) * GlibcMath.exp(-beta[i] * (theta[i] - u)));
+    }
+
+    @Override
+    void dynamics(int i, double[] yy, double[] f) {
+        final double[] gl = g_L[i], cm = C_m[i], el = E_L[i];
+        final double V = yy[V_M];
+        final double iL = gl[SOMA] * (V - el[SOMA]);
+        final double iSynExc = yy[G_EXC] * (V - E_ex[i][SOMA]);
+        final double iSynInh = yy[G_INH] * (V - E_in[i][SOMA]);
+        double iConnDS = 0.0;
+        final int o = DEND * COMPS;
+        final double vDnd = yy[o + V_M];
+        iConnDS += g_sp[i] * (vDnd - V);
+        final double iConnSD = g_ps[i] * (V - vDnd);
+        final double iEx = yy[o + I_EXC], iIn = yy[o + I_INH];
+        f[o + V_M] = (-gl[DEND] * (vDnd - el[DEND]) + iEx + iIn + iConnSD) / cm[DEND];
+        f[o + I_EXC] = -iEx / tau_synE[i][DEND];
+        f[o + I_INH] = -iIn / tau_synI[i][DEND];
+        f[o + G_INH] = 0.0;
+        f[o + G_EXC] = 0.0;
+        f[V_M] = (-iL - iSynExc - iSynInh + iConnDS + iStimC[i][SOMA] + I_e[i][SOMA]) / cm[SOMA];
+        f[G_EXC] = -yy[G_EXC] / tau_synE[i][SOMA];
+        f[G_INH] = -yy[G_INH] / tau_synI[i][SOMA];
+        f[I_EXC] = 0.0;
+        f[I_INH] = 0.0;
+    }
+
+    @Override
+    public void calibrate() {
+        if (refractoryCounts == null) refractoryCounts = new int[n];
+        for (int i = 0; i < n; i++) refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final double h = kernel.time.resolution();
+        final Solver sv = solver();
+        final boolean rec = recording();
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            final double[] yi = y[i];
+            final double[] is = iStimC[i];
+            for (int lag = from; lag < to; lag++) {
+                final long step = origin + lag;
+                integrate(sv, i, h);
+                yi[G_EXC] += take(0, step, i);
+                yi[G_INH] += take(1, step, i);
+                yi[COMPS + I_EXC] += take(2, step, i);
+                yi[COMPS + I_INH] -= take(3, step, i);
+                long nSpikes = 0;
+                if (r[i] == 0) {
+                    final double rate = 1000.0 * phi(i, yi[V_M]);
+                    if (rate > 0.0) {
+                        Rng rng = nodeRng(i);
+                        if (t_ref[i] > 0.0) {
+                            if (rng.uniform() <= -Math.expm1(-rate * h * 1e-3)) nSpikes = 1;
+                        } else {
+                            nSpikes = rng.poisson(rate * h * 1e-3);
+                        }
+                        if (nSpikes > 0) {
+                            r[i] = refractoryCounts[i];
+                            out.spike(gid(i), lag, (int) nSpikes);
+                            for (long q = 0; q < nSpikes; q++) spiked(i, step + 1);
+                        }
+                    }
+                } else {
+                    --r[i];
+                }
+                writeUrbanczikHistory(i, kernel.time.stepsToMs(step + 1), yi[COMPS + V_M], nSpikes, h);
+                for (int c = 0; c < NCOMP; c++) is[c] = take(CUR0 + c, step, i);
+                if (rec && recordedBy[i] != null) record(step, i);
+            }
+        }
+    }
+
+    /** NEST's write_urbanczik_history for the dendrite. */
+    private void writeUrbanczikHistory(int i, double tMs, double vW, long nSpikes, double h) {
+        if (nIncoming[i] == 0) return;
+        final double gD = g_sp[i], gL = g_L[i][SOMA], eL = E_L[i][SOMA];
+        final double vStar = (eL * gL + vW * gD) / (gD + gL);
+        while (uEnd[i] - uHead[i] > 1 && uCnt[i][uHead[i]] >= nIncoming[i]) uHead[i]++;
+        double dPI = (nSpikes - phi(i, vStar) * h) * hFun(i, vStar);
+        if (uEnd[i] == uT[i].length) {
+            int m = uEnd[i] - uHead[i];
+            if (uHead[i] > 0) {
+                System.arraycopy(uT[i], uHead[i], uT[i], 0, m);
+                System.arraycopy(uDw[i], uHead[i], uDw[i], 0, m);
+                System.arraycopy(uCnt[i], uHead[i], uCnt[i], 0, m);
+            } else {
+                uT[i] = java.util.Arrays.copyOf(uT[i], m * 2);
+                uDw[i] = java.util.Arrays.copyOf(uDw[i], m * 2);
+                uCnt[i] = java.util.Arrays.copyOf(uCnt[i], m * 2);
+            }
+            uHead[i] = 0;
+            uEnd[i] = m;
+        }
+        uT[i][uEnd[i]] = tMs;
+        uDw[i][uEnd[i]] = dPI;
+        uCnt[i][uEnd[i]] = 0;
+        uEnd[i]++;
+    }
+
+    /** NEST's get_urbanczik_history(t1, t2): entries with t1 + 1e-6 <= t < t2 + 1e-6, in uFrom[i]..uTo[i]. */
+    public void getUrbanczikHistory(int i, double t1, double t2) {
+        int j = uHead[i];
+        final double[] t = uT[i];
+        while (j < uEnd[i] && t[j] - 1.0e-6 < t1) j++;
+        uFrom[i] = j;
+        while (j < uEnd[i] && t[j] - 1.0e-6 < t2) {
+            uCnt[i][j]++;
+            j++;
+        }
+        uTo[i] = j;
+    }
+
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        if (rport < MIN_SPIKE || rport >= SUP_SPIKE) {
+            if (rport < 0 || rport >= SUP_CURR) throw unknownReceptor(rport, "SpikeEvent");
+            throw incompatibleReceptor(rport, "SpikeEvent");
+        }
+        return rport - MIN_SPIKE;
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport < MIN_CURR || rport >= SUP_CURR) {
+            if (rport >= 0 && rport < MIN_CURR) throw incompatibleReceptor(rport, "CurrentEvent");
+            throw unknownReceptor(rport, "CurrentEvent");
+        }
+        return rport - MIN_CURR;
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        buf.add(rport, step, i, weight * mult);
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(CUR0 + rport, step, i, current);
+    }
+}
