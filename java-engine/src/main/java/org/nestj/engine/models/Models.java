@@ -102,6 +102,12 @@ public final class Models {
         k.models.registerSynapse("static_synapse_hom_w", true, false);
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
         k.models.registerSynapse(new StdpSynapse(), false);
+        k.models.registerSynapse(new TsodyksSynapse(), false);
+        k.models.registerSynapse(new Tsodyks2Synapse(), false);
+        k.models.registerSynapse(new TsodyksSynapseHom(), true);
+        k.models.registerSynapse(new QuantalStpSynapse(), false);
+        k.models.registerSynapse(new BernoulliSynapse(), false);
+        k.models.registerSynapse(new HtSynapse(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
