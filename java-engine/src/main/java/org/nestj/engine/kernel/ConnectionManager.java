@@ -521,7 +521,9 @@ public final class ConnectionManager {
         if (m.type != null) {
             for (int j = 0; j < m.type.nVisible; j++) b.append(' ').append(m.type.connKeys[j]);
             // generic keys this model's status lacks, marked '-key'
-            for (String a : m.type.absentStatusKeys()) b.append(" -").append(a);
+            for (String a : m.type.absentStatusKeys()) {
+                if (!(m.labelled && a.equals("sizeof"))) b.append(" -").append(a);   // the _lbl wrapper reports sizeof
+            }
         }
         return b.toString().trim();
     }

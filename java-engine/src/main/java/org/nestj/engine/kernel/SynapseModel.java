@@ -71,7 +71,9 @@ public final class SynapseModel {
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
         d.put("requires_symmetric", false);
-        if (type == null || !java.util.Arrays.asList(type.absentStatusKeys()).contains("sizeof")) d.put("sizeof", sizeof());
+        if (labelled || type == null || !java.util.Arrays.asList(type.absentStatusKeys()).contains("sizeof")) {
+            d.put("sizeof", sizeof());
+        }
         if (labelled) d.put("synapse_label", label);
         d.put("synapse_model", name);
         d.put("synapse_modelid", (long) id);

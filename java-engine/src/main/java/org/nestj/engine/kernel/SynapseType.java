@@ -106,7 +106,8 @@ public abstract class SynapseType {
 
     /**
      * Keys of the generic status that this model's NEST status lacks: "sizeof" (models whose get_status
-     * does not define size_of; also left out of GetDefaults), "delay" and "receptor" (models whose
+     * does not define size_of; also left out of GetDefaults; the _lbl variants report it all the same, as
+     * NEST's ConnectionLabel does, with {@link #sizeof} + 8), "delay" and "receptor" (models whose
      * get_status does not call Connection::get_status; left out of a connection's status only).
      */
     public String[] absentStatusKeys() {

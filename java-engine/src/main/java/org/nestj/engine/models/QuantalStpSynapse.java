@@ -21,9 +21,10 @@ public final class QuantalStpSynapse extends SynapseType {
     public QuantalStpSynapse() {
         super("quantal_stp_synapse", new String[] {"U", "u", "tau_rec", "tau_fac", "n", "a"},
                 new double[] {0.5, 0.5, 800.0, 0.0, 1, 1}, new String[] {"t_lastspike"}, new double[] {-1.0},
-                new String[0], new double[0], 0, false);
+                new String[0], new double[0], 80, false);
     }
 
+    /** NEST's get_status of the connection has no size_of (sizeof: 24 bytes base + 6 doubles + 2 ints, for the _lbl variant) */
     private static final String[] ABSENT = {"sizeof"};
 
     @Override

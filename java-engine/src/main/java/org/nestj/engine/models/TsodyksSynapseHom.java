@@ -20,9 +20,10 @@ public final class TsodyksSynapseHom extends SynapseType {
     public TsodyksSynapseHom() {
         super("tsodyks_synapse_hom", new String[] {"x", "y", "u"}, new double[] {1.0, 0.0, 0.0},
                 new String[] {"t_lastspike"}, new double[] {0.0},
-                new String[] {"U", "tau_psc", "tau_rec", "tau_fac"}, new double[] {0.5, 3.0, 800.0, 0.0}, 0, true);
+                new String[] {"U", "tau_psc", "tau_rec", "tau_fac"}, new double[] {0.5, 3.0, 800.0, 0.0}, 56, true);
     }
 
+    /** NEST's get_status of the connection has no size_of (sizeof: 24 bytes base + 4 doubles, for the _lbl variant) */
     private static final String[] ABSENT = {"sizeof"};
 
     @Override
