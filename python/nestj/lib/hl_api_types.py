@@ -402,7 +402,8 @@ class SynapseCollection:
     def _key_mask(self, key, model_keys):
         """Which connections have the key in their status (model_keys: from _model_keys())."""
         if key in self._BASE_KEYS:
-            return np.ones(len(self), dtype=bool)
+            # '-key': a generic key the model's status lacks (e.g. sizeof of quantal_stp_synapse)
+            return np.array(["-" + key not in ks for ks in model_keys], dtype=bool)
         return np.array([key in ks for ks in model_keys], dtype=bool)
 
     def _model_keys(self):
@@ -454,7 +455,7 @@ class SynapseCollection:
         n = len(self)
         if keys is None:
             flags = self._model_keys()
-            cand = sorted(set(self._BASE_KEYS).union(*flags))
+            cand = sorted(k for k in set(self._BASE_KEYS).union(*flags) if not k.startswith("-"))
             present = [k for k in cand if self._key_mask(k, flags).any()]
             rows, _ = self._rows(present)
             if n == 1:

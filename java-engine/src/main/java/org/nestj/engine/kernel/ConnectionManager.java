@@ -493,15 +493,21 @@ public final class ConnectionManager {
             }
             default: {
                 double[] r = new double[n];
-                boolean any = false;
+                boolean any = false, allInt = true;
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
                     SynapseModel m = synModels.get(c.synOf(idx[q]));
                     int j = m.type == null ? -1 : m.type.visibleIndex(key);
                     r[q] = j >= 0 ? c.ext[j][idx[q]] : Double.NaN;
                     any |= j >= 0;
+                    allInt &= j >= 0 && m.type.isInteger(j);
                 }
                 if (!any) throw NestException.badProperty("Unknown connection property '" + key + "'.");
+                if (allInt) {   // integer entries (quantal_stp_synapse's n, a) as NEST reports them
+                    long[] li = new long[n];
+                    for (int q = 0; q < n; q++) li[q] = (long) r[q];
+                    return li;
+                }
                 return r;
             }
         }
@@ -514,6 +520,10 @@ public final class ConnectionManager {
         if (m.labelled) b.append(" synapse_label");
         if (m.type != null) {
             for (int j = 0; j < m.type.nVisible; j++) b.append(' ').append(m.type.connKeys[j]);
+            // generic keys this model's status lacks, marked '-key'
+            for (String a : m.type.absentStatusKeys()) {
+                if (!(m.labelled && a.equals("sizeof"))) b.append(" -").append(a);   // the _lbl wrapper reports sizeof
+            }
         }
         return b.toString().trim();
     }

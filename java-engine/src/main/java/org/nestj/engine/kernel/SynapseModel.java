@@ -71,14 +71,18 @@ public final class SynapseModel {
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
         d.put("requires_symmetric", false);
-        d.put("sizeof", sizeof());
+        if (labelled || type == null || !java.util.Arrays.asList(type.absentStatusKeys()).contains("sizeof")) {
+            d.put("sizeof", sizeof());
+        }
         if (labelled) d.put("synapse_label", label);
         d.put("synapse_model", name);
         d.put("synapse_modelid", (long) id);
         d.put("weight", weight);
         d.put("weight_recorder", weightRecorder > 0 ? new long[] {weightRecorder} : new long[0]);
         if (type != null) {
-            for (int j = 0; j < type.nVisible; j++) d.put(type.connKeys[j], connDefaults[j]);
+            for (int j = 0; j < type.nVisible; j++) {
+                d.put(type.connKeys[j], type.isInteger(j) ? (Object) (long) connDefaults[j] : (Object) connDefaults[j]);
+            }
             for (int j = 0; j < type.commonKeys.length; j++) d.put(type.commonKeys[j], common[j]);
             type.extraDefaults(d, this);
         }

@@ -95,6 +95,26 @@ public abstract class SynapseType {
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
     }
 
+    /**
+     * True if connection key j is an integer in NEST's status (def< int/long >, e.g. quantal_stp_synapse's
+     * n and a): reported as a long by GetDefaults and GetConnections.
+     */
+    public boolean isInteger(int j) {
+        return false;
+    }
+
+    private static final String[] NO_KEYS = new String[0];
+
+    /**
+     * Keys of the generic status that this model's NEST status lacks: "sizeof" (models whose get_status
+     * does not define size_of; also left out of GetDefaults; the _lbl variants report it all the same, as
+     * NEST's ConnectionLabel does, with {@link #sizeof} + 8), "delay" and "receptor" (models whose
+     * get_status does not call Connection::get_status; left out of a connection's status only).
+     */
+    public String[] absentStatusKeys() {
+        return NO_KEYS;
+    }
+
     /** Status entries of the model beyond the per-connection ones (e.g. derived values); default none. */
     public void extraDefaults(Map<String, Object> d, SynapseModel m) {
     }

@@ -105,6 +105,12 @@ public final class Models {
         k.models.registerSynapse(new StdpSynapse(), false);
         k.models.registerSynapse(new ClopathSynapse(), false);
         k.models.registerSynapse(new UrbanczikSynapse(), false);
+        k.models.registerSynapse(new TsodyksSynapse(), false);
+        k.models.registerSynapse(new Tsodyks2Synapse(), false);
+        k.models.registerSynapse(new TsodyksSynapseHom(), true);
+        k.models.registerSynapse(new QuantalStpSynapse(), false);
+        k.models.registerSynapse(new BernoulliSynapse(), false);
+        k.models.registerSynapse(new HtSynapse(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);

@@ -1,0 +1,39 @@
+package org.nestj.engine.models;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.SynapseType;
+
+/**
+ * bernoulli_synapse: a static synapse that transmits each spike with probability p_transmit (NEST
+ * models/bernoulli_synapse.h): one uniform draw r per spike, transmitted with weight w iff r < p_transmit.
+ * The draws come from the target node's random stream, so they do not depend on the thread count.
+ * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/bernoulli_synapse.html
+ */
+public final class BernoulliSynapse extends SynapseType {
+    static final int P_TRANSMIT = 0;
+
+    public BernoulliSynapse() {
+        super("bernoulli_synapse", new String[] {"p_transmit"}, new double[] {1.0}, new String[0], new double[0],
+                new String[0], new double[0], 40, false);
+    }
+
+    /** bernoulli_synapse's get_status does not call Connection::get_status: no delay and receptor in its status. */
+    private static final String[] ABSENT = {"delay", "receptor"};
+
+    @Override
+    public String[] absentStatusKeys() {
+        return ABSENT;
+    }
+
+    @Override
+    public void validate(double weight, double[] v, double[] c) {
+        if (v[P_TRANSMIT] < 0 || v[P_TRANSMIT] > 1) throw bad("Spike transmission probability must be in [0, 1].");
+    }
+
+    @Override
+    public boolean send(Ctx x, ConnStore c, int k) {
+        if (!(x.target.nodeRng(x.ti).uniform() < c.ext[P_TRANSMIT][k])) return false;
+        x.weight = c.w[k];
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package org.nestj.engine.models;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.SynapseType;
+import org.nestj.engine.numerics.GlibcMath;
+
+/**
+ * ht_synapse: the synaptic depression of Hill and Tononi (2005) (NEST models/ht_synapse.h). A pool P of
+ * available resources recovers towards 1 with time constant tau_P; at a spike h after the previous one:
+ * P <- 1 - (1 - P) e^{-h/tau_P}, the spike is sent with weight w P, then P <- P (1 - delta_P).
+ * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/ht_synapse.html
+ */
+public final class HtSynapse extends SynapseType {
+    static final int TAU_P = 0, DELTA_P = 1, P = 2, T_LAST = 3;
+
+    public HtSynapse() {
+        super("ht_synapse", new String[] {"tau_P", "delta_P", "P"}, new double[] {500.0, 0.125, 1.0},
+                new String[] {"t_lastspike"}, new double[] {0.0}, new String[0], new double[0], 72, false);
+    }
+
+    /** ht_synapse's get_status does not call Connection::get_status: no delay and receptor in its status. */
+    private static final String[] ABSENT = {"delay", "receptor"};
+
+    @Override
+    public String[] absentStatusKeys() {
+        return ABSENT;
+    }
+
+    @Override
+    public void validate(double weight, double[] v, double[] c) {
+        if (v[TAU_P] <= 0.0) throw bad("tau_P > 0 required.");
+        if (v[DELTA_P] < 0.0 || v[DELTA_P] > 1.0) throw bad("0 <= delta_P <= 1 required.");
+        if (v[P] < 0.0 || v[P] > 1.0) throw bad("0 <= P <= 1 required.");
+    }
+
+    @Override
+    public boolean send(Ctx x, ConnStore c, int k) {
+        final double[][] e = c.ext;
+        final double tSpike = x.tSpike;
+        final double h = tSpike - e[T_LAST][k];
+        double p = 1 - (1 - e[P][k]) * GlibcMath.exp(-h / e[TAU_P][k]);
+        x.weight = c.w[k] * p;
+        e[P][k] = p * (1 - e[DELTA_P][k]);
+        e[T_LAST][k] = tSpike;
+        return true;
+    }
+}
