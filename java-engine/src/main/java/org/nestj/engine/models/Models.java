@@ -96,6 +96,7 @@ public final class Models {
         k.models.registerNode("izhikevich", () -> new Izhikevich(1));
         k.models.registerNode("pp_cond_exp_mc_urbanczik", () -> new PpCondExpMcUrbanczik(1));
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
+        k.models.registerNode("ht_neuron", () -> new HtNeuron(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
         // synapses
         k.models.registerSynapse("static_synapse", false, false);
