@@ -24,6 +24,14 @@ public abstract class SynapseType {
     public final long sizeof;
     /** true if the weight is a common property (hom_w-like) */
     public final boolean homWeight;
+    /**
+     * false if NEST's get_status of the connection has no sizeof entry (stdp_triplet_synapse,
+     * stdp_dopamine_synapse, ...); their _lbl variants show it (ConnectionLabel adds it).
+     */
+    protected boolean sizeofShown = true;
+    /** integer-vector common properties (e.g. stdp_facetshw_synapse_hom's look-up tables) and their defaults */
+    public String[] commonArrayKeys = new String[0];
+    public long[][] commonArrayDefaults = new long[0][];
 
     protected SynapseType(String name, String[] visible, double[] visibleDefaults, String[] hidden,
             double[] hiddenDefaults, String[] common, double[] commonDefaults, long sizeof, boolean homWeight) {
@@ -39,6 +47,43 @@ public abstract class SynapseType {
         this.commonDefaults = commonDefaults;
         this.sizeof = sizeof;
         this.homWeight = homWeight;
+    }
+
+    public final boolean sizeofShown() {
+        return sizeofShown;
+    }
+
+    /** Type of the status value of connection key j: 'd' double, 'l' integer, 'b' boolean. */
+    public char connKind(int j) {
+        return 'd';
+    }
+
+    /** Type of the status value of common key j, as {@link #connKind}. */
+    public char commonKind(int j) {
+        return 'd';
+    }
+
+    /** A status value of the given kind as NEST shows it (Double, Long or Boolean). */
+    public static Object boxed(char kind, double v) {
+        if (kind == 'l') return (long) v;
+        if (kind == 'b') return v != 0.0;
+        return v;
+    }
+
+    /** Reads a status value of the given kind from s (cur if absent), stored as a double. */
+    public static double read(Status s, String key, char kind, double cur) {
+        if (kind == 'l') return s.l(key, (long) cur);
+        if (kind == 'b') return s.b(key, cur != 0.0) ? 1.0 : 0.0;
+        return s.d(key, cur);
+    }
+
+    /**
+     * The common properties' set_status: reads the common keys (and integer-vector keys) of s into
+     * c and a (copies of the model's values). Models whose keys depend on each other override it.
+     */
+    public void setCommon(Status s, double[] c, long[][] a) {
+        for (int j = 0; j < commonKeys.length; j++) c[j] = read(s, commonKeys[j], commonKind(j), c[j]);
+        for (int j = 0; j < commonArrayKeys.length; j++) a[j] = s.la(commonArrayKeys[j], a[j]);
     }
 
     /** Index of a connection key, -1 if none. */

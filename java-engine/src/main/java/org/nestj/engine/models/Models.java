@@ -102,6 +102,15 @@ public final class Models {
         k.models.registerSynapse("static_synapse_hom_w", true, false);
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
         k.models.registerSynapse(new StdpSynapse(), false);
+        k.models.registerSynapse(new StdpSynapseHom(), false);
+        k.models.registerSynapse(new StdpNnSymmSynapse(), false);
+        k.models.registerSynapse(new StdpNnPreCenteredSynapse(), false);
+        k.models.registerSynapse(new StdpNnRestrSynapse(), false);
+        k.models.registerSynapse(new StdpPlSynapseHom(), false);
+        k.models.registerSynapse(new StdpTripletSynapse(), false);
+        k.models.registerSynapse(new VogelsSprekelerSynapse(), false);
+        k.models.registerSynapse(new JonkeSynapse(), false);
+        k.models.registerSynapse(new StdpFacetshwSynapseHom(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
