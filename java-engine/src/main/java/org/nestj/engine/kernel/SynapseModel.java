@@ -51,6 +51,7 @@ public final class SynapseModel {
         this.connDefaults = type == null ? new double[0] : type.connDefaults.clone();
         this.common = type == null ? new double[0] : type.commonDefaults.clone();
         this.commonArrays = type == null ? new long[0][] : deepCopy(type.commonArrayDefaults);
+        if (type != null) this.weight = type.defaultWeight;
     }
 
     private static long[][] deepCopy(long[][] a) {
@@ -145,7 +146,7 @@ public final class SynapseModel {
         long[][] ca = deepCopy(commonArrays);
         if (type != null) {
             for (int j = 0; j < type.nVisible; j++) cd[j] = SynapseType.read(s, type.connKeys[j], type.connKind(j), cd[j]);
-            type.setCommon(s, cm, ca);
+            type.setCommon(s, cm, ca, k);
             type.validateCommon(cm);
             type.validate(w, cd, cm);
         }

@@ -29,6 +29,8 @@ public abstract class SynapseType {
      * stdp_dopamine_synapse, ...); their _lbl variants show it (ConnectionLabel adds it).
      */
     protected boolean sizeofShown = true;
+    /** the weight of the model's default connection (NEST's constructor value) */
+    public double defaultWeight = 1.0;
     /** integer-vector common properties (e.g. stdp_facetshw_synapse_hom's look-up tables) and their defaults */
     public String[] commonArrayKeys = new String[0];
     public long[][] commonArrayDefaults = new long[0][];
@@ -53,7 +55,7 @@ public abstract class SynapseType {
         return sizeofShown;
     }
 
-    /** Type of the status value of connection key j: 'd' double, 'l' integer, 'b' boolean. */
+    /** Type of the status value of connection key j: 'd' double, 'l' integer, 'b' boolean, 'n' node (collection of one, or empty). */
     public char connKind(int j) {
         return 'd';
     }
@@ -66,6 +68,7 @@ public abstract class SynapseType {
     /** A status value of the given kind as NEST shows it (Double, Long or Boolean). */
     public static Object boxed(char kind, double v) {
         if (kind == 'l') return (long) v;
+        if (kind == 'n') return v > 0 ? new long[] {(long) v} : new long[0];
         if (kind == 'b') return v != 0.0;
         return v;
     }
@@ -81,7 +84,7 @@ public abstract class SynapseType {
      * The common properties' set_status: reads the common keys (and integer-vector keys) of s into
      * c and a (copies of the model's values). Models whose keys depend on each other override it.
      */
-    public void setCommon(Status s, double[] c, long[][] a) {
+    public void setCommon(Status s, double[] c, long[][] a, Kernel k) {
         for (int j = 0; j < commonKeys.length; j++) c[j] = read(s, commonKeys[j], commonKind(j), c[j]);
         for (int j = 0; j < commonArrayKeys.length; j++) a[j] = s.la(commonArrayKeys[j], a[j]);
     }
@@ -141,6 +144,21 @@ public abstract class SynapseType {
 
     /** Status entries of the model beyond the per-connection ones (e.g. derived values); default none. */
     public void extraDefaults(Map<String, Object> d, SynapseModel m) {
+    }
+
+    /**
+     * Models driven by a volume_transmitter (stdp_dopamine_synapse): the node id of the one model m
+     * names, 0 if none (and for all other models).
+     */
+    public long volumeTransmitter(SynapseModel m) {
+        return 0;
+    }
+
+    /**
+     * NEST's trigger_update_weight: the volume transmitter of the connection's model updates
+     * connection k at t_trig (ms); x.target, x.ti, x.delay, x.model are set.
+     */
+    public void triggerUpdateWeight(Ctx x, ConnStore c, int k, double tTrig) {
     }
 
     /** Per-thread scratch of a send: inputs and the weight to transmit. */

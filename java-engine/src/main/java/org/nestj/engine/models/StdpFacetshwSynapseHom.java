@@ -62,7 +62,7 @@ public final class StdpFacetshwSynapseHom extends StdpBase {
 
     /** NEST's STDPFACETSHWHomCommonProperties::set_status, with its dependent updates in its order. */
     @Override
-    public void setCommon(Status s, double[] c, long[][] a) {
+    public void setCommon(Status s, double[] c, long[][] a, org.nestj.engine.kernel.Kernel k) {
         c[TAU_PLUS] = s.d("tau_plus", c[TAU_PLUS]);
         c[TAU_MINUS] = s.d("tau_minus_stdp", c[TAU_MINUS]);
         if (s.has("Wmax")) {

@@ -21,6 +21,7 @@ public final class VogelsSprekelerSynapse extends StdpBase {
         super("vogels_sprekeler_synapse", new String[] {"tau", "alpha", "eta", "Wmax", "Kplus"},
                 new double[] {20.0, 0.12, 0.001, 1.0, 0.0}, new String[] {"t_lastspike"}, new double[] {0.0},
                 new String[0], new double[0], 80, T_LAST);
+        defaultWeight = 0.5;
     }
 
     @Override
