@@ -173,3 +173,39 @@ def test_stdp_network_thread_independent(nest):
         w = [r[3] for r in one if r[0] == model + "_net"]
         start = 100.0 if model == "stdp_synapse_hom" else 20.0
         assert len(w) > 0 and any(x != start for x in w), model
+
+
+def dopamine_pair(nest, chunks, threads=1):
+    nest.ResetKernel()
+    nest.local_num_threads = threads
+    sg_pre = nest.Create("spike_generator", params={"spike_times": [10.0, 30.0, 32.0, 50.0, 75.0, 120.0, 160.0, 240.0]})
+    sg_post = nest.Create("spike_generator", params={"spike_times": [12.0, 28.0, 45.0, 78.0, 125.0, 158.0, 290.0]})
+    sg_da = nest.Create("spike_generator", params={"spike_times": [25.0, 60.0, 61.0, 150.0, 210.0]})
+    pre, post, da = nest.Create("parrot_neuron", 3)
+    nest.Connect(sg_pre, pre)
+    nest.Connect(sg_post, post)
+    nest.Connect(sg_da, da)
+    vt = nest.Create("volume_transmitter", params={"deliver_interval": 3})
+    nest.Connect(da, vt)
+    nest.CopyModel("stdp_dopamine_synapse", "da_syn", {"volume_transmitter": vt, "Wmax": 100.0, "b": 0.01})
+    nest.Connect(pre, post, syn_spec={"synapse_model": "da_syn", "weight": 10.0, "receptor_type": 1})
+    for t in chunks:
+        nest.Simulate(t)
+    return nest.GetConnections(pre, post).get(["weight", "c", "n", "Kplus"])
+
+
+def test_dopamine_synapse_split_simulation(nest):
+    whole = dopamine_pair(nest, [300.0])
+    assert whole["weight"] != 10.0 and whole["n"] > 0.0
+    assert dopamine_pair(nest, [100.0, 100.0, 100.0]) == whole
+    assert dopamine_pair(nest, [300.0], threads=2) == whole
+
+
+def test_dopamine_connect_c_n_with_threads(nest):
+    nest.local_num_threads = 2
+    pre, post = nest.Create("parrot_neuron", 2)
+    nest.SetDefaults("stdp_dopamine_synapse", {"volume_transmitter": nest.Create("volume_transmitter")})
+    with pytest.raises(nest.NESTErrors.NotImplemented, match="parameter c in stdp_dopamine_synapse"):
+        nest.Connect(pre, post, syn_spec={"synapse_model": "stdp_dopamine_synapse", "c": 0.5})
+    nest.Connect(pre, post, syn_spec={"synapse_model": "stdp_dopamine_synapse", "Kplus": 0.5})
+    assert nest.GetConnections().get("Kplus") == 0.5

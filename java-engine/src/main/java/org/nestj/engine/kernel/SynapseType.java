@@ -142,6 +142,10 @@ public abstract class SynapseType {
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
     }
 
+    /** NEST's check_synapse_params: checks of a Connect call's syn_spec (before any connection is made). */
+    public void checkSynapseParams(Status synSpec, Kernel k) {
+    }
+
     /** Status entries of the model beyond the per-connection ones (e.g. derived values); default none. */
     public void extraDefaults(Map<String, Object> d, SynapseModel m) {
     }

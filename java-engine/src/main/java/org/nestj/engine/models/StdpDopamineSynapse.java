@@ -54,6 +54,18 @@ public final class StdpDopamineSynapse extends StdpBase {
     }
 
     @Override
+    public void checkSynapseParams(Status synSpec, Kernel k) {
+        if (k.parallel.threads() > 1) {
+            for (String p : new String[] {"c", "n"}) {
+                if (synSpec.has(p)) {
+                    throw new org.nestj.engine.NestException("NotImplemented", "For multi-threading Connect doesn't support "
+                            + "the setting of parameter " + p + " in stdp_dopamine_synapse. Use SetDefaults() or CopyModel().");
+                }
+            }
+        }
+    }
+
+    @Override
     public long volumeTransmitter(SynapseModel m) {
         return (long) m.common[VT];
     }

@@ -85,11 +85,12 @@ public final class VolumeTransmitter extends NodeBlock {
     @Override
     public void initBuffers(int ringLen) {
         buf = InputBuffer.resize(buf, n, 1, ringLen);
+        // NEST's init_buffers_ runs once per node: the spike list starts with the pseudo spike (0, 0);
+        // a later re-initialisation of the ring buffer (new delays) keeps the list
         for (int i = 0; i < n; i++) {
-            if (scT[i] == null) {
-                scT[i] = new double[16];
-                scM[i] = new double[16];
-            }
+            if (scT[i] != null) continue;
+            scT[i] = new double[16];
+            scM[i] = new double[16];
             scN[i] = 0;
             push(i, 0.0, 0.0);
         }
