@@ -78,6 +78,8 @@ public final class StdpFacetshwSynapseHom extends StdpBase {
         }
         if (s.has("synapses_per_driver")) {
             c[SYN_PER_DRIVER] = s.l("synapses_per_driver", 0);
+            // NEST does not check it and divides by it (an integer division by zero there)
+            if (c[SYN_PER_DRIVER] <= 0) throw bad("synapses_per_driver must be positive.");
             c[READOUT_CYCLE] = readoutCycle(c[NO_SYNAPSES], c[SYN_PER_DRIVER], c[DRIVER_READOUT]);
         }
         if (s.has("driver_readout_time")) {
