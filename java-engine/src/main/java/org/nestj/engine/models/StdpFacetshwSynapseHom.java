@@ -18,7 +18,9 @@ import org.nestj.engine.numerics.GlibcMath;
  * and reset_pattern which charges to clear; next_readout_time advances by readout_cycle_duration
  * = int((no_synapses - 1)/synapses_per_driver + 1) driver_readout_time past t. A connection takes
  * its synapse_id (and first readout time int(id/synapses_per_driver) driver_readout_time) at its
- * first spike, counting no_synapses up. All but the charges are common properties.
+ * first spike, counting no_synapses up (in the order the connections see their first spike, which
+ * with several threads, as in NEST, depends on the thread schedule). All but the charges and
+ * thresholds are common properties.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_facetshw_synapse_hom.html
  */
 public final class StdpFacetshwSynapseHom extends StdpBase {
@@ -152,6 +154,7 @@ public final class StdpFacetshwSynapseHom extends StdpBase {
                 if (ca[RESET][2 * table + 1] != 0) aA[k] = 0;
             }
             final double cycle = cp[READOUT_CYCLE];
+            // (NEST loops forever if readout_cycle_duration <= 0; nestj leaves next_readout_time)
             while (tSpike > nrt[k] && cycle > 0) nrt[k] += cycle;
             w = dw * wPerLut;
         }
