@@ -331,7 +331,8 @@ class SynapseCollection:
 
     _COLS = ("source", "target", "synapse_id", "port", "target_thread", "handle_store", "handle_index")
     # keys of a connection's status (NEST's get_synapse_status + the static synapse's get_status)
-    _BASE_KEYS = ("delay", "port", "receptor", "sizeof", "source", "synapse_id", "synapse_model", "target",
+    # (sizeof comes with the model's keys: some models' connections have none)
+    _BASE_KEYS = ("delay", "port", "receptor", "source", "synapse_id", "synapse_model", "target",
                   "target_thread")
 
     def __init__(self, data=None):
@@ -392,7 +393,15 @@ class SynapseCollection:
     def _column(self, key):
         """All values of one key (present or not), as an array in connection order."""
         if key in ("source", "target", "port", "target_thread", "synapse_id"):
-            return np.asarray(self._d[key])
+            col = np.asarray(self._d[key])
+            if key == "synapse_id" and len(self) > 0:
+                # a model's own synapse_id entry (stdp_facetshw_synapse_hom) replaces the model id, as in NEST
+                own = np.array(["synapse_id" in ks for ks in self._model_keys()], dtype=bool)
+                if own.any():
+                    hs, ix = self._jh()
+                    v = to_py(check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"])))
+                    col = np.where(own, np.asarray(v, dtype=np.float64), col).astype(np.int64)
+            return col
         if len(self) == 0:
             return np.zeros(0)
         hs, ix = self._jh()

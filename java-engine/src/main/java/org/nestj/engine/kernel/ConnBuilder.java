@@ -507,6 +507,7 @@ public final class ConnBuilder {
         }
         if (m.type != null) {
             SynapseType ty = m.type;
+            ty.checkSynapseParams(ss, k);
             extV[q] = new ConnValue[ty.connKeys.length];
             extBuf[q] = m.connDefaults.clone();
             extGiven[q] = ss.has("receptor_type");

@@ -493,20 +493,26 @@ public final class ConnectionManager {
             }
             default: {
                 double[] r = new double[n];
-                boolean any = false, allInt = true;
+                boolean any = false;
+                char kind = 'd';
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
                     SynapseModel m = synModels.get(c.synOf(idx[q]));
                     int j = m.type == null ? -1 : m.type.visibleIndex(key);
                     r[q] = j >= 0 ? c.ext[j][idx[q]] : Double.NaN;
+                    if (j >= 0 && !any) kind = m.type.connKind(j);
                     any |= j >= 0;
-                    allInt &= j >= 0 && m.type.isInteger(j);
                 }
                 if (!any) throw NestException.badProperty("Unknown connection property '" + key + "'.");
-                if (allInt) {   // integer entries (quantal_stp_synapse's n, a) as NEST reports them
+                if (kind == 'l') {
                     long[] li = new long[n];
                     for (int q = 0; q < n; q++) li[q] = (long) r[q];
                     return li;
+                }
+                if (kind == 'b') {
+                    boolean[] bo = new boolean[n];
+                    for (int q = 0; q < n; q++) bo[q] = r[q] != 0.0;
+                    return bo;
                 }
                 return r;
             }
@@ -518,6 +524,7 @@ public final class ConnectionManager {
         StringBuilder b = new StringBuilder();
         if (!m.homWeight) b.append("weight");
         if (m.labelled) b.append(" synapse_label");
+        if (m.showsSizeof()) b.append(" sizeof");
         if (m.type != null) {
             for (int j = 0; j < m.type.nVisible; j++) b.append(' ').append(m.type.connKeys[j]);
             // generic keys this model's status lacks, marked '-key'

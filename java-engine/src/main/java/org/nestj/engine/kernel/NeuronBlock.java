@@ -86,6 +86,34 @@ public abstract class NeuronBlock extends NodeBlock {
         return postTrace[i] = 0.0;
     }
 
+    /**
+     * NEST's get_K_values(t, K, nearest_neighbor_K, K_triplet): for the last spike strictly before t
+     * (up to stdp_eps), Kminus and Kminus_triplet decayed to t and the nearest-neighbour trace
+     * exp((t_sp - t) / tau_minus); 0 if none; the current traces if the history is empty. The
+     * results are left in archive(i).kValue, nnKValue, kTripletValue.
+     */
+    public final void getKValues(int i, double t) {
+        SpikeArchive a = archive[i];
+        if (a.isEmpty()) {
+            a.kTripletValue = Kminus_triplet[i];
+            a.nnKValue = Kminus[i];
+            a.kValue = Kminus[i];
+            return;
+        }
+        double eps = kernel.connections.stdpEps;
+        for (int j = a.end - 1; j >= a.head; j--) {
+            if (t - a.t[j] > eps) {
+                a.kTripletValue = a.kminusTriplet[j] * GlibcMath.exp((a.t[j] - t) * (1.0 / tau_minus_triplet[i]));
+                a.kValue = a.kminus[j] * GlibcMath.exp((a.t[j] - t) * (1.0 / tau_minus[i]));
+                a.nnKValue = GlibcMath.exp((a.t[j] - t) * (1.0 / tau_minus[i]));
+                return;
+            }
+        }
+        a.kTripletValue = 0.0;
+        a.nnKValue = 0.0;
+        a.kValue = 0.0;
+    }
+
     /** The spike history of node i (must have incoming STDP connections). */
     public final SpikeArchive archive(int i) {
         return archive[i];

@@ -34,6 +34,8 @@ public abstract class NodeBlock {
     public boolean[] frozen;
     /** Set by stimulation devices that emitted events in the current slice. */
     public volatile boolean hasEmissions;
+    /** Set in update by nodes that need {@link #afterUpdate} (run serially once all threads updated). */
+    public volatile boolean hasAfterUpdate;
     public boolean buffersInitialised;
 
     protected NodeBlock(int n) {
@@ -231,6 +233,14 @@ public abstract class NodeBlock {
             handleSpike((int) (tgt[k] - fg), emitStep + c.delayOf(k), c.weight(k), mult, c.rportOf(k), srcGid, emitStep + 1,
                     offset);
         }
+    }
+
+    /**
+     * Work of the update of steps from..to that touches state owned by other threads (e.g. the
+     * volume_transmitter updating the weights of its synapses); runs serially after the parallel
+     * update when {@link #hasAfterUpdate} was set.
+     */
+    public void afterUpdate(long origin, int from, int to) {
     }
 
     /** Stimulation devices: deliver this slice's emissions to targets owned by thread t. */

@@ -167,6 +167,12 @@ public final class SimulationManager {
                     if (i0 < i1 && !b.sendsRatesLocally()) b.update(origin, from, to, i0, i1, out);
                 }
             });
+            for (NodeBlock b : k.nodes.blocks) {
+                if (b.hasAfterUpdate) {
+                    b.hasAfterUpdate = false;
+                    b.afterUpdate(origin, from, to);
+                }
+            }
             long p2 = PROFILE ? System.nanoTime() : 0;
             boolean anyDevice = false;
             for (NodeBlock b : k.nodes.blocks) {
@@ -492,6 +498,62 @@ public final class SimulationManager {
     }
 
     private SynapseType.Ctx[] ctx = new SynapseType.Ctx[0];
+
+    private void ensureCtx() {
+        if (ctx.length < outs.length) {
+            synchronized (this) {
+                if (ctx.length < outs.length) {
+                    SynapseType.Ctx[] nc = Arrays.copyOf(ctx, outs.length);
+                    for (int q = 0; q < nc.length; q++) {
+                        if (nc[q] == null) nc[q] = new SynapseType.Ctx();
+                    }
+                    ctx = nc;
+                }
+            }
+        }
+    }
+
+    private long trigVt;
+    private double trigT;
+    private final java.util.function.IntConsumer trigTask = this::triggerOnThread;
+
+    /**
+     * NEST's ConnectionManager::trigger_update_weight: the volume transmitter vtGid calls
+     * {@link SynapseType#triggerUpdateWeight} on every connection whose model names it (each
+     * thread its own connections). Called serially (from NodeBlock#afterUpdate).
+     */
+    public void triggerUpdateWeight(long vtGid, double tTrig) {
+        ensureCtx();
+        trigVt = vtGid;
+        trigT = tTrig;
+        k.parallel.run(trigTask);
+    }
+
+    private void triggerOnThread(int t) {
+        final SynapseType.Ctx x = ctx[t];
+        final ConnTable[][] pl = k.connections.plastic;
+        final NodeManager nm = k.nodes;
+        final Time tm = k.time;
+        x.kernel = k;
+        for (int sid = 0; sid < pl.length; sid++) {
+            if (pl[sid] == null || pl[sid][t].size() == 0) continue;
+            SynapseModel m = k.connections.synModels.get(sid);
+            if (m.type == null || m.type.volumeTransmitter(m) != trigVt) continue;
+            x.model = m;
+            ConnTable tab = pl[sid][t];
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] tgt = c.tgt;
+                for (int q = 0, e = c.size(); q < e; q++) {
+                    NodeBlock b = nm.blockOf(tgt[q]);
+                    x.target = b;
+                    x.ti = (int) (tgt[q] - b.firstGid);
+                    x.delay = tm.delayStepsToMs(c.delayOf(q));
+                    m.type.triggerUpdateWeight(x, c, q, trigT);
+                }
+            }
+        }
+    }
 
     /**
      * Delivery through connections with state: per spike and connection, the synapse's send()

@@ -17,6 +17,8 @@ public final class SpikeArchive {
     public int head, end;
     /** result of getHistory: entries [from, to) */
     public int from, to;
+    /** results of NeuronBlock.getKValues: K-, nearest-neighbour K-, K-_triplet */
+    public double kValue, nnKValue, kTripletValue;
 
     public boolean isEmpty() {
         return head == end;

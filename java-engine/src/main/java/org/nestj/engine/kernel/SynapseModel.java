@@ -32,6 +32,8 @@ public final class SynapseModel {
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
     public final double[] connDefaults, common;
+    /** the integer-vector common properties of type (SynapseType#commonArrayKeys) */
+    public final long[][] commonArrays;
     /** the *_hpc variant (NEST's TargetIdentifierIndex: 16 bytes less per connection) */
     public boolean hpc;
 
@@ -48,12 +50,21 @@ public final class SynapseModel {
         this.type = type;
         this.connDefaults = type == null ? new double[0] : type.connDefaults.clone();
         this.common = type == null ? new double[0] : type.commonDefaults.clone();
+        this.commonArrays = type == null ? new long[0][] : deepCopy(type.commonArrayDefaults);
+        if (type != null) this.weight = type.defaultWeight;
+    }
+
+    private static long[][] deepCopy(long[][] a) {
+        long[][] r = new long[a.length][];
+        for (int j = 0; j < a.length; j++) r[j] = a[j].clone();
+        return r;
     }
 
     public SynapseModel copyAs(String newName, int newId) {
         SynapseModel m = new SynapseModel(newName, newId, typeId, homWeight, labelled, type);
         System.arraycopy(connDefaults, 0, m.connDefaults, 0, connDefaults.length);
         System.arraycopy(common, 0, m.common, 0, common.length);
+        for (int j = 0; j < commonArrays.length; j++) m.commonArrays[j] = commonArrays[j].clone();
         m.hpc = hpc;
         m.weight = weight;
         m.delay = delay;
@@ -71,22 +82,26 @@ public final class SynapseModel {
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
         d.put("requires_symmetric", false);
-        if (labelled || type == null || !java.util.Arrays.asList(type.absentStatusKeys()).contains("sizeof")) {
-            d.put("sizeof", sizeof());
-        }
+        if (showsSizeof()) d.put("sizeof", sizeof());
         if (labelled) d.put("synapse_label", label);
         d.put("synapse_model", name);
         d.put("synapse_modelid", (long) id);
         d.put("weight", weight);
         d.put("weight_recorder", weightRecorder > 0 ? new long[] {weightRecorder} : new long[0]);
         if (type != null) {
-            for (int j = 0; j < type.nVisible; j++) {
-                d.put(type.connKeys[j], type.isInteger(j) ? (Object) (long) connDefaults[j] : (Object) connDefaults[j]);
+            for (int j = 0; j < type.nVisible; j++) d.put(type.connKeys[j], SynapseType.boxed(type.connKind(j), connDefaults[j]));
+            for (int j = 0; j < type.commonKeys.length; j++) {
+                d.put(type.commonKeys[j], SynapseType.boxed(type.commonKind(j), common[j]));
             }
-            for (int j = 0; j < type.commonKeys.length; j++) d.put(type.commonKeys[j], common[j]);
+            for (int j = 0; j < commonArrays.length; j++) d.put(type.commonArrayKeys[j], commonArrays[j].clone());
             type.extraDefaults(d, this);
         }
         return d;
+    }
+
+    /** false for models whose connections' get_status has no sizeof (see SynapseType#sizeofShown) */
+    public boolean showsSizeof() {
+        return type == null || type.sizeofShown() || labelled;
     }
 
     /** NEST's sizeof of one connection of this model (64-bit build, as in GetDefaults). */
@@ -128,9 +143,10 @@ public final class SynapseModel {
             k.connections.checkDelay(dl);
         }
         double[] cd = connDefaults.clone(), cm = common.clone();
+        long[][] ca = deepCopy(commonArrays);
         if (type != null) {
-            for (int j = 0; j < type.nVisible; j++) cd[j] = s.d(type.connKeys[j], cd[j]);
-            for (int j = 0; j < type.commonKeys.length; j++) cm[j] = s.d(type.commonKeys[j], cm[j]);
+            for (int j = 0; j < type.nVisible; j++) cd[j] = SynapseType.read(s, type.connKeys[j], type.connKind(j), cd[j]);
+            type.setCommon(s, cm, ca, k);
             type.validateCommon(cm);
             type.validate(w, cd, cm);
         }
@@ -142,6 +158,7 @@ public final class SynapseModel {
         weightRecorder = wr;
         System.arraycopy(cd, 0, connDefaults, 0, cd.length);
         System.arraycopy(cm, 0, common, 0, cm.length);
+        System.arraycopy(ca, 0, commonArrays, 0, ca.length);
         if (weightChanged) k.connections.setHomWeight(this, w);
     }
 }

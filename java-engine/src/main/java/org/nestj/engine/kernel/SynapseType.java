@@ -24,6 +24,16 @@ public abstract class SynapseType {
     public final long sizeof;
     /** true if the weight is a common property (hom_w-like) */
     public final boolean homWeight;
+    /**
+     * false if NEST's get_status of the connection has no sizeof entry (stdp_triplet_synapse,
+     * stdp_dopamine_synapse, ...); their _lbl variants show it (ConnectionLabel adds it).
+     */
+    protected boolean sizeofShown = true;
+    /** the weight of the model's default connection (NEST's constructor value) */
+    public double defaultWeight = 1.0;
+    /** integer-vector common properties (e.g. stdp_facetshw_synapse_hom's look-up tables) and their defaults */
+    public String[] commonArrayKeys = new String[0];
+    public long[][] commonArrayDefaults = new long[0][];
 
     protected SynapseType(String name, String[] visible, double[] visibleDefaults, String[] hidden,
             double[] hiddenDefaults, String[] common, double[] commonDefaults, long sizeof, boolean homWeight) {
@@ -39,6 +49,44 @@ public abstract class SynapseType {
         this.commonDefaults = commonDefaults;
         this.sizeof = sizeof;
         this.homWeight = homWeight;
+    }
+
+    public final boolean sizeofShown() {
+        return sizeofShown && !java.util.Arrays.asList(absentStatusKeys()).contains("sizeof");
+    }
+
+    /** Type of the status value of connection key j: 'd' double, 'l' integer, 'b' boolean, 'n' node (collection of one, or empty). */
+    public char connKind(int j) {
+        return 'd';
+    }
+
+    /** Type of the status value of common key j, as {@link #connKind}. */
+    public char commonKind(int j) {
+        return 'd';
+    }
+
+    /** A status value of the given kind as NEST shows it (Double, Long or Boolean). */
+    public static Object boxed(char kind, double v) {
+        if (kind == 'l') return (long) v;
+        if (kind == 'n') return v > 0 ? new long[] {(long) v} : new long[0];
+        if (kind == 'b') return v != 0.0;
+        return v;
+    }
+
+    /** Reads a status value of the given kind from s (cur if absent), stored as a double. */
+    public static double read(Status s, String key, char kind, double cur) {
+        if (kind == 'l') return s.l(key, (long) cur);
+        if (kind == 'b') return s.b(key, cur != 0.0) ? 1.0 : 0.0;
+        return s.d(key, cur);
+    }
+
+    /**
+     * The common properties' set_status: reads the common keys (and integer-vector keys) of s into
+     * c and a (copies of the model's values). Models whose keys depend on each other override it.
+     */
+    public void setCommon(Status s, double[] c, long[][] a, Kernel k) {
+        for (int j = 0; j < commonKeys.length; j++) c[j] = read(s, commonKeys[j], commonKind(j), c[j]);
+        for (int j = 0; j < commonArrayKeys.length; j++) a[j] = s.la(commonArrayKeys[j], a[j]);
     }
 
     /** Index of a connection key, -1 if none. */
@@ -95,14 +143,6 @@ public abstract class SynapseType {
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
     }
 
-    /**
-     * True if connection key j is an integer in NEST's status (def< int/long >, e.g. quantal_stp_synapse's
-     * n and a): reported as a long by GetDefaults and GetConnections.
-     */
-    public boolean isInteger(int j) {
-        return false;
-    }
-
     private static final String[] NO_KEYS = new String[0];
 
     /**
@@ -115,8 +155,27 @@ public abstract class SynapseType {
         return NO_KEYS;
     }
 
+    /** NEST's check_synapse_params: checks of a Connect call's syn_spec (before any connection is made). */
+    public void checkSynapseParams(Status synSpec, Kernel k) {
+    }
+
     /** Status entries of the model beyond the per-connection ones (e.g. derived values); default none. */
     public void extraDefaults(Map<String, Object> d, SynapseModel m) {
+    }
+
+    /**
+     * Models driven by a volume_transmitter (stdp_dopamine_synapse): the node id of the one model m
+     * names, 0 if none (and for all other models).
+     */
+    public long volumeTransmitter(SynapseModel m) {
+        return 0;
+    }
+
+    /**
+     * NEST's trigger_update_weight: the volume transmitter of the connection's model updates
+     * connection k at t_trig (ms); x.target, x.ti, x.delay, x.model are set.
+     */
+    public void triggerUpdateWeight(Ctx x, ConnStore c, int k, double tTrig) {
     }
 
     /** Per-thread scratch of a send: inputs and the weight to transmit. */

@@ -39,6 +39,7 @@ public final class Models {
         k.models.registerNode("voltmeter", () -> new Multimeter(1, new String[] {"V_m"}));
         k.models.registerNode("spike_recorder", () -> new SpikeRecorder(1));
         k.models.registerNode("weight_recorder", () -> new org.nestj.engine.devices.WeightRecorder(1));
+        k.models.registerNode("volume_transmitter", () -> new VolumeTransmitter(1));
         k.models.registerNode("spin_detector", () -> new org.nestj.engine.devices.SpinDetector(1));
         // neurons
         k.models.registerNode("iaf_psc_alpha", () -> new IafPscAlpha(1));
@@ -112,6 +113,16 @@ public final class Models {
         k.models.registerSynapse(new QuantalStpSynapse(), false);
         k.models.registerSynapse(new BernoulliSynapse(), false);
         k.models.registerSynapse(new HtSynapse(), false);
+        k.models.registerSynapse(new StdpSynapseHom(), false);
+        k.models.registerSynapse(new StdpNnSymmSynapse(), false);
+        k.models.registerSynapse(new StdpNnPreCenteredSynapse(), false);
+        k.models.registerSynapse(new StdpNnRestrSynapse(), false);
+        k.models.registerSynapse(new StdpPlSynapseHom(), false);
+        k.models.registerSynapse(new StdpTripletSynapse(), false);
+        k.models.registerSynapse(new VogelsSprekelerSynapse(), false);
+        k.models.registerSynapse(new JonkeSynapse(), false);
+        k.models.registerSynapse(new StdpFacetshwSynapseHom(), false);
+        k.models.registerSynapse(new StdpDopamineSynapse(), false);
         k.models.registerSynapse("rate_connection_delayed", false, false);
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);

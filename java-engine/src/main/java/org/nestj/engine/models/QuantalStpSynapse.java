@@ -33,8 +33,8 @@ public final class QuantalStpSynapse extends SynapseType {
     }
 
     @Override
-    public boolean isInteger(int j) {
-        return j == N || j == A;
+    public char connKind(int j) {
+        return j == N || j == A ? 'l' : 'd';
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.nestj.engine.models;
 
 import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.NeuronBlock;
-import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.SpikeArchive;
-import org.nestj.engine.kernel.SynapseModel;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -18,13 +14,13 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_synapse.html
  */
-public final class StdpSynapse extends SynapseType {
+public final class StdpSynapse extends StdpBase {
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU_PLUS = 3, MU_MINUS = 4, WMAX = 5, KPLUS = 6, T_LAST = 7;
 
     public StdpSynapse() {
         super("stdp_synapse", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax", "Kplus"},
                 new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0, 0.0}, new String[] {"t_lastspike"}, new double[] {0.0},
-                new String[0], new double[0], 96, false);
+                new String[0], new double[0], 96, T_LAST);
     }
 
     @Override
@@ -33,42 +29,20 @@ public final class StdpSynapse extends SynapseType {
         if (v[KPLUS] < 0) throw bad("Kplus must be non-negative.");
     }
 
-    /** NEST's ((x >= 0) - (x < 0)) */
-    static int sign(double x) {
-        return (x >= 0 ? 1 : 0) - (x < 0 ? 1 : 0);
-    }
-
-    /** check_connection of STDP synapses: the target archives its spikes for the connection. */
-    static void registerWithTarget(NodeBlock target, int ti, double tLastSpike, double delay, String synName) {
-        if (!(target instanceof NeuronBlock)) {
-            throw new org.nestj.engine.NestException("IllegalConnection", "Creation of connection is not possible because "
-                    + target.model.name + " does not support " + synName + " connections (it archives no spikes).");
-        }
-        ((NeuronBlock) target).registerStdpConnection(ti, tLastSpike - delay, delay);
-    }
-
-    @Override
-    public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
-        registerWithTarget(target, ti, v[T_LAST], delayMs, m.name);
-    }
-
     @Override
     public boolean send(Ctx x, ConnStore c, int k) {
         final double[] tauPlus = c.ext[TAU_PLUS], kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
         final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
-        final NeuronBlock post = (NeuronBlock) x.target;
-        final int ti = x.ti;
         final double lambda = c.ext[LAMBDA][k], wmax = c.ext[WMAX][k];
         double w = c.w[k];
-        SpikeArchive h = post.archive(ti);
-        h.getHistory(tl - d, tSpike - d, x.kernel.connections.stdpEps);
+        SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
             double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus[k]);
             double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * kp;
             w = nw < 1.0 ? nw * wmax : wmax;
         }
-        double km = post.getKValue(ti, tSpike - d);
+        double km = kMinus(x);
         double nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
         w = nw > 0.0 ? nw * wmax : 0.0;
         c.w[k] = w;

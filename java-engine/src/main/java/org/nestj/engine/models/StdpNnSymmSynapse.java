@@ -1,0 +1,51 @@
+package org.nestj.engine.models;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.SpikeArchive;
+import org.nestj.engine.numerics.GlibcMath;
+
+/**
+ * stdp_nn_symm_synapse: STDP with symmetric nearest-neighbour spike pairing (Morrison et al. 2008,
+ * Fig. 7A; NEST models/stdp_nn_symm_synapse.h): each pre spike pairs with the nearest post spike
+ * before it and vice versa, so the traces are reset to 1 at each spike instead of accumulating.
+ * On a presynaptic spike at t with dendritic delay d, for each post spike t_post in (t_last - d, t - d]:
+ * w <- Wmax * min(1, w/Wmax + lambda (1 - w/Wmax)^mu_plus e^{(t_last - t_post - d)/tau_plus});
+ * then with the nearest-neighbour post trace e^{(t_post,last - (t - d))/tau_minus}:
+ * w <- Wmax * max(0, w/Wmax - alpha lambda (w/Wmax)^mu_minus K-_nn); send w; t_last <- t.
+ * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_nn_symm_synapse.html
+ */
+public final class StdpNnSymmSynapse extends StdpBase {
+    static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU_PLUS = 3, MU_MINUS = 4, WMAX = 5, T_LAST = 6;
+
+    public StdpNnSymmSynapse() {
+        super("stdp_nn_symm_synapse", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax"},
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, new String[] {"t_lastspike"}, new double[] {0.0},
+                new String[0], new double[0], 88, T_LAST);
+    }
+
+    @Override
+    public void validate(double weight, double[] v, double[] c) {
+        if (signbit(weight) != signbit(v[WMAX])) throw bad("Weight and Wmax must have same sign.");
+    }
+
+    @Override
+    public boolean send(Ctx x, ConnStore c, int k) {
+        final double[] tLast = c.ext[T_LAST];
+        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
+        final double tauPlus = c.ext[TAU_PLUS][k], lambda = c.ext[LAMBDA][k], wmax = c.ext[WMAX][k];
+        double w = c.w[k];
+        SpikeArchive h = history(x, tl, tSpike);
+        for (int j = h.from; j < h.to; j++) {
+            double minusDt = tl - (h.t[j] + d);
+            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * GlibcMath.exp(minusDt / tauPlus);
+            w = nw < 1.0 ? nw * wmax : wmax;
+        }
+        double km = nearestNeighbourKMinus(x);
+        double nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
+        w = nw > 0.0 ? nw * wmax : 0.0;
+        c.w[k] = w;
+        x.weight = w;
+        tLast[k] = tSpike;
+        return true;
+    }
+}
