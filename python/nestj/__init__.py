@@ -36,7 +36,7 @@ _READONLY = {"T_max", "T_min", "biological_time_readonly", "connection_rules", "
              "max_update_time", "min_update_time", "modules", "ms_per_tic", "network_size", "node_models",
              "num_connections", "num_processes", "prepared", "recording_backends", "rng_types",
              "stimulation_backends", "synapse_models", "tics_per_step", "time_simulate", "to_do",
-             "local_num_threads_readonly"}
+             "local_num_threads_readonly", "kernel_status"}
 
 
 def _kernel_keys():
@@ -50,6 +50,8 @@ def __getattr__(name):
     if name.startswith("__"):
         raise AttributeError(name)
     st = GetKernelStatus()  # noqa: F405
+    if name == "kernel_status":   # PyNEST's KernelAttribute: the complete kernel status
+        return st
     if name in st:
         return st[name]
     raise AttributeError("module 'nest' has no attribute '%s'" % name)

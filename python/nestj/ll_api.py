@@ -183,3 +183,49 @@ def kernel_call(fname):
     """Decorator-free helper: returns a callable that invokes bridge.<fname> with error mapping."""
     f = getattr(bridge, fname)
     return functools.partial(check_call, fname, f)
+
+
+# ---------------------------------------------------------------- SLI access (PyNEST's sr/spp/sps)
+# nestj has no SLI interpreter. PyNEST scripts use sr() for a few kernel queries; those are answered
+# here on a small operand stack. Any other SLI code raises NotImplemented.
+_sli_stack = []
+
+
+def _memory_thisjob():
+    """NEST's memory_thisjob: the virtual memory of this process in kB (VmSize of /proc/self/status)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+_SLI_COMMANDS = {"memory_thisjob": lambda: _sli_stack.append(_memory_thisjob())}
+
+
+def sps(obj):
+    """Push an object onto the operand stack."""
+    _sli_stack.append(obj)
+
+
+def spp():
+    """Pop an object off the operand stack."""
+    if not _sli_stack:
+        from .lib.hl_api_exceptions import NESTErrors
+        raise NESTErrors.StackUnderflow("spp", "The operand stack is empty.")
+    return _sli_stack.pop()
+
+
+def sr(cmd):
+    """Run SLI code: nestj understands only the commands in _SLI_COMMANDS (e.g. memory_thisjob)."""
+    for token in str(cmd).split():
+        f = _SLI_COMMANDS.get(token)
+        if f is None:
+            from .lib.hl_api_exceptions import NESTErrors
+            raise NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available "
+                                            "(supported: {}).".format(token, ", ".join(sorted(_SLI_COMMANDS))))
+        f()

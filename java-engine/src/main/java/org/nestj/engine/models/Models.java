@@ -104,6 +104,10 @@ public final class Models {
         k.models.registerSynapse("static_synapse_lbl", false, true);
         k.models.registerSynapse("static_synapse_hom_w", true, false);
         k.models.registerSynapse("static_synapse_hom_w_lbl", true, true);
+        k.models.registerSynapse("static_synapse_hpc", false, false);
+        k.connections.synapse("static_synapse_hpc").hpc = true;
+        k.models.registerSynapse("static_synapse_hom_w_hpc", true, false);
+        k.connections.synapse("static_synapse_hom_w_hpc").hpc = true;
         k.models.registerSynapse(new StdpSynapse(), false);
         k.models.registerSynapse(new ClopathSynapse(), false);
         k.models.registerSynapse(new UrbanczikSynapse(), false);
