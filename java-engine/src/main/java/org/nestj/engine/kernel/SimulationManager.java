@@ -487,7 +487,7 @@ public final class SimulationManager {
         }
         ConnTable[][] pl = k.connections.plastic;
         for (int sid = 0; sid < pl.length; sid++) {
-            if (pl[sid] != null && pl[sid][t].size() > 0) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
+            if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
         }
     }
 
