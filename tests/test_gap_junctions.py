@@ -161,6 +161,9 @@ def test_kernel_errors(nest):
 
 
 def test_max_iterations_warning(nest, capfd):
+    nest.set_verbosity("M_WARNING")
     nest.wfr_max_iterations = 1
-    _pair(nest, 20.0, T=5.0)
-    assert "Maximum number of iterations reached" in capfd.readouterr().err
+    _pair(nest, 20.0, T=2.5)
+    err = capfd.readouterr().err
+    assert "Maximum number of iterations reached at interval 0-1 ms" in err
+    assert "Maximum number of iterations reached at interval 2-2.5 ms" in err

@@ -207,7 +207,7 @@ public final class RateEvents {
      * slice (to min_delay) on copies of their state and exchange instantaneous rates, until every
      * node converged or wfr_max_iterations passes were made.
      */
-    void wfrIterate(long origin, int from, int minDelay) {
+    void wfrIterate(long origin, int from, int minDelay, int to) {
         final int T = k.parallel.threads();
         final boolean[] done = new boolean[T];
         for (int it = 0; it < wfrMaxIterations; it++) {
@@ -227,8 +227,21 @@ public final class RateEvents {
             for (boolean d : done) all &= d;
             if (all) return;
         }
+        // NEST reports the interval up to the end of this update (to_step), in its default number format
         System.err.println("SimulationManager::wfr_update [Warning]: Maximum number of iterations reached at interval "
-                + Kernel.fmt(k.time.stepsToMs(origin)) + "-" + Kernel.fmt(k.time.stepsToMs(origin + minDelay)) + " ms");
+                + cfmt(k.time.stepsToMs(origin)) + "-" + cfmt(k.time.stepsToMs(origin) + to * k.time.resolution()) + " ms");
+    }
+
+    /** A double as C++'s ostream prints it by default (6 significant digits, no trailing zeros). */
+    static String cfmt(double v) {
+        String r = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (r.contains("e")) {
+            String[] p = r.split("e");
+            String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
+            int ex = Integer.parseInt(p[1]);
+            return m + "e" + (ex < 0 ? "-" : "+") + (Math.abs(ex) < 10 ? "0" : "") + Math.abs(ex);
+        }
+        return r.contains(".") ? r.replaceAll("0+$", "").replaceAll("\\.$", "") : r;
     }
 
     /** Delivers the instantaneous rate events of all senders into targets owned by thread t. */

@@ -159,7 +159,7 @@ public final class SimulationManager {
             }
             long p1 = PROFILE ? System.nanoTime() : 0;
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
-            if (wfrActive) rates.wfrIterate(origin, from, (int) md);
+            if (wfrActive) rates.wfrIterate(origin, from, (int) md, to);
             k.parallel.run(t -> {
                 SpikeOut out = outs[t];
                 for (NodeBlock b : k.nodes.blocks) {
