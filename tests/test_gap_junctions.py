@@ -1,5 +1,9 @@
 """gap_junction with hh_psc_alpha_gap / hh_cond_beta_gap_traub: waveform relaxation, results
 independent of local_num_threads, NEST's kernel settings and errors."""
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -167,3 +171,31 @@ def test_max_iterations_warning(nest, capfd):
     err = capfd.readouterr().err
     assert "Maximum number of iterations reached at interval 0-1 ms" in err
     assert "Maximum number of iterations reached at interval 2-2.5 ms" in err
+
+
+def test_two_neuron_example_synchronises(nest):
+    # NEST's pynest/examples/gap_junctions_two_neurons.py, with a spike recorder
+    nest.resolution = 0.05
+    neuron = nest.Create("hh_psc_alpha_gap", 2)
+    neuron.I_e = 100.0
+    neuron[0].V_m = -10.0
+    nest.Connect(neuron, neuron, {"rule": "all_to_all", "allow_autapses": False},
+                 {"synapse_model": "gap_junction", "weight": 0.5})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(neuron, sr)
+    nest.Simulate(351.0)
+    ev = sr.events
+    t1, t2 = ev["times"][ev["senders"] == 1], ev["times"][ev["senders"] == 2]
+    assert len(t1) == len(t2) == 6
+    lag = np.abs(t1 - t2)
+    assert lag[0] > 10.0 and lag[-1] < 1.5 and np.all(np.diff(lag) < 0)
+
+
+UPSTREAM = os.path.join(os.environ.get("NEST_SOURCE", "/tmp/nest39"), "pynest", "examples", "gap_junctions_two_neurons.py")
+
+
+@pytest.mark.skipif(not os.path.exists(UPSTREAM), reason="NEST's example scripts are not available")
+def test_upstream_two_neuron_script_runs(tmp_path):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=os.path.join(root, "python"), MPLBACKEND="Agg")
+    subprocess.run([sys.executable, "-m", "nestj", UPSTREAM], cwd=tmp_path, env=env, check=True, capture_output=True)
