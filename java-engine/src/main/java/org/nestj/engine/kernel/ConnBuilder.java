@@ -132,6 +132,8 @@ public final class ConnBuilder {
     private Rng rng;
     private int idx;
     private boolean targetsNeedProxies;
+    /** a model without delay given a delay in its syn_spec (NEST raises when connecting) */
+    private SynapseModel noDelayModel;
 
     // rule parameters
     private ConnValue degreeP;  // indegree/outdegree/p/pairwise_avg_num_conns given as Parameter
@@ -240,10 +242,20 @@ public final class ConnBuilder {
         }
         cs.checkAllAccessed("conn_spec");
         parseSyns(expected);
+        for (SynapseModel m : sm) {
+            // NEST's REQUIRES_SYMMETRIC (gap_junction): one_to_one with make_symmetric, or all_to_all of a
+            // population onto itself with scalar parameters
+            if (m.gap && !(isSymmetric() || makeSymmetric)) {
+                throw NestException.badProperty("Connections with this synapse model can only be created as one-to-one "
+                        + "connections with \"make_symmetric\" set to true or as all-to-all connections with equal source "
+                        + "and target populations and default or scalar parameters.");
+            }
+        }
         boolean supportsSymmetric = rule.equals("one_to_one") || rule.equals("symmetric_pairwise_bernoulli");
         if (makeSymmetric && !supportsSymmetric) {
             throw new NestException("NotImplemented", "This connection rule does not support symmetric connections.");
         }
+        if (noDelayModel != null && pre.length > 0 && post.length > 0) throw noDelayModel.noDelay();
         targetsNeedProxies = !(rule.equals("one_to_one") || rule.equals("all_to_all"));
         rng = new Rng(k.rngSeed(), 2, k.connectCalls++);
         idx = 0;
@@ -260,6 +272,20 @@ public final class ConnBuilder {
                 pre = t;
             }
         }
+    }
+
+    /** NEST's is_symmetric(): all_to_all of a population onto itself with scalar (or default) parameters only. */
+    private boolean isSymmetric() {
+        if (!rule.equals("all_to_all") || !java.util.Arrays.equals(pre, post)) return false;
+        for (int q = 0; q < sm.length; q++) {
+            if (weight[q] != null || delay[q] != null || receptorV[q] != null || labelV[q] != null) return false;
+            if (extV[q] != null) {
+                for (ConnValue v : extV[q]) {
+                    if (v != null) return false;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean overlap() {
@@ -478,9 +504,9 @@ public final class ConnBuilder {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
         SynapseModel m = k.connections.synapse(model);
-        if (m.instantRate && ss.has("delay")) {
-            throw NestException.badProperty(m.name + " has no delay. Please use rate_connection_delayed.");
-        }
+        if (m.instantRate && ss.has("delay")) throw m.noDelay();
+        // gap_junction refuses a delay when its first connection is made (after the symmetry checks)
+        if (m.gap && ss.has("delay")) noDelayModel = m;
         sm[q] = m;
         weight[q] = ss.has("weight") ? value("weight", ss.raw("weight"), expected, k) : null;
         delay[q] = ss.has("delay") ? value("delay", ss.raw("delay"), expected, k) : null;

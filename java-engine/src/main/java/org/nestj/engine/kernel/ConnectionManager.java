@@ -17,7 +17,10 @@ public final class ConnectionManager {
     /** per thread: connections from neurons, and from devices */
     public ConnTable[] stores;
     public ConnTable[] deviceStores;
-    /** per synapse model with state (SynapseType), per thread: its connections from neurons (null: none yet) */
+    /**
+     * per synapse model with state (SynapseType), and for gap_junction models, per thread: its
+     * connections from neurons (null: none yet)
+     */
     public ConnTable[][] plastic = new ConnTable[128][];
     /** all tables: stores, deviceStores, then the plastic tables in order of creation; their thread */
     final List<ConnTable> tables = new ArrayList<>();
@@ -149,7 +152,17 @@ public final class ConnectionManager {
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();
         int storedPort = rport;
-        if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
+        if (sm.gap) {
+            // NEST's gap_junction::check_connection: the source must send, the target handle, GapJunctionEvents
+            if (!sb.sendsGap()) {
+                throw NestException.illegalConnection(
+                        "Creation of connection is not possible because:\nThe source node does not support gap junction output.");
+            }
+            storedPort = tb.checkGapReceptor(ti, rport);
+            // connections without delay count with wfr_comm_interval in the delay extrema
+            delayMs = k.wfrCommInterval;
+            em = NodeBlock.Emits.NOTHING;
+        } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {
                 throw NestException.illegalConnection("Creation of connection is not possible because the source "
@@ -167,7 +180,7 @@ public final class ConnectionManager {
                 }
                 storedPort = tb.checkInstantRateReceptor(ti, rport);
                 // connections without delay count with wfr_comm_interval in the delay extrema
-                delayMs = 1.0;
+                delayMs = k.wfrCommInterval;
             } else {
                 storedPort = tb.checkDelayedRateReceptor(ti, rport);
             }
@@ -222,6 +235,10 @@ public final class ConnectionManager {
         int thread = k.nodes.ownerThread(tb, ti);
         if (sm.type != null) {
             plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, label, ext);
+        } else if (sm.gap) {
+            // gap junctions live in tables of their own: spikes never pass them, and the secondary
+            // event delivery walks only them
+            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
         } else if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
             deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port, label);
@@ -266,7 +283,7 @@ public final class ConnectionManager {
             p = new ConnTable[T];
             plasticBase[sm.id] = tables.size();
             for (int t = 0; t < T; t++) {
-                p[t] = new ConnTable(false, sm.type.connKeys.length);
+                p[t] = new ConnTable(false, sm.type == null ? -1 : sm.type.connKeys.length);
                 tables.add(p[t]);
                 tableThread.add(t);
             }
@@ -455,7 +472,12 @@ public final class ConnectionManager {
             }
             case "delay": {
                 double[] r = new double[n];
-                for (int q = 0; q < n; q++) r[q] = k.time.delayStepsToMs(storeOf(h[q]).delayOf(idx[q]));
+                for (int q = 0; q < n; q++) {
+                    ConnStore c = storeOf(h[q]);
+                    SynapseModel m = synModels.get(c.synOf(idx[q]));
+                    // connections without delay keep their model's default delay (NEST never sets it)
+                    r[q] = m.hasDelay() ? k.time.delayStepsToMs(c.delayOf(idx[q])) : m.delay;
+                }
                 return r;
             }
             case "receptor": {
@@ -633,6 +655,10 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
                 break;
             case "delay":
+                for (int q = 0; q < n; q++) {
+                    SynapseModel m = synModels.get(storeOf(h[q]).synOf(idx[q]));
+                    if (!m.hasDelay()) throw m.noDelay();
+                }
                 long[] steps = new long[n];
                 for (int q = 0; q < n; q++) steps[q] = checkDelay(values[q]);
                 for (int q = 0; q < n; q++) {
@@ -774,7 +800,7 @@ public final class ConnectionManager {
         NodeBlock tb = k.nodes.blockOf(t);
         int thread = k.nodes.ownerThread(tb, (int) (t - tb.firstGid));
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
-        int table = m.type != null ? (plastic[m.id] == null ? -1 : plasticBase[m.id] + thread)
+        int table = m.type != null || m.gap ? (plastic[m.id] == null ? -1 : plasticBase[m.id] + thread)
                 : device ? stores.length + thread : thread;
         if (table < 0) throw new NestException("InexistentConnection", "Deletion of connection is not possible.");
         ConnTable tab = table(table);

@@ -29,6 +29,16 @@ public final class Kernel {
     public boolean overwriteFiles = false;
     public boolean dictMissIsError = true;
     private final Map<String, Object> passiveSettings = new LinkedHashMap<>();
+    /**
+     * NEST's waveform-relaxation settings (SimulationManager): use_wfr (fixed once nodes exist; nodes
+     * created with it take part in waveform relaxation), wfr_comm_interval (the "delay" of connections
+     * without delay: gap junctions, instantaneous rates; the resolution when use_wfr is false), wfr_tol,
+     * wfr_max_iterations, wfr_interpolation_order (0, 1 or 3: polynomial per step of gap-junction
+     * events).
+     */
+    public boolean useWfr = true;
+    public double wfrCommInterval = 1.0, wfrTol = 0.0001;
+    public long wfrMaxIterations = 15, wfrInterpolationOrder = 3;
 
     /** A kernel setting nestj stores but does not interpret itself (null if never set). */
     public Object passiveSetting(String key) {
@@ -61,6 +71,11 @@ public final class Kernel {
         overwriteFiles = false;
         dictMissIsError = true;
         passiveSettings.clear();
+        useWfr = true;
+        wfrCommInterval = 1.0;
+        wfrTol = 0.0001;
+        wfrMaxIterations = 15;
+        wfrInterpolationOrder = 3;
         models.reset();
         nodes.reset();
         connections.synModels.clear();
@@ -250,11 +265,11 @@ public final class Kernel {
         d.put("total_num_virtual_procs", (long) parallel.threads());
         d.put("update_time_limit", Double.POSITIVE_INFINITY);
         d.put("use_compressed_spikes", true);
-        d.put("use_wfr", true);
-        d.put("wfr_comm_interval", 1.0);
-        d.put("wfr_interpolation_order", 3L);
-        d.put("wfr_max_iterations", 15L);
-        d.put("wfr_tol", 0.0001);
+        d.put("use_wfr", useWfr);
+        d.put("wfr_comm_interval", wfrCommInterval);
+        d.put("wfr_interpolation_order", wfrInterpolationOrder);
+        d.put("wfr_max_iterations", wfrMaxIterations);
+        d.put("wfr_tol", wfrTol);
         Map<String, Object> resize = new LinkedHashMap<>();
         resize.put("global_max_spikes_sent", new long[0]);
         resize.put("new_buffer_size", new long[0]);
@@ -274,15 +289,60 @@ public final class Kernel {
     private static final List<String> PASSIVE = Arrays.asList("adaptive_target_buffers", "buffer_size_spike_data",
             "buffer_size_target_data", "growth_factor_buffer_spike_data", "growth_factor_buffer_target_data",
             "keep_source_table", "max_buffer_size_target_data", "spike_buffer_grow_extra", "spike_buffer_shrink_limit",
-            "spike_buffer_shrink_spare", "use_compressed_spikes", "use_wfr", "wfr_comm_interval",
-            "wfr_interpolation_order", "wfr_max_iterations", "wfr_tol", "update_time_limit", "sort_connections_by_source",
+            "spike_buffer_shrink_spare", "use_compressed_spikes", "update_time_limit", "sort_connections_by_source",
             "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
             "eprop_update_interval", "rng_type", "off_grid_spiking");
 
     /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
     private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
             "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
-            "tics_per_ms", "min_delay", "max_delay", "biological_time");
+            "tics_per_ms", "min_delay", "max_delay", "biological_time", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations",
+            "wfr_interpolation_order");
+
+    /** NEST's SimulationManager::set_status for the waveform-relaxation keys, in NEST's order and with its errors. */
+    private void setWfr(Status s) {
+        if (s.has("use_wfr")) {
+            boolean w = s.b("use_wfr", useWfr);
+            if (nodes.size() > 0) {
+                throw NestException.kernel("Cannot enable/disable usage of waveform relaxation after nodes have been created. "
+                        + "Please call ResetKernel first.");
+            }
+            useWfr = w;
+            if (!useWfr) wfrCommInterval = time.resolution();
+        }
+        if (s.has("wfr_comm_interval")) {
+            double v = s.d("wfr_comm_interval", wfrCommInterval);
+            if (!useWfr) {
+                throw NestException.kernel("Cannot set waveform communication interval when usage of waveform relaxation "
+                        + "is disabled. Set use_wfr to true first.");
+            } else if (connections.numConnections() != 0) {
+                throw NestException.kernel("Cannot change waveform communication interval after connections have been "
+                        + "created. Please call ResetKernel first.");
+            } else if (v < time.resolution()) {
+                throw NestException.kernel("Communication interval of the waveform relaxation must be greater or equal to "
+                        + "the resolution of the simulation.");
+            }
+            wfrCommInterval = v;
+        }
+        if (s.has("wfr_tol")) {
+            double v = s.d("wfr_tol", wfrTol);
+            if (v < 0.0) throw NestException.kernel("Tolerance must be zero or positive");
+            wfrTol = v;
+        }
+        if (s.has("wfr_max_iterations")) {
+            long v = s.l("wfr_max_iterations", wfrMaxIterations);
+            if (v <= 0) {
+                throw NestException.kernel("Maximal number of iterations  for the waveform relaxation must be positive. "
+                        + "To disable waveform relaxation set use_wfr instead.");
+            }
+            wfrMaxIterations = v;
+        }
+        if (s.has("wfr_interpolation_order")) {
+            long v = s.l("wfr_interpolation_order", wfrInterpolationOrder);
+            if (v < 0 || v == 2 || v > 3) throw NestException.kernel("Interpolation order must be 0, 1, or 3.");
+            wfrInterpolationOrder = v;
+        }
+    }
 
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
@@ -332,8 +392,11 @@ public final class Kernel {
                 }
                 time.setResolution(tpms, r);
                 connections.reset(parallel.threads());
+                // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
+                if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
             }
         }
+        setWfr(s);
         if (s.has("rng_seed")) {
             long seed = s.l("rng_seed", rngSeed);
             if (seed < 1 || seed > 4294967295L) {

@@ -37,6 +37,8 @@ public abstract class NodeBlock {
     /** Set in update by nodes that need {@link #afterUpdate} (run serially once all threads updated). */
     public volatile boolean hasAfterUpdate;
     public boolean buffersInitialised;
+    /** NEST's node_uses_wfr_ of models that support waveform relaxation: the kernel's use_wfr when the node was created. */
+    public boolean nodeUsesWfr = true;
 
     protected NodeBlock(int n) {
         this.n = n;
@@ -211,6 +213,31 @@ public abstract class NodeBlock {
      */
     public boolean wfrUpdate(long origin, int from, int to, int i0, int i1) {
         return true;
+    }
+
+    // ------------------------------------------------------------------ gap junctions (GapJunctionEvent)
+
+    /**
+     * true for models that send NEST's GapJunctionEvent (sends_secondary_event): per node and lag the
+     * wfr_interpolation_order + 1 coefficients of the membrane potential's interpolation polynomial,
+     * written into {@link RateEvents.Out#gap} by update and wfrUpdate.
+     */
+    public boolean sendsGap() {
+        return false;
+    }
+
+    /** NEST's handles_test_event(GapJunctionEvent): the port to store, or IllegalConnection. */
+    public int checkGapReceptor(int i, int rport) {
+        throw NestException.illegalConnection(
+                "Creation of connection is not possible because:\nThe target node or synapse model does not support gap junction input.");
+    }
+
+    /**
+     * NEST's handle(GapJunctionEvent): a gap junction of weight w from a node whose coefficients are
+     * src[base .. base + len) (min_delay * (order + 1) values, lag-major).
+     */
+    public void handleGap(int i, double[] src, int base, int len, double w) {
+        throw new IllegalStateException(model.name + " does not handle gap junction events");
     }
 
     /** A rate value sent through a connection of the given weight, for the update of step. */

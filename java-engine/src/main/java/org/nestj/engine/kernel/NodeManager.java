@@ -37,6 +37,7 @@ public final class NodeManager {
         NodeBlock b = m.prototype.make(n);
         b.model = m;
         b.kernel = k;
+        b.nodeUsesWfr = k.useWfr;
         for (int i = 0; i < n; i++) b.copyNode(m.prototype, 0, i);
         b.firstGid = size + 1;
         b.blockIndex = blocks.size();

@@ -29,12 +29,20 @@ public final class RateEvents {
         public final int n, minDelay;
         /** delayed (v) and instantaneous (vi) rate events */
         public final double[] v, vi;
+        /**
+         * GapJunctionEvents: per node gapLen = min_delay * (wfr_interpolation_order + 1) coefficients
+         * [node * gapLen + lag * (order + 1) + j]; a send overwrites the node's whole range
+         */
+        public final double[] gap;
+        public final int gapLen;
 
-        Out(int n, int minDelay) {
+        Out(int n, int minDelay, int gapLen) {
             this.n = n;
             this.minDelay = minDelay;
             this.v = new double[n * minDelay];
             this.vi = new double[n * minDelay];
+            this.gapLen = gapLen;
+            this.gap = new double[n * gapLen];
         }
 
         /** Starts a send of node i: clears its buffer; the caller then sets v[i * minDelay + lag]. */
@@ -67,17 +75,63 @@ public final class RateEvents {
         List<NodeBlock> loc = new ArrayList<>();
         boolean changed = connVersion != k.connections.version;
         connVersion = k.connections.version;
+        int gapLen = minDelay * (int) (k.wfrInterpolationOrder + 1);
+        boolean anyGap = false;
         for (NodeBlock b : k.nodes.blocks) {
-            if (!b.sendsRates()) continue;
-            if (b.sendsRatesLocally()) loc.add(b);
-            else s.add(b);
-            if (changed || b.rateOut == null || b.rateOut.minDelay != minDelay || b.rateOut.n != b.n) {
-                b.rateOut = new Out(b.n, minDelay);
+            boolean gs = b.sendsGap();
+            if (!b.sendsRates() && !gs) continue;
+            anyGap |= gs;
+            if (b.sendsRates()) {
+                if (b.sendsRatesLocally()) loc.add(b);
+                else s.add(b);
+            }
+            int gl = gs ? gapLen : 0;
+            if (changed || b.rateOut == null || b.rateOut.minDelay != minDelay || b.rateOut.n != b.n || b.rateOut.gapLen != gl) {
+                b.rateOut = new Out(b.n, minDelay, gl);
             }
         }
         senders = s.toArray(new NodeBlock[0]);
         localSenders = loc.toArray(new NodeBlock[0]);
-        return senders.length + localSenders.length > 0;
+        List<SynapseModel> gm = new ArrayList<>();
+        for (SynapseModel m : k.connections.synModels) {
+            if (m.gap && m.numConnections > 0) gm.add(m);
+        }
+        gapModels = gm.toArray(new SynapseModel[0]);
+        return senders.length + localSenders.length > 0 || (anyGap && gapModels.length > 0);
+    }
+
+    /** gap_junction models with connections (NEST delivers secondary events by synapse model id) */
+    private SynapseModel[] gapModels = new SynapseModel[0];
+
+    /**
+     * Delivers the GapJunctionEvents of all senders through the gap_junction connections into their
+     * targets owned by thread t: per synapse model, source and connection, as NEST's connectors are
+     * sorted, so each target sums its inputs in the same order whatever the number of threads.
+     */
+    private void deliverGap(int t) {
+        NodeManager nm = k.nodes;
+        ConnTable[][] pl = k.connections.plastic;
+        for (SynapseModel m : gapModels) {
+            ConnTable tab = pl[m.id] == null ? null : pl[m.id][t];
+            if (tab == null) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                int[] tgt = c.tgt;
+                for (int g = 1; g + 1 < off.length; g++) {
+                    int a = off[g], e = off[g + 1];
+                    if (a == e) continue;
+                    NodeBlock sb = nm.blockOf(g);
+                    Out o = sb.rateOut;
+                    int len = o.gapLen;
+                    int base = (int) (g - sb.firstGid) * len;
+                    for (int q = a; q < e; q++) {
+                        NodeBlock tb = nm.blockOf(tgt[q]);
+                        tb.handleGap((int) (tgt[q] - tb.firstGid), o.gap, base, len, c.weight(q));
+                    }
+                }
+            }
+        }
     }
 
     /** Updates the devices that send rates locally (all their nodes), before the other nodes. */
@@ -118,6 +172,7 @@ public final class RateEvents {
         deliver(k.connections.stores[t], origin);
         deliver(k.connections.deviceStores[t], origin);
         if (instantExist) deliverInstant(t);
+        if (gapModels.length > 0) deliverGap(t);
     }
 
     private boolean[] instantSyn = new boolean[0];
@@ -134,16 +189,15 @@ public final class RateEvents {
             instantSyn[m.id] = m.instantRate;
             any |= m.instantRate && m.numConnections > 0;
         }
+        any |= gapModels.length > 0;
         instantExist = any;
         List<NodeBlock> w = new ArrayList<>();
         for (NodeBlock b : k.nodes.blocks) {
             if (b.usesWfr()) w.add(b);
         }
         wfrBlocks = w.toArray(new NodeBlock[0]);
-        Object tol = k.passiveSetting("wfr_tol");
-        Object iters = k.passiveSetting("wfr_max_iterations");
-        double wfrTol = tol instanceof Number ? ((Number) tol).doubleValue() : 0.0001;
-        wfrMaxIterations = iters instanceof Number ? ((Number) iters).intValue() : 15;
+        double wfrTol = k.wfrTol;
+        wfrMaxIterations = (int) k.wfrMaxIterations;
         for (NodeBlock b : wfrBlocks) b.setWfrTol(wfrTol);
         return any && wfrBlocks.length > 0;
     }
@@ -153,7 +207,7 @@ public final class RateEvents {
      * slice (to min_delay) on copies of their state and exchange instantaneous rates, until every
      * node converged or wfr_max_iterations passes were made.
      */
-    void wfrIterate(long origin, int from, int minDelay) {
+    void wfrIterate(long origin, int from, int minDelay, int to) {
         final int T = k.parallel.threads();
         final boolean[] done = new boolean[T];
         for (int it = 0; it < wfrMaxIterations; it++) {
@@ -165,13 +219,29 @@ public final class RateEvents {
                 }
                 done[t] = d;
             });
-            k.parallel.run(this::deliverInstant);
+            k.parallel.run(t -> {
+                if (instantExist) deliverInstant(t);
+                if (gapModels.length > 0) deliverGap(t);
+            });
             boolean all = true;
             for (boolean d : done) all &= d;
             if (all) return;
         }
+        // NEST reports the interval up to the end of this update (to_step), in its default number format
         System.err.println("SimulationManager::wfr_update [Warning]: Maximum number of iterations reached at interval "
-                + Kernel.fmt(k.time.stepsToMs(origin)) + "-" + Kernel.fmt(k.time.stepsToMs(origin + minDelay)) + " ms");
+                + cfmt(k.time.stepsToMs(origin)) + "-" + cfmt(k.time.stepsToMs(origin) + to * k.time.resolution()) + " ms");
+    }
+
+    /** A double as C++'s ostream prints it by default (6 significant digits, no trailing zeros). */
+    static String cfmt(double v) {
+        String r = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (r.contains("e")) {
+            String[] p = r.split("e");
+            String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
+            int ex = Integer.parseInt(p[1]);
+            return m + "e" + (ex < 0 ? "-" : "+") + (Math.abs(ex) < 10 ? "0" : "") + Math.abs(ex);
+        }
+        return r.contains(".") ? r.replaceAll("0+$", "").replaceAll("\\.$", "") : r;
     }
 
     /** Delivers the instantaneous rate events of all senders into targets owned by thread t. */

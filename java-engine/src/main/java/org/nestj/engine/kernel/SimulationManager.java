@@ -159,7 +159,7 @@ public final class SimulationManager {
             }
             long p1 = PROFILE ? System.nanoTime() : 0;
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
-            if (wfrActive) rates.wfrIterate(origin, from, (int) md);
+            if (wfrActive) rates.wfrIterate(origin, from, (int) md, to);
             k.parallel.run(t -> {
                 SpikeOut out = outs[t];
                 for (NodeBlock b : k.nodes.blocks) {
@@ -493,7 +493,7 @@ public final class SimulationManager {
         }
         ConnTable[][] pl = k.connections.plastic;
         for (int sid = 0; sid < pl.length; sid++) {
-            if (pl[sid] != null && pl[sid][t].size() > 0) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
+            if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
         }
     }
 

@@ -28,6 +28,11 @@ public final class SynapseModel {
     public boolean delayedRate;
     /** rate_connection_instantaneous: InstantaneousRateConnectionEvent, no delay, solved by waveform relaxation. */
     public boolean instantRate;
+    /**
+     * gap_junction: carries NEST's GapJunctionEvent (a secondary event: interpolation coefficients of the
+     * sender's membrane potential), has no delay, requires symmetric connections, supports waveform relaxation.
+     */
+    public boolean gap;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
@@ -71,6 +76,9 @@ public final class SynapseModel {
         m.receptorType = receptorType;
         m.label = label;
         m.weightRecorder = weightRecorder;
+        m.delayedRate = delayedRate;
+        m.instantRate = instantRate;
+        m.gap = gap;
         return m;
     }
 
@@ -78,10 +86,10 @@ public final class SynapseModel {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("delay", delay);
         d.put("element_type", "synapse");
-        d.put("has_delay", !instantRate);
+        d.put("has_delay", hasDelay());
         d.put("num_connections", numConnections);
         d.put("receptor_type", (long) receptorType);
-        d.put("requires_symmetric", false);
+        d.put("requires_symmetric", gap);
         if (showsSizeof()) d.put("sizeof", sizeof());
         if (labelled) d.put("synapse_label", label);
         d.put("synapse_model", name);
@@ -104,6 +112,17 @@ public final class SynapseModel {
         return type == null || type.sizeofShown() || labelled;
     }
 
+    /** NEST's HAS_DELAY property. */
+    public boolean hasDelay() {
+        return !instantRate && !gap;
+    }
+
+    /** NEST's error for a delay given to a connection without delay (the connection's set_delay / set_status). */
+    public NestException noDelay() {
+        return NestException.badProperty(gap ? "gap_junction connection has no delay"
+                : "rate_connection_instantaneous has no delay. Please use rate_connection_delayed.");
+    }
+
     /** NEST's sizeof of one connection of this model (64-bit build, as in GetDefaults). */
     public long sizeof() {
         long hpcLess = hpc ? 16 : 0;
@@ -112,9 +131,7 @@ public final class SynapseModel {
     }
 
     public void setDefaults(Status s, Kernel k) {
-        if (instantRate && s.has("delay")) {
-            throw NestException.badProperty(name + " has no delay. Please use rate_connection_delayed.");
-        }
+        if (!hasDelay() && s.has("delay")) throw noDelay();
         double w = s.d("weight", weight);
         long lb = labelled ? s.l("synapse_label", label) : label;
         double dl = s.d("delay", delay);

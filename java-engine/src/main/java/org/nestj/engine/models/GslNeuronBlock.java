@@ -40,6 +40,11 @@ abstract class GslNeuronBlock extends NeuronBlock {
     /** Right-hand side of node i's ODE system at state yy (NEST's *_dynamics function). */
     abstract void dynamics(int i, double[] yy, double[] f);
 
+    /** As {@link #dynamics(int, double[], double[])} at time t within the simulation step (models whose input depends on it). */
+    void dynamics(int i, double t, double[] yy, double[] f) {
+        dynamics(i, yy, f);
+    }
+
     /** The stepper and control of the model (GSL rkf45 with gsl_odeiv_control_y_new(1e-3, 0) by default). */
     Rkf45 newStepper() {
         return Rkf45.controlY(dim, 1e-3, 0.0);
@@ -80,7 +85,7 @@ abstract class GslNeuronBlock extends NeuronBlock {
 
         @Override
         public void eval(double t, double[] yy, double[] f) {
-            dynamics(node, yy, f);
+            dynamics(node, t, yy, f);
         }
     }
 

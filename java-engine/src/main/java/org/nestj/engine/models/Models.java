@@ -96,6 +96,8 @@ public final class Models {
         k.models.registerNode("hh_cond_exp_traub", () -> new HhCondExpTraub(1));
         k.models.registerNode("izhikevich", () -> new Izhikevich(1));
         k.models.registerNode("pp_cond_exp_mc_urbanczik", () -> new PpCondExpMcUrbanczik(1));
+        k.models.registerNode("hh_psc_alpha_gap", () -> new HhPscAlphaGap(1));
+        k.models.registerNode("hh_cond_beta_gap_traub", () -> new HhCondBetaGapTraub(1));
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
         k.models.registerNode("ht_neuron", () -> new HtNeuron(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
@@ -131,6 +133,8 @@ public final class Models {
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
         k.connections.synapse("rate_connection_instantaneous").instantRate = true;
+        k.models.registerSynapse("gap_junction", false, false);
+        k.connections.synapse("gap_junction").gap = true;
     }
 
     public static Kernel newKernel() {

@@ -93,7 +93,7 @@ public abstract class RateNeuronIpn extends NeuronBlock {
         d.put("rate", rate[i]);
         d.put("noise", noise[i]);
         getNonlinearity(i, d);
-        d.put("node_uses_wfr", true);
+        d.put("node_uses_wfr", nodeUsesWfr);
     }
 
     @Override
@@ -154,7 +154,7 @@ public abstract class RateNeuronIpn extends NeuronBlock {
 
     @Override
     public boolean usesWfr() {
-        return true;
+        return nodeUsesWfr;
     }
 
     @Override
