@@ -134,9 +134,21 @@ class NodeCollection:
 
     @property
     def spatial(self):
-        if self._meta is None:
-            raise ValueError("This NodeCollection has no spatial metadata")
-        return self._meta
+        """The layer's metadata (NEST's GetMetadata): center, edge_wrap, extent, network_size and
+        shape (grid) or positions (free); None for nodes without positions."""
+        if self._meta is None or not self:
+            return None
+        from ..ll_api import _LongArr
+        m = check_call("GetMetadata", bridge.spatialMetadata, _LongArr(self._gids))
+        if m is None:
+            return None
+        d = to_py(m)
+        for k in ("center", "extent", "shape"):
+            if k in d:
+                d[k] = tuple(x.item() for x in np.asarray(d[k]))
+        if "positions" in d:
+            d["positions"] = tuple(tuple(float(x) for x in r) for r in d["positions"])
+        return d
 
     def _blocks(self):
         f, l, names = check_call("NodeCollection", bridge.blocksOf, to_java(self._gids))
@@ -149,7 +161,8 @@ class NodeCollection:
         steps = np.diff(self._gids)
         if len(blocks) == 1 and (len(self) == 1 or np.all(steps == 1)):
             f, l, m = blocks[0]
-            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={})".format(m, len(self), f, l)
+            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={})".format(
+                "spatial" if self._meta is not None else None, m, len(self), f, l)
         if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
             return "NodeCollection(metadata=None, model={}, size={}, first={}, last={}, step={})".format(
                 blocks[0][2], len(self), self._gids[0], self._gids[-1], steps[0])
@@ -722,7 +735,25 @@ class Parameter:
         return bool(check_call("ParameterIsSpatial", bridge.parameterIsSpatial, self._java))
 
     def apply(self, spatial_nc, positions=None):
-        raise NESTErrors.NotImplemented("Apply", "Parameter.apply needs spatial nodes, which nestj does not have yet.")
+        """Values of the parameter for the nodes of spatial_nc (positions None), or for the
+        single node spatial_nc as source and each of the given target positions."""
+        from ..ll_api import _LongArr, _DoubleArr2
+        if positions is None:
+            vals = check_call("Apply", bridge.parameterApplyNodes, self._java,
+                              _LongArr(np.asarray(spatial_nc._gids, dtype=np.int64)))
+            return tuple(float(v) for v in vals)
+        if len(spatial_nc) != 1:
+            raise ValueError("The NodeCollection must contain a single node ID only")
+        if not isinstance(positions, (list, tuple)):
+            raise TypeError("Positions must be a list or tuple of positions")
+        for pos in positions:
+            if not isinstance(pos, (list, tuple, np.ndarray)):
+                raise TypeError("Each position must be a list or tuple")
+            if len(pos) != len(positions[0]):
+                raise ValueError("All positions must have the same number of dimensions")
+        vals = check_call("Apply", bridge.parameterApplyPositions, self._java, int(spatial_nc._gids[0]),
+                          _DoubleArr2([np.asarray(p, dtype=np.float64) for p in positions]))
+        return tuple(float(v) for v in vals)
 
     def _values_for(self, nc):
         """One value per node of nc, evaluated in the JVM in one call."""
@@ -759,7 +790,38 @@ def CreateParameter(parametertype, specs):
 
 
 class Mask:
-    pass
+    """A spatial mask (NEST's Mask), created with :py:func:`.CreateMask`; combine masks with
+    ``|`` (union), ``&`` (intersection) and ``-`` (difference)."""
+
+    _java = None
+
+    def __init__(self, java=None):
+        if java is None:
+            raise TypeError("expected mask Datum")
+        self._java = java
+
+    def _binop(self, op, rhs):
+        if not isinstance(rhs, Mask):
+            raise NotImplementedError()
+        return Mask(check_call(op, bridge.maskCombine, self._java, rhs._java, op))
+
+    def __or__(self, rhs):
+        return self._binop("or", rhs)
+
+    def __and__(self, rhs):
+        return self._binop("and", rhs)
+
+    def __sub__(self, rhs):
+        return self._binop("sub", rhs)
+
+    def Inside(self, point):
+        """True if the point is inside the mask."""
+        from ..ll_api import _DoubleArr
+        return bool(check_call("Inside", bridge.maskInside, self._java,
+                               _DoubleArr(np.asarray(point, dtype=np.float64))))
+
+    def _dict(self):
+        return to_py(check_call("Mask", bridge.maskDict, self._java))
 
 
 class CmBase:
