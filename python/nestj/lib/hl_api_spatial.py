@@ -219,9 +219,7 @@ def Distance(from_arg, to_arg):
     respecting periodic boundaries."""
     from .hl_api_types import SynapseCollection
     if isinstance(from_arg, SynapseCollection) and to_arg is None:
-        vals = check_call("Distance", bridge.connectionDistance, _longs(from_arg.sources()),
-                          _longs(from_arg.targets()))
-        return tuple(float(v) for v in vals)
+        return from_arg.distance
     a = _from_to("Distance", from_arg, to_arg)
     if a.get("points"):
         vals = check_call("Distance", bridge.distance, a["fromGids"], None, a["toPoints"])
@@ -602,8 +600,8 @@ def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5
             sp = np.asarray(GetPosition(source))
             inside = np.array([m.Inside(list(np.asarray(p) - sp)) for p in pts]).reshape(len(ys), len(xs))
             vals = np.where(inside, vals, 0.0)
-        img = ax.imshow(vals, extent=(edges[0], edges[1], edges[2], edges[3]), origin="lower", cmap=prob_cmap,
-                        vmin=0.0)
+        img = ax.imshow(np.clip(vals, 0.0, 1.0), extent=(edges[0], edges[1], edges[2], edges[3]), origin="lower",
+                        cmap=prob_cmap, vmin=0.0, vmax=1.0)
         plt.colorbar(img, ax=ax, fraction=0.046, pad=0.04)
     if mask is not None:
         _mask_patches(ax, mask, GetPosition(source), False, None, None, mask_color)

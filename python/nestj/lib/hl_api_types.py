@@ -60,7 +60,9 @@ class NodeCollection:
 
     def __iter__(self):
         for g in self._gids:
-            yield NodeCollection._from_array([g])
+            nc = NodeCollection._from_array([g])
+            object.__setattr__(nc, "_meta", self._meta)
+            yield nc
 
     def __getitem__(self, key):
         if isinstance(key, (int, np.integer)):
@@ -98,9 +100,22 @@ class NodeCollection:
     def __add__(self, other):
         if not isinstance(other, NodeCollection):
             raise NotImplementedError("Cannot add object of type '{}' to 'NodeCollection'".format(type(other).__name__))
+        same_layer = False
+        if self._meta is not None or other._meta is not None:
+            # NEST: nodes with positions join only with nodes of the same layer
+            def first_of_layer(nc):
+                lg = bridge.layerGids(int(nc._gids[0])) if nc._meta is not None and nc else None
+                return int(lg[0]) if lg is not None and len(lg) else None
+            a, b = first_of_layer(self), first_of_layer(other)
+            if a is None or a != b:
+                raise NESTErrors.BadProperty("join", "can only join NodeCollections with the same metadata")
+            same_layer = True
         if np.intersect1d(self._gids, other._gids).size:
             raise NESTErrors.BadProperty("join", "Cannot join overlapping NodeCollections.")
-        return NodeCollection._from_array(np.union1d(self._gids, other._gids))
+        r = NodeCollection._from_array(np.union1d(self._gids, other._gids))
+        if same_layer:
+            object.__setattr__(r, "_meta", self._meta)
+        return r
 
     def __eq__(self, other):
         if not isinstance(other, NodeCollection):
@@ -574,7 +589,11 @@ class SynapseCollection:
         if attr.startswith("_"):
             raise AttributeError(attr)
         if attr == "distance":
-            raise AttributeError("distance requires spatial metadata")
+            # the distance from source to target of each connection (NaN without positions)
+            from ..ll_api import _LongArr
+            d = check_call("Distance", bridge.connectionDistance, _LongArr(self._d["source"]),
+                           _LongArr(self._d["target"]))
+            return tuple(float(x) for x in d)
         return self.get(attr)
 
     def __setattr__(self, attr, value):
