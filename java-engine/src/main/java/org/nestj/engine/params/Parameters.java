@@ -82,20 +82,20 @@ public final class Parameters {
             }
             case "position": {
                 if (!s.has("dimension")) {
-                    throw NestException.badParameter("Dimension must be specified when creating a node position parameter.");
+                    throw new NestException("BadParameterValue", "Dimension must be specified when creating a node position parameter.");
                 }
                 long dim = s.l("dimension", 0);
-                if (dim < 0) throw NestException.badParameter("Node position parameter dimension cannot be negative.");
+                if (dim < 0) throw new NestException("BadParameterValue", "Node position parameter dimension cannot be negative.");
                 long ep = s.l("synaptic_endpoint", 0);
                 if (ep < 0 || 2 < ep) {
-                    throw NestException.badParameter("Synaptic endpoint must either be unspecified (0), source (1) or target (2).");
+                    throw new NestException("BadParameterValue", "Synaptic endpoint must either be unspecified (0), source (1) or target (2).");
                 }
                 p = new NodePos((int) dim, (int) ep);
                 break;
             }
             case "distance": {
                 long dim = s.l("dimension", 0);
-                if (dim < 0) throw NestException.badParameter("Spatial distance parameter dimension cannot be negative.");
+                if (dim < 0) throw new NestException("BadParameterValue", "Spatial distance parameter dimension cannot be negative.");
                 p = new Distance((int) dim);
                 break;
             }
@@ -532,12 +532,12 @@ public final class Parameters {
         public double eval(Rng rng, long gid, Ctx c) {
             if (c != null && c.connecting()) {
                 switch (endpoint) {
-                    case 0: throw NestException.badParameter("Node position parameter cannot be used when connecting.");
+                    case 0: throw new NestException("BadParameterValue", "Node position parameter cannot be used when connecting.");
                     case 1: return c.spos[dim];
                     default: return c.tpos[dim];
                 }
             }
-            if (endpoint != 0) throw NestException.badParameter("Source or target position parameter can only be used when connecting.");
+            if (endpoint != 0) throw new NestException("BadParameterValue", "Source or target position parameter can only be used when connecting.");
             if (gid == 0) {
                 throw NestException.kernel("Node position parameter can only be used when connecting spatially distributed nodes.");
             }
@@ -565,7 +565,7 @@ public final class Parameters {
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
             if (c == null || !c.connecting()) {
-                throw NestException.badParameter("Spatial distance parameter can only be used when connecting.");
+                throw new NestException("BadParameterValue", "Spatial distance parameter can only be used when connecting.");
             }
             switch (dim) {
                 case 0:
