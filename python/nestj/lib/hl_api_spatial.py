@@ -452,7 +452,7 @@ def _mask_dict(mask):
     return dict(mask)
 
 
-def _mask_patches(ax, mask, anchor_pos, periodic, ext, center, color):
+def _mask_patches(ax, mask, anchor_pos, periodic, ext, center, color, zorder=-1000):
     """Outline of the mask placed at anchor_pos (and its periodic images)."""
     import matplotlib.patches as mpatches
     d = _mask_dict(mask)
@@ -467,21 +467,24 @@ def _mask_patches(ax, mask, anchor_pos, periodic, ext, center, color):
             base = np.asarray(anchor_pos[:2], dtype=np.float64) + shift + (ox, oy)
             if kind == "circular":
                 c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
-                ax.add_patch(mpatches.Circle(c, spec["radius"], zorder=-1000, fc="none", ec=color, lw=2))
+                ax.add_patch(mpatches.Circle(c, spec["radius"], zorder=zorder, fc="none", ec=color, lw=2))
             elif kind == "doughnut":
                 c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
-                ax.add_patch(mpatches.Circle(c, spec["inner_radius"], zorder=-1000, fc="none", ec=color, lw=2))
-                ax.add_patch(mpatches.Circle(c, spec["outer_radius"], zorder=-1000, fc="none", ec=color, lw=2))
+                ax.add_patch(mpatches.Circle(c, spec["inner_radius"], zorder=zorder, fc="none", ec=color, lw=2))
+                ax.add_patch(mpatches.Circle(c, spec["outer_radius"], zorder=zorder, fc="none", ec=color, lw=2))
             elif kind == "rectangular":
                 ll = np.asarray(spec["lower_left"], dtype=np.float64)
                 ur = np.asarray(spec["upper_right"], dtype=np.float64)
-                ax.add_patch(mpatches.Rectangle(base + ll, ur[0] - ll[0], ur[1] - ll[1],
-                                                angle=spec.get("azimuth_angle", 0.0), zorder=-1000, fc="none",
-                                                ec=color, lw=2))
+                ctr = (ll + ur) / 2
+                a = np.deg2rad(spec.get("azimuth_angle", 0.0))
+                rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+                corners = np.array([[ll[0], ll[1]], [ur[0], ll[1]], [ur[0], ur[1]], [ll[0], ur[1]]])
+                pts = (corners - ctr) @ rot.T + ctr + base   # NEST rotates the box about its center
+                ax.add_patch(mpatches.Polygon(pts, closed=True, zorder=zorder, fc="none", ec=color, lw=2))
             elif kind == "elliptical":
                 c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
                 ax.add_patch(mpatches.Ellipse(c, spec["major_axis"], spec["minor_axis"],
-                                              angle=spec.get("azimuth_angle", 0.0), zorder=-1000, fc="none",
+                                              angle=spec.get("azimuth_angle", 0.0), zorder=zorder, fc="none",
                                               ec=color, lw=2))
             else:
                 raise ValueError("Mask type cannot be plotted with this version of PyNEST.")
@@ -594,15 +597,9 @@ def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5
     if parameter is not None:
         pts = [[x, y] for y in ys for x in xs]
         vals = np.asarray(parameter.apply(source, pts)).reshape(len(ys), len(xs))
-        if mask is not None:
-            m = mask if isinstance(mask, Mask) else CreateMask(*next(iter(
-                {k: v for k, v in mask.items() if k != "anchor"}.items())), anchor=mask.get("anchor"))
-            sp = np.asarray(GetPosition(source))
-            inside = np.array([m.Inside(list(np.asarray(p) - sp)) for p in pts]).reshape(len(ys), len(xs))
-            vals = np.where(inside, vals, 0.0)
         img = ax.imshow(np.clip(vals, 0.0, 1.0), extent=(edges[0], edges[1], edges[2], edges[3]), origin="lower",
                         cmap=prob_cmap, vmin=0.0, vmax=1.0)
         plt.colorbar(img, ax=ax, fraction=0.046, pad=0.04)
     if mask is not None:
-        _mask_patches(ax, mask, GetPosition(source), False, None, None, mask_color)
+        _mask_patches(ax, mask, GetPosition(source), False, None, None, mask_color, zorder=0.5)
     return ax
