@@ -306,11 +306,7 @@ def DumpLayerConnections(source_layer, target_layer, synapse_model, outname):
         dl = np.atleast_1d(d["delay"])
         spos = to_py(check_call("DumpLayerConnections", bridge.getPosition, _longs(src)))
         # displacement from the source position to the target, in the target layer
-        disp = []
-        for j in range(len(src)):
-            r = to_py(check_call("DumpLayerConnections", bridge.displacement, _longs([tgt[j]]), None,
-                                 _points([spos[j]])))
-            disp.append(r[0])
+        disp = to_py(check_call("DumpLayerConnections", bridge.displacement, _longs(tgt), None, _points(spos)))
         for j in range(len(src)):
             f.write("{} {} {} {} {}\n".format(int(src[j]), int(tgt[j]), _g(w[j]), _g(dl[j]),
                                                 " ".join(_g(x) for x in disp[j])))
@@ -323,9 +319,8 @@ def SelectNodesByMask(layer, anchor, mask_obj):
         raise TypeError("layer must be a NodeCollection.")
     ids = check_call("SelectNodesByMask", bridge.selectNodesByMask, _longs(layer),
                      _DoubleArr(np.asarray(anchor, dtype=np.float64)), mask_obj._java)
-    nc = NodeCollection._from_array(np.asarray(ids, dtype=np.int64))
-    object.__setattr__(nc, "_meta", layer._meta)
-    return nc
+    # as NEST: a NodeCollection of the node ids, without the layer's metadata
+    return NodeCollection._from_array(np.asarray(ids, dtype=np.int64))
 
 
 def _conn_map(sources, targets, syn_model, by_source):
