@@ -271,6 +271,8 @@ public abstract class Mask {
         final double[] ll, ur, ctr, min, max;
         final double az, pol, ac, as, pc, ps;
         final boolean rotated;
+        /** scratch for the rotated point */
+        private final double[] rot;
         static final double EPS = 1e-12;
 
         Box(double[] ll, double[] ur, double azimuth, double polar) {
@@ -286,6 +288,7 @@ public abstract class Mask {
             ctr = new double[dims];
             for (int i = 0; i < dims; i++) ctr[i] = (ur[i] + ll[i]) * 0.5;
             rotated = az != 0.0 || pol != 0.0;
+            rot = new double[dims];
             if (!rotated) {
                 min = ll.clone();
                 max = ur.clone();
@@ -330,7 +333,7 @@ public abstract class Mask {
                 }
                 return true;
             }
-            double[] np = new double[dims];
+            double[] np = rot;
             double x = p[0] - ctr[0], y = p[1] - ctr[1];
             if (dims == 2) {
                 np[0] = x * ac + y * as + ctr[0];
@@ -537,11 +540,14 @@ public abstract class Mask {
             super(m.dims);
             this.m = m;
             this.a = a;
+            this.q = new double[m.dims];
         }
+
+        /** scratch for the shifted point (masks are used by one connection builder at a time) */
+        private final double[] q;
 
         @Override
         public boolean inside(double[] p) {
-            double[] q = new double[dims];
             for (int i = 0; i < dims; i++) q[i] = p[i] - a[i];
             return m.inside(q);
         }
@@ -582,14 +588,18 @@ public abstract class Mask {
     static final class Converse extends Mask {
         final Mask m;
 
+        private final double[] q;
+
         Converse(Mask m) {
             super(m.dims);
             this.m = m;
+            this.q = new double[m.dims];
         }
 
         @Override
         public boolean inside(double[] p) {
-            return m.inside(neg(p));
+            for (int i = 0; i < dims; i++) q[i] = -p[i];
+            return m.inside(q);
         }
 
         @Override

@@ -44,6 +44,8 @@ final class SpatialConnector {
     private final List<Syn> syns = new ArrayList<>();
     private Rng rng;
     private final Parameter.Ctx ctx = new Parameter.Ctx();
+    /** context of a per-node value (NEST's value(rng, node)): the node's own position */
+    private final Parameter.Ctx nodeCtx = new Parameter.Ctx();
 
     /** one synapse specification */
     private static final class Syn {
@@ -295,7 +297,8 @@ final class SpatialConnector {
                 cand.clear();
                 nc = pool.query(mask, tpos, cand);
             } else {
-                num = Math.round(number.value(rng, t));
+                nodeCtx.nodePos = tpos;
+                num = Math.round(number.eval(rng, t, nodeCtx));
                 nc = pool.m;
             }
             String where = mask != null ? " inside mask" : "";
@@ -370,7 +373,8 @@ final class SpatialConnector {
                     prob[q] = 1.0;
                 }
             }
-            long num = Math.round(number.value(rng, s));
+            nodeCtx.nodePos = spos;
+            long num = Math.round(number.eval(rng, s, nodeCtx));
             if (nc == 0 || (!multapses && nc < num)) {
                 throw NestException.kernel("Global source ID " + s + ": Not enough targets found");
             }
