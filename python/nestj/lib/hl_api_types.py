@@ -179,8 +179,9 @@ class NodeCollection:
             return "NodeCollection(metadata={}, model={}, size={}, first={}, last={})".format(
                 "spatial" if self._meta is not None else None, m, len(self), f, l)
         if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
-            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={}, step={})".format(
-                blocks[0][2], len(self), self._gids[0], self._gids[-1], steps[0])
+            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={}, step={})".format(
+                "spatial" if self._meta is not None else None, blocks[0][2], len(self), self._gids[0],
+                self._gids[-1], steps[0])
         lines = ["NodeCollection("]
         for f, l, m in blocks:
             n = l - f + 1
