@@ -88,7 +88,7 @@ def jvm_started():
 
 def to_java(v):
     """Python value -> Java value for a status or spec dictionary."""
-    from .lib.hl_api_types import NodeCollection, Parameter
+    from .lib.hl_api_types import Mask, NodeCollection, Parameter
     if v is None:
         return None
     if isinstance(v, (bool, np.bool_)):
@@ -106,7 +106,7 @@ def to_java(v):
         return m
     if isinstance(v, NodeCollection):
         return _LongArr(np.asarray(v._gids, dtype=np.int64))
-    if isinstance(v, Parameter):
+    if isinstance(v, (Parameter, Mask)):
         return v._java
     if isinstance(v, np.ndarray):
         if v.dtype.kind == "f":

@@ -91,9 +91,12 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         conn_spec = {"rule": conn_spec}
     elif not isinstance(conn_spec, dict):
         raise TypeError("conn_spec must be a string or a dict")
-    if getattr(pre, "_meta", None) is not None and ("mask" in conn_spec or "p" in conn_spec and isinstance(conn_spec.get("p"), Parameter)):
-        from .hl_api_spatial import _connect_spatial
-        return _connect_spatial(pre, post, conn_spec, syn_spec)
+    from .hl_api_spatial import _connect_layers_needed, _connect_spatial
+    if "rule" in conn_spec and _connect_layers_needed(conn_spec, syn_spec):
+        _connect_spatial(pre, post, conn_spec, syn_spec)
+        if return_synapsecollection:
+            return GetConnections(pre, post)
+        return None
     if isinstance(syn_spec, CollocatedSynapses):
         from ..ll_api import _MapArr
         maps = _MapArr([to_java(_prepare_syn_spec(spec, conn_spec, len(pre), len(post))) for spec in syn_spec.syn_specs])

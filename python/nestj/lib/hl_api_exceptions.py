@@ -8,10 +8,25 @@ class NESTMappedException(type):
     def __getattr__(cls, errorname):
         if errorname.startswith("__"):
             raise AttributeError(errorname)
-        parent = cls.SLIException
+        parent = getattr(cls, _PARENTS[errorname]) if errorname in _PARENTS else cls.SLIException
         newclass = type(errorname, (parent,), {"__init__": cls.init(parent, errorname)})
         setattr(cls, errorname, newclass)
         return newclass
+
+
+# NEST's exception hierarchy (which error is a kind of which): e.g. UnaccessedDictionaryEntry is a
+# DictError, BadProperty a KernelException; names not listed derive from SLIException.
+_PARENTS = {"DictError": "InterpreterError", "TypeMismatch": "InterpreterError", "RangeCheck": "InterpreterError",
+            "ArgumentType": "InterpreterError", "SystemSignal": "InterpreterError",
+            "StackUnderflow": "InterpreterError", "UndefinedName": "DictError", "EntryTypeMismatch": "DictError",
+            "UnaccessedDictionaryEntry": "DictError"}
+_PARENTS.update({name: "KernelException" for name in (
+    "UnknownModelName", "NewModelNameExists", "ModelInUse", "UnknownSynapseType", "UnknownNode",
+    "NoThreadSiblingsAvailable", "LocalNodeExpected", "NodeWithProxiesExpected", "UnknownReceptorType",
+    "IncompatibleReceptorType", "UnknownPort", "IllegalConnection", "InexistentConnection", "UnknownThread",
+    "BadDelay", "UnexpectedEvent", "UnsupportedEvent", "BadProperty", "BadParameter", "DimensionMismatch",
+    "DistributionError", "InvalidDefaultResolution", "InvalidTimeInModel", "StepMultipleRequired",
+    "TimeMultipleRequired", "GSLSolverFailure", "NumericalInstability", "KeyError")})
 
 
 class NESTErrors(metaclass=NESTMappedException):

@@ -83,6 +83,24 @@ def GetLocalNodeCollection(nc):
 
 
 def PrintNodes():
+    """Print the node id ranges and model names of all nodes (NEST's PrintNodesToStream: one line
+    per range of consecutive nodes of one model)."""
+    import math
     n = int(bridge.networkSize())
-    if n:
-        print(NodeCollection._from_range(1, n))
+    if not n:
+        print("")
+        return
+    ranges = []
+    for f, l, m in NodeCollection._from_range(1, n)._blocks():
+        if ranges and ranges[-1][2] == m and ranges[-1][1] + 1 == f:
+            ranges[-1][1] = l
+        else:
+            ranges.append([f, l, m])
+    w = int(math.floor(math.log10(n)))
+    lines = []
+    for f, l, m in ranges:
+        r = "{:>{w}}".format(f, w=w + 1)
+        if l != f:
+            r += " .. " + "{:>{w}}".format(l, w=w + 1)
+        lines.append("{:<{w}} {}".format(r, m, w=6 + 2 * w))
+    print("\n".join(lines))

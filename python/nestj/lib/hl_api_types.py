@@ -60,7 +60,9 @@ class NodeCollection:
 
     def __iter__(self):
         for g in self._gids:
-            yield NodeCollection._from_array([g])
+            nc = NodeCollection._from_array([g])
+            object.__setattr__(nc, "_meta", self._meta)
+            yield nc
 
     def __getitem__(self, key):
         if isinstance(key, (int, np.integer)):
@@ -98,9 +100,22 @@ class NodeCollection:
     def __add__(self, other):
         if not isinstance(other, NodeCollection):
             raise NotImplementedError("Cannot add object of type '{}' to 'NodeCollection'".format(type(other).__name__))
+        same_layer = False
+        if self._meta is not None or other._meta is not None:
+            # NEST: nodes with positions join only with nodes of the same layer
+            def first_of_layer(nc):
+                lg = bridge.layerGids(int(nc._gids[0])) if nc._meta is not None and nc else None
+                return int(lg[0]) if lg is not None and len(lg) else None
+            a, b = first_of_layer(self), first_of_layer(other)
+            if a is None or a != b:
+                raise NESTErrors.BadProperty("join", "can only join NodeCollections with the same metadata")
+            same_layer = True
         if np.intersect1d(self._gids, other._gids).size:
             raise NESTErrors.BadProperty("join", "Cannot join overlapping NodeCollections.")
-        return NodeCollection._from_array(np.union1d(self._gids, other._gids))
+        r = NodeCollection._from_array(np.union1d(self._gids, other._gids))
+        if same_layer:
+            object.__setattr__(r, "_meta", self._meta)
+        return r
 
     def __eq__(self, other):
         if not isinstance(other, NodeCollection):
@@ -134,9 +149,21 @@ class NodeCollection:
 
     @property
     def spatial(self):
-        if self._meta is None:
-            raise ValueError("This NodeCollection has no spatial metadata")
-        return self._meta
+        """The layer's metadata (NEST's GetMetadata): center, edge_wrap, extent, network_size and
+        shape (grid) or positions (free); None for nodes without positions."""
+        if self._meta is None or not self:
+            return None
+        from ..ll_api import _LongArr
+        m = check_call("GetMetadata", bridge.spatialMetadata, _LongArr(self._gids))
+        if m is None:
+            return None
+        d = to_py(m)
+        for k in ("center", "extent", "shape"):
+            if k in d:
+                d[k] = tuple(x.item() for x in np.asarray(d[k]))
+        if "positions" in d:
+            d["positions"] = tuple(tuple(float(x) for x in r) for r in d["positions"])
+        return d
 
     def _blocks(self):
         f, l, names = check_call("NodeCollection", bridge.blocksOf, to_java(self._gids))
@@ -149,10 +176,12 @@ class NodeCollection:
         steps = np.diff(self._gids)
         if len(blocks) == 1 and (len(self) == 1 or np.all(steps == 1)):
             f, l, m = blocks[0]
-            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={})".format(m, len(self), f, l)
+            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={})".format(
+                "spatial" if self._meta is not None else None, m, len(self), f, l)
         if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
-            return "NodeCollection(metadata=None, model={}, size={}, first={}, last={}, step={})".format(
-                blocks[0][2], len(self), self._gids[0], self._gids[-1], steps[0])
+            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={}, step={})".format(
+                "spatial" if self._meta is not None else None, blocks[0][2], len(self), self._gids[0],
+                self._gids[-1], steps[0])
         lines = ["NodeCollection("]
         for f, l, m in blocks:
             n = l - f + 1
@@ -571,7 +600,11 @@ class SynapseCollection:
         if attr.startswith("_"):
             raise AttributeError(attr)
         if attr == "distance":
-            raise AttributeError("distance requires spatial metadata")
+            # the distance from source to target of each connection (NaN without positions)
+            from ..ll_api import _LongArr
+            d = check_call("Distance", bridge.connectionDistance, _LongArr(self._d["source"]),
+                           _LongArr(self._d["target"]))
+            return tuple(float(x) for x in d)
         return self.get(attr)
 
     def __setattr__(self, attr, value):
@@ -732,7 +765,25 @@ class Parameter:
         return bool(check_call("ParameterIsSpatial", bridge.parameterIsSpatial, self._java))
 
     def apply(self, spatial_nc, positions=None):
-        raise NESTErrors.NotImplemented("Apply", "Parameter.apply needs spatial nodes, which nestj does not have yet.")
+        """Values of the parameter for the nodes of spatial_nc (positions None), or for the
+        single node spatial_nc as source and each of the given target positions."""
+        from ..ll_api import _LongArr, _DoubleArr2
+        if positions is None:
+            vals = check_call("Apply", bridge.parameterApplyNodes, self._java,
+                              _LongArr(np.asarray(spatial_nc._gids, dtype=np.int64)))
+            return tuple(float(v) for v in vals)
+        if len(spatial_nc) != 1:
+            raise ValueError("The NodeCollection must contain a single node ID only")
+        if not isinstance(positions, (list, tuple)):
+            raise TypeError("Positions must be a list or tuple of positions")
+        for pos in positions:
+            if not isinstance(pos, (list, tuple, np.ndarray)):
+                raise TypeError("Each position must be a list or tuple")
+            if len(pos) != len(positions[0]):
+                raise ValueError("All positions must have the same number of dimensions")
+        vals = check_call("Apply", bridge.parameterApplyPositions, self._java, int(spatial_nc._gids[0]),
+                          _DoubleArr2([np.asarray(p, dtype=np.float64) for p in positions]))
+        return tuple(float(v) for v in vals)
 
     def _values_for(self, nc):
         """One value per node of nc, evaluated in the JVM in one call."""
@@ -769,7 +820,38 @@ def CreateParameter(parametertype, specs):
 
 
 class Mask:
-    pass
+    """A spatial mask (NEST's Mask), created with :py:func:`.CreateMask`; combine masks with
+    ``|`` (union), ``&`` (intersection) and ``-`` (difference)."""
+
+    _java = None
+
+    def __init__(self, java=None):
+        if java is None:
+            raise TypeError("expected mask Datum")
+        self._java = java
+
+    def _binop(self, op, rhs):
+        if not isinstance(rhs, Mask):
+            raise NotImplementedError()
+        return Mask(check_call(op, bridge.maskCombine, self._java, rhs._java, op))
+
+    def __or__(self, rhs):
+        return self._binop("or", rhs)
+
+    def __and__(self, rhs):
+        return self._binop("and", rhs)
+
+    def __sub__(self, rhs):
+        return self._binop("sub", rhs)
+
+    def Inside(self, point):
+        """True if the point is inside the mask."""
+        from ..ll_api import _DoubleArr
+        return bool(check_call("Inside", bridge.maskInside, self._java,
+                               _DoubleArr(np.asarray(point, dtype=np.float64))))
+
+    def _dict(self):
+        return to_py(check_call("Mask", bridge.maskDict, self._java))
 
 
 class CmBase:

@@ -326,7 +326,8 @@ public final class Bridge {
         return call(() -> {
             org.nestj.engine.params.Parameter par = org.nestj.engine.params.Parameters.of(p);
             for (long g : gids) kernel.nodes.blockOf(g);
-            return par.values(new org.nestj.engine.kernel.Rng(kernel.rngSeed(), 3, kernel.paramCalls++), gids);
+            return par.values(new org.nestj.engine.kernel.Rng(kernel.rngSeed(), 3, kernel.paramCalls++), gids,
+                    g -> org.nestj.engine.spatial.Spatial.positionOf(kernel, g));
         });
     }
 
@@ -347,7 +348,8 @@ public final class Bridge {
             for (long g : gids) kernel.nodes.blockOf(g);
             double[][] cols = new double[keys.length][];
             for (int q = 0; q < keys.length; q++) {
-                cols[q] = org.nestj.engine.params.Parameters.of(params[q]).values(rng, gids);
+                cols[q] = org.nestj.engine.params.Parameters.of(params[q]).values(rng, gids,
+                        g -> org.nestj.engine.spatial.Spatial.positionOf(kernel, g));
             }
             for (int j = 0; j < gids.length; j++) {
                 Map<String, Object> d = new LinkedHashMap<>(common == null ? Map.of() : common);
@@ -386,5 +388,93 @@ public final class Bridge {
     /** Disconnect(pre, post, conn_spec, syn_spec). */
     public static void disconnect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
         run(() -> kernel.connections.disconnect(pre, post, connSpec, synSpec));
+    }
+
+    // ------------------------------------------------------------------ spatial (nest.spatial, lib/hl_api_spatial)
+
+    /** Create with positions: nodes and their layer; returns the first node id. */
+    public static long createLayer(String model, Map<String, Object> spec) {
+        return call(() -> org.nestj.engine.spatial.Spatial.createLayer(kernel, model, spec));
+    }
+
+    /** NodeCollection.spatial (GetMetadata); null for nodes without a layer. */
+    public static Map<String, Object> spatialMetadata(long[] gids) {
+        return call(() -> org.nestj.engine.spatial.Spatial.metadata(kernel, gids));
+    }
+
+    public static double[][] getPosition(long[] gids) {
+        return call(() -> org.nestj.engine.spatial.Spatial.positions(kernel, gids));
+    }
+
+    /** Displacement(from, to): to given as nodes (toGids) or as points (toPoints). */
+    public static double[][] displacement(long[] fromGids, long[] toGids, double[][] toPoints) {
+        return call(() -> org.nestj.engine.spatial.Spatial.displacement(kernel, fromGids, toGids, toPoints));
+    }
+
+    public static double[] distance(long[] fromGids, long[] toGids, double[][] toPoints) {
+        return call(() -> org.nestj.engine.spatial.Spatial.distance(kernel, fromGids, toGids, toPoints));
+    }
+
+    public static double[] connectionDistance(long[] src, long[] tgt) {
+        return call(() -> org.nestj.engine.spatial.Spatial.connectionDistance(kernel, src, tgt));
+    }
+
+    public static Object createMask(Map<String, Object> spec) {
+        return call(() -> org.nestj.engine.spatial.Mask.create(spec));
+    }
+
+    /** and, or, sub of two masks. */
+    public static Object maskCombine(Object a, Object b, String op) {
+        return call(() -> org.nestj.engine.spatial.Mask.combine(a, b, op));
+    }
+
+    public static boolean maskInside(Object m, double[] point) {
+        return call(() -> {
+            org.nestj.engine.spatial.Mask mask = (org.nestj.engine.spatial.Mask) m;
+            if (point.length != mask.dims) throw org.nestj.engine.NestException.badProperty("Point has the wrong number of dimensions.");
+            return mask.inside(point);
+        });
+    }
+
+    public static Map<String, Object> maskDict(Object m) {
+        return call(() -> ((org.nestj.engine.spatial.Mask) m).dict());
+    }
+
+    public static long[] selectNodesByMask(long[] gids, double[] anchor, Object mask) {
+        return call(() -> org.nestj.engine.spatial.Spatial.selectNodesByMask(kernel, gids, anchor, mask));
+    }
+
+    /** ConnectLayers (Connect with a mask or spatial Parameters). */
+    public static void connectLayers(long[] pre, long[] post, Map<String, Object> projections) {
+        run(() -> {
+            if (kernel.sim.isPrepared()) {
+                throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
+            }
+            org.nestj.engine.spatial.Spatial.connectLayers(kernel, pre, post, projections);
+        });
+    }
+
+    /** dimension2d / dimension3d of Parameters (free layer positions). */
+    public static Object parameterDimension(Object[] ps) {
+        return call(() -> org.nestj.engine.params.Parameters.dimension(ps));
+    }
+
+    public static double[] parameterApplyNodes(Object p, long[] gids) {
+        return call(() -> org.nestj.engine.spatial.Spatial.applyNodes(kernel, p, gids));
+    }
+
+    public static double[] parameterApplyPositions(Object p, long source, double[][] targets) {
+        return call(() -> org.nestj.engine.spatial.Spatial.applyPositions(kernel, p, source, targets));
+    }
+
+    /** All node ids of the layer node gid belongs to (empty without layer). */
+    public static long[] layerGids(long gid) {
+        return call(() -> {
+            org.nestj.engine.spatial.Layer L = org.nestj.engine.spatial.Spatial.layerOf(kernel, gid);
+            if (L == null) return new long[0];
+            long[] r = new long[L.n];
+            for (int j = 0; j < L.n; j++) r[j] = L.firstGid + j;
+            return r;
+        });
     }
 }

@@ -24,6 +24,8 @@ public abstract class NodeBlock {
     public Model model;
     public Kernel kernel;
     public long firstGid;
+    /** the spatial layer of this block (Create with positions), null for nodes without positions */
+    public org.nestj.engine.spatial.Layer layer;
     public final int n;
     public int blockIndex;
     /** chunk boundaries per thread: nodes [threadStart[t], threadStart[t+1]) are updated by thread t. */

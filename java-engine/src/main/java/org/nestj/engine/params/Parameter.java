@@ -17,10 +17,33 @@ public abstract class Parameter implements ConnBuilder.ConnValue {
     /** NEST's returns_int_only_: every value this parameter yields is an integer. */
     protected boolean intOnly;
 
-    /** The value for node gid (0: no node, as in GetValue). */
-    public abstract double value(Rng rng, long gid);
+    /**
+     * The context of a spatial evaluation (NEST's value(rng, source_pos, target_pos, layer, node)
+     * when connecting, or the node's own position for nest.spatial.pos). A null context is NEST's
+     * value(rng, node) without positions.
+     */
+    public static final class Ctx {
+        /** positions of source and target (connecting), null otherwise */
+        public double[] spos, tpos;
+        /** the layer whose geometry (periodic boundaries) the distances use */
+        public org.nestj.engine.spatial.Layer layer;
+        /** the node's own position (node evaluation), null if the node has none */
+        public double[] nodePos;
 
-    /** Spatial parameters (positions, distances) need node positions; none of those are defined here. */
+        public boolean connecting() {
+            return spos != null;
+        }
+    }
+
+    /** The value for node gid (0: no node, as in GetValue). */
+    public final double value(Rng rng, long gid) {
+        return eval(rng, gid, null);
+    }
+
+    /** The value for node gid in context c (null: no positions). */
+    public abstract double eval(Rng rng, long gid, Ctx c);
+
+    /** Spatial parameters (positions, distances) need node positions. */
     public boolean isSpatial() {
         return false;
     }
@@ -46,8 +69,20 @@ public abstract class Parameter implements ConnBuilder.ConnValue {
 
     /** One value per node, drawn in the order of gids from rng. */
     public double[] values(Rng rng, long[] gids) {
+        return values(rng, gids, null);
+    }
+
+    /**
+     * One value per node, drawn in the order of gids from rng; spatial parameters (nest.spatial.pos)
+     * get each node's position from positionOf (null: the node has none).
+     */
+    public double[] values(Rng rng, long[] gids, java.util.function.LongFunction<double[]> positionOf) {
         double[] r = new double[gids.length];
-        for (int j = 0; j < gids.length; j++) r[j] = value(rng, gids[j]);
+        Ctx c = positionOf != null && isSpatial() ? new Ctx() : null;
+        for (int j = 0; j < gids.length; j++) {
+            if (c != null) c.nodePos = positionOf.apply(gids[j]);
+            r[j] = eval(rng, gids[j], c);
+        }
         return r;
     }
 

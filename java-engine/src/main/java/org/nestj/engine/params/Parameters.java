@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.params.Parameter.Ctx;
 
 /**
  * The Parameter factory (NEST's CreateParameter and the SLI functions behind PyNEST's Parameter
@@ -16,8 +17,28 @@ public final class Parameters {
     private Parameters() {
     }
 
-    private static final java.util.Set<String> SPATIAL = java.util.Set.of("distance", "position", "gaussian",
-            "gaussian2D", "gamma", "exp_distribution", "gabor", "linear");
+    private static Object need(Status s, String key) {
+        if (!s.has(key)) throw new NestException("UndefinedName", "Key '/" + key + "' does not exist in dictionary.");
+        return s.raw(key);
+    }
+
+    private static double needD(Status s, String key) {
+        need(s, key);
+        return s.d(key, 0.0);
+    }
+
+    /** std::to_string(double) */
+    static String cfmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%f", v);
+    }
+
+    /** dimension2d / dimension3d: one Parameter per coordinate, for free layer positions. */
+    public static Dimension dimension(Object[] ps) {
+        Parameter[] q = new Parameter[ps.length];
+        for (int i = 0; i < ps.length; i++) q[i] = of(ps[i]);
+        if (q.length != 2 && q.length != 3) throw NestException.badProperty("Number of dimensions must be 2 or 3.");
+        return new Dimension(q);
+    }
 
     /** CreateParameter({type: spec}). */
     public static Parameter create(String type, Map<String, Object> spec) {
@@ -59,10 +80,85 @@ public final class Parameters {
                 p = new Exponential(s.d("beta", 1.0));
                 break;
             }
-            default:
-                if (SPATIAL.contains(type)) {
-                    throw new NestException("NotImplemented", "Spatial parameter '" + type + "' is not available in nestj yet.");
+            case "position": {
+                if (!s.has("dimension")) {
+                    throw new NestException("BadParameterValue", "Dimension must be specified when creating a node position parameter.");
                 }
+                long dim = s.l("dimension", 0);
+                if (dim < 0) throw new NestException("BadParameterValue", "Node position parameter dimension cannot be negative.");
+                long ep = s.l("synaptic_endpoint", 0);
+                if (ep < 0 || 2 < ep) {
+                    throw new NestException("BadParameterValue", "Synaptic endpoint must either be unspecified (0), source (1) or target (2).");
+                }
+                p = new NodePos((int) dim, (int) ep);
+                break;
+            }
+            case "distance": {
+                long dim = s.l("dimension", 0);
+                if (dim < 0) throw new NestException("BadParameterValue", "Spatial distance parameter dimension cannot be negative.");
+                p = new Distance((int) dim);
+                break;
+            }
+            case "exp_distribution": {
+                Parameter x = of(need(s, "x"));
+                double beta = needD(s, "beta");
+                if (beta <= 0) {
+                    throw NestException.badProperty("beta > 0 required for exponential distribution parameter, got beta=" + cfmt(beta));
+                }
+                p = new ExpDist(x, beta);
+                break;
+            }
+            case "gaussian": {
+                Parameter x = of(need(s, "x"));
+                double mean = needD(s, "mean"), std = needD(s, "std");
+                if (std <= 0) {
+                    throw NestException.badProperty("std > 0 required for gaussian distribution parameter, got std=" + cfmt(std));
+                }
+                p = new Gaussian(x, mean, std);
+                break;
+            }
+            case "gaussian2d": {
+                Parameter x = of(need(s, "x")), y = of(need(s, "y"));
+                double mx = needD(s, "mean_x"), my = needD(s, "mean_y"), sx = needD(s, "std_x"), sy = needD(s, "std_y");
+                double rho = needD(s, "rho");
+                if (rho >= 1 || rho <= -1) {
+                    throw NestException.badProperty("-1 < rho < 1 required for gaussian2d distribution parameter, got rho=" + cfmt(rho));
+                }
+                if (sx <= 0) {
+                    throw NestException.badProperty("std_x > 0 required for gaussian2d distribution parameter, got std_x=" + cfmt(sx));
+                }
+                if (sy <= 0) {
+                    throw NestException.badProperty("std_y > 0 required for gaussian2d distribution parameter, got std_y=" + cfmt(sy));
+                }
+                p = new Gaussian2D(x, y, mx, my, sx, sy, rho);
+                break;
+            }
+            case "gamma": {
+                Parameter x = of(need(s, "x"));
+                double kappa = needD(s, "kappa"), theta = needD(s, "theta");
+                if (kappa <= 0) {
+                    throw NestException.badProperty("kappa > 0 required for gamma distribution parameter, got kappa=" + cfmt(kappa));
+                }
+                if (theta <= 0) {
+                    throw NestException.badProperty("theta > 0 required for gamma distribution parameter, got theta=" + cfmt(theta));
+                }
+                p = new GammaDist(x, kappa, theta);
+                break;
+            }
+            case "gabor": {
+                Parameter x = of(need(s, "x")), y = of(need(s, "y"));
+                double theta = needD(s, "theta"), gamma = needD(s, "gamma"), std = needD(s, "std");
+                double lam = needD(s, "lam"), psi = needD(s, "psi");
+                if (std <= 0) {
+                    throw NestException.badProperty("std > 0 required for gabor function parameter, got std=" + cfmt(std));
+                }
+                if (gamma <= 0) {
+                    throw NestException.badProperty("gamma > 0 required for gabor function parameter, got gamma=" + cfmt(gamma));
+                }
+                p = new Gabor(x, y, theta, gamma, std, lam, psi);
+                break;
+            }
+            default:
                 throw new NestException("UndefinedName", "Key '/" + type + "' does not exist in dictionary.");
         }
         StringBuilder unread = null;
@@ -73,7 +169,8 @@ public final class Parameters {
                 case "uniform": read = k.equals("min") || k.equals("max"); break;
                 case "uniform_int": read = k.equals("max"); break;
                 case "normal": case "lognormal": read = k.equals("mean") || k.equals("std"); break;
-                default: read = k.equals("beta"); break;
+                case "exponential": read = k.equals("beta"); break;
+                default: read = true; break;   // the spatial types read their entries above
             }
             if (!read) {
                 if (unread == null) unread = new StringBuilder();
@@ -144,7 +241,7 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             return v;
         }
 
@@ -163,7 +260,7 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             return lower + rng.uniform() * range;
         }
     }
@@ -177,7 +274,7 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             return rng.uniformInt(max);
         }
     }
@@ -193,7 +290,7 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             double x = mean + std * rng.normal();
             return log ? Math.exp(x) : x;
         }
@@ -207,7 +304,7 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             return beta * -Math.log(1.0 - rng.uniform());
         }
     }
@@ -229,8 +326,8 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            double x = a.value(rng, gid), y = b.value(rng, gid);
+        public double eval(Rng rng, long gid, Ctx c) {
+            double x = a.eval(rng, gid, c), y = b.eval(rng, gid, c);
             switch (op) {
                 case 0: return x + y;
                 case 1: return x - y;
@@ -257,8 +354,8 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            double x = a.value(rng, gid), y = b.value(rng, gid);
+        public double eval(Rng rng, long gid, Ctx c) {
+            double x = a.eval(rng, gid, c), y = b.eval(rng, gid, c);
             boolean r;
             switch (cmp) {
                 case 0: r = x < y; break;
@@ -273,10 +370,10 @@ public final class Parameters {
     }
 
     static final class Conditional extends Parameter {
-        final Parameter c, t, f;
+        final Parameter cond, t, f;
 
         Conditional(Parameter c, Parameter t, Parameter f) {
-            this.c = c;
+            this.cond = c;
             this.t = t;
             this.f = f;
             intOnly = t.intOnly && f.intOnly;
@@ -284,12 +381,12 @@ public final class Parameters {
 
         @Override
         public boolean isSpatial() {
-            return c.isSpatial() || t.isSpatial() || f.isSpatial();
+            return cond.isSpatial() || t.isSpatial() || f.isSpatial();
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            return c.value(rng, gid) != 0.0 ? t.value(rng, gid) : f.value(rng, gid);
+        public double eval(Rng rng, long gid, Ctx c) {
+            return cond.eval(rng, gid, c) != 0.0 ? t.eval(rng, gid, c) : f.eval(rng, gid, c);
         }
     }
 
@@ -311,8 +408,8 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            double x = p.value(rng, gid);
+        public double eval(Rng rng, long gid, Ctx c) {
+            double x = p.eval(rng, gid, c);
             return min ? Math.min(x, other) : Math.max(x, other);
         }
     }
@@ -334,12 +431,12 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
+        public double eval(Rng rng, long gid, Ctx c) {
             double v;
             int n = 0;
             do {
                 if (n++ == 1000) throw NestException.kernel("Number of redraws exceeded limit of 1000");
-                v = p.value(rng, gid);
+                v = p.eval(rng, gid, c);
             } while (v < lo || v > hi);
             return v;
         }
@@ -360,8 +457,8 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            double x = p.value(rng, gid);
+        public double eval(Rng rng, long gid, Ctx c) {
+            double x = p.eval(rng, gid, c);
             switch (fn) {
                 case 0: return Math.exp(x);
                 case 1: return Math.sin(x);
@@ -386,8 +483,223 @@ public final class Parameters {
         }
 
         @Override
-        public double value(Rng rng, long gid) {
-            return Math.pow(p.value(rng, gid), e);
+        public double eval(Rng rng, long gid, Ctx c) {
+            return Math.pow(p.eval(rng, gid, c), e);
         }
+    }
+
+    // ------------------------------------------------------------------ spatial types
+
+    /** nest.spatial.dimension2d/3d: the coordinates of free layer positions. */
+    public static final class Dimension extends Parameter {
+        public final Parameter[] p;
+
+        Dimension(Parameter[] p) {
+            this.p = p;
+        }
+
+        @Override
+        public boolean isSpatial() {
+            return true;
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            throw NestException.kernel("Cannot get value of DimensionParameter.");
+        }
+
+        /** one position, its coordinates drawn in order x, y(, z) */
+        public void draw(Rng rng, double[] out) {
+            for (int i = 0; i < p.length; i++) out[i] = p[i].value(rng, 0L);
+        }
+    }
+
+    /** NEST's NodePosParameter: nest.spatial.pos (endpoint 0), source_pos (1), target_pos (2). */
+    static final class NodePos extends Parameter {
+        final int dim, endpoint;
+
+        NodePos(int dim, int endpoint) {
+            this.dim = dim;
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public boolean isSpatial() {
+            return true;
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            if (c != null && c.connecting()) {
+                switch (endpoint) {
+                    case 0: throw new NestException("BadParameterValue", "Node position parameter cannot be used when connecting.");
+                    case 1: return c.spos[dim];
+                    default: return c.tpos[dim];
+                }
+            }
+            if (endpoint != 0) throw new NestException("BadParameterValue", "Source or target position parameter can only be used when connecting.");
+            if (gid == 0) {
+                throw NestException.kernel("Node position parameter can only be used when connecting spatially distributed nodes.");
+            }
+            if (c == null || c.nodePos == null) throw NestException.kernel("NodePosParameter: not meta");
+            if (dim >= c.nodePos.length) {
+                throw NestException.kernel("Node position dimension must be within the defined number of dimensions for the node.");
+            }
+            return c.nodePos[dim];
+        }
+    }
+
+    /** NEST's SpatialDistanceParameter: the distance (dimension 0) or |displacement| along x, y, z (1-3). */
+    static final class Distance extends Parameter {
+        final int dim;
+
+        Distance(int dim) {
+            this.dim = dim;
+        }
+
+        @Override
+        public boolean isSpatial() {
+            return true;
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            if (c == null || !c.connecting()) {
+                throw new NestException("BadParameterValue", "Spatial distance parameter can only be used when connecting.");
+            }
+            switch (dim) {
+                case 0:
+                    return c.layer.distance(c.spos, c.tpos);
+                case 1: case 2: case 3:
+                    if (dim > c.layer.dims) {
+                        throw NestException.kernel("Spatial distance dimension must be within the defined number of dimensions for the nodes.");
+                    }
+                    return Math.abs(c.layer.displacement(c.spos, c.tpos, dim - 1));
+                default:
+                    throw NestException.kernel("SpatialDistanceParameter dimension must be either 0 for unspecified, or 1-3 for x-z. Got " + dim);
+            }
+        }
+    }
+
+    abstract static class SpatialFn extends Parameter {
+        @Override
+        public boolean isSpatial() {
+            return true;
+        }
+    }
+
+    static final class ExpDist extends SpatialFn {
+        final Parameter x;
+        final double invBeta;
+
+        ExpDist(Parameter x, double beta) {
+            this.x = x;
+            this.invBeta = 1.0 / beta;
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            return Math.exp(-x.eval(rng, gid, c) * invBeta);
+        }
+    }
+
+    static final class Gaussian extends SpatialFn {
+        final Parameter x;
+        final double mean, inv2s2;
+
+        Gaussian(Parameter x, double mean, double std) {
+            this.x = x;
+            this.mean = mean;
+            this.inv2s2 = 1.0 / (2 * std * std);
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            double dx = x.eval(rng, gid, c) - mean;
+            return Math.exp(-dx * dx * inv2s2);
+        }
+    }
+
+    static final class Gaussian2D extends SpatialFn {
+        final Parameter x, y;
+        final double mx, my, cx, cy, cxy;
+
+        Gaussian2D(Parameter x, Parameter y, double mx, double my, double sx, double sy, double rho) {
+            this.x = x;
+            this.y = y;
+            this.mx = mx;
+            this.my = my;
+            this.cx = 1. / (2. * (1. - rho * rho) * sx * sx);
+            this.cy = 1. / (2. * (1. - rho * rho) * sy * sy);
+            this.cxy = rho / ((1. - rho * rho) * sx * sy);
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            double dx = x.eval(rng, gid, c) - mx;
+            double dy = y.eval(rng, gid, c) - my;
+            return Math.exp(-dx * dx * cx - dy * dy * cy + dx * dy * cxy);
+        }
+    }
+
+    static final class Gabor extends SpatialFn {
+        final Parameter x, y;
+        final double cos, sin, gamma, inv2s2, lambda, psi;
+
+        Gabor(Parameter x, Parameter y, double theta, double gamma, double std, double lambda, double psi) {
+            this.x = x;
+            this.y = y;
+            this.cos = Math.cos(theta * Math.PI / 180.);
+            this.sin = Math.sin(theta * Math.PI / 180.);
+            this.gamma = gamma;
+            this.inv2s2 = 1.0 / (2 * std * std);
+            this.lambda = lambda;
+            this.psi = psi;
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            double dx = x.eval(rng, gid, c), dy = y.eval(rng, gid, c);
+            double xp = dx * cos + dy * sin;
+            double yp = -dx * sin + dy * cos;
+            double e = Math.exp(-gamma * gamma * xp * xp * inv2s2 - yp * yp * inv2s2);
+            double cp = Math.max(Math.cos(2 * Math.PI * yp / lambda + psi * Math.PI / 180.), 0.);
+            return e * cp;
+        }
+    }
+
+    static final class GammaDist extends SpatialFn {
+        final Parameter x;
+        final double kappa, invTheta, delta;
+
+        GammaDist(Parameter x, double kappa, double theta) {
+            this.x = x;
+            this.kappa = kappa;
+            this.invTheta = 1.0 / theta;
+            this.delta = Math.pow(invTheta, kappa) / tgamma(kappa);
+        }
+
+        @Override
+        public double eval(Rng rng, long gid, Ctx c) {
+            double v = x.eval(rng, gid, c);
+            return Math.pow(v, kappa - 1.) * Math.exp(-1. * invTheta * v) * delta;
+        }
+    }
+
+    /** Gamma function (std::tgamma): exact for small integers, Lanczos (g = 7) otherwise. */
+    static double tgamma(double z) {
+        if (z == Math.rint(z) && z > 0 && z < 171) {
+            double r = 1;
+            for (int i = 2; i < (int) z; i++) r *= i;
+            return r;
+        }
+        if (z < 0.5) return Math.PI / (Math.sin(Math.PI * z) * tgamma(1 - z));
+        final double[] g = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+        z -= 1;
+        double a = g[0];
+        double t = z + 7.5;
+        for (int i = 1; i < 9; i++) a += g[i] / (z + i);
+        return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * a;
     }
 }
