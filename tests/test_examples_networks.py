@@ -39,10 +39,11 @@ def test_synapsecollection(nest):
     conns = g["conns"]
     # the fixed_total_number connections got weights 1..5
     assert len(conns) == 5 and sorted(conns.weight) == [1.0, 2.0, 3.0, 4.0, 5.0]
-    plastic = nest.GetConnections(synapse_model=g["plastic"])
+    plastic = nest.GetConnections(synapse_model="stdp_synapse")
     assert len(plastic) == 5 + 5 * 12
+    assert set(plastic.get("Wmax")) == {100.0}
     allc = nest.GetConnections()
-    assert set(allc.synapse_model) == {"static_synapse", g["plastic"]}
+    assert set(allc.synapse_model) == {"static_synapse", "stdp_synapse"}
     assert all(1 <= s <= 15 and 1 <= t <= 15 for s, t in zip(allc.source, allc.target))
 
 

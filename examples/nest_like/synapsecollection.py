@@ -6,14 +6,12 @@ attributes .source/.target/.weight:
 1. 10 iaf_psc_alpha neurons connected one_to_one; weights set to 1..10 with conns.set(list of dicts);
 2. 10 iaf_psc_alpha -> 5 iaf_psc_delta all_to_all with weights from nest.random.uniform(0.5, 4.5);
 3. 15 neurons with five Connect calls (one_to_one, pairwise_bernoulli p=0.4, fixed_total_number
-   N=5, all_to_all, fixed_indegree 3), two of them with a plastic synapse model and random
+   N=5, all_to_all, fixed_indegree 3), two of them with stdp_synapse and random
    weights; the connections are selected by source/target and by synapse_model, and the weights
    of the fixed_total_number connections are set to 1..5.
 
-Differences: upstream uses stdp_synapse for the two plastic Connect calls. nestj has no
-stdp_synapse yet, so this port uses it when nest.synapse_models lists it and otherwise a copy of
-static_synapse named "stdp_synapse_standin" (the script never simulates, so only the model name
-differs; the drawn weights come from nestj's random streams, not NEST's).
+Differences: none in what is computed; the drawn weights come from nestj's random streams, not
+NEST's. (The upstream script itself runs unmodified with `python3 -m nestj`.)
 """
 import matplotlib.pyplot as plt
 import nest
@@ -36,14 +34,6 @@ def plotMatrix(srcs, tgts, weights, title, pos):
     plt.ylabel("source")
     plt.title(title)
     plt.colorbar(fraction=0.046, pad=0.04)
-
-
-def plastic_model():
-    if "stdp_synapse" in nest.synapse_models:
-        return "stdp_synapse"
-    if "stdp_synapse_standin" not in nest.synapse_models:
-        nest.CopyModel("static_synapse", "stdp_synapse_standin")
-    return "stdp_synapse_standin"
 
 
 # 1. one_to_one, then individual weights
@@ -74,7 +64,7 @@ plotMatrix(srcs, tgts, weights, "All to all connection", 111)
 
 # 3. several rules and synapse models
 nest.ResetKernel()
-plastic = plastic_model()
+plastic = "stdp_synapse"
 nrns = nest.Create("iaf_psc_alpha", 15)
 nest.Connect(nrns[:5], nrns[:5], "one_to_one",
              {"synapse_model": plastic, "weight": nest.random.normal(mean=5.0, std=2.0)})
