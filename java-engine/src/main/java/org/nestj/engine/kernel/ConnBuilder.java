@@ -478,6 +478,10 @@ public final class ConnBuilder {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
         SynapseModel m = k.connections.synapse(model);
+        if (m.diffusion) {
+            if (ss.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");
+            if (ss.has("weight")) throw NestException.badProperty(SynapseModel.DIFFUSION_WEIGHT);
+        }
         if (m.instantRate && ss.has("delay")) {
             throw NestException.badProperty(m.name + " has no delay. Please use rate_connection_delayed.");
         }

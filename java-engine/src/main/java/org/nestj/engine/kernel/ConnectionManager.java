@@ -149,7 +149,22 @@ public final class ConnectionManager {
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();
         int storedPort = rport;
-        if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
+        if (sm.diffusion || sb.sendsDiffusion()) {
+            // secondary events: DiffusionConnectionEvent (siegert_neuron through diffusion_connection)
+            if (!sb.sendsDiffusion()) {
+                throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                        + "The source node does not support diffusion output.");
+            }
+            if (!sm.diffusion) {
+                throw NestException.illegalConnection("Creation of connection is not possible because the source "
+                        + sb.model.name + " (node " + srcGid + ") sends DiffusionConnectionEvents, which " + sm.name
+                        + " does not transmit; use diffusion_connection.");
+            }
+            storedPort = tb.checkDiffusionReceptor(ti, rport);
+            // connections without delay count with wfr_comm_interval in the delay extrema
+            delayMs = 1.0;
+            em = NodeBlock.Emits.NOTHING;
+        } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {
                 throw NestException.illegalConnection("Creation of connection is not possible because the source "
@@ -208,7 +223,7 @@ public final class ConnectionManager {
         long dsteps = checkDelay(delayMs);
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (sm.type != null) {
-            if (device || em != NodeBlock.Emits.SPIKE) {
+            if (!sm.diffusion && (device || em != NodeBlock.Emits.SPIKE)) {
                 throw new NestException("NotImplemented", "nestj does not support " + sm.name + " connections from "
                         + sb.model.name + " yet: connect the device to a parrot_neuron and use the parrot as source.");
             }
@@ -530,6 +545,8 @@ public final class ConnectionManager {
     public void setConnValues(int[] h, int[] idx, String[] keys, double[][] values, long v) {
         checkVersion(v);
         int n = h.length;
+        if (java.util.Arrays.asList(keys).contains("delay")) refuseWithoutDelay(h, idx, "delay");
+        if (java.util.Arrays.asList(keys).contains("weight")) refuseWithoutDelay(h, idx, "weight");
         java.util.List<Integer> typedKeys = new ArrayList<>();
         boolean anyTyped = false;
         for (int q = 0; q < n && !anyTyped; q++) anyTyped = synModels.get(storeOf(h[q]).synOf(idx[q])).type != null;
@@ -604,6 +621,7 @@ public final class ConnectionManager {
     public void setConnValues(int[] h, int[] idx, String key, double[] values, long v) {
         checkVersion(v);
         int n = h.length;
+        refuseWithoutDelay(h, idx, key);
         switch (key) {
             case "weight":
                 for (int q = 0; q < n; q++) {
@@ -639,6 +657,24 @@ public final class ConnectionManager {
                 throw NestException.badProperty("Connection property '" + key + "' cannot be set"
                         + (key.equals("source") || key.equals("target") || key.equals("receptor") || key.equals("synapse_model")
                         || key.equals("port") || key.equals("target_thread") || key.equals("synapse_id") ? " (read-only)." : " for static synapses."));
+        }
+    }
+
+    /**
+     * The set_status checks of the connection models without delay: diffusion_connection refuses delay
+     * and weight, rate_connection_instantaneous the delay (NEST's messages).
+     */
+    private void refuseWithoutDelay(int[] h, int[] idx, String key) {
+        if (!key.equals("delay") && !key.equals("weight")) return;
+        for (int q = 0; q < h.length; q++) {
+            SynapseModel m = synModels.get(storeOf(h[q]).synOf(idx[q]));
+            if (m.diffusion) {
+                throw NestException.badProperty(key.equals("delay") ? "diffusion_connection has no delay."
+                        : SynapseModel.DIFFUSION_WEIGHT);
+            }
+            if (m.instantRate && key.equals("delay")) {
+                throw NestException.badProperty(m.name + " has no delay. Please use rate_connection_delayed.");
+            }
         }
     }
 

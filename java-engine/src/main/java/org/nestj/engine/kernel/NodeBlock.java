@@ -216,6 +216,26 @@ public abstract class NodeBlock {
         throw new IllegalStateException(model.name + " does not handle rates");
     }
 
+    /**
+     * true if the nodes send NEST's DiffusionConnectionEvent (siegert_neuron) through diffusion_connection;
+     * such blocks also return true from {@link #sendsRates()} and write their values into
+     * {@code rateOut.vi} (delivered like instantaneous rates, with waveform relaxation).
+     */
+    public boolean sendsDiffusion() {
+        return false;
+    }
+
+    /** Checks that node i accepts a diffusion connection on rport; returns the port to store. */
+    public int checkDiffusionReceptor(int i, int rport) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node or synapse model does not support diffusion input.");
+    }
+
+    /** A DiffusionConnectionEvent value for lag `lag` of the current slice through a connection with these factors. */
+    public void handleDiffusion(int i, int lag, double value, double driftFactor, double diffusionFactor, int rport) {
+        throw new IllegalStateException(model.name + " does not handle diffusion input");
+    }
+
     /** Called once after the block got its ids and kernel (per-block set-up). */
     public void created() {
     }

@@ -118,10 +118,14 @@ public final class RateEvents {
         deliver(k.connections.stores[t], origin);
         deliver(k.connections.deviceStores[t], origin);
         if (instantExist) deliverInstant(t);
+        if (diffusionExist) deliverDiffusion(t);
     }
 
     private boolean[] instantSyn = new boolean[0];
     boolean instantExist;
+    /** diffusion_connection models (and copies) with connections */
+    private SynapseModel[] diffusionSyn = new SynapseModel[0];
+    boolean diffusionExist;
     private NodeBlock[] wfrBlocks = new NodeBlock[0];
     private int wfrMaxIterations = 15;
 
@@ -135,6 +139,13 @@ public final class RateEvents {
             any |= m.instantRate && m.numConnections > 0;
         }
         instantExist = any;
+        List<SynapseModel> dif = new ArrayList<>();
+        for (SynapseModel m : sms) {
+            if (m.diffusion && m.numConnections > 0) dif.add(m);
+        }
+        diffusionSyn = dif.toArray(new SynapseModel[0]);
+        diffusionExist = !dif.isEmpty();
+        any |= diffusionExist;
         List<NodeBlock> w = new ArrayList<>();
         for (NodeBlock b : k.nodes.blocks) {
             if (b.usesWfr()) w.add(b);
@@ -165,13 +176,57 @@ public final class RateEvents {
                 }
                 done[t] = d;
             });
-            k.parallel.run(this::deliverInstant);
+            k.parallel.run(this::deliverWfr);
             boolean all = true;
             for (boolean d : done) all &= d;
             if (all) return;
         }
         System.err.println("SimulationManager::wfr_update [Warning]: Maximum number of iterations reached at interval "
                 + Kernel.fmt(k.time.stepsToMs(origin)) + "-" + Kernel.fmt(k.time.stepsToMs(origin + minDelay)) + " ms");
+    }
+
+    /** The events of a waveform-relaxation pass: those of the connection models that support wfr. */
+    private void deliverWfr(int t) {
+        if (instantExist) deliverInstant(t);
+        if (diffusionExist) deliverDiffusion(t);
+    }
+
+    /**
+     * Delivers the DiffusionConnectionEvents of all diffusion senders (their rates in {@code rateOut.vi})
+     * through the diffusion connections into targets owned by thread t: each value reaches the same lag
+     * of the target's slice, with the connection's drift_factor and diffusion_factor.
+     */
+    private void deliverDiffusion(int t) {
+        NodeManager nm = k.nodes;
+        for (SynapseModel m : diffusionSyn) {
+            ConnTable[] pt = k.connections.plastic[m.id];
+            if (pt == null) continue;
+            ConnTable tab = pt[t];
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                double[] drift = c.ext[0], diff = c.ext[1];
+                for (NodeBlock b : senders) {
+                    if (!b.sendsDiffusion()) continue;
+                    Out o = b.rateOut;
+                    int md = o.minDelay;
+                    for (int i = 0; i < b.n; i++) {
+                        int g = (int) b.gid(i);
+                        if (g + 1 >= off.length) continue;
+                        int base = i * md;
+                        NodeBlock tb = null;
+                        for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                            int tg = c.tgt[q];
+                            if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                            int ti = (int) (tg - tb.firstGid);
+                            double df = drift[q], sf = diff[q];
+                            int rp = c.rportOf(q);
+                            for (int lag = 0; lag < md; lag++) tb.handleDiffusion(ti, lag, o.vi[base + lag], df, sf, rp);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Delivers the instantaneous rate events of all senders into targets owned by thread t. */

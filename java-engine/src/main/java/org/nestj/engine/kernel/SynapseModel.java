@@ -28,12 +28,20 @@ public final class SynapseModel {
     public boolean delayedRate;
     /** rate_connection_instantaneous: InstantaneousRateConnectionEvent, no delay, solved by waveform relaxation. */
     public boolean instantRate;
+    /**
+     * diffusion_connection: NEST's DiffusionConnectionEvent (drift_factor and diffusion_factor per
+     * connection, no delay, waveform relaxation like instantaneous rates); also has {@link #instantRate}.
+     */
+    public boolean diffusion;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
     public final double[] connDefaults, common;
     /** the *_hpc variant (NEST's TargetIdentifierIndex: 16 bytes less per connection) */
     public boolean hpc;
+
+    /** NEST's message when a weight is given to diffusion_connection */
+    public static final String DIFFUSION_WEIGHT = "Please use the parameters drift_factor and diffusion_factor to specifiy the weights.";
 
     public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
         this(name, id, typeId, homWeight, labelled, null);
@@ -60,6 +68,9 @@ public final class SynapseModel {
         m.receptorType = receptorType;
         m.label = label;
         m.weightRecorder = weightRecorder;
+        m.delayedRate = delayedRate;
+        m.instantRate = instantRate;
+        m.diffusion = diffusion;
         return m;
     }
 
@@ -93,6 +104,10 @@ public final class SynapseModel {
     }
 
     public void setDefaults(Status s, Kernel k) {
+        if (diffusion) {
+            if (s.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");
+            if (s.has("weight")) throw NestException.badProperty(DIFFUSION_WEIGHT);
+        }
         if (instantRate && s.has("delay")) {
             throw NestException.badProperty(name + " has no delay. Please use rate_connection_delayed.");
         }

@@ -7,6 +7,7 @@ import org.nestj.engine.devices.PoissonGenerator;
 import org.nestj.engine.devices.SpikeGenerator;
 import org.nestj.engine.devices.SpikeRecorder;
 import org.nestj.engine.kernel.Kernel;
+import org.nestj.engine.kernel.SynapseModel;
 
 /** Registers every node and synapse model nestj implements, in NEST's order of kinds. */
 public final class Models {
@@ -70,6 +71,7 @@ public final class Models {
         k.models.registerNode("tanh_rate_ipn", () -> new TanhRateIpn(1));
         k.models.registerNode("threshold_lin_rate_ipn", () -> new ThresholdLinRateIpn(1));
         k.models.registerNode("sigmoid_rate_ipn", () -> new SigmoidRateIpn(1));
+        k.models.registerNode("siegert_neuron", () -> new SiegertNeuron(1));
         k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
         k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
         k.models.registerNode("mcculloch_pitts_neuron", () -> new MccullochPittsNeuron(1));
@@ -107,6 +109,10 @@ public final class Models {
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
         k.connections.synapse("rate_connection_instantaneous").instantRate = true;
+        SynapseModel diff = k.models.registerSynapseOnly(new DiffusionConnection(), false);
+        diff.instantRate = true;
+        diff.diffusion = true;
+        diff.weight = 0.0;
     }
 
     public static Kernel newKernel() {
