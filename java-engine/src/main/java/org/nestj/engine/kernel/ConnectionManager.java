@@ -164,6 +164,13 @@ public final class ConnectionManager {
             // connections without delay count with wfr_comm_interval in the delay extrema
             delayMs = 1.0;
             em = NodeBlock.Emits.NOTHING;
+        } else if (sm.sic || sb.sendsSic()) {
+            // secondary events: SICEvent (astrocyte_lr_1994 through sic_connection), delayed
+            if (!sb.sendsSic() || !sm.sic) {
+                throw NestException.illegalConnection("Creation of connection is not possible.");
+            }
+            storedPort = tb.checkSicReceptor(ti, rport);
+            em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {

@@ -122,6 +122,8 @@ public final class RateEvents {
     }
 
     private boolean[] instantSyn = new boolean[0];
+    /** which synapse ids are sic_connection (SICEvent, delivered like delayed rates) */
+    private boolean[] sicSyn = new boolean[0];
     boolean instantExist;
     /** diffusion_connection models (and copies) with connections */
     private SynapseModel[] diffusionSyn = new SynapseModel[0];
@@ -133,6 +135,8 @@ public final class RateEvents {
     boolean prepareWfr() {
         List<SynapseModel> sms = k.connections.synModels;
         instantSyn = new boolean[sms.size()];
+        sicSyn = new boolean[sms.size()];
+        for (SynapseModel m : sms) sicSyn[m.id] = m.sic;
         boolean any = false;
         for (SynapseModel m : sms) {
             instantSyn[m.id] = m.instantRate;
@@ -269,13 +273,18 @@ public final class RateEvents {
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
-                        if (instantSyn.length > c.synOf(q) && instantSyn[c.synOf(q)]) continue;
+                        int sy = c.synOf(q);
+                        if (instantSyn.length > sy && instantSyn[sy]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);
                         int rp = c.rportOf(q);
-                        for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                        if (sicSyn.length > sy && sicSyn[sy]) {
+                            for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
+                        } else {
+                            for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                        }
                     }
                 }
             }

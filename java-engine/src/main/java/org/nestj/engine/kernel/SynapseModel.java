@@ -33,6 +33,8 @@ public final class SynapseModel {
      * connection, no delay, waveform relaxation like instantaneous rates); also has {@link #instantRate}.
      */
     public boolean diffusion;
+    /** sic_connection: NEST's SICEvent (astrocyte to neuron), delivered like {@link #delayedRate} events. */
+    public boolean sic;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
@@ -71,6 +73,7 @@ public final class SynapseModel {
         m.delayedRate = delayedRate;
         m.instantRate = instantRate;
         m.diffusion = diffusion;
+        m.sic = sic;
         return m;
     }
 

@@ -85,6 +85,7 @@ public final class Models {
         k.models.registerNode("aeif_cond_beta_multisynapse", () -> new AeifCondBetaMultisynapse(1));
         k.models.registerNode("aeif_psc_delta_clopath", () -> new AeifPscDeltaClopath(1));
         k.models.registerNode("aeif_cond_alpha_astro", () -> new AeifCondAlphaAstro(1));
+        k.models.registerNode("astrocyte_lr_1994", () -> new AstrocyteLr1994(1));
         k.models.registerNode("iaf_cond_alpha", () -> new IafCondAlpha(1));
         k.models.registerNode("iaf_chxk_2008", () -> new IafChxk2008(1));
         k.models.registerNode("iaf_cond_alpha_mc", () -> new IafCondAlphaMc(1));
@@ -113,6 +114,8 @@ public final class Models {
         diff.instantRate = true;
         diff.diffusion = true;
         diff.weight = 0.0;
+        k.models.registerSynapse("sic_connection", false, false);
+        k.connections.synapse("sic_connection").sic = true;
     }
 
     public static Kernel newKernel() {
