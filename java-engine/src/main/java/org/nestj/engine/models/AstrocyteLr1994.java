@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcLog;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GslSolverFailure;
 
@@ -247,7 +248,7 @@ public final class AstrocyteLr1994 extends GslNeuronBlock {
                 yi[CA] = Math.max(0.0, Math.min(yi[CA], Ca_tot[i]));
                 yi[IP3] += delta_IP3[i] * take(EX, step, i);
                 final double calcThr = (yi[CA] - SIC_th[i]) * 1000.0;
-                sicValues[sb + lag] = calcThr > 1.0 ? StrictMath.log(calcThr) * SIC_scale[i] : 0.0;
+                sicValues[sb + lag] = calcThr > 1.0 ? GlibcLog.log(calcThr) * SIC_scale[i] : 0.0;
                 if (rec && recordedBy[i] != null) record(step, i);
                 iStim[i] = take(CUR, step, i);
             }

@@ -19,7 +19,7 @@ public final class GslQags {
         double f(double x);
     }
 
-    public static final int GSL_SUCCESS = 0, GSL_EINVAL = 4, GSL_EFAILED = 5, GSL_EMAXITER = 11, GSL_ESING = 12,
+    public static final int GSL_SUCCESS = 0, GSL_EINVAL = 4, GSL_EFAILED = 5, GSL_EMAXITER = 11, GSL_ESING = 21,
             GSL_EROUND = 18, GSL_EBADTOL = 13, GSL_EDIVERGE = 22;
 
     private static final double DBL_EPSILON = 2.2204460492503131e-16;

@@ -5,8 +5,7 @@ package org.nestj.engine.numerics;
  * (specfunc/dawson.c, after Fullerton's SLATEC ddaws), {@code gsl_sf_erfc} and {@code gsl_sf_log_erfc}
  * (specfunc/erfc.c), with GSL's Chebyshev evaluation (cheb_eval.c). Same coefficients, same order of
  * operations; only the values are computed (GSL's error estimates do not influence them). GSL calls
- * the C library's exp ({@link GlibcMath#exp}) and log ({@link StrictMath#log}, an at most 1-ulp
- * approximation of glibc's log, which rounds almost always correctly).
+ * the C library's exp and log: {@link GlibcMath#exp} and {@link GlibcLog#log}, bit-exact ports of glibc's.
  */
 public final class GslSf {
     private GslSf() {
@@ -192,9 +191,9 @@ public final class GslSf {
             series = y * (1.0 + y * (1.0 + y * (c3 + y * (c4 + y * (c5 + y * (c6 + y * (c7 + y * series)))))));
             return -2.0 * series;
         } else if (x > 8.0) {
-            return StrictMath.log(erfc8Sum(x)) - x * x;
+            return GlibcLog.log(erfc8Sum(x)) - x * x;
         } else {
-            return StrictMath.log(erfc(x));
+            return GlibcLog.log(erfc(x));
         }
     }
 }
