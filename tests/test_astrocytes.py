@@ -154,3 +154,31 @@ def test_tripartite_errors(nest):
         nest.TripartiteConnect(pre, post, astro, conn, {"rule": "third_factor_bernoulli_with_pool"},
                                {"primary": {"weight": [1.0, 2.0]}})
     assert len(nest.GetConnections()) == 0
+
+
+def sic_network(nest, threads):
+    nest.ResetKernel()
+    nest.set_verbosity("M_ERROR")
+    nest.local_num_threads = threads
+    nest.rng_seed = 5
+    astro = nest.Create("astrocyte_lr_1994", 4, params={"SIC_th": 0.05, "Ca_astro": nest.random.uniform(0.05, 0.3)})
+    neurons = nest.Create("aeif_cond_alpha_astro", 6)
+    pg = nest.Create("poisson_generator", params={"rate": 2000.0})
+    nest.Connect(pg, neurons, syn_spec={"weight": 5.0})
+    nest.Connect(neurons, astro, {"rule": "fixed_indegree", "indegree": 3}, {"weight": 20.0})
+    nest.Connect(astro, neurons, {"rule": "fixed_indegree", "indegree": 2},
+                 {"synapse_model": "sic_connection", "weight": 2.0, "delay": nest.random.uniform(1.0, 3.0)})
+    mm = nest.Create("multimeter", params={"record_from": ["I_SIC", "V_m"], "interval": 0.5})
+    nest.Connect(mm, neurons)
+    nest.Simulate(200.0)
+    ev = mm.get("events")
+    o = np.lexsort((ev["senders"], ev["times"]))
+    return ev["I_SIC"][o], ev["V_m"][o], astro.get("IP3")
+
+
+def test_sic_network_does_not_depend_on_threads(nest):
+    a = sic_network(nest, 1)
+    b = sic_network(nest, 3)
+    assert np.count_nonzero(a[0]) > 100
+    for x, y in zip(a, b):
+        assert np.array_equal(x, y)

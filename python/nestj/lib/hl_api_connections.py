@@ -138,7 +138,7 @@ def TripartiteConnect(pre, post, third, conn_spec, third_factor_conn_spec, syn_s
         return _MapArr([to_java(_prepare_syn_spec(spec, {"rule": "all_to_all"}, len(a), len(b)))
                         for spec in syn_specs[key].syn_specs])
 
-    check_call("Connect", bridge.connectTripartite, to_java(pre._gids), to_java(post._gids), to_java(third._gids),
+    check_call("TripartiteConnect", bridge.connectTripartite, to_java(pre._gids), to_java(post._gids), to_java(third._gids),
                to_java(conn_spec), to_java(third_factor_conn_spec), maps("primary", pre, post),
                maps("third_in", pre, third), maps("third_out", third, post))
 
