@@ -162,7 +162,7 @@ public final class ConnectionManager {
             }
             storedPort = tb.checkDiffusionReceptor(ti, rport);
             // connections without delay count with wfr_comm_interval in the delay extrema
-            delayMs = 1.0;
+            delayMs = k.wfrCommInterval();
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.sic || sb.sendsSic()) {
             // secondary events: SICEvent (astrocyte_lr_1994 through sic_connection), delayed
@@ -189,7 +189,7 @@ public final class ConnectionManager {
                 }
                 storedPort = tb.checkInstantRateReceptor(ti, rport);
                 // connections without delay count with wfr_comm_interval in the delay extrema
-                delayMs = 1.0;
+                delayMs = k.wfrCommInterval();
             } else {
                 storedPort = tb.checkDelayedRateReceptor(ti, rport);
             }
@@ -228,6 +228,9 @@ public final class ConnectionManager {
                 break;
         }
         long dsteps = checkDelay(delayMs);
+        // connections without delay: wfr_comm_interval enters the delay extrema, the connection keeps the
+        // model's default delay (what GetConnections shows in NEST)
+        long storedSteps = sm.instantRate ? k.time.delayMsToSteps(sm.delay) : dsteps;
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (sm.type != null) {
             if (!sm.diffusion && (device || em != NodeBlock.Emits.SPIKE)) {
@@ -243,13 +246,13 @@ public final class ConnectionManager {
         noteDelay(dsteps);
         int thread = k.nodes.ownerThread(tb, ti);
         if (sm.type != null) {
-            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, label, ext);
+            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, label, ext);
         } else if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
-            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port, label);
+            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, port, label);
             sb.addedTarget(si, tb.model);
         } else {
-            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
+            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, 0, label);
         }
         sm.numConnections++;
         version++;

@@ -28,6 +28,18 @@ public final class Kernel {
     public String dataPrefix = "";
     public boolean overwriteFiles = false;
     public boolean dictMissIsError = true;
+    /** NEST's use_wfr and wfr_comm_interval (SimulationManager): the latter is the delay of connections without delay */
+    private boolean useWfr = true;
+    private double wfrCommInterval = 1.0;
+
+    public boolean useWfr() {
+        return useWfr;
+    }
+
+    /** The delay (ms) NEST gives connections without delay (instantaneous rate, diffusion): wfr_comm_interval. */
+    public double wfrCommInterval() {
+        return wfrCommInterval;
+    }
     private final Map<String, Object> passiveSettings = new LinkedHashMap<>();
 
     /** A kernel setting nestj stores but does not interpret itself (null if never set). */
@@ -60,6 +72,8 @@ public final class Kernel {
         dataPrefix = "";
         overwriteFiles = false;
         dictMissIsError = true;
+        useWfr = true;
+        wfrCommInterval = 1.0;
         passiveSettings.clear();
         models.reset();
         nodes.reset();
@@ -250,8 +264,8 @@ public final class Kernel {
         d.put("total_num_virtual_procs", (long) parallel.threads());
         d.put("update_time_limit", Double.POSITIVE_INFINITY);
         d.put("use_compressed_spikes", true);
-        d.put("use_wfr", true);
-        d.put("wfr_comm_interval", 1.0);
+        d.put("use_wfr", useWfr);
+        d.put("wfr_comm_interval", wfrCommInterval);
         d.put("wfr_interpolation_order", 3L);
         d.put("wfr_max_iterations", 15L);
         d.put("wfr_tol", 0.0001);
@@ -274,7 +288,7 @@ public final class Kernel {
     private static final List<String> PASSIVE = Arrays.asList("adaptive_target_buffers", "buffer_size_spike_data",
             "buffer_size_target_data", "growth_factor_buffer_spike_data", "growth_factor_buffer_target_data",
             "keep_source_table", "max_buffer_size_target_data", "spike_buffer_grow_extra", "spike_buffer_shrink_limit",
-            "spike_buffer_shrink_spare", "use_compressed_spikes", "use_wfr", "wfr_comm_interval",
+            "spike_buffer_shrink_spare", "use_compressed_spikes",
             "wfr_interpolation_order", "wfr_max_iterations", "wfr_tol", "update_time_limit", "sort_connections_by_source",
             "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
             "eprop_update_interval", "rng_type", "off_grid_spiking");
@@ -282,7 +296,7 @@ public final class Kernel {
     /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
     private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
             "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
-            "tics_per_ms", "min_delay", "max_delay", "biological_time");
+            "tics_per_ms", "min_delay", "max_delay", "biological_time", "use_wfr", "wfr_comm_interval");
 
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
@@ -332,7 +346,32 @@ public final class Kernel {
                 }
                 time.setResolution(tpms, r);
                 connections.reset(parallel.threads());
+                // communication in every step without wfr; never less than one step
+                if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
             }
+        }
+        if (s.has("use_wfr")) {
+            boolean w = s.b("use_wfr", useWfr);
+            if (nodes.size() > 0) {
+                throw NestException.kernel("Cannot enable/disable usage of waveform relaxation after nodes have been "
+                        + "created. Please call ResetKernel first.");
+            }
+            useWfr = w;
+            if (!useWfr) wfrCommInterval = time.resolution();
+        }
+        if (s.has("wfr_comm_interval")) {
+            double wi = s.d("wfr_comm_interval", wfrCommInterval);
+            if (!useWfr) {
+                throw NestException.kernel("Cannot set waveform communication interval when usage of waveform relaxation "
+                        + "is disabled. Set use_wfr to true first.");
+            } else if (connections.numConnections() != 0) {
+                throw NestException.kernel("Cannot change waveform communication interval after connections have been "
+                        + "created. Please call ResetKernel first.");
+            } else if (wi < time.resolution()) {
+                throw NestException.kernel("Communication interval of the waveform relaxation must be greater or equal "
+                        + "to the resolution of the simulation.");
+            }
+            wfrCommInterval = wi;
         }
         if (s.has("rng_seed")) {
             long seed = s.l("rng_seed", rngSeed);

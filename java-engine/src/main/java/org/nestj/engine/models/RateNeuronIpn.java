@@ -93,7 +93,7 @@ public abstract class RateNeuronIpn extends NeuronBlock {
         d.put("rate", rate[i]);
         d.put("noise", noise[i]);
         getNonlinearity(i, d);
-        d.put("node_uses_wfr", true);
+        d.put("node_uses_wfr", usesWfr);
     }
 
     @Override
@@ -152,9 +152,17 @@ public abstract class RateNeuronIpn extends NeuronBlock {
         return true;
     }
 
+    /** node_uses_wfr: the kernel's use_wfr when the block was created (as NEST's constructor reads it) */
+    boolean usesWfr = true;
+
+    @Override
+    public void created() {
+        usesWfr = kernel.useWfr();
+    }
+
     @Override
     public boolean usesWfr() {
-        return true;
+        return usesWfr;
     }
 
     @Override

@@ -67,8 +67,7 @@ public final class SiegertNeuron extends NeuronBlock {
 
     @Override
     public void created() {
-        Object w = kernel.passiveSetting("use_wfr");
-        usesWfr = !(w instanceof Boolean) || (Boolean) w;
+        usesWfr = kernel.useWfr();
     }
 
     @Override
