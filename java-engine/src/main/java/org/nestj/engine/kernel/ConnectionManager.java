@@ -155,20 +155,15 @@ public final class ConnectionManager {
                 throw NestException.illegalConnection("Creation of connection is not possible because:\n"
                         + "The source node does not support diffusion output.");
             }
-            if (!sm.diffusion) {
-                throw NestException.illegalConnection("Creation of connection is not possible because the source "
-                        + sb.model.name + " (node " + srcGid + ") sends DiffusionConnectionEvents, which " + sm.name
-                        + " does not transmit; use diffusion_connection.");
-            }
+            if (!sm.diffusion) throw notSending(sm);
             storedPort = tb.checkDiffusionReceptor(ti, rport);
             // connections without delay count with wfr_comm_interval in the delay extrema
             delayMs = k.wfrCommInterval();
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.sic || sb.sendsSic()) {
             // secondary events: SICEvent (astrocyte_lr_1994 through sic_connection), delayed
-            if (!sb.sendsSic() || !sm.sic) {
-                throw NestException.illegalConnection("Creation of connection is not possible.");
-            }
+            if (!sm.sic) throw notSending(sm);
+            if (!sb.sendsSic()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkSicReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
@@ -668,6 +663,22 @@ public final class ConnectionManager {
                         + (key.equals("source") || key.equals("target") || key.equals("receptor") || key.equals("synapse_model")
                         || key.equals("port") || key.equals("target_thread") || key.equals("synapse_id") ? " (read-only)." : " for static synapses."));
         }
+    }
+
+    /**
+     * NEST's error when a source that only sends one kind of secondary event (siegert_neuron, astrocyte_lr_1994)
+     * is connected with a synapse model for another event (the source's default sends_secondary_event or
+     * send_test_event).
+     */
+    private static NestException notSending(SynapseModel sm) {
+        String why;
+        if (sm.sic) why = null;
+        else if (sm.diffusion) why = "The source node does not support diffusion output.";
+        else if (sm.instantRate) why = "The source node does not support instantaneous rate output.";
+        else if (sm.delayedRate) why = "The source node does not support delayed rate output.";
+        else why = "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).";
+        return NestException.illegalConnection(why == null ? "Creation of connection is not possible."
+                : "Creation of connection is not possible because:\n" + why);
     }
 
     /**
