@@ -182,3 +182,20 @@ def test_sic_network_does_not_depend_on_threads(nest):
     assert np.count_nonzero(a[0]) > 100
     for x, y in zip(a, b):
         assert np.array_equal(x, y)
+
+
+def test_example_astrocyte_single(nest):
+    import os
+    import runpy
+    import nestj.__main__ as m
+    m.install_alias()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    g = runpy.run_path(os.path.join(root, "examples", "nest_like", "astrocyte_single.py"), run_name="__main__")
+    ip3 = np.asarray(g["data"]["IP3"])
+    ca = np.asarray(g["data"]["Ca_astro"])
+    assert len(ip3) == 59999
+    # each Poisson spike (1/s for 60 s) raises IP3 by delta_IP3 = 0.2 within one 1-ms sample
+    jumps = np.diff(ip3)[np.diff(ip3) > 0.1]
+    assert 35 <= len(jumps) <= 90 and np.all(np.abs(jumps - 0.2) < 0.002)
+    # the IP3 drive makes the calcium oscillate (Li-Rinzel) well above its resting level
+    assert ca.max() > 0.5 and ca.min() > 0.0 and ip3.min() >= 0.16 - 1e-12

@@ -167,3 +167,16 @@ def test_errors_and_defaults(nest):
         c.set(weight=1.0)
     with pytest.raises(nest.NESTError, match="has no delay"):
         nest.SetDefaults("diffusion_connection", {"delay": 2.0})
+
+
+def test_example_port_prints_nests_rates():
+    import os
+    import subprocess
+    import sys
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-m", "nestj", os.path.join(root, "examples", "nest_like", "brunel_siegert_nest.py")],
+                         capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.path.join(root, "python"),
+                                                                  MPLBACKEND="Agg"), timeout=300)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "Excitatory rate   : 32.03 spks/s" in lines and "Inhibitory rate   : 32.03 spks/s" in lines
