@@ -5,7 +5,7 @@ from ..ll_api import bridge, check_call, to_java, to_py
 from .hl_api_exceptions import NESTError, NESTErrors
 from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, SynapseCollection
 
-__all__ = ["Connect", "Disconnect", "GetConnections"]
+__all__ = ["Connect", "Disconnect", "GetConnections", "TripartiteConnect"]
 
 
 def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
@@ -107,6 +107,43 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
                    to_java(_prepare_syn_spec(syn_spec, conn_spec, len(pre), len(post))))
     if return_synapsecollection:
         return GetConnections(pre, post)
+
+
+def TripartiteConnect(pre, post, third, conn_spec, third_factor_conn_spec, syn_specs=None):
+    """Connect pre to post with the primary rule in conn_spec and attach nodes of third with the third-factor
+    rule (third_factor_bernoulli_with_pool): syn_specs maps "primary" (pre to post), "third_in" (pre to third)
+    and "third_out" (third to post) to a synapse specification (default static_synapse)."""
+    for name, x in (("Presynaptic", pre), ("Postsynaptic", post), ("Third-factor", third)):
+        if not isinstance(x, NodeCollection):
+            raise TypeError("{} nodes must be a NodeCollection".format(name))
+    syn_specs = dict(syn_specs) if syn_specs is not None else dict()
+    for key in ("primary", "third_in", "third_out"):
+        if key not in syn_specs:
+            syn_specs[key] = {"synapse_model": "static_synapse"}
+        elif isinstance(syn_specs[key], str):
+            syn_specs[key] = {"synapse_model": syn_specs[key]}
+        if not isinstance(syn_specs[key], CollocatedSynapses):
+            syn_specs[key] = CollocatedSynapses(syn_specs[key])
+        for synspec in syn_specs[key].syn_specs:
+            for entry, value in synspec.items():
+                if isinstance(value, (list, tuple, np.ndarray)):
+                    raise ValueError(
+                        f"Tripartite connections do not accept parameter lists,"
+                        f"but 'syn_specs[{key}][{entry}]' is a list or similar."
+                    )
+    if isinstance(conn_spec, str):
+        conn_spec = {"rule": conn_spec}
+    if isinstance(third_factor_conn_spec, str):
+        third_factor_conn_spec = {"rule": third_factor_conn_spec}
+    from ..ll_api import _MapArr
+
+    def maps(key, a, b):
+        return _MapArr([to_java(_prepare_syn_spec(spec, {"rule": "all_to_all"}, len(a), len(b)))
+                        for spec in syn_specs[key].syn_specs])
+
+    check_call("TripartiteConnect", bridge.connectTripartite, to_java(pre._gids), to_java(post._gids), to_java(third._gids),
+               to_java(conn_spec), to_java(third_factor_conn_spec), maps("primary", pre, post),
+               maps("third_in", pre, third), maps("third_out", third, post))
 
 
 def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):

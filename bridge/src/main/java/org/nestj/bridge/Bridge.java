@@ -287,6 +287,14 @@ public final class Bridge {
         });
     }
 
+    /** TripartiteConnect: primary rule with a third-factor rule; syn_specs per projection (CollocatedSynapses). */
+    public static void connectTripartite(long[] pre, long[] post, long[] third, Map<String, Object> connSpec,
+            Map<String, Object> thirdSpec, Map<String, Object>[] primary, Map<String, Object>[] thirdIn,
+            Map<String, Object>[] thirdOut) {
+        run(() -> org.nestj.engine.kernel.TripartiteConnect.connect(kernel, pre, post, third, connSpec, thirdSpec,
+                java.util.Arrays.asList(primary), java.util.Arrays.asList(thirdIn), java.util.Arrays.asList(thirdOut)));
+    }
+
     // ------------------------------------------------------------------ Parameters (nest.random, nest.math, ...)
 
     /** CreateParameter(type, spec): a Java Parameter object held by the Python Parameter. */

@@ -154,6 +154,9 @@ public final class ConnBuilder {
         allowAutapses = cs.b("allow_autapses", true);
         allowMultapses = cs.b("allow_multapses", true);
         makeSymmetric = cs.b("make_symmetric", false);
+        if (makeSymmetric && third != null) {
+            throw NestException.badProperty("Third-factor connectivity cannot be used with 'make_symmetric == True'.");
+        }
         long nPre = pre.length, nPost = post.length;
         long expected = -1;   // number of array entries, where the rule fixes it
         // rule constructors: NEST's checks, in NEST's order
@@ -504,6 +507,10 @@ public final class ConnBuilder {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
         SynapseModel m = k.connections.synapse(model);
+        if (m.diffusion) {
+            if (ss.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");
+            if (ss.has("weight")) throw NestException.badProperty(SynapseModel.DIFFUSION_WEIGHT);
+        }
         if (m.instantRate && ss.has("delay")) throw m.noDelay();
         // gap_junction refuses a delay when its first connection is made (after the symmetry checks)
         if (m.gap && ss.has("delay")) noDelayModel = m;
@@ -566,7 +573,40 @@ public final class ConnBuilder {
         if (delay[q] instanceof Scalar || delay[q] == null) delay[q] = null;
     }
 
-    private void single(long s, long t) {
+    /** NEST's ThirdOutBuilder: called once per pair the primary rule connected (tripartite connectivity). */
+    interface ThirdFactor {
+        void thirdConnect(long primarySource, long primaryTarget, Rng rng);
+    }
+
+    /** The third-factor builder of a tripartite Connect (null: bipartite). */
+    ThirdFactor third;
+
+    /** The stream of this builder's draws (set by {@link #connect}). */
+    Rng rng() {
+        return rng;
+    }
+
+    /**
+     * For builders that only make single connections chosen by someone else (NEST's ThirdInBuilder and the
+     * third-factor builders): parses the syn_specs; draws then come from rng.
+     */
+    void prepareSingle(Rng rng) {
+        parseSyns(-1);
+        this.rng = rng;
+        idx = 0;
+    }
+
+    void setRng(Rng rng) {
+        this.rng = rng;
+    }
+
+    /** One connection per syn_spec from s to t (NEST's single_connect_), then the third factor, if any. */
+    void single(long s, long t) {
+        singleOnly(s, t);
+        if (third != null) third.thirdConnect(s, t, rng);
+    }
+
+    private void singleOnly(long s, long t) {
         int i = idx++;
         for (int q = 0; q < sm.length; q++) {
             double d = delay[q] != null ? delay[q].value(i, s, t, rng) : dConst[q];

@@ -162,6 +162,23 @@ public final class ConnectionManager {
             // connections without delay count with wfr_comm_interval in the delay extrema
             delayMs = k.wfrCommInterval;
             em = NodeBlock.Emits.NOTHING;
+        } else if (sm.diffusion || sb.sendsDiffusion()) {
+            // secondary events: DiffusionConnectionEvent (siegert_neuron through diffusion_connection)
+            if (!sb.sendsDiffusion()) {
+                throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                        + "The source node does not support diffusion output.");
+            }
+            if (!sm.diffusion) throw notSending(sm);
+            storedPort = tb.checkDiffusionReceptor(ti, rport);
+            // connections without delay count with wfr_comm_interval in the delay extrema
+            delayMs = k.wfrCommInterval();
+            em = NodeBlock.Emits.NOTHING;
+        } else if (sm.sic || sb.sendsSic()) {
+            // secondary events: SICEvent (astrocyte_lr_1994 through sic_connection), delayed
+            if (!sm.sic) throw notSending(sm);
+            if (!sb.sendsSic()) throw NestException.illegalConnection("Creation of connection is not possible.");
+            storedPort = tb.checkSicReceptor(ti, rport);
+            em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {
@@ -219,9 +236,12 @@ public final class ConnectionManager {
                 break;
         }
         long dsteps = checkDelay(delayMs);
+        // connections without delay: wfr_comm_interval enters the delay extrema, the connection keeps the
+        // model's default delay (what GetConnections shows in NEST)
+        long storedSteps = sm.instantRate ? k.time.delayMsToSteps(sm.delay) : dsteps;
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (sm.type != null) {
-            if (device || em != NodeBlock.Emits.SPIKE) {
+            if (!sm.diffusion && (device || em != NodeBlock.Emits.SPIKE)) {
                 throw new NestException("NotImplemented", "nestj does not support " + sm.name + " connections from "
                         + sb.model.name + " yet: connect the device to a parrot_neuron and use the parrot as source.");
             }
@@ -234,17 +254,17 @@ public final class ConnectionManager {
         noteDelay(dsteps);
         int thread = k.nodes.ownerThread(tb, ti);
         if (sm.type != null) {
-            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, label, ext);
+            plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, label, ext);
         } else if (sm.gap) {
             // gap junctions live in tables of their own: spikes never pass them, and the secondary
             // event delivery walks only them
             plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
         } else if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
-            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, port, label);
+            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, port, label);
             sb.addedTarget(si, tb.model);
         } else {
-            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
+            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, 0, label);
         }
         sm.numConnections++;
         version++;
@@ -569,6 +589,8 @@ public final class ConnectionManager {
     public void setConnValues(int[] h, int[] idx, String[] keys, double[][] values, long v) {
         checkVersion(v);
         int n = h.length;
+        if (java.util.Arrays.asList(keys).contains("delay")) refuseWithoutDelay(h, idx, "delay");
+        if (java.util.Arrays.asList(keys).contains("weight")) refuseWithoutDelay(h, idx, "weight");
         java.util.List<Integer> typedKeys = new ArrayList<>();
         boolean anyTyped = false;
         for (int q = 0; q < n && !anyTyped; q++) anyTyped = synModels.get(storeOf(h[q]).synOf(idx[q])).type != null;
@@ -643,6 +665,7 @@ public final class ConnectionManager {
     public void setConnValues(int[] h, int[] idx, String key, double[] values, long v) {
         checkVersion(v);
         int n = h.length;
+        refuseWithoutDelay(h, idx, key);
         switch (key) {
             case "weight":
                 for (int q = 0; q < n; q++) {
@@ -682,6 +705,40 @@ public final class ConnectionManager {
                 throw NestException.badProperty("Connection property '" + key + "' cannot be set"
                         + (key.equals("source") || key.equals("target") || key.equals("receptor") || key.equals("synapse_model")
                         || key.equals("port") || key.equals("target_thread") || key.equals("synapse_id") ? " (read-only)." : " for static synapses."));
+        }
+    }
+
+    /**
+     * NEST's error when a source that only sends one kind of secondary event (siegert_neuron, astrocyte_lr_1994)
+     * is connected with a synapse model for another event (the source's default sends_secondary_event or
+     * send_test_event).
+     */
+    private static NestException notSending(SynapseModel sm) {
+        String why;
+        if (sm.sic) why = null;
+        else if (sm.diffusion) why = "The source node does not support diffusion output.";
+        else if (sm.instantRate) why = "The source node does not support instantaneous rate output.";
+        else if (sm.delayedRate) why = "The source node does not support delayed rate output.";
+        else why = "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).";
+        return NestException.illegalConnection(why == null ? "Creation of connection is not possible."
+                : "Creation of connection is not possible because:\n" + why);
+    }
+
+    /**
+     * The set_status checks of the connection models without delay: diffusion_connection refuses delay
+     * and weight, rate_connection_instantaneous the delay (NEST's messages).
+     */
+    private void refuseWithoutDelay(int[] h, int[] idx, String key) {
+        if (!key.equals("delay") && !key.equals("weight")) return;
+        for (int q = 0; q < h.length; q++) {
+            SynapseModel m = synModels.get(storeOf(h[q]).synOf(idx[q]));
+            if (m.diffusion) {
+                throw NestException.badProperty(key.equals("delay") ? "diffusion_connection has no delay."
+                        : SynapseModel.DIFFUSION_WEIGHT);
+            }
+            if (m.instantRate && key.equals("delay")) {
+                throw NestException.badProperty(m.name + " has no delay. Please use rate_connection_delayed.");
+            }
         }
     }
 

@@ -28,6 +28,14 @@ public final class Kernel {
     public String dataPrefix = "";
     public boolean overwriteFiles = false;
     public boolean dictMissIsError = true;
+    public boolean useWfr() {
+        return useWfr;
+    }
+
+    /** The delay (ms) NEST gives connections without delay (instantaneous rate, diffusion): wfr_comm_interval. */
+    public double wfrCommInterval() {
+        return wfrCommInterval;
+    }
     private final Map<String, Object> passiveSettings = new LinkedHashMap<>();
     /**
      * NEST's waveform-relaxation settings (SimulationManager): use_wfr (fixed once nodes exist; nodes

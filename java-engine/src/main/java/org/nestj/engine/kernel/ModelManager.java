@@ -74,6 +74,13 @@ public final class ModelManager {
         }
     }
 
+    /** Registers a synapse model with per-connection state under its NEST name only (no _hpc/_lbl variants). */
+    public SynapseModel registerSynapseOnly(SynapseType type, boolean homW) {
+        SynapseModel m = new SynapseModel(type.name, k.connections.synModels.size(), type.name, homW, false, type);
+        k.connections.registerSynapse(m);
+        return m;
+    }
+
     public boolean hasNodeModel(String name) {
         return nodeModels.containsKey(name);
     }

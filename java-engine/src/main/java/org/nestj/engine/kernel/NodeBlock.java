@@ -247,6 +247,45 @@ public abstract class NodeBlock {
         throw new IllegalStateException(model.name + " does not handle rates");
     }
 
+    /**
+     * true if the nodes send NEST's DiffusionConnectionEvent (siegert_neuron) through diffusion_connection;
+     * such blocks also return true from {@link #sendsRates()} and write their values into
+     * {@code rateOut.vi} (delivered like instantaneous rates, with waveform relaxation).
+     */
+    public boolean sendsDiffusion() {
+        return false;
+    }
+
+    /** Checks that node i accepts a diffusion connection on rport; returns the port to store. */
+    public int checkDiffusionReceptor(int i, int rport) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node or synapse model does not support diffusion input.");
+    }
+
+    /** A DiffusionConnectionEvent value for lag `lag` of the current slice through a connection with these factors. */
+    public void handleDiffusion(int i, int lag, double value, double driftFactor, double diffusionFactor, int rport) {
+        throw new IllegalStateException(model.name + " does not handle diffusion input");
+    }
+
+    /**
+     * true if the nodes send NEST's SICEvent (astrocyte_lr_1994) through sic_connection; such blocks also
+     * return true from {@link #sendsRates()} and write their values into {@code rateOut.v} (delivered
+     * like delayed rates).
+     */
+    public boolean sendsSic() {
+        return false;
+    }
+
+    /** Checks that node i accepts a SIC connection on rport; returns the port to store. */
+    public int checkSicReceptor(int i, int rport) {
+        throw NestException.illegalConnection("Creation of connection is not possible.");
+    }
+
+    /** A slow inward current value sent through a sic_connection of the given weight, for the update of step. */
+    public void handleSic(int i, long step, double value, double weight, int rport) {
+        throw new IllegalStateException(model.name + " does not handle SIC input");
+    }
+
     /** Called once after the block got its ids and kernel (per-block set-up). */
     public void created() {
     }

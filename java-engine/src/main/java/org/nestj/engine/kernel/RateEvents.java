@@ -173,10 +173,16 @@ public final class RateEvents {
         deliver(k.connections.deviceStores[t], origin);
         if (instantExist) deliverInstant(t);
         if (gapModels.length > 0) deliverGap(t);
+        if (diffusionExist) deliverDiffusion(t);
     }
 
     private boolean[] instantSyn = new boolean[0];
+    /** which synapse ids are sic_connection (SICEvent, delivered like delayed rates) */
+    private boolean[] sicSyn = new boolean[0];
     boolean instantExist;
+    /** diffusion_connection models (and copies) with connections */
+    private SynapseModel[] diffusionSyn = new SynapseModel[0];
+    boolean diffusionExist;
     private NodeBlock[] wfrBlocks = new NodeBlock[0];
     private int wfrMaxIterations = 15;
 
@@ -184,6 +190,8 @@ public final class RateEvents {
     boolean prepareWfr() {
         List<SynapseModel> sms = k.connections.synModels;
         instantSyn = new boolean[sms.size()];
+        sicSyn = new boolean[sms.size()];
+        for (SynapseModel m : sms) sicSyn[m.id] = m.sic;
         boolean any = false;
         for (SynapseModel m : sms) {
             instantSyn[m.id] = m.instantRate;
@@ -191,6 +199,13 @@ public final class RateEvents {
         }
         any |= gapModels.length > 0;
         instantExist = any;
+        List<SynapseModel> dif = new ArrayList<>();
+        for (SynapseModel m : sms) {
+            if (m.diffusion && m.numConnections > 0) dif.add(m);
+        }
+        diffusionSyn = dif.toArray(new SynapseModel[0]);
+        diffusionExist = !dif.isEmpty();
+        any |= diffusionExist;
         List<NodeBlock> w = new ArrayList<>();
         for (NodeBlock b : k.nodes.blocks) {
             if (b.usesWfr()) w.add(b);
@@ -219,10 +234,7 @@ public final class RateEvents {
                 }
                 done[t] = d;
             });
-            k.parallel.run(t -> {
-                if (instantExist) deliverInstant(t);
-                if (gapModels.length > 0) deliverGap(t);
-            });
+            k.parallel.run(this::deliverWfr);
             boolean all = true;
             for (boolean d : done) all &= d;
             if (all) return;
@@ -242,6 +254,51 @@ public final class RateEvents {
             return m + "e" + (ex < 0 ? "-" : "+") + (Math.abs(ex) < 10 ? "0" : "") + Math.abs(ex);
         }
         return r.contains(".") ? r.replaceAll("0+$", "").replaceAll("\\.$", "") : r;
+    }
+
+    /** The events of a waveform-relaxation pass: those of the connection models that support wfr. */
+    private void deliverWfr(int t) {
+        if (instantExist) deliverInstant(t);
+        if (gapModels.length > 0) deliverGap(t);
+        if (diffusionExist) deliverDiffusion(t);
+    }
+
+    /**
+     * Delivers the DiffusionConnectionEvents of all diffusion senders (their rates in {@code rateOut.vi})
+     * through the diffusion connections into targets owned by thread t: each value reaches the same lag
+     * of the target's slice, with the connection's drift_factor and diffusion_factor.
+     */
+    private void deliverDiffusion(int t) {
+        NodeManager nm = k.nodes;
+        for (SynapseModel m : diffusionSyn) {
+            ConnTable[] pt = k.connections.plastic[m.id];
+            if (pt == null) continue;
+            ConnTable tab = pt[t];
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                double[] drift = c.ext[0], diff = c.ext[1];
+                for (NodeBlock b : senders) {
+                    if (!b.sendsDiffusion()) continue;
+                    Out o = b.rateOut;
+                    int md = o.minDelay;
+                    for (int i = 0; i < b.n; i++) {
+                        int g = (int) b.gid(i);
+                        if (g + 1 >= off.length) continue;
+                        int base = i * md;
+                        NodeBlock tb = null;
+                        for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                            int tg = c.tgt[q];
+                            if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                            int ti = (int) (tg - tb.firstGid);
+                            double df = drift[q], sf = diff[q];
+                            int rp = c.rportOf(q);
+                            for (int lag = 0; lag < md; lag++) tb.handleDiffusion(ti, lag, o.vi[base + lag], df, sf, rp);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Delivers the instantaneous rate events of all senders into targets owned by thread t. */
@@ -284,13 +341,18 @@ public final class RateEvents {
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
-                        if (instantSyn.length > c.synOf(q) && instantSyn[c.synOf(q)]) continue;
+                        int sy = c.synOf(q);
+                        if (instantSyn.length > sy && instantSyn[sy]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);
                         int rp = c.rportOf(q);
-                        for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                        if (sicSyn.length > sy && sicSyn[sy]) {
+                            for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
+                        } else {
+                            for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                        }
                     }
                 }
             }

@@ -33,6 +33,13 @@ public final class SynapseModel {
      * sender's membrane potential), has no delay, requires symmetric connections, supports waveform relaxation.
      */
     public boolean gap;
+    /**
+     * diffusion_connection: NEST's DiffusionConnectionEvent (drift_factor and diffusion_factor per
+     * connection, no delay, waveform relaxation like instantaneous rates); also has {@link #instantRate}.
+     */
+    public boolean diffusion;
+    /** sic_connection: NEST's SICEvent (astrocyte to neuron), delivered like {@link #delayedRate} events. */
+    public boolean sic;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
@@ -41,6 +48,9 @@ public final class SynapseModel {
     public final long[][] commonArrays;
     /** the *_hpc variant (NEST's TargetIdentifierIndex: 16 bytes less per connection) */
     public boolean hpc;
+
+    /** NEST's message when a weight is given to diffusion_connection */
+    public static final String DIFFUSION_WEIGHT = "Please use the parameters drift_factor and diffusion_factor to specifiy the weights.";
 
     public SynapseModel(String name, int id, String typeId, boolean homWeight, boolean labelled) {
         this(name, id, typeId, homWeight, labelled, null);
@@ -79,6 +89,8 @@ public final class SynapseModel {
         m.delayedRate = delayedRate;
         m.instantRate = instantRate;
         m.gap = gap;
+        m.diffusion = diffusion;
+        m.sic = sic;
         return m;
     }
 
@@ -131,6 +143,10 @@ public final class SynapseModel {
     }
 
     public void setDefaults(Status s, Kernel k) {
+        if (diffusion) {
+            if (s.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");
+            if (s.has("weight")) throw NestException.badProperty(DIFFUSION_WEIGHT);
+        }
         if (!hasDelay() && s.has("delay")) throw noDelay();
         double w = s.d("weight", weight);
         long lb = labelled ? s.l("synapse_label", label) : label;

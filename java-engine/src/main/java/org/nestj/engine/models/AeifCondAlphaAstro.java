@@ -8,8 +8,9 @@ package org.nestj.engine.models;
  *   C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) - g_ex (V - E_ex) - g_in (V - E_in) - w + I_e
  *               + I_stim + I_SIC
  * </pre>
- * Everything else as {@link AeifCondAlpha}. I_SIC is the SIC input of the previous step; nestj has no astrocyte
- * model (no SICEvent sources), so it stays 0, as it does in NEST without astrocytes.
+ * Everything else as {@link AeifCondAlpha}. I_SIC is the slow inward current of the previous step: the sum
+ * of weight times SIC value over the sic_connections from astrocytes (astrocyte_lr_1994's SICEvent, a
+ * delayed secondary event), read from its own ring-buffer channel after I_stim, before the record.
  */
 public final class AeifCondAlphaAstro extends AeifCondAlpha {
     double[] iSic;
@@ -39,6 +40,31 @@ public final class AeifCondAlphaAstro extends AeifCondAlpha {
             case 3: return y[i][0];
             default: return y[i][W_];
         }
+    }
+
+    /** ring-buffer channel of the SIC input (after the current and the two spike channels) */
+    private static final int SIC = 3;
+
+    @Override
+    protected int spikeChannels() {
+        return 3;
+    }
+
+    @Override
+    protected void endStep(int i, double[] yy, long step) {
+        super.endStep(i, yy, step);
+        iSic[i] = buf.take(SIC, step, i);
+    }
+
+    @Override
+    public int checkSicReceptor(int i, int rport) {
+        if (rport != 0) throw unknownReceptor(rport, "SICEvent");
+        return 0;
+    }
+
+    @Override
+    public void handleSic(int i, long step, double value, double weight, int rport) {
+        buf.add(SIC, step, i, weight * value);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.nestj.engine.devices.PoissonGenerator;
 import org.nestj.engine.devices.SpikeGenerator;
 import org.nestj.engine.devices.SpikeRecorder;
 import org.nestj.engine.kernel.Kernel;
+import org.nestj.engine.kernel.SynapseModel;
 
 /** Registers every node and synapse model nestj implements, in NEST's order of kinds. */
 public final class Models {
@@ -71,6 +72,7 @@ public final class Models {
         k.models.registerNode("tanh_rate_ipn", () -> new TanhRateIpn(1));
         k.models.registerNode("threshold_lin_rate_ipn", () -> new ThresholdLinRateIpn(1));
         k.models.registerNode("sigmoid_rate_ipn", () -> new SigmoidRateIpn(1));
+        k.models.registerNode("siegert_neuron", () -> new SiegertNeuron(1));
         k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
         k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
         k.models.registerNode("mcculloch_pitts_neuron", () -> new MccullochPittsNeuron(1));
@@ -84,6 +86,7 @@ public final class Models {
         k.models.registerNode("aeif_cond_beta_multisynapse", () -> new AeifCondBetaMultisynapse(1));
         k.models.registerNode("aeif_psc_delta_clopath", () -> new AeifPscDeltaClopath(1));
         k.models.registerNode("aeif_cond_alpha_astro", () -> new AeifCondAlphaAstro(1));
+        k.models.registerNode("astrocyte_lr_1994", () -> new AstrocyteLr1994(1));
         k.models.registerNode("iaf_cond_alpha", () -> new IafCondAlpha(1));
         k.models.registerNode("iaf_chxk_2008", () -> new IafChxk2008(1));
         k.models.registerNode("iaf_cond_alpha_mc", () -> new IafCondAlphaMc(1));
@@ -135,6 +138,12 @@ public final class Models {
         k.connections.synapse("rate_connection_instantaneous").instantRate = true;
         k.models.registerSynapse("gap_junction", false, false);
         k.connections.synapse("gap_junction").gap = true;
+        SynapseModel diff = k.models.registerSynapseOnly(new DiffusionConnection(), false);
+        diff.instantRate = true;
+        diff.diffusion = true;
+        diff.weight = 0.0;
+        k.models.registerSynapse("sic_connection", false, false);
+        k.connections.synapse("sic_connection").sic = true;
     }
 
     public static Kernel newKernel() {
