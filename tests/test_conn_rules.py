@@ -248,3 +248,24 @@ def test_fixed_indegree_at_scale_is_fast():
     nest.Connect(pre, post, {"rule": "fixed_indegree", "indegree": 125}, {"weight": 0.1, "delay": 1.5})
     assert nest.num_connections == 1562500
     assert time.time() - t0 < 5.0
+
+
+def test_connect_with_id_lists_and_arrays(nest):
+    """PyNEST's _process_input_nodes: unique id lists become NodeCollections; non-unique ids (or
+    one_to_one with arrays) are connected pair by pair (connect_arrays)."""
+    import numpy as np
+    n = nest.Create("iaf_psc_alpha", 5)
+    sr = nest.Create("spike_recorder")
+    nest.Connect([1, 3, 5], sr)
+    assert sorted(nest.GetConnections(target=sr).source) == [1, 3, 5]
+    nest.Connect(np.array([1, 1, 2, 2]), np.array([3, 4, 3, 4]), "one_to_one",
+                 {"synapse_model": "static_synapse", "weight": np.array([1.0, 2.0, 3.0, 4.0])})
+    c = nest.GetConnections(n[:2], n[2:4])
+    assert c.get(["source", "target", "weight"]) == {"source": [1, 1, 2, 2], "target": [3, 4, 3, 4],
+                                                     "weight": [1.0, 2.0, 3.0, 4.0]}
+    with pytest.raises(ValueError, match="one_to_one"):
+        nest.Connect([1, 1], [2, 3])
+    with pytest.raises(nest.NESTErrors.ArgumentType):
+        nest.Connect([1, 1, 2], [2, 3], "one_to_one", {"synapse_model": "static_synapse"})
+    with pytest.raises(ValueError, match="synapse model"):
+        nest.Connect([1, 1], [2, 3], "one_to_one", {"weight": 2.0})

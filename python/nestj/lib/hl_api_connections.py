@@ -79,10 +79,64 @@ def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
     return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength)
 
 
+def _process_input_nodes(pre, post, conn_spec):
+    """PyNEST's check of pre and post: NodeCollections, or id lists converted to NodeCollections when
+    their ids are unique (and the rule is not one_to_one), else id arrays for pairwise connection."""
+    one_to_one = (conn_spec if not isinstance(conn_spec, dict) else conn_spec.get("rule", "all_to_all")) == "one_to_one"
+    pre_nc, post_nc = True, True
+    if not isinstance(pre, NodeCollection):
+        if not one_to_one and len(set(pre)) == len(pre):
+            pre = NodeCollection(pre)
+        else:
+            pre_nc = False
+    if not isinstance(post, NodeCollection):
+        if not one_to_one and len(set(post)) == len(post):
+            post = NodeCollection(post)
+        else:
+            post_nc = False
+    if pre_nc and post_nc:
+        return False, pre, post
+    if len(pre) != len(post):
+        raise NESTErrors.ArgumentType("Connect", "If `pre` or `post` contain non-unique IDs, then they must have the same length.")
+    pre = np.asarray(pre._gids if isinstance(pre, NodeCollection) else pre)
+    post = np.asarray(post._gids if isinstance(post, NodeCollection) else post)
+    if not issubclass(pre.dtype.type, (int, np.integer)):
+        raise NESTErrors.ArgumentType("Connect", " `pre` IDs should be integers.")
+    if not issubclass(post.dtype.type, (int, np.integer)):
+        raise NESTErrors.ArgumentType("Connect", " `post` IDs should be integers.")
+    if not (pre.ndim == 1 and post.ndim == 1):
+        raise ValueError("Sources and targets must be 1-dimensional arrays")
+    if not one_to_one:
+        raise ValueError("When connecting two arrays with non-unique IDs, `conn_spec` must be 'one_to_one'.")
+    return True, pre.astype(np.int64), post.astype(np.int64)
+
+
 def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=False):
-    """Connect pre to post with the rule in conn_spec (default all_to_all) and the synapse in syn_spec."""
-    if not isinstance(pre, NodeCollection) or not isinstance(post, NodeCollection):
-        raise TypeError("Connect: pre and post must be NodeCollections")
+    """Connect pre to post with the rule in conn_spec (default all_to_all) and the synapse in syn_spec.
+
+    pre and post may also be lists or arrays of node ids (PyNEST's _process_input_nodes): ids that are
+    unique become NodeCollections; otherwise (or with one_to_one) the arrays are connected pair by pair
+    (PyNEST's connect_arrays), which needs conn_spec 'one_to_one' and a syn_spec with the synapse model."""
+    use_arrays, pre, post = _process_input_nodes(pre, post, conn_spec)
+    if use_arrays:
+        if return_synapsecollection:
+            raise ValueError("SynapseCollection cannot be returned when connecting two arrays of node IDs")
+        if syn_spec is None:
+            raise ValueError("When connecting two arrays of node IDs, the synapse specification dictionary must "
+                             "be specified and contain at least the synapse model.")
+        if isinstance(syn_spec, str):
+            syn_spec = {"synapse_model": syn_spec}
+        if "weights" in syn_spec:
+            raise ValueError("To specify weights, use 'weight' in syn_spec.")
+        if "delays" in syn_spec:
+            raise ValueError("To specify delays, use 'delay' in syn_spec.")
+        if "synapse_model" not in syn_spec:
+            raise ValueError("When connecting two arrays of node IDs, the synapse specification dictionary must "
+                             "contain a synapse model.")
+        spec = {"rule": "one_to_one"}
+        check_call("Connect", bridge.connect, to_java(pre), to_java(post), to_java(spec),
+                   to_java(_prepare_syn_spec(syn_spec, spec, len(pre), len(post))))
+        return None
     if not pre or not post:
         raise NESTErrors.IllegalConnection("Connect", "Connect: presynaptic and postsynaptic NodeCollections must not be empty.")
     if conn_spec is None:
