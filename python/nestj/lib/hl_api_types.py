@@ -277,8 +277,7 @@ class NodeCollection:
                         vals = vals._values_for(self)
                     if is_iterable(vals) and not isinstance(vals, dict) and key in (node0 or _get_status(self[0])[0]) \
                             and not is_iterable((node0 or _get_status(self[0])[0])[key]):
-                        if len(vals) != n:
-                            raise TypeError("status dict must be a dict, or a list of dicts of length {} ".format(n))
+                        # as PyNEST: value i goes to node i (extra values are not used; too few raise IndexError)
                         for i in range(n):
                             v = vals[i]
                             per[i][key] = v.item() if isinstance(v, np.generic) else v
