@@ -96,7 +96,7 @@ public abstract class StimulationDevice extends DeviceBlock {
     }
 
     @Override
-    public void deliverEmissions(ConnStore c, long origin) {
+    public void deliverEmissions(ConnStore c, long origin, long gidLo, long gidHi) {
         int[] off = c.offsets;
         int[] tgt = c.tgt;
         for (int i = 0; i < n; i++) {
@@ -105,6 +105,9 @@ public abstract class StimulationDevice extends DeviceBlock {
             int g = (int) gid(i);
             if (g + 1 >= off.length) continue;
             int a = off[g], b = off[g + 1];
+            // targets are sorted by id within a source: keep those in [gidLo, gidHi)
+            if (gidLo != Long.MIN_VALUE) a = lowerBound(tgt, a, b, gidLo);
+            if (gidHi != Long.MAX_VALUE) b = lowerBound(tgt, a, b, gidHi);
             while (a < b) {
                 NodeBlock tb = kernel.nodes.blockOf(tgt[a]);
                 long last = tb.firstGid + tb.n;
@@ -114,6 +117,16 @@ public abstract class StimulationDevice extends DeviceBlock {
                 a = m;
             }
         }
+    }
+
+    /** First index in [a, b) of the ascending ids with ids[k] >= v (b if none). */
+    private static int lowerBound(int[] ids, int a, int b, long v) {
+        while (a < b) {
+            int m = (a + b) >>> 1;
+            if (ids[m] < v) a = m + 1;
+            else b = m;
+        }
+        return a;
     }
 
     /**

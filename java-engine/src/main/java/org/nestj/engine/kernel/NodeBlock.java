@@ -233,8 +233,11 @@ public abstract class NodeBlock {
         }
     }
 
-    /** Stimulation devices: deliver this slice's emissions to targets owned by thread t. */
-    public void deliverEmissions(ConnStore c, long origin) {
+    /**
+     * Stimulation devices: deliver this slice's emissions through the connections of segment c
+     * (targets owned by one thread) to the targets with ids in [gidLo, gidHi).
+     */
+    public void deliverEmissions(ConnStore c, long origin, long gidLo, long gidHi) {
     }
 
     /** Stimulation devices: forget this slice's emissions. */
