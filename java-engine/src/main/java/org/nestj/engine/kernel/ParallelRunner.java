@@ -35,6 +35,8 @@ public final class ParallelRunner {
     static final boolean PROFILE = Boolean.getBoolean("nestj.profile");
     /** profile counters: caller's wait for the workers, worker parks, worker start latency */
     public long waitNs, parks, regions, startLatNs;
+    /** units run by a thread other than their owner */
+    public final AtomicInteger stolen = new AtomicInteger();
     /** start latency histogram: < 1 us, < 10 us, < 100 us, >= 100 us */
     public final long[] latHist = new long[4];
     public final long[] bigAt = new long[400], bigLat = new long[400];
@@ -75,7 +77,10 @@ public final class ParallelRunner {
             if (!steal) return;
             for (int d = 1; d < threads; d++) {
                 int o = (x + d) % threads;
-                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) task.run(x, o, u);
+                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) {
+                    if (PROFILE) stolen.incrementAndGet();
+                    task.run(x, o, u);
+                }
             }
         });
     }

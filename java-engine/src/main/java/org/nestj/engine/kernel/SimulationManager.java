@@ -148,6 +148,7 @@ public final class SimulationManager {
             pr.startLatNs = 0;
             Arrays.fill(pr.latHist, 0);
             pr.nBig = 0;
+            pr.stolen.set(0);
         }
         simulated = true;
         if (printTime) {
@@ -163,13 +164,20 @@ public final class SimulationManager {
             final long origin = clock;
             final int from = (int) fromStep, to = (int) toStep;
             long p0 = PROFILE ? System.nanoTime() : 0;
-            if (slice > 0 && fromStep == 0 && nPending > 0) {
+            final boolean deliverNow = slice > 0 && fromStep == 0 && nPending > 0;
+            if (deliverNow) {
                 wrOn = false;
                 for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
                 if (wrOn && (wev == null || wev.length != outs.length)) {
                     wev = new WeightEvents[outs.length];
                     for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
                 }
+            }
+            // A unit's spikes can be delivered right before its update, in one parallel region,
+            // unless something must happen in between: weight_recorder events, multimeter samples
+            // (their output order relative to the recorders' spikes), rate events.
+            final boolean fuse = deliverNow && !wrOn && !ratesActive && !wfrActive && !k.recording.hasSamplers();
+            if (deliverNow && !fuse) {
                 k.parallel.runUnits(units, steal, (x, t, u) -> {
                     long b0 = PROFILE ? System.nanoTime() : 0;
                     deliverPending(x, t, u);
@@ -186,6 +194,13 @@ public final class SimulationManager {
             if (PROFILE && busyNs.length != 16 * T) busyNs = new long[16 * T];
             k.parallel.runUnits(units, steal, (x, t, u) -> {
                 long b0 = PROFILE ? System.nanoTime() : 0;
+                if (fuse) {
+                    deliverPending(x, t, u);
+                    if (PROFILE) {
+                        busy(x, 0, b0);
+                        b0 = System.nanoTime();
+                    }
+                }
                 SpikeOut out = outs[x];
                 final long lo = unitLo(t, u), hi = unitHi(t, u);
                 for (NodeBlock b : k.nodes.blocks) {
@@ -260,8 +275,8 @@ public final class SimulationManager {
             }
             java.util.Arrays.fill(busyNs, 0);
             ParallelRunner pr = k.parallel;
-            System.err.printf("nestj profile: %d parallel regions, caller waited %.3f s, worker parks %d, worker start latency %.3f s %s%n",
-                    pr.regions, pr.waitNs * 1e-9, pr.parks, pr.startLatNs * 1e-9, Arrays.toString(pr.latHist));
+            System.err.printf("nestj profile: %d parallel regions, caller waited %.3f s, worker parks %d, worker start latency %.3f s %s, units stolen %d%n",
+                    pr.regions, pr.waitNs * 1e-9, pr.parks, pr.startLatNs * 1e-9, Arrays.toString(pr.latHist), pr.stolen.getAndSet(0));
             Arrays.fill(pr.latHist, 0);
             StringBuilder sb = new StringBuilder();
             for (int q = 0; q < pr.nBig; q++) sb.append(String.format(" %.0f:%.2f", (pr.bigAt[q] - t0) * 1e-6, pr.bigLat[q] * 1e-6));
