@@ -95,12 +95,45 @@ public abstract class StimulationDevice extends DeviceBlock {
         hasEmissions = false;
     }
 
+    /** emissions of the previous slice waiting for delivery (see NodeBlock.deferEmissions) */
+    private Emissions[] deferred;
+
+    @Override
+    public void deferEmissions() {
+        if (deferred == null) {
+            deferred = new Emissions[n];
+            for (int i = 0; i < n; i++) deferred[i] = new Emissions();
+        }
+        Emissions[] d = deferred;
+        deferred = em;
+        em = d;
+        hasDeferred = hasEmissions;
+        hasEmissions = false;
+    }
+
+    @Override
+    public void deliverDeferred(ConnStore c, long origin, long gidLo, long gidHi) {
+        deliverFrom(deferred, c, origin, gidLo, gidHi);
+    }
+
+    @Override
+    public void clearDeferred() {
+        if (deferred != null) {
+            for (Emissions e : deferred) e.count = 0;
+        }
+        hasDeferred = false;
+    }
+
     @Override
     public void deliverEmissions(ConnStore c, long origin, long gidLo, long gidHi) {
+        deliverFrom(em, c, origin, gidLo, gidHi);
+    }
+
+    private void deliverFrom(Emissions[] src, ConnStore c, long origin, long gidLo, long gidHi) {
         int[] off = c.offsets;
         int[] tgt = c.tgt;
         for (int i = 0; i < n; i++) {
-            Emissions e = em[i];
+            Emissions e = src[i];
             if (e.count == 0) continue;
             int g = (int) gid(i);
             if (g + 1 >= off.length) continue;

@@ -63,6 +63,7 @@ public final class SimulationManager {
         simulated = false;
         buffersReady = false;
         nPending = 0;
+        deferredPending = false;
         localSpikeCounter = 0;
         timeSimulate = 0;
         outs = new SpikeOut[threads];
@@ -160,6 +161,14 @@ public final class SimulationManager {
         // units of a thread's share may run on another thread (see ParallelRunner.runUnits), except
         // with rate connections, whose per-thread event buffers follow the static split
         final boolean steal = !ratesActive && !wfrActive;
+        boolean wrAny = false;
+        for (SynapseModel sm : k.connections.synModels) wrAny |= sm.weightRecorder > 0;
+        // A unit's spikes can be delivered right before its update, in one parallel region, and
+        // device events of the previous slice right before those spikes, unless something must
+        // happen in between: weight_recorder events, multimeter samples (their output order
+        // relative to the recorders' spikes), rate events.
+        final boolean canFuse = !wrAny && !ratesActive && !wfrActive && !k.recording.hasSamplers();
+        if (deferredPending) flushDeferred();
         do {
             final long origin = clock;
             final int from = (int) fromStep, to = (int) toStep;
@@ -173,10 +182,9 @@ public final class SimulationManager {
                     for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
                 }
             }
-            // A unit's spikes can be delivered right before its update, in one parallel region,
-            // unless something must happen in between: weight_recorder events, multimeter samples
-            // (their output order relative to the recorders' spikes), rate events.
-            final boolean fuse = deliverNow && !wrOn && !ratesActive && !wfrActive && !k.recording.hasSamplers();
+            final boolean fuse = deliverNow && canFuse;
+            final boolean devDue = deferredPending;
+            final long devOrigin = deferredOrigin;
             if (deliverNow && !fuse) {
                 k.parallel.runUnits(units, steal, (x, t, u) -> {
                     long b0 = PROFILE ? System.nanoTime() : 0;
@@ -194,6 +202,14 @@ public final class SimulationManager {
             if (PROFILE && busyNs.length != 16 * T) busyNs = new long[16 * T];
             k.parallel.runUnits(units, steal, (x, t, u) -> {
                 long b0 = PROFILE ? System.nanoTime() : 0;
+                if (devDue) {
+                    // device events of the previous slice: before its spikes, as in the unfused order
+                    deliverDeferred(t, u, devOrigin);
+                    if (PROFILE) {
+                        busy(x, 2, b0);
+                        b0 = System.nanoTime();
+                    }
+                }
                 if (fuse) {
                     deliverPending(x, t, u);
                     if (PROFILE) {
@@ -211,15 +227,25 @@ public final class SimulationManager {
                 }
                 if (PROFILE) busy(x, 1, b0);
             });
+            if (devDue) clearDeferred();
             long p2 = PROFILE ? System.nanoTime() : 0;
-            boolean anyDevice = false;
+            boolean anyDevice = false, allDeferrable = true;
             for (NodeBlock b : k.nodes.blocks) {
                 if (b.hasEmissions) {
                     anyDevice = true;
-                    break;
+                    allDeferrable &= b.emissionsDeferrable();
                 }
             }
-            if (anyDevice) {
+            // this slice's device events go with the next slice's region, unless this is the last
+            // step of the run (they are then delivered now, before anything can change)
+            final boolean lastOfRun = toDo - (toStep - fromStep) <= 0;
+            if (anyDevice && canFuse && allDeferrable && !lastOfRun) {
+                for (NodeBlock b : k.nodes.blocks) {
+                    if (b.hasEmissions) b.deferEmissions();
+                }
+                deferredPending = true;
+                deferredOrigin = origin;
+            } else if (anyDevice) {
                 k.parallel.runUnits(units, steal, (x, t, u) -> {
                     long b0 = PROFILE ? System.nanoTime() : 0;
                     ConnTable tab = k.connections.deviceStores[t];
@@ -348,6 +374,33 @@ public final class SimulationManager {
             for (int sg = 0; sg < tab.segments(); sg++) tab.seg(sg).computeUnitSplits(bounds);
         }
         unitVersion = k.connections.version;
+    }
+
+    // ------------------------------------------------------------------ deferred device events
+    boolean deferredPending;
+    long deferredOrigin;
+
+    /** Delivers the deferred device events of slice origin to the targets of unit u of thread t. */
+    private void deliverDeferred(int t, int u, long origin) {
+        ConnTable tab = k.connections.deviceStores[t];
+        final long lo = unitLo(t, u), hi = unitHi(t, u);
+        for (NodeBlock b : k.nodes.blocks) {
+            if (!b.hasDeferred) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) b.deliverDeferred(tab.seg(sg), origin, lo, hi);
+        }
+    }
+
+    private void clearDeferred() {
+        for (NodeBlock b : k.nodes.blocks) {
+            if (b.hasDeferred) b.clearDeferred();
+        }
+        deferredPending = false;
+    }
+
+    private void flushDeferred() {
+        final long origin = deferredOrigin;
+        k.parallel.runUnits(units, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(t, u, origin));
+        clearDeferred();
     }
 
     /** Collects the neuron spikes of this slice from all threads, sorted by (lag, sender). */
