@@ -39,8 +39,6 @@ public final class ParallelRunner {
     public final AtomicInteger stolen = new AtomicInteger();
     /** start latency histogram: < 1 us, < 10 us, < 100 us, >= 100 us */
     public final long[] latHist = new long[4];
-    public final long[] bigAt = new long[400], bigLat = new long[400];
-    public int nBig;
     private volatile long publishedAt;
 
     public int threads() {
@@ -156,10 +154,6 @@ public final class ParallelRunner {
                     long lat = System.nanoTime() - publishedAt;
                     startLatNs += lat;
                     latHist[lat < 1000 ? 0 : lat < 10000 ? 1 : lat < 100000 ? 2 : 3]++;
-                    if (lat >= 100000 && nBig < bigAt.length) {
-                        bigAt[nBig] = publishedAt;
-                        bigLat[nBig++] = lat;
-                    }
                 }
                 IntConsumer t = task;
                 try {

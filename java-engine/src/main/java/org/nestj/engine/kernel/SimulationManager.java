@@ -148,7 +148,6 @@ public final class SimulationManager {
             pr.parks = 0;
             pr.startLatNs = 0;
             Arrays.fill(pr.latHist, 0);
-            pr.nBig = 0;
             pr.stolen.set(0);
         }
         simulated = true;
@@ -292,7 +291,9 @@ public final class SimulationManager {
         }
         timeSimulate += (System.nanoTime() - t0) * 1e-9;
         if (PROFILE) {
-            System.err.printf("nestj profile: deliver spikes %.3f s, update %.3f s, device events %.3f s, gather %.3f s%n",
+            // wall time per region kind; when delivery is fused into the update region, the
+            // per-thread busy times below tell the phases apart
+            System.err.printf("nestj profile: regions: deliver spikes %.3f s, update (+ fused deliveries) %.3f s, device events %.3f s; gather %.3f s%n",
                     phaseNs[0] * 1e-9, phaseNs[1] * 1e-9, phaseNs[2] * 1e-9, phaseNs[3] * 1e-9);
             java.util.Arrays.fill(phaseNs, 0);
             for (int t = 0; t * 16 < busyNs.length; t++) {
@@ -304,10 +305,6 @@ public final class SimulationManager {
             System.err.printf("nestj profile: %d parallel regions, caller waited %.3f s, worker parks %d, worker start latency %.3f s %s, units stolen %d%n",
                     pr.regions, pr.waitNs * 1e-9, pr.parks, pr.startLatNs * 1e-9, Arrays.toString(pr.latHist), pr.stolen.getAndSet(0));
             Arrays.fill(pr.latHist, 0);
-            StringBuilder sb = new StringBuilder();
-            for (int q = 0; q < pr.nBig; q++) sb.append(String.format(" %.0f:%.2f", (pr.bigAt[q] - t0) * 1e-6, pr.bigLat[q] * 1e-6));
-            System.err.println("nestj profile: late starts (ms since start: ms late)" + sb);
-            pr.nBig = 0;
             pr.regions = 0;
             pr.waitNs = 0;
             pr.parks = 0;
