@@ -57,6 +57,12 @@ public final class PoissonGenerator extends StimulationDevice {
         }
     }
 
+    /** Delivery reads only the emitted lags and mean, expMinusMean, cdf (fixed at Prepare). */
+    @Override
+    public boolean emissionsDeferrable() {
+        return true;
+    }
+
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         for (int i = i0; i < i1; i++) {

@@ -95,16 +95,52 @@ public abstract class StimulationDevice extends DeviceBlock {
         hasEmissions = false;
     }
 
+    /** emissions of the previous slice waiting for delivery (see NodeBlock.deferEmissions) */
+    private Emissions[] deferred;
+
     @Override
-    public void deliverEmissions(ConnStore c, long origin) {
+    public void deferEmissions() {
+        if (deferred == null) {
+            deferred = new Emissions[n];
+            for (int i = 0; i < n; i++) deferred[i] = new Emissions();
+        }
+        Emissions[] d = deferred;
+        deferred = em;
+        em = d;
+        hasDeferred = hasEmissions;
+        hasEmissions = false;
+    }
+
+    @Override
+    public void deliverDeferred(ConnStore c, long origin, long gidLo, long gidHi) {
+        deliverFrom(deferred, c, origin, gidLo, gidHi);
+    }
+
+    @Override
+    public void clearDeferred() {
+        if (deferred != null) {
+            for (Emissions e : deferred) e.count = 0;
+        }
+        hasDeferred = false;
+    }
+
+    @Override
+    public void deliverEmissions(ConnStore c, long origin, long gidLo, long gidHi) {
+        deliverFrom(em, c, origin, gidLo, gidHi);
+    }
+
+    private void deliverFrom(Emissions[] src, ConnStore c, long origin, long gidLo, long gidHi) {
         int[] off = c.offsets;
         int[] tgt = c.tgt;
         for (int i = 0; i < n; i++) {
-            Emissions e = em[i];
+            Emissions e = src[i];
             if (e.count == 0) continue;
             int g = (int) gid(i);
             if (g + 1 >= off.length) continue;
             int a = off[g], b = off[g + 1];
+            // targets are sorted by id within a source: keep those in [gidLo, gidHi)
+            if (gidLo != Long.MIN_VALUE) a = lowerBound(tgt, a, b, gidLo);
+            if (gidHi != Long.MAX_VALUE) b = lowerBound(tgt, a, b, gidHi);
             while (a < b) {
                 NodeBlock tb = kernel.nodes.blockOf(tgt[a]);
                 long last = tb.firstGid + tb.n;
@@ -114,6 +150,16 @@ public abstract class StimulationDevice extends DeviceBlock {
                 a = m;
             }
         }
+    }
+
+    /** First index in [a, b) of the ascending ids with ids[k] >= v (b if none). */
+    private static int lowerBound(int[] ids, int a, int b, long v) {
+        while (a < b) {
+            int m = (a + b) >>> 1;
+            if (ids[m] < v) a = m + 1;
+            else b = m;
+        }
+        return a;
     }
 
     /**

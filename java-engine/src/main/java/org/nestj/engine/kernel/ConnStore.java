@@ -45,7 +45,10 @@ public final class ConnStore {
     public int[] port;  // device stores only
     /** synapse_label per connection (NEST's ConnectionLabel); null while no connection here has a label */
     public int[] lbl;
-    /** weight table mode: weights are wtab[wi[k]] and w is null */
+    /**
+     * weight table mode: weights are wtab[wi[k]] and w is null; wi is null while all connections
+     * share one weight, wtab[0] (homogeneous weights then cost no bytes per connection)
+     */
     public char[] wi;
     public double[] wtab;
     int nW;
@@ -86,7 +89,6 @@ public final class ConnStore {
             ext = new double[nExt][c];
         } else {
             w = null;
-            wi = new char[c];
             wtab = new double[16];
             wKeys = new long[64];
         }
@@ -129,7 +131,7 @@ public final class ConnStore {
 
     /** Weight of connection k. */
     public double weight(int k) {
-        return w != null ? w[k] : wtab[wi[k]];
+        return w != null ? w[k] : wtab[wi != null ? wi[k] : 0];
     }
 
     /** Index of weight x in the table, adding it; -1 if the table is full. */
@@ -171,7 +173,7 @@ public final class ConnStore {
     /** Leaves table mode: one double per connection from now on. */
     private void expandWeights() {
         double[] full = new double[cap];
-        for (int k = 0; k < size; k++) full[k] = wtab[wi[k]];
+        for (int k = 0; k < size; k++) full[k] = wtab[wi != null ? wi[k] : 0];
         w = full;
         wi = null;
         wtab = null;
@@ -184,6 +186,10 @@ public final class ConnStore {
         if (w == null) {
             int idx = weightIndex(x);
             if (idx >= 0) {
+                if (wi == null) {
+                    if (idx == 0) return;
+                    wi = new char[cap];
+                }
                 wi[k] = (char) idx;
                 return;
             }
@@ -242,7 +248,8 @@ public final class ConnStore {
             if (idx < 0) {
                 expandWeights();
                 w[size] = weight;
-            } else {
+            } else if (wi != null || idx != 0) {
+                if (wi == null) wi = new char[cap];
                 wi[size] = (char) idx;
             }
         } else {
@@ -273,7 +280,7 @@ public final class ConnStore {
         if (src != null) src = Arrays.copyOf(src, c);
         if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
-        else wi = Arrays.copyOf(wi, c);
+        else if (wi != null) wi = Arrays.copyOf(wi, c);
         if (delay != null) delay = Arrays.copyOf(delay, c);
         if (rport != null) rport = Arrays.copyOf(rport, c);
         if (syn != null) syn = Arrays.copyOf(syn, c);
@@ -337,7 +344,7 @@ public final class ConnStore {
         src = Arrays.copyOf(src, c);
         if (tgt != null) tgt = Arrays.copyOf(tgt, c);
         if (w != null) w = Arrays.copyOf(w, c);
-        else wi = Arrays.copyOf(wi, c);
+        else if (wi != null) wi = Arrays.copyOf(wi, c);
         if (delay != null) delay = Arrays.copyOf(delay, c);
         if (rport != null) rport = Arrays.copyOf(rport, c);
         if (syn != null) syn = Arrays.copyOf(syn, c);
@@ -385,7 +392,7 @@ public final class ConnStore {
         if (tgt.length != n) {
             tgt = Arrays.copyOf(tgt, n);
             if (w != null) w = Arrays.copyOf(w, n);
-            else wi = Arrays.copyOf(wi, n);
+            else if (wi != null) wi = Arrays.copyOf(wi, n);
             if (delay != null) delay = Arrays.copyOf(delay, n);
             if (rport != null) rport = Arrays.copyOf(rport, n);
             if (syn != null) syn = Arrays.copyOf(syn, n);
@@ -435,7 +442,7 @@ public final class ConnStore {
             double[] tw = new double[w.length];
             for (int k = 0; k < n; k++) tw[perm[k]] = w[k];
             w = tw;
-        } else {
+        } else if (wi != null) {
             char[] tc = sc.chars(wi.length);
             for (int k = 0; k < n; k++) tc[perm[k]] = wi[k];
             sc.giveChars(wi);
@@ -516,7 +523,7 @@ public final class ConnStore {
         ti = tgt[i]; tgt[i] = tgt[j]; tgt[j] = ti;
         if (w != null) {
             double td = w[i]; w[i] = w[j]; w[j] = td;
-        } else {
+        } else if (wi != null) {
             char tw = wi[i]; wi[i] = wi[j]; wi[j] = tw;
         }
         if (delay != null) {
@@ -593,7 +600,7 @@ public final class ConnStore {
         if (w != null) {
             for (int q = 0; q < m; q++) tmpD[q] = w[a + (int) sortKeys[q]];
             System.arraycopy(tmpD, 0, w, a, m);
-        } else {
+        } else if (wi != null) {
             for (int q = 0; q < m; q++) tmpC[q] = wi[a + (int) sortKeys[q]];
             System.arraycopy(tmpC, 0, wi, a, m);
         }
@@ -629,6 +636,39 @@ public final class ConnStore {
         }
     }
 
+    /**
+     * Boundaries of the work units of delivery (see SimulationManager): unitSplit[u][src] is the
+     * first connection of source src whose target id is at least unitBound[u]; null while the
+     * segment is delivered as one unit.
+     */
+    public int[][] unitSplit;
+
+    /** Computes {@link #unitSplit} for the given target-id bounds (ascending); none: one unit. */
+    public void computeUnitSplits(long[] unitBound) {
+        if (unitBound.length == 0) {
+            unitSplit = null;
+            return;
+        }
+        final int ns = offsets.length - 1;
+        if (unitSplit == null || unitSplit.length != unitBound.length || unitSplit[0].length != ns) {
+            unitSplit = new int[unitBound.length][ns];
+        }
+        for (int g = 0; g < ns; g++) {
+            int lo = offsets[g];
+            final int e = offsets[g + 1];
+            for (int u = 0; u < unitBound.length; u++) {
+                final long bound = unitBound[u];
+                int hi = e;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (tgt[mid] < bound) lo = mid + 1;
+                    else hi = mid;
+                }
+                unitSplit[u][g] = lo;
+            }
+        }
+    }
+
     private void extendOffsets(int maxGid) {
         int old = offsets.length;
         offsets = Arrays.copyOf(offsets, maxGid + 2);
@@ -644,7 +684,7 @@ public final class ConnStore {
             src[j] = src[k];
             tgt[j] = tgt[k];
             if (w != null) w[j] = w[k];
-            else wi[j] = wi[k];
+            else if (wi != null) wi[j] = wi[k];
             if (delay != null) delay[j] = delay[k];
             if (rport != null) rport[j] = rport[k];
             if (syn != null) syn[j] = syn[k];
@@ -661,13 +701,14 @@ public final class ConnStore {
     }
 
     public long bytesUsed() {
-        long b = (tgt != null ? (long) tgt.length * 4 : (long) runT.length * 8) + (w != null ? (long) w.length * 8 : (long) wi.length * 2 + (long) wtab.length * 8)
+        long b = (tgt != null ? (long) tgt.length * 4 : (long) runT.length * 8) + (w != null ? (long) w.length * 8 : (wi != null ? (long) wi.length * 2 : 0) + (long) wtab.length * 8)
                 + (delay != null ? (long) delay.length * 2 : 0) + (rport != null ? rport.length : 0)
                 + (syn != null ? syn.length : 0);
         if (withPort) b += (long) port.length * 4;
         if (lbl != null) b += (long) lbl.length * 4;
         if (src != null) b += (long) src.length * 4;
         if (ext != null) b += (long) ext.length * cap * 8;
+        if (unitSplit != null) b += (long) unitSplit.length * unitSplit[0].length * 4;
         return b + (long) offsets.length * 4;
     }
 }

@@ -311,12 +311,41 @@ public abstract class NodeBlock {
     public void afterUpdate(long origin, int from, int to) {
     }
 
-    /** Stimulation devices: deliver this slice's emissions to targets owned by thread t. */
-    public void deliverEmissions(ConnStore c, long origin) {
+    /**
+     * Stimulation devices: deliver this slice's emissions through the connections of segment c
+     * (targets owned by one thread) to the targets with ids in [gidLo, gidHi).
+     */
+    public void deliverEmissions(ConnStore c, long origin, long gidLo, long gidHi) {
     }
 
     /** Stimulation devices: forget this slice's emissions. */
     public void clearEmissions() {
+    }
+
+    /**
+     * true if this block's emissions may be delivered during the next slice's parallel region,
+     * while its nodes are updated again: delivery reads only the emission records and parameters
+     * that do not change during a run.
+     */
+    public boolean emissionsDeferrable() {
+        return false;
+    }
+
+    /** Set while emissions moved aside by {@link #deferEmissions} wait for delivery. */
+    public boolean hasDeferred;
+
+    /** Moves this slice's emissions aside for delivery in the next slice; new ones start empty. */
+    public void deferEmissions() {
+        throw new IllegalStateException(model.name + " cannot defer emissions");
+    }
+
+    /** Delivers the emissions moved aside, like {@link #deliverEmissions}. */
+    public void deliverDeferred(ConnStore c, long origin, long gidLo, long gidHi) {
+    }
+
+    /** Forgets the emissions moved aside. */
+    public void clearDeferred() {
+        hasDeferred = false;
     }
 
     /** Connection hook for NEST's num_targets_ style bookkeeping in devices. */

@@ -1,6 +1,7 @@
 package org.nestj.engine.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -31,8 +32,55 @@ public final class ParallelRunner {
         }
     }
 
+    static final boolean PROFILE = Boolean.getBoolean("nestj.profile");
+    /** profile counters: caller's wait for the workers, worker parks, worker start latency */
+    public long waitNs, parks, regions, startLatNs;
+    /** units run by a thread other than their owner */
+    public final AtomicInteger stolen = new AtomicInteger();
+    /** start latency histogram: < 1 us, < 10 us, < 100 us, >= 100 us */
+    public final long[] latHist = new long[4];
+    private volatile long publishedAt;
+
     public int threads() {
         return threads;
+    }
+
+    /** Work of one unit: executed by thread {@code exec}, unit {@code unit} of thread {@code owner}'s share. */
+    @FunctionalInterface
+    public interface UnitTask {
+        void run(int exec, int owner, int unit);
+    }
+
+    /** claim counters, one per owner, 16 ints apart so that no two share a cache line */
+    private AtomicIntegerArray claims = new AtomicIntegerArray(16);
+    private static final int PAD = 16;
+
+    /**
+     * Runs {@code units} units of work for each thread's share: every thread first claims and runs
+     * the units of its own share in order; with {@code steal}, a thread that is done then claims
+     * the units of other shares that have not been started, so a thread that is descheduled or
+     * late does not hold up the others. The caller guarantees that the units are independent of
+     * each other and that their results do not depend on the executing thread.
+     */
+    public void runUnits(int units, boolean steal, UnitTask task) {
+        if (threads == 1) {
+            for (int u = 0; u < units; u++) task.run(0, 0, u);
+            return;
+        }
+        if (claims.length() != PAD * threads) claims = new AtomicIntegerArray(PAD * threads);
+        final AtomicIntegerArray c = claims;
+        for (int t = 0; t < threads; t++) c.set(PAD * t, 0);
+        run(x -> {
+            for (int u; (u = c.getAndIncrement(PAD * x)) < units;) task.run(x, x, u);
+            if (!steal) return;
+            for (int d = 1; d < threads; d++) {
+                int o = (x + d) % threads;
+                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) {
+                    if (PROFILE) stolen.incrementAndGet();
+                    task.run(x, o, u);
+                }
+            }
+        });
     }
 
     public void run(IntConsumer t) {
@@ -43,6 +91,7 @@ public final class ParallelRunner {
         failure = null;
         task = t;
         pending.set(threads - 1);
+        if (PROFILE) publishedAt = System.nanoTime();
         generation++;
         for (Worker w : workers) LockSupport.unpark(w);
         Throwable mine = null;
@@ -52,9 +101,14 @@ public final class ParallelRunner {
             mine = e;
         }
         int spins = 0;
+        long w0 = PROFILE ? System.nanoTime() : 0;
         while (pending.get() > 0) {
             if (++spins > spinLimit) LockSupport.parkNanos(20000);
             else Thread.onSpinWait();
+        }
+        if (PROFILE) {
+            waitNs += System.nanoTime() - w0;
+            regions++;
         }
         task = null;
         if (mine != null) rethrow(mine);
@@ -88,11 +142,19 @@ public final class ParallelRunner {
             while (!stopped) {
                 int spins = 0;
                 while (generation == seen && !stopped) {
-                    if (++spins > spinLimit) LockSupport.parkNanos(50000);
+                    if (++spins > spinLimit) {
+                        LockSupport.parkNanos(50000);
+                        if (PROFILE) parks++;
+                    }
                     else Thread.onSpinWait();
                 }
                 if (stopped) return;
                 seen = generation;
+                if (PROFILE) {
+                    long lat = System.nanoTime() - publishedAt;
+                    startLatNs += lat;
+                    latHist[lat < 1000 ? 0 : lat < 10000 ? 1 : lat < 100000 ? 2 : 3]++;
+                }
                 IntConsumer t = task;
                 try {
                     if (t != null) t.accept(index);

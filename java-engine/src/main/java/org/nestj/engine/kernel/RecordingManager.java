@@ -87,6 +87,11 @@ public final class RecordingManager {
     }
 
     @SuppressWarnings("unchecked")
+    /** true if some multimeter-like device collects samples at the start of every slice */
+    boolean hasSamplers() {
+        return !samplers.isEmpty();
+    }
+
     void collectSamples() {
         for (Object[] o : samplers) {
             Sampler s = (Sampler) o[0];

@@ -41,6 +41,12 @@ public final class SimulationManager {
     /** -Dnestj.profile=true: print the time spent in each phase of the update loop after each run. */
     private static final boolean PROFILE = Boolean.getBoolean("nestj.profile");
     private final long[] phaseNs = new long[5];
+    /** per thread (stride 16 longs, no false sharing): busy time in deliver, update, device events */
+    private long[] busyNs = new long[0];
+
+    private void busy(int t, int phase, long since) {
+        busyNs[t * 16 + phase] += System.nanoTime() - since;
+    }
 
     SimulationManager(Kernel k) {
         this.k = k;
@@ -57,10 +63,11 @@ public final class SimulationManager {
         simulated = false;
         buffersReady = false;
         nPending = 0;
+        deferredPending = false;
         localSpikeCounter = 0;
         timeSimulate = 0;
         outs = new SpikeOut[threads];
-        for (int t = 0; t < threads; t++) outs[t] = new SpikeOut();
+        for (int t = 0; t < threads; t++) outs[t] = new SpikeOut(t);
     }
 
     public boolean hasBeenSimulated() {
@@ -134,24 +141,55 @@ public final class SimulationManager {
         long md = k.connections.minDelay();
         toStep = Math.min(fromStep + toDo, md);
         long t0 = System.nanoTime();
+        if (PROFILE) {
+            ParallelRunner pr = k.parallel;
+            pr.regions = 0;
+            pr.waitNs = 0;
+            pr.parks = 0;
+            pr.startLatNs = 0;
+            Arrays.fill(pr.latHist, 0);
+            pr.stolen.set(0);
+        }
         simulated = true;
         if (printTime) {
             System.out.println();
             printProgress(total, t0);
         }
         final int T = k.parallel.threads();
+        if (unitVersion != k.connections.version || unitBound == null || unitBound.length != T) computeUnits();
+        // units of a thread's share may run on another thread (see ParallelRunner.runUnits), except
+        // with rate connections, whose per-thread event buffers follow the static split
+        final boolean steal = !ratesActive && !wfrActive;
+        boolean wrAny = false;
+        for (SynapseModel sm : k.connections.synModels) wrAny |= sm.weightRecorder > 0;
+        // A unit's spikes can be delivered right before its update, in one parallel region, and
+        // device events of the previous slice right before those spikes, unless something must
+        // happen in between: weight_recorder events, multimeter samples (their output order
+        // relative to the recorders' spikes), rate events.
+        final boolean canFuse = !wrAny && !ratesActive && !wfrActive && !k.recording.hasSamplers();
+        if (deferredPending) flushDeferred();
         do {
             final long origin = clock;
             final int from = (int) fromStep, to = (int) toStep;
             long p0 = PROFILE ? System.nanoTime() : 0;
-            if (slice > 0 && fromStep == 0 && nPending > 0) {
+            final boolean deliverNow = slice > 0 && fromStep == 0 && nPending > 0;
+            if (deliverNow) {
                 wrOn = false;
                 for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
                 if (wrOn && (wev == null || wev.length != outs.length)) {
                     wev = new WeightEvents[outs.length];
                     for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
                 }
-                k.parallel.run(this::deliverPending);
+            }
+            final boolean fuse = deliverNow && canFuse;
+            final boolean devDue = deferredPending;
+            final long devOrigin = deferredOrigin;
+            if (deliverNow && !fuse) {
+                k.parallel.runUnits(units, steal, (x, t, u) -> {
+                    long b0 = PROFILE ? System.nanoTime() : 0;
+                    deliverPending(x, t, u);
+                    if (PROFILE) busy(x, 0, b0);
+                });
                 if (wrOn) flushWeights();
             }
             if (origin > 0 && fromStep == 0) {
@@ -160,13 +198,35 @@ public final class SimulationManager {
             long p1 = PROFILE ? System.nanoTime() : 0;
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
             if (wfrActive) rates.wfrIterate(origin, from, (int) md, to);
-            k.parallel.run(t -> {
-                SpikeOut out = outs[t];
+            if (PROFILE && busyNs.length != 16 * T) busyNs = new long[16 * T];
+            k.parallel.runUnits(units, steal, (x, t, u) -> {
+                long b0 = PROFILE ? System.nanoTime() : 0;
+                if (devDue) {
+                    // device events of the previous slice: before its spikes, as in the unfused order
+                    deliverDeferred(t, u, devOrigin);
+                    if (PROFILE) {
+                        busy(x, 2, b0);
+                        b0 = System.nanoTime();
+                    }
+                }
+                if (fuse) {
+                    deliverPending(x, t, u);
+                    if (PROFILE) {
+                        busy(x, 0, b0);
+                        b0 = System.nanoTime();
+                    }
+                }
+                SpikeOut out = outs[x];
+                final long lo = unitLo(t, u), hi = unitHi(t, u);
                 for (NodeBlock b : k.nodes.blocks) {
                     int i0 = b.threadStart[t], i1 = b.threadStart[t + 1];
+                    if (lo != Long.MIN_VALUE) i0 = (int) Math.max(i0, Math.min(i1, lo - b.firstGid));
+                    if (hi != Long.MAX_VALUE) i1 = (int) Math.max(i0, Math.min(i1, hi - b.firstGid));
                     if (i0 < i1 && !b.sendsRatesLocally()) b.update(origin, from, to, i0, i1, out);
                 }
+                if (PROFILE) busy(x, 1, b0);
             });
+            if (devDue) clearDeferred();
             for (NodeBlock b : k.nodes.blocks) {
                 if (b.hasAfterUpdate) {
                     b.hasAfterUpdate = false;
@@ -174,20 +234,32 @@ public final class SimulationManager {
                 }
             }
             long p2 = PROFILE ? System.nanoTime() : 0;
-            boolean anyDevice = false;
+            boolean anyDevice = false, allDeferrable = true;
             for (NodeBlock b : k.nodes.blocks) {
                 if (b.hasEmissions) {
                     anyDevice = true;
-                    break;
+                    allDeferrable &= b.emissionsDeferrable();
                 }
             }
-            if (anyDevice) {
-                k.parallel.run(t -> {
+            // this slice's device events go with the next slice's region, unless this is the last
+            // step of the run (they are then delivered now, before anything can change)
+            final boolean lastOfRun = toDo - (toStep - fromStep) <= 0;
+            if (anyDevice && canFuse && allDeferrable && !lastOfRun) {
+                for (NodeBlock b : k.nodes.blocks) {
+                    if (b.hasEmissions) b.deferEmissions();
+                }
+                deferredPending = true;
+                deferredOrigin = origin;
+            } else if (anyDevice) {
+                k.parallel.runUnits(units, steal, (x, t, u) -> {
+                    long b0 = PROFILE ? System.nanoTime() : 0;
                     ConnTable tab = k.connections.deviceStores[t];
+                    final long lo = unitLo(t, u), hi = unitHi(t, u);
                     for (NodeBlock b : k.nodes.blocks) {
                         if (!b.hasEmissions) continue;
-                        for (int sg = 0; sg < tab.segments(); sg++) b.deliverEmissions(tab.seg(sg), origin);
+                        for (int sg = 0; sg < tab.segments(); sg++) b.deliverEmissions(tab.seg(sg), origin, lo, hi);
                     }
+                    if (PROFILE) busy(x, 2, b0);
                 });
                 for (NodeBlock b : k.nodes.blocks) {
                     if (b.hasEmissions) b.clearEmissions();
@@ -225,9 +297,24 @@ public final class SimulationManager {
         }
         timeSimulate += (System.nanoTime() - t0) * 1e-9;
         if (PROFILE) {
-            System.err.printf("nestj profile: deliver spikes %.3f s, update %.3f s, device events %.3f s, gather %.3f s%n",
+            // wall time per region kind; when delivery is fused into the update region, the
+            // per-thread busy times below tell the phases apart
+            System.err.printf("nestj profile: regions: deliver spikes %.3f s, update (+ fused deliveries) %.3f s, device events %.3f s; gather %.3f s%n",
                     phaseNs[0] * 1e-9, phaseNs[1] * 1e-9, phaseNs[2] * 1e-9, phaseNs[3] * 1e-9);
             java.util.Arrays.fill(phaseNs, 0);
+            for (int t = 0; t * 16 < busyNs.length; t++) {
+                System.err.printf("nestj profile: thread %d busy: deliver %.3f s, update %.3f s, device events %.3f s%n", t,
+                        busyNs[t * 16] * 1e-9, busyNs[t * 16 + 1] * 1e-9, busyNs[t * 16 + 2] * 1e-9);
+            }
+            java.util.Arrays.fill(busyNs, 0);
+            ParallelRunner pr = k.parallel;
+            System.err.printf("nestj profile: %d parallel regions, caller waited %.3f s, worker parks %d, worker start latency %.3f s %s, units stolen %d%n",
+                    pr.regions, pr.waitNs * 1e-9, pr.parks, pr.startLatNs * 1e-9, Arrays.toString(pr.latHist), pr.stolen.getAndSet(0));
+            Arrays.fill(pr.latHist, 0);
+            pr.regions = 0;
+            pr.waitNs = 0;
+            pr.parks = 0;
+            pr.startLatNs = 0;
         }
         k.recording.flushAll();
     }
@@ -241,6 +328,82 @@ public final class SimulationManager {
         System.out.print(String.format(java.util.Locale.ROOT, "\r[ %3d%% ] Model time: %.1f ms, Real-time factor: %.4f",
                 pct, k.time.stepsToMs(clock), rtf));
         System.out.flush();
+    }
+
+    // ------------------------------------------------------------------ work units
+    /**
+     * Each thread's share of the nodes (NodeBlock.threadStart) is cut into UNITS units by node id:
+     * unit u of thread t holds the nodes of t with ids in [unitLo(t, u), unitHi(t, u)). Update,
+     * spike delivery and device-event delivery all use the same cut, so a unit's ring buffers are
+     * written and read by one unit only. A unit's events arrive in the same order as with one
+     * unit per thread (segment by segment, spike by spike), so results do not change.
+     */
+    static final int UNITS = Integer.getInteger("nestj.units", 2);
+    int units = 1;
+    /** per thread, the UNITS-1 node-id bounds between its units */
+    long[][] unitBound;
+    long unitVersion = -1;
+
+    long unitLo(int t, int u) {
+        return u == 0 ? Long.MIN_VALUE : unitBound[t][u - 1];
+    }
+
+    long unitHi(int t, int u) {
+        return u == units - 1 ? Long.MAX_VALUE : unitBound[t][u];
+    }
+
+    /** Cuts every thread's share into units of about equal numbers of nodes; splits the connection segments accordingly. */
+    void computeUnits() {
+        final int T = k.parallel.threads();
+        units = T > 1 ? Math.max(1, UNITS) : 1;
+        unitBound = new long[T][units - 1];
+        for (int t = 0; t < T; t++) {
+            long total = 0;
+            for (NodeBlock b : k.nodes.blocks) total += b.threadStart[t + 1] - b.threadStart[t];
+            for (int u = 1; u < units; u++) {
+                long want = total * u / units, seen = 0, bound = Long.MAX_VALUE;
+                for (NodeBlock b : k.nodes.blocks) {
+                    int c = b.threadStart[t + 1] - b.threadStart[t];
+                    if (seen + c > want) {
+                        bound = b.firstGid + b.threadStart[t] + (want - seen);
+                        break;
+                    }
+                    seen += c;
+                }
+                unitBound[t][u - 1] = bound;
+            }
+            final long[] bounds = unitBound[t];
+            ConnTable tab = k.connections.stores[t];
+            for (int sg = 0; sg < tab.segments(); sg++) tab.seg(sg).computeUnitSplits(bounds);
+        }
+        unitVersion = k.connections.version;
+    }
+
+    // ------------------------------------------------------------------ deferred device events
+    boolean deferredPending;
+    long deferredOrigin;
+
+    /** Delivers the deferred device events of slice origin to the targets of unit u of thread t. */
+    private void deliverDeferred(int t, int u, long origin) {
+        ConnTable tab = k.connections.deviceStores[t];
+        final long lo = unitLo(t, u), hi = unitHi(t, u);
+        for (NodeBlock b : k.nodes.blocks) {
+            if (!b.hasDeferred) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) b.deliverDeferred(tab.seg(sg), origin, lo, hi);
+        }
+    }
+
+    private void clearDeferred() {
+        for (NodeBlock b : k.nodes.blocks) {
+            if (b.hasDeferred) b.clearDeferred();
+        }
+        deferredPending = false;
+    }
+
+    private void flushDeferred() {
+        final long origin = deferredOrigin;
+        k.parallel.runUnits(units, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(t, u, origin));
+        clearDeferred();
     }
 
     /** Collects the neuron spikes of this slice from all threads, sorted by (lag, sender). */
@@ -465,17 +628,24 @@ public final class SimulationManager {
         return lo + localIndexAmongEqual;
     }
 
-    private void deliverPending(int t) {
+    /** Delivers the gathered spikes to the targets of unit u of thread t's share; x is the executing thread. */
+    private void deliverPending(int x, int t, int u) {
         ConnTable tab = k.connections.stores[t];
         NodeManager nm = k.nodes;
         for (int sg = 0; sg < tab.segments(); sg++) {
             ConnStore c = tab.seg(sg);
             int[] off = c.offsets;
             int[] tgt = c.tgt;
+            final int[][] sp = c.unitSplit;
+            final boolean whole = units == 1 || sp == null || sp[0].length != off.length - 1;
+            if (whole && u > 0) continue;
+            final int[] from = whole || u == 0 ? off : sp[u - 1];
+            final int[] until = whole || u == units - 1 ? off : sp[u];
+            final int untilShift = whole || u == units - 1 ? 1 : 0;
             for (int s = 0; s < nPending; s++) {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
-                int a = off[g], e = off[g + 1];
+                int a = from[g], e = until[g + untilShift];
                 while (a < e) {
                     NodeBlock b = nm.blockOf(tgt[a]);
                     long last = b.firstGid + b.n;
@@ -486,14 +656,16 @@ public final class SimulationManager {
                         while (m < e && tgt[m] < last) m++;
                     }
                     b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
-                    if (wrOn) noteWeights(t, c, g, off[g], a, m, pStep[s] + 1);
+                    if (wrOn) noteWeights(x, c, g, off[g], a, m, pStep[s] + 1);
                     a = m;
                 }
             }
         }
         ConnTable[][] pl = k.connections.plastic;
         for (int sid = 0; sid < pl.length; sid++) {
-            if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) deliverPlastic(t, pl[sid][t], k.connections.synModels.get(sid));
+            if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) {
+                deliverPlastic(x, t, u, pl[sid][t], k.connections.synModels.get(sid));
+            }
         }
     }
 
@@ -560,19 +732,11 @@ public final class SimulationManager {
      * updates the connection and gives the weight to transmit (NEST's Connector::send with
      * send_weight_event for a weight_recorder).
      */
-    private void deliverPlastic(int t, ConnTable tab, SynapseModel m) {
-        if (ctx.length <= t) {
-            synchronized (this) {
-                if (ctx.length <= t) {
-                    SynapseType.Ctx[] nc = Arrays.copyOf(ctx, outs.length);
-                    for (int q = 0; q < nc.length; q++) {
-                        if (nc[q] == null) nc[q] = new SynapseType.Ctx();
-                    }
-                    ctx = nc;
-                }
-            }
-        }
-        final SynapseType.Ctx x = ctx[t];
+    private void deliverPlastic(int xt, int t, int u, ConnTable tab, SynapseModel m) {
+        ensureCtx();
+        final SynapseType.Ctx x = ctx[xt];
+        // only the targets of unit u of thread t (its nodes' archives and buffers belong to the unit)
+        final long lo = unitLo(t, u), hi = unitHi(t, u);
         final SynapseType ty = m.type;
         final NodeManager nm = k.nodes;
         final Time tm = k.time;
@@ -585,7 +749,10 @@ public final class SimulationManager {
             for (int s = 0; s < nPending; s++) {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
-                int a = off[g], e = off[g + 1];
+                final int first = off[g];
+                int a = first, e = off[g + 1];
+                if (lo != Long.MIN_VALUE) a = lowerBound(tgt, a, e, lo);
+                if (hi != Long.MAX_VALUE) e = lowerBound(tgt, a, e, hi);
                 if (a == e) continue;
                 final long stamp = pStep[s] + 1;
                 x.stampSteps = stamp;
@@ -610,12 +777,22 @@ public final class SimulationManager {
                     b.handleSpike(ti, pStep[s] + dl, x.weight, pMult[s], c.rportOf(q), g, stamp, pOff[s]);
                     if (wrOn && m.weightRecorder > 0) {
                         int same = 0;
-                        for (int p = q - 1; p >= a && tgt[p] == tg; p--) same++;
-                        wev[t].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), same);
+                        for (int p = q - 1; p >= first && tgt[p] == tg; p--) same++;
+                        wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), same);
                     }
                 }
             }
         }
+    }
+
+    /** First index in [a, e) of the sorted tgt with tgt >= key. */
+    private static int lowerBound(int[] tgt, int a, int e, long key) {
+        while (a < e) {
+            int mid = (a + e) >>> 1;
+            if (tgt[mid] < key) a = mid + 1;
+            else e = mid;
+        }
+        return a;
     }
 
     public long localSpikeCounter() {

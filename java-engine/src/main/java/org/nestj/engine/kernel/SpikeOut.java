@@ -6,11 +6,17 @@ package org.nestj.engine.kernel;
  * No allocation once grown: arrays are reused slice after slice.
  */
 public final class SpikeOut {
+    /** index of the thread that fills this collection (the one executing the update) */
+    public final int thread;
     int size;
     long[] gid = new long[256];
     int[] lag = new int[256];
     int[] mult = new int[256];
     double[] offset = new double[256];
+
+    public SpikeOut(int thread) {
+        this.thread = thread;
+    }
 
     public void spike(long g, int l, int m) {
         spike(g, l, m, 0.0);

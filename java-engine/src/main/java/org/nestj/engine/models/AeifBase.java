@@ -170,7 +170,8 @@ public abstract class AeifBase extends NeuronBlock {
 
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
-        final int t = threadStart == null ? 0 : kernel.nodes.ownerThread(this, i0);
+        // one solver context per executing thread (a thread may update units of another's share)
+        final int t = out.thread;
         Ctx c = ctxs[t];
         if (c == null) {
             c = new Ctx();

@@ -258,8 +258,17 @@ public final class IafPscAlpha extends NeuronBlock {
         final int len = buf.len, nn = n;
         final int fg = (int) firstGid;
         final int base = (int) (emitStep % len);
+        if (w == null && wi == null && d == null) {
+            // one weight and one delay for the whole segment: all events of this spike go to one ring row
+            final double s = wt[0] * mult;
+            int slot = base + dc;
+            if (slot >= len) slot -= len;
+            final int row = ((s > 0 ? EX : IN) * len + slot) * nn - fg;
+            for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
+            return;
+        }
         for (int k = a; k < b; k++) {
-            double s = (w != null ? w[k] : wt[wi[k]]) * mult;
+            double s = (w != null ? w[k] : wt[wi != null ? wi[k] : 0]) * mult;
             int slot = base + (d != null ? d[k] : dc);
             if (slot >= len) slot -= len;
             int ch = s > 0 ? EX : IN;

@@ -196,10 +196,19 @@ public final class IafPscDelta extends NeuronBlock {
         final int len = buf.len, nn = n;
         final int fg = (int) firstGid;
         final int base = (int) (emitStep % len);
+        if (w == null && wi == null && d == null) {
+            // one weight and one delay for the whole segment: all events of this spike go to one ring row
+            final double s = wt[0] * mult;
+            int slot = base + dc;
+            if (slot >= len) slot -= len;
+            final int row = (slot) * nn - fg;
+            for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
+            return;
+        }
         for (int k = a; k < b; k++) {
             int slot = base + (d != null ? d[k] : dc);
             if (slot >= len) slot -= len;
-            bd[slot * nn + (tgt[k] - fg)] += (w != null ? w[k] : wt[wi[k]]) * mult;
+            bd[slot * nn + (tgt[k] - fg)] += (w != null ? w[k] : wt[wi != null ? wi[k] : 0]) * mult;
         }
     }
 
