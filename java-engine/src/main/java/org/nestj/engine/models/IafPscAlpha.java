@@ -25,6 +25,8 @@ import org.nestj.engine.numerics.IafPropagator;
  */
 public final class IafPscAlpha extends NeuronBlock {
     static final int EX = 0, IN = 1, I0 = 2;
+    /** false while no current source is connected: the update then skips the (all-zero) current channel */
+    private volatile boolean currentInput;
     // parameters (voltages relative to E_L, as in NEST)
     @PerNode public double[] E_L, I_e, Theta, V_reset, LowerBound, C, Tau, TauR, tau_ex, tau_in;
     // state
@@ -130,6 +132,7 @@ public final class IafPscAlpha extends NeuronBlock {
 
     @Override
     public int checkCurrentReceptor(int rport) {
+        currentInput = true;
         if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
         return 0;
     }
@@ -189,6 +192,7 @@ public final class IafPscAlpha extends NeuronBlock {
         final boolean rec = recording();
         final boolean fr = frozen != null;
         final boolean uni = uniform;
+        final boolean cur = currentInput;
         final int slot0 = (int) ((origin + from) % len);
         for (int i = i0; i < i1; i++) {
             if (fr && frozen[i]) continue;
@@ -220,10 +224,12 @@ public final class IafPscAlpha extends NeuronBlock {
                     spiked(i, origin + lag + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                y0i = bd[ki0];
+                if (cur) {
+                    y0i = bd[ki0];
+                    bd[ki0] = 0;
+                }
                 bd[kex] = 0;
                 bd[kin] = 0;
-                bd[ki0] = 0;
                 if (rec && recordedBy[i] != null) {
                     y3[i] = y3i; I_ex[i] = Iex; I_in[i] = Iin;
                     record(origin + lag, i);

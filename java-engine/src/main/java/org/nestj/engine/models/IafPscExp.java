@@ -26,6 +26,8 @@ import org.nestj.engine.numerics.IafPropagator;
  */
 public final class IafPscExp extends NeuronBlock {
     static final int EX = 0, IN = 1, I0 = 2, I1 = 3;
+    /** false while no current source is connected: the update then skips the (all-zero) current channels */
+    private volatile boolean currentInput;
     @PerNode public double[] E_L, I_e, Theta, V_reset, C, Tau, tau_ex, tau_in, t_ref, rho, delta;
     @PerNode public double[] V_m, i_syn_ex, i_syn_in, i_0, i_1;
     @PerNode public int[] r_ref;
@@ -127,6 +129,7 @@ public final class IafPscExp extends NeuronBlock {
     @Override
     public int checkCurrentReceptor(int rport) {
         if (rport != 0 && rport != 1) throw unknownReceptor(rport, "CurrentEvent");
+        currentInput = true;
         return rport;
     }
 
@@ -159,6 +162,7 @@ public final class IafPscExp extends NeuronBlock {
         final double[] bd = buf.d;
         final int len = buf.len;
         final boolean rec = recording();
+        final boolean cur = currentInput;
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             double v = V_m[i], iex = i_syn_ex[i], iin = i_syn_in[i], c0 = i_0[i], c1 = i_1[i];
@@ -192,9 +196,13 @@ public final class IafPscExp extends NeuronBlock {
                     spiked(i, step + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                c0 = bd[k0];
-                c1 = bd[k1];
-                bd[kex] = 0; bd[kin] = 0; bd[k0] = 0; bd[k1] = 0;
+                if (cur) {
+                    c0 = bd[k0];
+                    c1 = bd[k1];
+                    bd[k0] = 0;
+                    bd[k1] = 0;
+                }
+                bd[kex] = 0; bd[kin] = 0;
                 if (rec && recordedBy[i] != null) {
                     V_m[i] = v; i_syn_ex[i] = iex; i_syn_in[i] = iin;
                     record(step, i);
