@@ -77,13 +77,23 @@ public abstract class NeuronBlock extends NodeBlock {
     /** NEST's get_K_value(t): Kminus of the last spike strictly before t (up to stdp_eps), decayed to t; 0 if none. */
     public final double getKValue(int i, double t) {
         SpikeArchive a = archive[i];
+        final double tau = tau_minus[i];
+        // many presynaptic spikes of one step reach a target with the same t: the result is cached
+        // until the archive or tau_minus changes (the same computation, so the same value)
+        if (t == a.kvT && tau == a.kvTau && a.mods == a.kvMods) return postTrace[i] = a.kvVal;
         double eps = kernel.connections.stdpEps;
+        double v = 0.0;
         for (int j = a.end - 1; j >= a.head; j--) {
             if (t - a.t[j] > eps) {
-                return postTrace[i] = a.kminus[j] * GlibcMath.exp((a.t[j] - t) * (1.0 / tau_minus[i]));
+                v = a.kminus[j] * GlibcMath.exp((a.t[j] - t) * (1.0 / tau));
+                break;
             }
         }
-        return postTrace[i] = 0.0;
+        a.kvT = t;
+        a.kvTau = tau;
+        a.kvMods = a.mods;
+        a.kvVal = v;
+        return postTrace[i] = v;
     }
 
     /**

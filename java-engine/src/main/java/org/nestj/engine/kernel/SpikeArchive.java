@@ -17,6 +17,11 @@ public final class SpikeArchive {
     public int head, end;
     /** result of getHistory: entries [from, to) */
     public int from, to;
+    /** changes of the entries (push, clear): keys the get_K_value cache */
+    int mods;
+    /** get_K_value cache: the last query time, tau_minus, modification count and result */
+    double kvT = Double.NaN, kvTau, kvVal;
+    int kvMods = -1;
     /** results of NeuronBlock.getKValues: K-, nearest-neighbour K-, K-_triplet */
     public double kValue, nnKValue, kTripletValue;
 
@@ -51,11 +56,13 @@ public final class SpikeArchive {
         kminusTriplet[end] = kmt;
         count[end] = 0;
         end++;
+        mods++;
     }
 
-    void clear() {
+    public void clear() {
         head = 0;
         end = 0;
+        mods++;
     }
 
     /** Marks the entries up to t_first_read (+eps) as read by one more connection (register_stdp_connection). */

@@ -104,7 +104,7 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
                 t_spike[i] = -1.0;
                 Kminus[i] = 0.0;
                 Kminus_triplet[i] = 0.0;
-                if (archive[i] != null) archive[i].head = archive[i].end = 0;
+                if (archive[i] != null) archive[i].clear();
             }
         }
     }
