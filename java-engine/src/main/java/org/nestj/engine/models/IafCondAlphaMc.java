@@ -23,7 +23,7 @@ import org.nestj.engine.kernel.Status;
  * Integrated with GSL's RKF45 (control y_new(1e-3, 0)); after each step: spike input, then the somatic
  * refractory clamp or threshold check, then the new stimulus currents.
  */
-public final class IafCondAlphaMc extends GslNeuronBlock {
+public final class IafCondAlphaMc extends McCondBlock {
     static final int NCOMP = 3, SOMA = 0, PROX = 1, DIST = 2;
     static final int V_M = 0, DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4, COMPS = 5;
     static final int MIN_SPIKE = 1, SUP_SPIKE = 7, MIN_CURR = 7, SUP_CURR = 10;
@@ -32,34 +32,18 @@ public final class IafCondAlphaMc extends GslNeuronBlock {
     static final String[] COMP_NAMES = {"soma", "proximal", "distal"};
 
     @PerNode public double[] V_th, V_reset, t_ref, g_sp, g_pd;
-    @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
     double[][] psInitE, psInitI, iStimC;
     int[] refractoryCounts;
 
     public IafCondAlphaMc(int n) {
-        super(n, COMPS * NCOMP);
+        super(n, COMP_NAMES, COMPS, new double[] {10.0, 5.0, 10.0}, new double[] {150.0, 75.0, 150.0},
+                new double[] {0.0, 0.0, 0.0}, new double[] {-85.0, -85.0, -85.0}, new double[] {-70.0, -70.0, -70.0},
+                new double[] {0.5, 0.5, 0.5}, new double[] {2.0, 2.0, 2.0});
         V_th = fill(n, -55.0);
         V_reset = fill(n, -60.0);
         t_ref = fill(n, 2.0);
         g_sp = fill(n, 2.5);
         g_pd = fill(n, 1.0);
-        g_L = comp(n, 10.0, 5.0, 10.0);
-        C_m = comp(n, 150.0, 75.0, 150.0);
-        E_ex = comp(n, 0.0, 0.0, 0.0);
-        E_in = comp(n, -85.0, -85.0, -85.0);
-        E_L = comp(n, -70.0, -70.0, -70.0);
-        tau_synE = comp(n, 0.5, 0.5, 0.5);
-        tau_synI = comp(n, 2.0, 2.0, 2.0);
-        I_e = comp(n, 0.0, 0.0, 0.0);
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = E_L[i][c];
-        }
-    }
-
-    private static double[][] comp(int n, double s, double p, double d) {
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) a[i] = new double[] {s, p, d};
-        return a;
     }
 
     @Override
@@ -116,19 +100,7 @@ public final class IafCondAlphaMc extends GslNeuronBlock {
         d.put("t_ref", t_ref[i]);
         d.put("g_sp", g_sp[i]);
         d.put("g_pd", g_pd[i]);
-        for (int c = 0; c < NCOMP; c++) {
-            Map<String, Object> dd = new LinkedHashMap<>();
-            dd.put("g_L", g_L[i][c]);
-            dd.put("E_L", E_L[i][c]);
-            dd.put("E_ex", E_ex[i][c]);
-            dd.put("E_in", E_in[i][c]);
-            dd.put("C_m", C_m[i][c]);
-            dd.put("tau_syn_ex", tau_synE[i][c]);
-            dd.put("tau_syn_in", tau_synI[i][c]);
-            dd.put("I_e", I_e[i][c]);
-            dd.put("V_m", y[i][c * COMPS + V_M]);
-            d.put(COMP_NAMES[c], dd);
-        }
+        putCompartments(i, d);
     }
 
     @Override
@@ -138,48 +110,14 @@ public final class IafCondAlphaMc extends GslNeuronBlock {
         double tr = s.d("t_ref", t_ref[i]);
         double gsp = s.d("g_sp", g_sp[i]);
         double gpd = s.d("g_pd", g_pd[i]);
-        double[] el = E_L[i].clone(), eex = E_ex[i].clone(), ein = E_in[i].clone(), cm = C_m[i].clone(),
-                gl = g_L[i].clone(), te = tau_synE[i].clone(), ti = tau_synI[i].clone(), ie = I_e[i].clone();
-        double[] vm = new double[NCOMP];
-        Status[] sub = new Status[NCOMP];
-        for (int c = 0; c < NCOMP; c++) {
-            vm[c] = y[i][c * COMPS + V_M];
-            if (!s.has(COMP_NAMES[c])) continue;
-            Object o = s.raw(COMP_NAMES[c]);
-            if (!(o instanceof Map)) {
-                throw new org.nestj.engine.NestException("TypeMismatch", model.name + ": parameter '" + COMP_NAMES[c]
-                        + "' expects a dictionary.");
-            }
-            @SuppressWarnings("unchecked")
-            Status ds = new Status((Map<String, Object>) o, model.name + " " + COMP_NAMES[c]);
-            sub[c] = ds;
-            el[c] = ds.d("E_L", el[c]);
-            eex[c] = ds.d("E_ex", eex[c]);
-            ein[c] = ds.d("E_in", ein[c]);
-            cm[c] = ds.d("C_m", cm[c]);
-            gl[c] = ds.d("g_L", gl[c]);
-            te[c] = ds.d("tau_syn_ex", te[c]);
-            ti[c] = ds.d("tau_syn_in", ti[c]);
-            ie[c] = ds.d("I_e", ie[c]);
-        }
+        Pending pc = new Pending(i, s);
         if (vr >= vth) throw badProperty("Reset potential must be smaller than threshold.");
         if (tr < 0) throw badProperty("Refractory time cannot be negative.");
-        for (int c = 0; c < NCOMP; c++) {
-            if (cm[c] <= 0) throw badProperty("Capacitance (" + COMP_NAMES[c] + ") must be strictly positive.");
-            if (te[c] <= 0 || ti[c] <= 0) {
-                throw badProperty("All time constants (" + COMP_NAMES[c] + ") must be strictly positive.");
-            }
-        }
-        for (int c = 0; c < NCOMP; c++) {
-            if (sub[c] == null) continue;
-            vm[c] = sub[c].d("V_m", vm[c]);
-            sub[c].checkAllAccessed(model.name + " " + COMP_NAMES[c]);
-        }
+        pc.check(true);
+        pc.readState();
         setArchiving(i, s);
         V_th[i] = vth; V_reset[i] = vr; t_ref[i] = tr; g_sp[i] = gsp; g_pd[i] = gpd;
-        E_L[i] = el; E_ex[i] = eex; E_in[i] = ein; C_m[i] = cm; g_L[i] = gl; tau_synE[i] = te; tau_synI[i] = ti;
-        I_e[i] = ie;
-        for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = vm[c];
+        pc.commit(i);
     }
 
     @Override

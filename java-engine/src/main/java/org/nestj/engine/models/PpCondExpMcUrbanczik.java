@@ -27,7 +27,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * V* = (E_L,s g_L,s + V_d g_sp) / (g_sp + g_L,s), read by urbanczik_synapse. Receptors: soma_exc 1, soma_inh 2,
  * dendritic_exc 3, dendritic_inh 4, soma_curr 5, dendritic_curr 6. Random draws use the node's own stream.
  */
-public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
+public final class PpCondExpMcUrbanczik extends McCondBlock {
     static final int NCOMP = 2, SOMA = 0, DEND = 1;
     static final int V_M = 0, G_EXC = 1, G_INH = 2, I_EXC = 3, I_INH = 4, COMPS = 5;
     static final int MIN_SPIKE = 1, SUP_SPIKE = 5, MIN_CURR = 5, SUP_CURR = 7;
@@ -36,7 +36,6 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
     static final String[] COMP_NAMES = {"soma", "dendritic"};
 
     @PerNode public double[] t_ref, phi_max, rate_slope, beta, theta, g_sp, g_ps;
-    @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
     double[][] iStimC;
     int[] refractoryCounts;
     /** Urbanczik history of the dendrite: (t, dPI, access counter), entries [uHead, uEnd) */
@@ -47,7 +46,8 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
     public int[] uFrom, uTo;
 
     public PpCondExpMcUrbanczik(int n) {
-        super(n, COMPS * NCOMP);
+        super(n, COMP_NAMES, COMPS, new double[] {30.0, 30.0}, new double[] {300.0, 300.0}, new double[] {0.0, 0.0},
+                new double[] {-75.0, 0.0}, new double[] {-70.0, -70.0}, new double[] {3.0, 3.0}, new double[] {3.0, 3.0});
         t_ref = fill(n, 3.0);
         phi_max = fill(n, 0.15);
         rate_slope = fill(n, 0.5);
@@ -55,23 +55,6 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
         theta = fill(n, -55.0);
         g_sp = fill(n, 600.0);
         g_ps = fill(n, 0.0);
-        g_L = comp(n, 30.0, 30.0);
-        C_m = comp(n, 300.0, 300.0);
-        E_ex = comp(n, 0.0, 0.0);
-        E_in = comp(n, -75.0, 0.0);
-        E_L = comp(n, -70.0, -70.0);
-        tau_synE = comp(n, 3.0, 3.0);
-        tau_synI = comp(n, 3.0, 3.0);
-        I_e = comp(n, 0.0, 0.0);
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = E_L[i][c];
-        }
-    }
-
-    private static double[][] comp(int n, double s, double d) {
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) a[i] = new double[] {s, d};
-        return a;
     }
 
     @Override
@@ -144,19 +127,7 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
         d.put("theta", theta[i]);
         d.put("g_sp", g_sp[i]);
         d.put("g_ps", g_ps[i]);
-        for (int c = 0; c < NCOMP; c++) {
-            Map<String, Object> dd = new LinkedHashMap<>();
-            dd.put("g_L", g_L[i][c]);
-            dd.put("E_L", E_L[i][c]);
-            dd.put("E_ex", E_ex[i][c]);
-            dd.put("E_in", E_in[i][c]);
-            dd.put("C_m", C_m[i][c]);
-            dd.put("tau_syn_ex", tau_synE[i][c]);
-            dd.put("tau_syn_in", tau_synI[i][c]);
-            dd.put("I_e", I_e[i][c]);
-            dd.put("V_m", y[i][c * COMPS + V_M]);
-            d.put(COMP_NAMES[c], dd);
-        }
+        putCompartments(i, d);
     }
 
     @Override
@@ -168,47 +139,15 @@ public final class PpCondExpMcUrbanczik extends GslNeuronBlock {
         double th = s.d("theta", theta[i]);
         double gsp = s.d("g_sp", g_sp[i]);
         double gps = s.d("g_ps", g_ps[i]);
-        double[] el = E_L[i].clone(), eex = E_ex[i].clone(), ein = E_in[i].clone(), cm = C_m[i].clone(),
-                gl = g_L[i].clone(), te = tau_synE[i].clone(), ti = tau_synI[i].clone(), ie = I_e[i].clone();
-        double[] vm = new double[NCOMP];
-        Status[] sub = new Status[NCOMP];
-        for (int c = 0; c < NCOMP; c++) {
-            vm[c] = y[i][c * COMPS + V_M];
-            if (!s.has(COMP_NAMES[c])) continue;
-            Object o = s.raw(COMP_NAMES[c]);
-            if (!(o instanceof Map)) {
-                throw new org.nestj.engine.NestException("TypeMismatch", model.name + ": parameter '" + COMP_NAMES[c]
-                        + "' expects a dictionary.");
-            }
-            @SuppressWarnings("unchecked")
-            Status ds = new Status((Map<String, Object>) o, model.name + " " + COMP_NAMES[c]);
-            sub[c] = ds;
-            el[c] = ds.d("E_L", el[c]);
-            eex[c] = ds.d("E_ex", eex[c]);
-            ein[c] = ds.d("E_in", ein[c]);
-            cm[c] = ds.d("C_m", cm[c]);
-            gl[c] = ds.d("g_L", gl[c]);
-            te[c] = ds.d("tau_syn_ex", te[c]);
-            ti[c] = ds.d("tau_syn_in", ti[c]);
-            ie[c] = ds.d("I_e", ie[c]);
-        }
+        Pending pc = new Pending(i, s);
         if (rs < 0) throw badProperty("Rate slope cannot be negative.");
         if (pm < 0) throw badProperty("Maximum rate cannot be negative.");
         if (tr < 0) throw badProperty("Refractory time cannot be negative.");
-        for (int c = 0; c < NCOMP; c++) {
-            if (cm[c] <= 0) throw badProperty("Capacitance (" + COMP_NAMES[c] + ") must be strictly positive.");
-            if (te[c] <= 0 || ti[c] <= 0) throw badProperty("All time constants must be strictly positive.");
-        }
-        for (int c = 0; c < NCOMP; c++) {
-            if (sub[c] == null) continue;
-            vm[c] = sub[c].d("V_m", vm[c]);
-            sub[c].checkAllAccessed(model.name + " " + COMP_NAMES[c]);
-        }
+        pc.check(false);
+        pc.readState();
         setArchiving(i, s);
         t_ref[i] = tr; phi_max[i] = pm; rate_slope[i] = rs; beta[i] = be; theta[i] = th; g_sp[i] = gsp; g_ps[i] = gps;
-        E_L[i] = el; E_ex[i] = eex; E_in[i] = ein; C_m[i] = cm; g_L[i] = gl; tau_synE[i] = te; tau_synI[i] = ti;
-        I_e[i] = ie;
-        for (int c = 0; c < NCOMP; c++) y[i][c * COMPS + V_M] = vm[c];
+        pc.commit(i);
     }
 
     /** The rate function phi(u) of node i (1/ms). */

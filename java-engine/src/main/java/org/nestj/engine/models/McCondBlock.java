@@ -1,0 +1,134 @@
+package org.nestj.engine.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.Status;
+
+/**
+ * The compartment parameters shared by NEST's multi-compartment conductance models (iaf_cond_alpha_mc,
+ * pp_cond_exp_mc_urbanczik): per compartment g_L, C_m, E_ex, E_in, E_L, tau_syn_ex, tau_syn_in, I_e and the
+ * membrane potential V_m (state element 0 of each compartment's block of the state vector), shown and set
+ * as one dictionary per compartment named after it (NEST's Parameters_::get/set and State_::get/set).
+ */
+abstract class McCondBlock extends GslNeuronBlock {
+    @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
+    final String[] compNames;
+    /** state variables per compartment (V_m first) */
+    final int comps;
+
+    McCondBlock(int n, String[] compNames, int comps, double[] gL, double[] cm, double[] eEx, double[] eIn,
+            double[] eL, double[] tauEx, double[] tauIn) {
+        super(n, comps * compNames.length);
+        this.compNames = compNames;
+        this.comps = comps;
+        g_L = perComp(n, gL);
+        C_m = perComp(n, cm);
+        E_ex = perComp(n, eEx);
+        E_in = perComp(n, eIn);
+        E_L = perComp(n, eL);
+        tau_synE = perComp(n, tauEx);
+        tau_synI = perComp(n, tauIn);
+        I_e = perComp(n, new double[compNames.length]);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < compNames.length; c++) y[i][c * comps] = E_L[i][c];
+        }
+    }
+
+    private static double[][] perComp(int n, double[] v) {
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) a[i] = v.clone();
+        return a;
+    }
+
+    /** Adds one dictionary per compartment to d. */
+    final void putCompartments(int i, Map<String, Object> d) {
+        for (int c = 0; c < compNames.length; c++) {
+            Map<String, Object> dd = new LinkedHashMap<>();
+            dd.put("g_L", g_L[i][c]);
+            dd.put("E_L", E_L[i][c]);
+            dd.put("E_ex", E_ex[i][c]);
+            dd.put("E_in", E_in[i][c]);
+            dd.put("C_m", C_m[i][c]);
+            dd.put("tau_syn_ex", tau_synE[i][c]);
+            dd.put("tau_syn_in", tau_synI[i][c]);
+            dd.put("I_e", I_e[i][c]);
+            dd.put("V_m", y[i][c * comps]);
+            d.put(compNames[c], dd);
+        }
+    }
+
+    /** New compartment values of node i read from s (not yet checked or applied). */
+    final class Pending {
+        final double[] el, eex, ein, cm, gl, te, ti, ie, vm;
+        final Status[] sub;
+
+        Pending(int i, Status s) {
+            final int nc = compNames.length;
+            el = E_L[i].clone();
+            eex = E_ex[i].clone();
+            ein = E_in[i].clone();
+            cm = C_m[i].clone();
+            gl = g_L[i].clone();
+            te = tau_synE[i].clone();
+            ti = tau_synI[i].clone();
+            ie = I_e[i].clone();
+            vm = new double[nc];
+            sub = new Status[nc];
+            for (int c = 0; c < nc; c++) {
+                vm[c] = y[i][c * comps];
+                if (!s.has(compNames[c])) continue;
+                Object o = s.raw(compNames[c]);
+                if (!(o instanceof Map)) {
+                    throw new NestException("TypeMismatch", model.name + ": parameter '" + compNames[c]
+                            + "' expects a dictionary.");
+                }
+                @SuppressWarnings("unchecked")
+                Status ds = new Status((Map<String, Object>) o, model.name + " " + compNames[c]);
+                sub[c] = ds;
+                el[c] = ds.d("E_L", el[c]);
+                eex[c] = ds.d("E_ex", eex[c]);
+                ein[c] = ds.d("E_in", ein[c]);
+                cm[c] = ds.d("C_m", cm[c]);
+                gl[c] = ds.d("g_L", gl[c]);
+                te[c] = ds.d("tau_syn_ex", te[c]);
+                ti[c] = ds.d("tau_syn_in", ti[c]);
+                ie[c] = ds.d("I_e", ie[c]);
+            }
+        }
+
+        /** NEST's checks of the compartment parameters; tauPerComp: the message names the compartment. */
+        void check(boolean tauPerComp) {
+            for (int c = 0; c < compNames.length; c++) {
+                if (cm[c] <= 0) throw badProperty("Capacitance (" + compNames[c] + ") must be strictly positive.");
+                if (te[c] <= 0 || ti[c] <= 0) {
+                    throw badProperty(tauPerComp ? "All time constants (" + compNames[c] + ") must be strictly positive."
+                            : "All time constants must be strictly positive.");
+                }
+            }
+        }
+
+        /** Reads the compartments' V_m (the state, after the parameters were checked). */
+        void readState() {
+            for (int c = 0; c < compNames.length; c++) {
+                if (sub[c] == null) continue;
+                vm[c] = sub[c].d("V_m", vm[c]);
+                sub[c].checkAllAccessed(model.name + " " + compNames[c]);
+            }
+        }
+
+        void commit(int i) {
+            E_L[i] = el;
+            E_ex[i] = eex;
+            E_in[i] = ein;
+            C_m[i] = cm;
+            g_L[i] = gl;
+            tau_synE[i] = te;
+            tau_synI[i] = ti;
+            I_e[i] = ie;
+            for (int c = 0; c < compNames.length; c++) y[i][c * comps] = vm[c];
+        }
+    }
+}
