@@ -96,7 +96,12 @@ public final class SimulationManager {
         if (PROFILE) System.err.printf("nestj profile: sorting connections %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
         long md = k.connections.minDelay();
         long xd = k.connections.maxDelay();
-        int len = (int) (md + xd);
+        // Ring buffers hold max_delay slots (NEST: min_delay + max_delay). nestj writes events only
+        // at a slice's start (spikes of the previous slice: steps origin .. origin + max_delay - 1),
+        // before the update (rate devices: the same window) or after the steps of the slice were read
+        // (device events: steps up to the last read step + max_delay), so at most max_delay slots
+        // are live at any time; half the memory traffic of NEST's layout.
+        int len = (int) xd;
         if (!buffersReady || len != ringLen) {
             ringLen = len;
             for (NodeBlock b : k.nodes.blocks) b.initBuffers(len);
