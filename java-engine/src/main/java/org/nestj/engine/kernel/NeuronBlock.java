@@ -22,7 +22,7 @@ public abstract class NeuronBlock extends NodeBlock {
     /** spike histories, allocated for nodes with incoming STDP connections */
     public final SpikeArchive[] archive;
     /** synaptic elements of each node (NEST's synaptic_elements_map_, sorted by name); null: none */
-    public final SynapticElement[][] synElems;
+    @PerNode public final SynapticElement[][] synElems;
 
     protected NeuronBlock(int n) {
         super(n);

@@ -119,6 +119,8 @@ public final class SpManager {
         }
         builders.clear();
         builders.addAll(nb);
+        // the builders' delays count in the delay extrema (NEST's update_delay_extrema_)
+        for (Builder b : builders) k.connections.noteDelay(k.connections.checkDelay(delayOf(b)));
     }
 
     private double weightOf(Builder b) {
@@ -131,7 +133,6 @@ public final class SpManager {
 
     /** The builders' delays enter the delay extrema (NEST's builder_min_delay / builder_max_delay). */
     void noteBuilderDelays() {
-        if (!enabled) return;
         for (Builder b : builders) k.connections.noteDelay(k.connections.checkDelay(delayOf(b)));
     }
 

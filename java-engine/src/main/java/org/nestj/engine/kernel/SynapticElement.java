@@ -31,6 +31,12 @@ public final class SynapticElement {
         this.name = name;
     }
 
+    static SynapticElement[] copyAll(SynapticElement[] a) {
+        SynapticElement[] r = new SynapticElement[a.length];
+        for (int q = 0; q < a.length; q++) r[q] = a[q].copy();
+        return r;
+    }
+
     SynapticElement copy() {
         SynapticElement e = new SynapticElement(name);
         e.z = z;
