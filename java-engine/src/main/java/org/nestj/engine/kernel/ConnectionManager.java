@@ -822,6 +822,12 @@ public final class ConnectionManager {
         java.util.Set<String> known = new java.util.HashSet<>(m.getDefaults().keySet());
         known.add("weight");
         known.add("delay");
+        // synaptic element names (NEST's builder reads them: the connected elements are decremented)
+        known.add("pre_synaptic_element");
+        known.add("post_synaptic_element");
+        if (ss.has("pre_synaptic_element") ^ ss.has("post_synaptic_element")) {
+            throw NestException.badProperty("Structural plasticity requires both a pre- and postsynaptic element.");
+        }
         for (String key : known) {
             if (ss.has(key)) ss.raw(key);
         }
@@ -841,11 +847,24 @@ public final class ConnectionManager {
         finish();
         boolean[][][] f = removeFlags();
         try {
+            // a synapse model of structural plasticity: the connected elements go first (NEST's sp_disconnect_)
+            SpManager.Builder sp = k.sp.builderFor(m);
+            if (sp == null && ss.has("pre_synaptic_element")) {
+                sp = new SpManager.Builder();
+                sp.pre = ss.s("pre_synaptic_element", "");
+                sp.post = ss.s("post_synaptic_element", "");
+            }
             if (rule.equals("one_to_one")) {
-                for (int j = 0; j < pre.length; j++) disconnectOne(f, pre[j], post[j], m);
+                for (int j = 0; j < pre.length; j++) {
+                    if (sp != null) k.sp.changeConnected(pre[j], post[j], sp, -1);
+                    disconnectOne(f, pre[j], post[j], m);
+                }
             } else {
                 for (long t : post) {
-                    for (long s : pre) disconnectOne(f, s, t, m);
+                    for (long s : pre) {
+                        if (sp != null) k.sp.changeConnected(s, t, sp, -1);
+                        disconnectOne(f, s, t, m);
+                    }
                 }
             }
         } finally {

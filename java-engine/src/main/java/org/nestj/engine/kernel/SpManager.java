@@ -195,6 +195,21 @@ public final class SpManager {
         }
     }
 
+    /** The last structural plasticity synapse using model m (NEST's SPManager::disconnect), or null. */
+    Builder builderFor(SynapseModel m) {
+        Builder r = null;
+        for (Builder b : builders) {
+            if (b.model == m) r = b;
+        }
+        return r;
+    }
+
+    /** NEST's change_connected_synaptic_elements for the elements of builder b. */
+    void changeConnected(long s, long t, Builder b, int n) {
+        connectElement(s, b.pre, n);
+        connectElement(t, b.post, n);
+    }
+
     private void connectElement(long gid, String name, int n) {
         NodeBlock b = k.nodes.blockOf(gid);
         if (!(b instanceof NeuronBlock)) return;
