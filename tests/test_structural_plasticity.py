@@ -217,3 +217,23 @@ def test_thread_count_independence(nest):
     counts, pairs, se, _ = r1
     assert len(pairs) > 0 and max(counts) > 40
     assert sum(s[2] for s in se) == len(pairs)
+
+
+def test_connect_and_disconnect_count_elements(nest):
+    syn = {"synapse_model": "static_synapse", "pre_synaptic_element": "SE1", "post_synaptic_element": "SE2"}
+    n = nest.Create("iaf_psc_alpha", 3, {"synaptic_elements": {"SE1": {"z": 0.0, "growth_rate": 0.0},
+                                                                "SE2": {"z": 0.0, "growth_rate": 0.0}}})
+    nest.Connect(n, n, "all_to_all", syn)
+    se = n.synaptic_elements
+    assert [s["SE1"]["z_connected"] for s in se] == [3, 3, 3]
+    # connect(+1) raises z to hold the connected elements
+    assert [s["SE2"]["z"] for s in se] == [3.0, 3.0, 3.0]
+    nest.Disconnect(n[0], n[1], syn_spec=syn)
+    se = n.synaptic_elements
+    assert [s["SE1"]["z_connected"] for s in se] == [2, 3, 3]
+    assert [s["SE2"]["z_connected"] for s in se] == [3, 2, 3]
+    assert nest.num_connections == 8
+    with pytest.raises(nest.NESTError, match="not implemented for structural plasticity"):
+        nest.Connect(n, n, {"rule": "fixed_indegree", "indegree": 1}, syn)
+    with pytest.raises(nest.NESTError, match="both a pre- and postsynaptic element"):
+        nest.Connect(n, n, "one_to_one", {"pre_synaptic_element": "SE1"})
