@@ -199,9 +199,12 @@ public abstract class NeuronBlock extends NodeBlock {
         double bca = s.d("beta_Ca", beta_Ca[i]);
         double ca = s.d("Ca", Ca[i]);
         if (tm <= 0 || tmt <= 0) throw badProperty("All time constants must be strictly positive.");
-        if (tca <= 0) throw badProperty("tau_Ca must be greater than zero.");
-        if (bca <= 0) throw badProperty("beta_Ca must be greater than zero.");
+        // StructuralPlasticityNode::set_status, in NEST's order and with its messages
         if (ca < 0.0) throw badProperty("Calcium concentration cannot be negative.");
+        if (tca <= 0) throw badProperty("All time constants must be strictly positive.");
+        if (bca <= 0) {
+            throw badProperty("For Ca to function as an integrator of the electrical activity, beta_ca needs to be greater than 0.");
+        }
         // synaptic_elements_param: changes the named existing elements; synaptic_elements: a new set
         SynapticElement[] cur = synElems[i];
         SynapticElement[] upd = null;
