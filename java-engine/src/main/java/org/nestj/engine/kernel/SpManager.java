@@ -114,7 +114,14 @@ public final class SpManager {
                             + "specify the min and max delay in the kernel parameters.");
                 }
             }
-            ss.checkAllAccessed("structural_plasticity_synapses");
+            // NEST's builder would also take receptor_type and per-connection synapse parameters here
+            for (String key : ss.map().keySet()) {
+                if (!java.util.Set.of("synapse_model", "pre_synaptic_element", "post_synaptic_element", "allow_autapses",
+                        "allow_multapses", "weight", "delay").contains(key)) {
+                    throw new NestException("NotImplemented", "nestj: '" + key + "' in structural_plasticity_synapses is "
+                            + "not supported; set it as a default of the synapse model (CopyModel/SetDefaults).");
+                }
+            }
             nb.add(b);
         }
         builders.clear();
