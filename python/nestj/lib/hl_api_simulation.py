@@ -58,9 +58,10 @@ def Install(module_name):
 
 
 def EnableStructuralPlasticity():
-    from .hl_api_exceptions import NESTErrors
-    raise NESTErrors.NotImplemented("EnableStructuralPlasticity", "Structural plasticity is not available in nestj.")
+    """Enable structural plasticity for the network simulation."""
+    check_call("EnableStructuralPlasticity", bridge.enableStructuralPlasticity)
 
 
 def DisableStructuralPlasticity():
-    pass
+    """Disable structural plasticity for the network simulation."""
+    check_call("DisableStructuralPlasticity", bridge.disableStructuralPlasticity)

@@ -264,6 +264,14 @@ public final class Bridge {
         run(() -> kernel.run(ms));
     }
 
+    public static void enableStructuralPlasticity() {
+        run(() -> kernel.enableStructuralPlasticity());
+    }
+
+    public static void disableStructuralPlasticity() {
+        run(() -> kernel.sp.disable());
+    }
+
     public static void cleanup() {
         run(() -> kernel.cleanup());
     }

@@ -262,6 +262,14 @@ public final class ConnBuilder {
         targetsNeedProxies = !(rule.equals("one_to_one") || rule.equals("all_to_all"));
         rng = new Rng(k.rngSeed(), 2, k.connectCalls++);
         idx = 0;
+        if (spPre != null) {
+            if (makeSymmetric) {
+                throw new NestException("NotImplemented", "Symmetric connections are not supported in combination with structural plasticity.");
+            }
+            if (!rule.equals("one_to_one") && !rule.equals("all_to_all")) {
+                throw new NestException("NotImplemented", "This connection rule is not implemented for structural plasticity.");
+            }
+        }
         connectRule();
         if (makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli")) {
             idx = 0;
@@ -323,6 +331,7 @@ public final class ConnBuilder {
                     idx++;
                     continue;
                 }
+                if (spPre != null) changeConnectedElements(s, t, 1);
                 single(s, t);
             }
         }
@@ -332,6 +341,7 @@ public final class ConnBuilder {
         for (int j = 0; j < pre.length; j++) {
             long s = pre[j], t = post[j];
             if (s == t && !allowAutapses) continue;
+            if (spPre != null) changeConnectedElements(s, t, 1);
             single(s, t);
         }
     }
@@ -500,12 +510,43 @@ public final class ConnBuilder {
         extV = new ConnValue[m][];
         extBuf = new double[m][];
         extGiven = new boolean[m];
+        spPre = spPost = null;
         for (int q = 0; q < m; q++) parseSyn(q, syns.get(q), expected);
+        // NEST's BipartiteConnBuilder constructor: structural plasticity parameters in the syn_spec
+        boolean anySp = false;
+        for (Map<String, Object> syn : syns) anySp |= syn.containsKey("pre_synaptic_element") || syn.containsKey("post_synaptic_element");
+        if (anySp) {
+            if (m > 1) throw NestException.kernel("Structural plasticity can only be used with a single syn_spec.");
+            Map<String, Object> syn = syns.get(0);
+            if (syn.containsKey("pre_synaptic_element") ^ syn.containsKey("post_synaptic_element")) {
+                throw NestException.badProperty("Structural plasticity requires both a pre- and postsynaptic element.");
+            }
+            spPre = String.valueOf(syn.get("pre_synaptic_element"));
+            spPost = String.valueOf(syn.get("post_synaptic_element"));
+        }
+    }
+
+    /** Synaptic element names of a Connect with structural plasticity parameters (null: none). */
+    private String spPre, spPost;
+
+    /** NEST's change_connected_synaptic_elements: source and target gain (or lose) a connected element. */
+    private void changeConnectedElements(long s, long t, int n) {
+        connectElement(s, spPre, n);
+        connectElement(t, spPost, n);
+    }
+
+    private void connectElement(long g, String name, int n) {
+        NodeBlock b = k.nodes.blockOf(g);
+        if (!(b instanceof NeuronBlock)) return;
+        SynapticElement e = ((NeuronBlock) b).synapticElement((int) (g - b.firstGid), name);
+        if (e != null) e.connect(n);
     }
 
     private void parseSyn(int q, Map<String, Object> syn, long expected) {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
+        if (ss.has("pre_synaptic_element")) ss.raw("pre_synaptic_element");
+        if (ss.has("post_synaptic_element")) ss.raw("post_synaptic_element");
         SynapseModel m = k.connections.synapse(model);
         if (m.diffusion) {
             if (ss.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");

@@ -1,6 +1,7 @@
 package org.nestj.engine.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class ConnectionManager {
         return steps;
     }
 
-    private void noteDelay(long steps) {
+    void noteDelay(long steps) {
         if (steps < minDelaySteps) minDelaySteps = steps;
         if (steps > maxDelaySteps) maxDelaySteps = steps;
     }
@@ -821,6 +822,12 @@ public final class ConnectionManager {
         java.util.Set<String> known = new java.util.HashSet<>(m.getDefaults().keySet());
         known.add("weight");
         known.add("delay");
+        // synaptic element names (NEST's builder reads them: the connected elements are decremented)
+        known.add("pre_synaptic_element");
+        known.add("post_synaptic_element");
+        if (ss.has("pre_synaptic_element") ^ ss.has("post_synaptic_element")) {
+            throw NestException.badProperty("Structural plasticity requires both a pre- and postsynaptic element.");
+        }
         for (String key : known) {
             if (ss.has(key)) ss.raw(key);
         }
@@ -840,11 +847,24 @@ public final class ConnectionManager {
         finish();
         boolean[][][] f = removeFlags();
         try {
+            // a synapse model of structural plasticity: the connected elements go first (NEST's sp_disconnect_)
+            SpManager.Builder sp = k.sp.builderFor(m);
+            if (sp == null && ss.has("pre_synaptic_element")) {
+                sp = new SpManager.Builder();
+                sp.pre = ss.s("pre_synaptic_element", "");
+                sp.post = ss.s("post_synaptic_element", "");
+            }
             if (rule.equals("one_to_one")) {
-                for (int j = 0; j < pre.length; j++) disconnectOne(f, pre[j], post[j], m);
+                for (int j = 0; j < pre.length; j++) {
+                    if (sp != null) k.sp.changeConnected(pre[j], post[j], sp, -1);
+                    disconnectOne(f, pre[j], post[j], m);
+                }
             } else {
                 for (long t : post) {
-                    for (long s : pre) disconnectOne(f, s, t, m);
+                    for (long s : pre) {
+                        if (sp != null) k.sp.changeConnected(s, t, sp, -1);
+                        disconnectOne(f, s, t, m);
+                    }
                 }
             }
         } finally {
@@ -880,5 +900,79 @@ public final class ConnectionManager {
             }
         }
         throw new NestException("InexistentConnection", "Deletion of connection is not possible.");
+    }
+
+    // ------------------------------------------------------------------ structural plasticity
+    /**
+     * NEST's get_targets(sources, syn_id, post_synaptic_element) for one source: the targets of
+     * its connections of model m whose element postElement is not 0 (a value of the target's
+     * get_synaptic_elements), ascending, once per connection. The stores must be finished.
+     */
+    long[] spTargets(long src, SynapseModel m, String postElement) {
+        long[] buf = new long[8];
+        int n = 0;
+        for (ConnTable tab : tables) {
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                if (src + 1 >= c.offsets.length) continue;
+                for (int q = c.offsets[(int) src]; q < c.offsets[(int) src + 1]; q++) {
+                    if (c.synOf(q) != m.id) continue;
+                    NodeBlock tb = k.nodes.blockOf(c.tgt[q]);
+                    if (!(tb instanceof NeuronBlock)) continue;
+                    SynapticElement e = ((NeuronBlock) tb).synapticElement((int) (c.tgt[q] - tb.firstGid), postElement);
+                    if (e == null || e.value() == 0.0) continue;
+                    if (n == buf.length) buf = Arrays.copyOf(buf, 2 * n);
+                    buf[n++] = c.tgt[q];
+                }
+            }
+        }
+        long[] r = Arrays.copyOf(buf, n);
+        Arrays.sort(r);
+        return r;
+    }
+
+    /**
+     * NEST's get_sources(targets, syn_id): for each target (ascending ids), the sources of its
+     * connections of model m, ascending, once per connection. The stores must be finished.
+     */
+    long[][] spSources(long[] targets, SynapseModel m) {
+        int maxGid = (int) k.nodes.size();
+        int[] slot = new int[maxGid + 1];
+        Arrays.fill(slot, -1);
+        for (int j = 0; j < targets.length; j++) slot[(int) targets[j]] = j;
+        long[][] buf = new long[targets.length][8];
+        int[] n = new int[targets.length];
+        for (ConnTable tab : tables) {
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                for (int s = 0; s + 1 < off.length; s++) {
+                    for (int q = off[s]; q < off[s + 1]; q++) {
+                        int j = c.tgt[q] < slot.length ? slot[c.tgt[q]] : -1;
+                        if (j < 0 || c.synOf(q) != m.id) continue;
+                        if (n[j] == buf[j].length) buf[j] = Arrays.copyOf(buf[j], 2 * n[j]);
+                        buf[j][n[j]++] = s;
+                    }
+                }
+            }
+        }
+        long[][] r = new long[targets.length][];
+        for (int j = 0; j < targets.length; j++) {
+            r[j] = Arrays.copyOf(buf[j], n[j]);
+            Arrays.sort(r[j]);
+        }
+        return r;
+    }
+
+    /** Removes, for each pair (src[j], tgt[j]), one connection of model m (SPManager::delete_synapse). */
+    void spRemove(long[] src, long[] tgt, int n, SynapseModel m) {
+        if (n == 0) return;
+        finish();
+        boolean[][][] f = removeFlags();
+        try {
+            for (int j = 0; j < n; j++) disconnectOne(f, src[j], tgt[j], m);
+        } finally {
+            applyRemovals(f);
+        }
     }
 }

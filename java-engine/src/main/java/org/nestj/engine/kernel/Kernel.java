@@ -19,6 +19,7 @@ public final class Kernel {
     public final NodeManager nodes = new NodeManager(this);
     public final ConnectionManager connections = new ConnectionManager(this);
     public final SimulationManager sim = new SimulationManager(this);
+    public final SpManager sp = new SpManager(this);
     public final RecordingManager recording = new RecordingManager();
     public ParallelRunner parallel = new ParallelRunner(1);
     private long rngSeed = 143202461L;
@@ -90,6 +91,7 @@ public final class Kernel {
         connections.synByName.clear();
         connections.reset(threads);
         sim.reset(threads);
+        sp.reset();
         recording.reset();
         modelRegistration.accept(this);
     }
@@ -168,6 +170,21 @@ public final class Kernel {
 
     public void run(double ms) {
         sim.run(ms);
+    }
+
+    /**
+     * NEST's EnableStructuralPlasticity (SPManager::enable_structural_plasticity). NEST refuses
+     * more than one thread; nestj's structural plasticity update is serial and draws from one
+     * stream in node-id order, so it gives the same result for any number of threads.
+     */
+    public void enableStructuralPlasticity() {
+        if (Boolean.FALSE.equals(passiveSettings.get("keep_source_table"))) {
+            throw NestException.kernel("Structural plasticity can not be enabled if keep_source_table has been set to false.");
+        }
+        if (Boolean.FALSE.equals(passiveSettings.get("use_compressed_spikes"))) {
+            throw NestException.kernel("Structural plasticity can not be enabled if use_compressed_spikes has been set to false.");
+        }
+        sp.enable();
     }
 
     public void cleanup() {
@@ -263,8 +280,7 @@ public final class Kernel {
         d.put("spike_buffer_shrink_limit", 0.2);
         d.put("spike_buffer_shrink_spare", 0.1);
         d.put("stimulation_backends", new String[0]);
-        d.put("structural_plasticity_synapses", new LinkedHashMap<String, Object>());
-        d.put("structural_plasticity_update_interval", 10000.0);
+        sp.getStatus(d);
         d.put("synapse_models", models.synapseModelNames().toArray(new String[0]));
         d.put("tics_per_ms", Time.TICS_PER_MS);
         d.put("tics_per_step", time.ticsPerStep());
@@ -298,14 +314,14 @@ public final class Kernel {
             "buffer_size_target_data", "growth_factor_buffer_spike_data", "growth_factor_buffer_target_data",
             "keep_source_table", "max_buffer_size_target_data", "spike_buffer_grow_extra", "spike_buffer_shrink_limit",
             "spike_buffer_shrink_spare", "use_compressed_spikes", "update_time_limit", "sort_connections_by_source",
-            "structural_plasticity_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update",
+            "eprop_learning_window", "eprop_reset_neurons_on_update",
             "eprop_update_interval", "rng_type", "off_grid_spiking");
 
     /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
     private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
             "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
             "tics_per_ms", "min_delay", "max_delay", "biological_time", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations",
-            "wfr_interpolation_order");
+            "wfr_interpolation_order", "structural_plasticity_synapses", "structural_plasticity_update_interval");
 
     /** NEST's SimulationManager::set_status for the waveform-relaxation keys, in NEST's order and with its errors. */
     private void setWfr(Status s) {
@@ -445,6 +461,7 @@ public final class Kernel {
             sim.slice = 0;
             sim.nPending = 0;
         }
+        sp.setStatus(s);
         for (String p : PASSIVE) {
             if (s.has(p)) passiveSettings.put(p, s.raw(p));
         }

@@ -3,6 +3,7 @@ package org.nestj.engine.kernel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.nestj.engine.NestException;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -20,6 +21,8 @@ public abstract class NeuronBlock extends NodeBlock {
     public final double[] archMaxDelay, postTrace;
     /** spike histories, allocated for nodes with incoming STDP connections */
     public final SpikeArchive[] archive;
+    /** synaptic elements of each node (NEST's synaptic_elements_map_, sorted by name); null: none */
+    @PerNode public final SynapticElement[][] synElems;
 
     protected NeuronBlock(int n) {
         super(n);
@@ -36,6 +39,7 @@ public abstract class NeuronBlock extends NodeBlock {
         archMaxDelay = new double[n];
         postTrace = new double[n];
         archive = new SpikeArchive[n];
+        synElems = new SynapticElement[n][];
     }
 
     @Override
@@ -51,6 +55,7 @@ public abstract class NeuronBlock extends NodeBlock {
     /** As above for a spike at offset ms before the end of step stamp (precise models): set_spiketime(t, offset). */
     protected final void spiked(int i, long stampSteps, double offset) {
         double t = kernel.time.stepsToMs(stampSteps) - offset;
+        if (synElems[i] != null) growElements(i, t);
         Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
         caT[i] = t;
         if (nIncoming[i] > 0) {
@@ -64,6 +69,29 @@ public abstract class NeuronBlock extends NodeBlock {
             a.push(t, Kminus[i], Kminus_triplet[i]);
         }
         t_spike[i] = t;
+    }
+
+    /** The growth of node i's synaptic elements from the last calcium update to t (NEST's update_synaptic_elements, first part). */
+    private void growElements(int i, double t) {
+        double h = kernel.time.resolution();
+        for (SynapticElement e : synElems[i]) e.update(t, caT[i], Ca[i], tau_Ca[i], h);
+    }
+
+    /** NEST's update_synaptic_elements(t): the elements grow to t, the calcium trace decays to t. */
+    public final void updateSynapticElements(int i, double t) {
+        if (synElems[i] != null) growElements(i, t);
+        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]);
+        caT[i] = t;
+    }
+
+    /** The element called name of node i, or null. */
+    public final SynapticElement synapticElement(int i, String name) {
+        SynapticElement[] es = synElems[i];
+        if (es == null) return null;
+        for (SynapticElement e : es) {
+            if (e.name.equals(name)) return e;
+        }
+        return null;
     }
 
     /** NEST's register_stdp_connection: a new STDP connection will first read the history after t_first_read. */
@@ -144,10 +172,24 @@ public abstract class NeuronBlock extends NodeBlock {
         d.put("beta_Ca", beta_Ca[i]);
         d.put("tau_Ca", tau_Ca[i]);
         d.put("post_trace", postTrace[i]);
-        d.put("synaptic_elements", new LinkedHashMap<String, Object>());
+        Map<String, Object> ses = new LinkedHashMap<>();
+        if (synElems[i] != null) {
+            for (SynapticElement e : synElems[i]) {
+                Map<String, Object> ed = new LinkedHashMap<>();
+                e.get(ed);
+                ses.put(e.name, ed);
+            }
+        }
+        d.put("synaptic_elements", ses);
         d.put("t_spike", t_spike[i]);
         d.put("tau_minus", tau_minus[i]);
         d.put("tau_minus_triplet", tau_minus_triplet[i]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> elementsDict(Object v, String what) {
+        if (!(v instanceof Map)) throw NestException.badProperty(what + " must be a dictionary.");
+        return (Map<String, Object>) v;
     }
 
     protected final void setArchiving(int i, Status s) {
@@ -157,12 +199,36 @@ public abstract class NeuronBlock extends NodeBlock {
         double bca = s.d("beta_Ca", beta_Ca[i]);
         double ca = s.d("Ca", Ca[i]);
         if (tm <= 0 || tmt <= 0) throw badProperty("All time constants must be strictly positive.");
-        if (tca <= 0) throw badProperty("tau_Ca must be greater than zero.");
-        if (bca <= 0) throw badProperty("beta_Ca must be greater than zero.");
-        if (s.has("synaptic_elements")) {
-            Object v = s.raw("synaptic_elements");
-            if (!(v instanceof Map) || !((Map<?, ?>) v).isEmpty()) {
-                throw badProperty("Structural plasticity (synaptic_elements) is not supported by nestj yet.");
+        // StructuralPlasticityNode::set_status, in NEST's order and with its messages
+        if (ca < 0.0) throw badProperty("Calcium concentration cannot be negative.");
+        if (tca <= 0) throw badProperty("All time constants must be strictly positive.");
+        if (bca <= 0) {
+            throw badProperty("For Ca to function as an integrator of the electrical activity, beta_ca needs to be greater than 0.");
+        }
+        // synaptic_elements_param: changes the named existing elements; synaptic_elements: a new set
+        SynapticElement[] cur = synElems[i];
+        SynapticElement[] upd = null;
+        if (s.has("synaptic_elements_param")) {
+            Map<String, Object> m = elementsDict(s.raw("synaptic_elements_param"), "synaptic_elements_param");
+            if (cur != null) {
+                upd = new SynapticElement[cur.length];
+                for (int q = 0; q < cur.length; q++) {
+                    upd[q] = cur[q].copy();
+                    Object ed = m.get(cur[q].name);
+                    if (ed != null) upd[q].set(new Status(elementsDict(ed, cur[q].name), "synaptic element " + cur[q].name));
+                }
+            }
+        }
+        boolean replace = s.has("synaptic_elements");
+        SynapticElement[] repl = null;
+        if (replace) {
+            Map<String, Object> m = elementsDict(s.raw("synaptic_elements"), "synaptic_elements");
+            java.util.List<String> names = new java.util.ArrayList<>(m.keySet());
+            java.util.Collections.sort(names);
+            repl = new SynapticElement[names.size()];
+            for (int q = 0; q < repl.length; q++) {
+                repl[q] = new SynapticElement(names.get(q));
+                repl[q].set(new Status(elementsDict(m.get(names.get(q)), names.get(q)), "synaptic element " + names.get(q)));
             }
         }
         boolean clear = s.has("clear") && s.b("clear", false);
@@ -172,5 +238,7 @@ public abstract class NeuronBlock extends NodeBlock {
         beta_Ca[i] = bca;
         Ca[i] = ca;
         if (clear) clearHistory(i);
+        if (upd != null) synElems[i] = upd;
+        if (replace) synElems[i] = repl.length == 0 ? null : repl;
     }
 }

@@ -383,6 +383,7 @@ public abstract class NodeBlock {
                 else if (v instanceof int[]) v = ((int[]) v).clone();
                 else if (v instanceof String[]) v = ((String[]) v).clone();
                 else if (v instanceof Copyable) v = ((Copyable) v).copy();
+                else if (v instanceof SynapticElement[]) v = SynapticElement.copyAll((SynapticElement[]) v);
                 Array.set(b, i, v);
             }
         } catch (IllegalAccessException e) {

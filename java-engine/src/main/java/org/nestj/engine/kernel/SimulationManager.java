@@ -92,6 +92,7 @@ public final class SimulationManager {
             throw NestException.kernel("Prepare called twice without Cleanup.");
         }
         long tp0 = System.nanoTime();
+        k.sp.noteBuilderDelays();
         k.connections.finish();
         if (PROFILE) System.err.printf("nestj profile: sorting connections %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
         long md = k.connections.minDelay();
@@ -171,7 +172,8 @@ public final class SimulationManager {
         // device events of the previous slice right before those spikes, unless something must
         // happen in between: weight_recorder events, multimeter samples (their output order
         // relative to the recorders' spikes), rate events.
-        final boolean canFuse = !wrAny && !ratesActive && !wfrActive && !k.recording.hasSamplers();
+        // (structural plasticity changes the connections between the delivery and the update)
+        final boolean canFuse = !wrAny && !ratesActive && !wfrActive && !k.recording.hasSamplers() && !k.sp.enabled();
         if (deferredPending) flushDeferred();
         do {
             final long origin = clock;
@@ -199,6 +201,11 @@ public final class SimulationManager {
             }
             if (origin > 0 && fromStep == 0) {
                 k.recording.collectSamples();
+            }
+            if (k.sp.enabled() && k.sp.due(origin + from)) {
+                // NEST's update_(): after the delivery, before the nodes' update, serially
+                k.sp.update(k.time.stepsToMs(origin + from));
+                if (unitVersion != k.connections.version) computeUnits();
             }
             long p1 = PROFILE ? System.nanoTime() : 0;
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
