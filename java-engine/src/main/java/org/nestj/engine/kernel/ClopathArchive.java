@@ -21,11 +21,8 @@ public final class ClopathArchive {
     private int delIdx, delSteps;
     private double[] ltdT = new double[0], ltdDw = new double[0];
     private int ltdCur;
-    public double[] ltpT = new double[8], ltpDw = new double[8];
-    private int[] ltpCnt = new int[8];
-    private int head, end;
-    /** result of {@link #getLtpHistory}: entries [from, to) */
-    public int from, to;
+    /** the LTP history read by clopath_synapse */
+    public final ExtendedHistory ltp = new ExtendedHistory();
 
     /** NEST's init_clopath_buffers: the delay line keeps old values when it keeps its length. */
     public void init(int delaySteps, int maxDelaySteps) {
@@ -35,10 +32,7 @@ public final class ClopathArchive {
         delMinus = Arrays.copyOf(delMinus, delSteps);
         ltdCur = 0;
         int len = maxDelaySteps + 1;
-        if (ltdT.length < len) {
-            ltdT = Arrays.copyOf(ltdT, len);
-            ltdDw = Arrays.copyOf(ltdDw, len);
-        } else if (ltdT.length > len) {
+        if (ltdT.length != len) {
             ltdT = Arrays.copyOf(ltdT, len);
             ltdDw = Arrays.copyOf(ltdDw, len);
         }
@@ -53,8 +47,7 @@ public final class ClopathArchive {
         delIdx = (delIdx + 1) % delSteps;
         final double dPlus = delPlus[delIdx], dMinus = delMinus[delIdx];
         if (u > thetaPlus && dPlus > thetaMinus && nIncoming > 0) {
-            while (end - head > 1 && ltpCnt[head] >= nIncoming) head++;
-            pushLtp(tMs, A_LTP * (u - thetaPlus) * (dPlus - thetaMinus) * h);
+            ltp.push(tMs, A_LTP * (u - thetaPlus) * (dPlus - thetaMinus) * h, nIncoming);
         }
         if (dMinus > thetaMinus && nIncoming > 0) {
             double dw = ltdConst ? A_LTD * (dMinus - thetaMinus)
@@ -65,28 +58,6 @@ public final class ClopathArchive {
         }
     }
 
-    private void pushLtp(double t, double dw) {
-        if (end == ltpT.length) {
-            if (head > 0) {
-                int n = end - head;
-                System.arraycopy(ltpT, head, ltpT, 0, n);
-                System.arraycopy(ltpDw, head, ltpDw, 0, n);
-                System.arraycopy(ltpCnt, head, ltpCnt, 0, n);
-                head = 0;
-                end = n;
-            } else {
-                int c = ltpT.length * 2;
-                ltpT = Arrays.copyOf(ltpT, c);
-                ltpDw = Arrays.copyOf(ltpDw, c);
-                ltpCnt = Arrays.copyOf(ltpCnt, c);
-            }
-        }
-        ltpT[end] = t;
-        ltpDw[end] = dw;
-        ltpCnt[end] = 0;
-        end++;
-    }
-
     /** NEST's get_LTD_value(t): the dw written at time t (within eps), else 0. */
     public double ltdValue(double t, double eps) {
         if (ltdT.length == 0 || t < 0.0) return 0.0;
@@ -94,18 +65,6 @@ public final class ClopathArchive {
             if (Math.abs(t - ltdT[j]) < eps) return ltdDw[j];
         }
         return 0.0;
-    }
-
-    /** NEST's get_LTP_history(t1, t2): entries with t1 + 1e-6 <= t < t2 + 1e-6, counted as read. */
-    public void getLtpHistory(double t1, double t2) {
-        int j = head;
-        while (j < end && ltpT[j] - 1.0e-6 < t1) j++;
-        from = j;
-        while (j < end && ltpT[j] - 1.0e-6 < t2) {
-            ltpCnt[j]++;
-            j++;
-        }
-        to = j;
     }
 
     /** Models that keep a Clopath history (aeif_psc_delta_clopath, hh_psc_alpha_clopath). */

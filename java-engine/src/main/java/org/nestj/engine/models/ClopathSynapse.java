@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ClopathArchive;
 import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.ExtendedHistory;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.SynapseModel;
@@ -49,10 +50,11 @@ public final class ClopathSynapse extends SynapseType {
         final ClopathArchive h = ((ClopathArchive.Holder) x.target).clopathArchive(x.ti);
         final double wmax = c.ext[WMAX][k], wmin = c.ext[WMIN][k];
         double w = c.w[k];
-        h.getLtpHistory(tl - d, tSpike - d);
-        for (int j = h.from; j < h.to; j++) {
-            double minusDt = tl - (h.ltpT[j] + d);
-            w += h.ltpDw[j] * (xBar[k] * GlibcMath.exp(minusDt / tauX[k]));
+        final ExtendedHistory ltp = h.ltp;
+        ltp.get(tl - d, tSpike - d);
+        for (int j = ltp.from; j < ltp.to; j++) {
+            double minusDt = tl - (ltp.t[j] + d);
+            w += ltp.dw[j] * (xBar[k] * GlibcMath.exp(minusDt / tauX[k]));
             w = w < wmax ? w : wmax;
         }
         w -= h.ltdValue(tSpike - d, x.kernel.connections.stdpEps);

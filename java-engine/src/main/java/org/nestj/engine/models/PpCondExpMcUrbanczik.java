@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.nestj.engine.kernel.ExtendedHistory;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
@@ -38,12 +39,8 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
     @PerNode public double[] t_ref, phi_max, rate_slope, beta, theta, g_sp, g_ps;
     double[][] iStimC;
     int[] refractoryCounts;
-    /** Urbanczik history of the dendrite: (t, dPI, access counter), entries [uHead, uEnd) */
-    double[][] uT, uDw;
-    int[][] uCnt;
-    int[] uHead, uEnd;
-    /** result of getUrbanczikHistory */
-    public int[] uFrom, uTo;
+    /** Urbanczik history of each node's dendrite: (t, dPI), read by urbanczik_synapse */
+    ExtendedHistory[] uHist;
 
     public PpCondExpMcUrbanczik(int n) {
         super(n, COMP_NAMES, COMPS, new double[] {30.0, 30.0}, new double[] {300.0, 300.0}, new double[] {0.0, 0.0},
@@ -72,14 +69,9 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
         boolean first = !buffersInitialised;
         super.initBuffers(ringLen);
         iStimC = new double[n][NCOMP];
-        if (uT == null) {
-            uT = new double[n][8];
-            uDw = new double[n][8];
-            uCnt = new int[n][8];
-            uHead = new int[n];
-            uEnd = new int[n];
-            uFrom = new int[n];
-            uTo = new int[n];
+        if (uHist == null) {
+            uHist = new ExtendedHistory[n];
+            for (int i = 0; i < n; i++) uHist[i] = new ExtendedHistory();
         }
         if (first) {
             // NEST's init_buffers_ calls ArchivingNode::clear_history()
@@ -238,39 +230,7 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
         if (nIncoming[i] == 0) return;
         final double gD = g_sp[i], gL = g_L[i][SOMA], eL = E_L[i][SOMA];
         final double vStar = (eL * gL + vW * gD) / (gD + gL);
-        while (uEnd[i] - uHead[i] > 1 && uCnt[i][uHead[i]] >= nIncoming[i]) uHead[i]++;
-        double dPI = (nSpikes - phi(i, vStar) * h) * hFun(i, vStar);
-        if (uEnd[i] == uT[i].length) {
-            int m = uEnd[i] - uHead[i];
-            if (uHead[i] > 0) {
-                System.arraycopy(uT[i], uHead[i], uT[i], 0, m);
-                System.arraycopy(uDw[i], uHead[i], uDw[i], 0, m);
-                System.arraycopy(uCnt[i], uHead[i], uCnt[i], 0, m);
-            } else {
-                uT[i] = java.util.Arrays.copyOf(uT[i], m * 2);
-                uDw[i] = java.util.Arrays.copyOf(uDw[i], m * 2);
-                uCnt[i] = java.util.Arrays.copyOf(uCnt[i], m * 2);
-            }
-            uHead[i] = 0;
-            uEnd[i] = m;
-        }
-        uT[i][uEnd[i]] = tMs;
-        uDw[i][uEnd[i]] = dPI;
-        uCnt[i][uEnd[i]] = 0;
-        uEnd[i]++;
-    }
-
-    /** NEST's get_urbanczik_history(t1, t2): entries with t1 + 1e-6 <= t < t2 + 1e-6, in uFrom[i]..uTo[i]. */
-    public void getUrbanczikHistory(int i, double t1, double t2) {
-        int j = uHead[i];
-        final double[] t = uT[i];
-        while (j < uEnd[i] && t[j] - 1.0e-6 < t1) j++;
-        uFrom[i] = j;
-        while (j < uEnd[i] && t[j] - 1.0e-6 < t2) {
-            uCnt[i][j]++;
-            j++;
-        }
-        uTo[i] = j;
+        uHist[i].push(tMs, (nSpikes - phi(i, vStar) * h) * hFun(i, vStar), nIncoming[i]);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nestj.engine.models;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.ExtendedHistory;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.SynapseModel;
 import org.nestj.engine.kernel.SynapseType;
@@ -56,14 +57,15 @@ public final class UrbanczikSynapse extends SynapseType {
         final PpCondExpMcUrbanczik post = (PpCondExpMcUrbanczik) x.target;
         final int ti = x.ti, comp = PpCondExpMcUrbanczik.DEND;
         double w = c.w[k];
-        post.getUrbanczikHistory(ti, tl - d, tSpike - d);
+        final ExtendedHistory hist = post.uHist[ti];
+        hist.get(tl - d, tSpike - d);
         final double gL = post.g_L[ti][comp], cm = post.C_m[ti][comp];
         final double tauL = cm / gL;
         final double tauS = w > 0.0 ? post.tau_synE[ti][comp] : post.tau_synI[ti][comp];
         final double tauDelta = e[TAU_DELTA][k];
         double dPIExp = 0.0;
-        final double[] ht = post.uT[ti], hdw = post.uDw[ti];
-        for (int j = post.uFrom[ti]; j < post.uTo[ti]; j++) {
+        final double[] ht = hist.t, hdw = hist.dw;
+        for (int j = hist.from; j < hist.to; j++) {
             double tUp = ht[j] + d;
             double minusDeltaTUp = tl - tUp;
             double minusTDown = tUp - tSpike;
