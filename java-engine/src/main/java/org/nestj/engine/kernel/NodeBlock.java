@@ -149,12 +149,27 @@ public abstract class NodeBlock {
      * (a fast path for device events that skips per-event modulo and bookkeeping), else 0.
      */
     public int spikeSlotLength() {
-        return 0;
+        return spikeBuf != null ? spikeBuf.len : 0;
     }
 
     /** Adds weight * multiplicity for the update of the step whose ring slot is {@code slot}. */
     public void addSpikeAtSlot(int i, int slot, double weightTimesMult, int rport) {
-        throw new IllegalStateException(model.name + " has no slot input");
+        if (spikeBuf == null) throw new IllegalStateException(model.name + " has no slot input");
+        spikeBuf.d[((weightTimesMult > 0 ? spikeChPos : spikeChNeg) * spikeBuf.len + slot) * n + i] += weightTimesMult;
+    }
+
+    /**
+     * Models whose spike input is a plain sum per step (NEST's RingBuffer for spikes) name their
+     * InputBuffer and the channels of positive and of other weights here; spike delivery then
+     * writes the buffer directly (see {@link #deliverRun}, {@link #deliverSpan}).
+     */
+    protected InputBuffer spikeBuf;
+    protected int spikeChPos, spikeChNeg;
+
+    protected final void useSpikeInput(InputBuffer b, int chPos, int chNeg) {
+        spikeBuf = b;
+        spikeChPos = chPos;
+        spikeChNeg = chNeg;
     }
 
     /** A current (already multiplied by the connection weight) for the update of step. */
@@ -291,16 +306,67 @@ public abstract class NodeBlock {
     }
 
     /**
-     * Delivers one spike through connections [a, b) of store c, all targeting this block. The
-     * default calls {@link #handleSpike} per connection; hot models override it with a tight loop.
+     * Delivers one spike through connections [a, b) of store c, all targeting this block: straight
+     * into the spike input buffer if the model has one, else by {@link #handleSpike} per connection.
      */
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
         final int[] tgt = c.tgt;
-        final long fg = firstGid;
-        for (int k = a; k < b; k++) {
-            handleSpike((int) (tgt[k] - fg), emitStep + c.delayOf(k), c.weight(k), mult, c.rportOf(k), srcGid, emitStep + 1,
-                    offset);
+        final InputBuffer ib = spikeBuf;
+        if (ib == null) {
+            final long fg = firstGid;
+            for (int k = a; k < b; k++) {
+                handleSpike((int) (tgt[k] - fg), emitStep + c.delayOf(k), c.weight(k), mult, c.rportOf(k), srcGid,
+                        emitStep + 1, offset);
+            }
+            return;
         }
+        final double[] w = c.w;
+        final char[] wi = c.wi;
+        final double[] wt = c.wtab;
+        final char[] d = c.delay;
+        final int dc = c.delayConst;
+        final double[] bd = ib.d;
+        final int len = ib.len, nn = n, chP = spikeChPos, chN = spikeChNeg;
+        final int fg = (int) firstGid;
+        final int base = (int) (emitStep % len);
+        if (w == null && wi == null && d == null) {
+            // one weight and one delay for the whole segment: all events of this spike go to one ring row
+            final double s = wt[0] * mult;
+            int slot = base + dc;
+            if (slot >= len) slot -= len;
+            final int row = ((s > 0 ? chP : chN) * len + slot) * nn - fg;
+            for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
+            return;
+        }
+        for (int k = a; k < b; k++) {
+            double s = (w != null ? w[k] : wt[wi != null ? wi[k] : 0]) * mult;
+            int slot = base + (d != null ? d[k] : dc);
+            if (slot >= len) slot -= len;
+            bd[((s > 0 ? chP : chN) * len + slot) * nn + (tgt[k] - fg)] += s;
+        }
+    }
+
+    /**
+     * Delivers one spike through connections a, a+1, ... of store c (targets sorted within a
+     * source) up to the first one whose target lies beyond this block, or up to e; returns the
+     * index where it stopped.
+     */
+    public int deliverSpan(ConnStore c, int a, int e, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final int last = (int) (firstGid + n);
+        int m = e;
+        if (tgt[e - 1] >= last) {
+            // the first connection to a later block: targets are sorted within a source
+            int lo = a + 1, hi = e - 1;
+            while (lo < hi) {
+                final int mid = (lo + hi) >>> 1;
+                if (tgt[mid] < last) lo = mid + 1;
+                else hi = mid;
+            }
+            m = lo;
+        }
+        deliverRun(c, a, m, emitStep, mult, srcGid, offset);
+        return m;
     }
 
     /**

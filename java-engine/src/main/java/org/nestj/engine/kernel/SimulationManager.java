@@ -125,6 +125,7 @@ public final class SimulationManager {
         ratesActive = rates.prepare((int) md);
         wfrActive = ratesActive && rates.prepareWfr();
         k.recording.openAll();
+        if (PROFILE) System.err.printf("nestj profile: prepare %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
         prepared = true;
     }
 
@@ -659,15 +660,7 @@ public final class SimulationManager {
                 if (g + 1 >= off.length) continue;
                 int a = from[g], e = until[g + untilShift];
                 while (a < e) {
-                    NodeBlock b = nm.blockOf(tgt[a]);
-                    long last = b.firstGid + b.n;
-                    int m = a + 1;
-                    if (tgt[e - 1] < last) {
-                        m = e;
-                    } else {
-                        while (m < e && tgt[m] < last) m++;
-                    }
-                    b.deliverRun(c, a, m, pStep[s], pMult[s], g, pOff[s]);
+                    final int m = nm.blockOf(tgt[a]).deliverSpan(c, a, e, pStep[s], pMult[s], g, pOff[s]);
                     if (wrOn) noteWeights(x, c, g, off[g], a, m, pStep[s] + 1);
                     a = m;
                 }

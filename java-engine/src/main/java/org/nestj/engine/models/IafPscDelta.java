@@ -115,6 +115,7 @@ public final class IafPscDelta extends NeuronBlock {
     @Override
     public void initBuffers(int ringLen) {
         buf = InputBuffer.resize(buf, n, 2, ringLen);
+        useSpikeInput(buf, SP, SP);
     }
 
     @Override
@@ -182,45 +183,6 @@ public final class IafPscDelta extends NeuronBlock {
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
         buf.add(SP, step, i, weight * mult);
-    }
-
-    @Override
-    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
-        final int[] tgt = c.tgt;
-        final double[] w = c.w;
-        final char[] wi = c.wi;
-        final double[] wt = c.wtab;
-        final char[] d = c.delay;
-        final int dc = c.delayConst;
-        final double[] bd = buf.d;
-        final int len = buf.len, nn = n;
-        final int fg = (int) firstGid;
-        final int base = (int) (emitStep % len);
-        if (w == null && wi == null && d == null) {
-            // one weight and one delay for the whole segment: all events of this spike go to one ring row
-            final double s = wt[0] * mult;
-            int slot = base + dc;
-            if (slot >= len) slot -= len;
-            final int row = (slot) * nn - fg;
-            for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
-            return;
-        }
-        for (int k = a; k < b; k++) {
-            int slot = base + (d != null ? d[k] : dc);
-            if (slot >= len) slot -= len;
-            bd[slot * nn + (tgt[k] - fg)] += (w != null ? w[k] : wt[wi != null ? wi[k] : 0]) * mult;
-        }
-    }
-
-    @Override
-    public int spikeSlotLength() {
-        return buf.len;
-    }
-
-    @Override
-    public void addSpikeAtSlot(int i, int slot, double v, int rport) {
-        final double[] bd = buf.d;
-        bd[slot * n + i] += v;
     }
 
     @Override

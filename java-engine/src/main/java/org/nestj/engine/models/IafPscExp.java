@@ -136,6 +136,7 @@ public final class IafPscExp extends NeuronBlock {
     @Override
     public void initBuffers(int ringLen) {
         buf = InputBuffer.resize(buf, n, 4, ringLen);
+        useSpikeInput(buf, EX, IN);
     }
 
     @Override
@@ -216,47 +217,6 @@ public final class IafPscExp extends NeuronBlock {
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
         double s = weight * mult;
         buf.add(s > 0 ? EX : IN, step, i, s);
-    }
-
-    @Override
-    public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
-        final int[] tgt = c.tgt;
-        final double[] w = c.w;
-        final char[] wi = c.wi;
-        final double[] wt = c.wtab;
-        final char[] d = c.delay;
-        final int dc = c.delayConst;
-        final double[] bd = buf.d;
-        final int len = buf.len, nn = n;
-        final int fg = (int) firstGid;
-        final int base = (int) (emitStep % len);
-        if (w == null && wi == null && d == null) {
-            // one weight and one delay for the whole segment: all events of this spike go to one ring row
-            final double s = wt[0] * mult;
-            int slot = base + dc;
-            if (slot >= len) slot -= len;
-            final int row = ((s > 0 ? EX : IN) * len + slot) * nn - fg;
-            for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
-            return;
-        }
-        for (int k = a; k < b; k++) {
-            double s = (w != null ? w[k] : wt[wi != null ? wi[k] : 0]) * mult;
-            int slot = base + (d != null ? d[k] : dc);
-            if (slot >= len) slot -= len;
-            int ch = s > 0 ? EX : IN;
-            bd[(ch * len + slot) * nn + (tgt[k] - fg)] += s;
-        }
-    }
-
-    @Override
-    public int spikeSlotLength() {
-        return buf.len;
-    }
-
-    @Override
-    public void addSpikeAtSlot(int i, int slot, double v, int rport) {
-        final double[] bd = buf.d;
-        bd[((v > 0 ? EX : IN) * buf.len + slot) * n + i] += v;
     }
 
     @Override
