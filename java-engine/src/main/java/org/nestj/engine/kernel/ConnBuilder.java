@@ -283,6 +283,7 @@ public final class ConnBuilder {
                 pre = t;
             }
         }
+        k.connections.endConnect();
     }
 
     /** NEST's is_symmetric(): all_to_all of a population onto itself with scalar (or default) parameters only. */

@@ -55,6 +55,8 @@ public final class ConnStore {
     private long[] wKeys;   // open-addressing hash of weight bits -> index+1 (in the low 16 bits)
     public int[] offsets = new int[1];
     int sortedSize;     // entries [0, sortedSize) are sorted and described by offsets
+    /** closed to new connections (sorted at the end of the Connect call that filled it) */
+    boolean sealed;
     final boolean withPort;
     /** per-connection values of a SynapseType (null for static segments) */
     public double[][] ext;

@@ -50,7 +50,8 @@ public final class ConnTable {
 
     public void begin(long expected) {
         ConnStore last = nsegs == 0 ? null : segs[nsegs - 1];
-        boolean own = last == null || (expected >= OWN_SEGMENT && last.size() > 0 && nsegs < MAX_SEGMENTS);
+        boolean own = last == null || (last.sealed && nsegs < MAX_SEGMENTS)
+                || (expected >= OWN_SEGMENT && last.size() > 0 && nsegs < MAX_SEGMENTS);
         if (own) {
             last = open();
         }
@@ -72,7 +73,7 @@ public final class ConnTable {
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt, int label) {
         if (nsegs == 0) begin(0);
         ConnStore last = segs[nsegs - 1];
-        if (last.size() >= SEGMENT_CAP && nsegs < MAX_SEGMENTS) {
+        if ((last.size() >= SEGMENT_CAP || last.sealed) && nsegs < MAX_SEGMENTS) {
             // a full segment is sorted right away: its build-time columns are freed before the
             // next segment fills, which keeps the peak memory near the final size
             if (maxGidHint > 0) last.finish(maxGidHint, scratch);
@@ -88,6 +89,22 @@ public final class ConnTable {
         add(s, t, weight, delaySteps, rp, synId, 0, label);
         ConnStore last = segs[nsegs - 1];
         last.setExt(last.size() - 1, ext);
+    }
+
+    /**
+     * After a Connect call: sorts the segments holding at least {@link #OWN_SEGMENT} unsorted
+     * connections and closes them, so that later calls add to new segments and nothing is
+     * sorted twice. Smaller segments stay open and are sorted when the simulation is prepared.
+     */
+    public void seal(int maxGid) {
+        for (int i = 0; i < nsegs; i++) {
+            ConnStore c = segs[i];
+            if (!c.sealed && c.needsFinish() && c.size() >= OWN_SEGMENT) {
+                c.finish(maxGid, scratch);
+                c.sealed = true;
+            }
+        }
+        expectedLeft = 0;
     }
 
     public void finish(int maxGid) {

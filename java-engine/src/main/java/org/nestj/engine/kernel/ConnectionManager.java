@@ -313,6 +313,21 @@ public final class ConnectionManager {
         return p;
     }
 
+    /**
+     * The end of a Connect call: large segments it filled are sorted right away and closed to
+     * further connections (see {@link ConnTable#seal}), in parallel over threads. Their build-time
+     * columns are freed before the next call allocates, and the sorting code is compiled while
+     * the network is still being built, not at the start of the simulation.
+     */
+    public void endConnect() {
+        int maxGid = (int) k.nodes.size();
+        k.parallel.run(t -> {
+            for (int i = 0; i < tables.size(); i++) {
+                if (tableThread.get(i) == t) tables.get(i).seal(maxGid);
+            }
+        });
+    }
+
     /** Sorts the stores after connections were added (parallel over threads). */
     public void finish() {
         int maxGid = (int) k.nodes.size();
