@@ -376,13 +376,11 @@ public final class ConnStore {
         if (src == null) rebuildSources(Math.max(size, 1));
         final int n = size;
         int[] off = new int[maxGid + 2];
-        for (int k = 0; k < n; k++) off[src[k] + 1]++;
+        countSources(src, n, off);
         for (int s = 0; s <= maxGid; s++) off[s + 1] += off[s];
         // stable counting sort by source, in place: src[k] becomes k's destination (the source of a
         // position is known from the offsets afterwards), then the permutation is applied by cycles
-        int[] next = Arrays.copyOf(off, maxGid + 1);
-        for (int k = 0; k < n; k++) src[k] = next[src[k]]++;
-        next = null;
+        toDestinations(src, n, Arrays.copyOf(off, maxGid + 1));
         scatter(src, n, sc);
         // within each source: order by the full key
         for (int s = 0; s <= maxGid; s++) {
@@ -430,60 +428,86 @@ public final class ConnStore {
             runEnd = null;
             nRuns = 0;
         } else {
-            for (int k = 0; k < n; k++) ti[perm[k]] = tgt[k];
+            permute(tgt, perm, n, ti);
             sc.giveInts(tgt);
         }
         tgt = ti;
         if (withPort) {
             int[] tp = sc.ints(port.length);
-            for (int k = 0; k < n; k++) tp[perm[k]] = port[k];
+            permute(port, perm, n, tp);
             sc.giveInts(port);
             port = tp;
         }
         if (w != null) {
             double[] tw = new double[w.length];
-            for (int k = 0; k < n; k++) tw[perm[k]] = w[k];
+            permute(w, perm, n, tw);
             w = tw;
         } else if (wi != null) {
             char[] tc = sc.chars(wi.length);
-            for (int k = 0; k < n; k++) tc[perm[k]] = wi[k];
+            permute(wi, perm, n, tc);
             sc.giveChars(wi);
             wi = tc;
         }
         if (delay != null) {
             char[] td = sc.chars(delay.length);
-            for (int k = 0; k < n; k++) td[perm[k]] = delay[k];
+            permute(delay, perm, n, td);
             sc.giveChars(delay);
             delay = td;
         }
         if (rport != null) {
             byte[] tb = sc.bytes(rport.length);
-            for (int k = 0; k < n; k++) tb[perm[k]] = rport[k];
+            permute(rport, perm, n, tb);
             sc.giveBytes(rport);
             rport = tb;
         }
         if (syn != null) {
             byte[] tb = sc.bytes(syn.length);
-            for (int k = 0; k < n; k++) tb[perm[k]] = syn[k];
+            permute(syn, perm, n, tb);
             sc.giveBytes(syn);
             syn = tb;
         }
         if (lbl != null) {
             int[] tl = sc.ints(lbl.length);
-            for (int k = 0; k < n; k++) tl[perm[k]] = lbl[k];
+            permute(lbl, perm, n, tl);
             sc.giveInts(lbl);
             lbl = tl;
         }
         if (ext != null) {
             for (int j = 0; j < ext.length; j++) {
                 double[] a = ext[j], te = new double[a.length];
-                for (int k = 0; k < n; k++) te[perm[k]] = a[k];
+                permute(a, perm, n, te);
                 ext[j] = te;
             }
         }
     }
 
     /** Spare arrays reused while sorting the segments of a table (one per element type). */
+    private static void countSources(int[] src, int n, int[] off) {
+        for (int k = 0; k < n; k++) off[src[k] + 1]++;
+    }
+
+    private static void toDestinations(int[] src, int n, int[] next) {
+        for (int k = 0; k < n; k++) src[k] = next[src[k]]++;
+    }
+
+    // one small method per column type: compiled once, reused by every segment and column (a
+    // single method with all loops is compiled anew, on stack, whenever a different loop gets hot)
+    private static void permute(int[] from, int[] perm, int n, int[] to) {
+        for (int k = 0; k < n; k++) to[perm[k]] = from[k];
+    }
+
+    private static void permute(char[] from, int[] perm, int n, char[] to) {
+        for (int k = 0; k < n; k++) to[perm[k]] = from[k];
+    }
+
+    private static void permute(byte[] from, int[] perm, int n, byte[] to) {
+        for (int k = 0; k < n; k++) to[perm[k]] = from[k];
+    }
+
+    private static void permute(double[] from, int[] perm, int n, double[] to) {
+        for (int k = 0; k < n; k++) to[perm[k]] = from[k];
+    }
+
     static final class Scratch {
         private int[] i;
         private char[] c;
