@@ -2,9 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 
 /**
@@ -18,28 +16,21 @@ import org.nestj.engine.kernel.Status;
  *   a spike of weight w adds |w| e / tau_syn_X to dg_X (X = ex for w > 0, in otherwise)
  * </pre>
  * Integrated with GSL's RKF45 (control y_new(1e-3, 0)); after each step: refractory clamp or threshold
- * check (V >= V_th: spike, V = V_reset, refractory for t_ref), then spike input, then the new stimulus current.
+ * check (V >= V_th: spike, V = V_reset, refractory for t_ref), then spike input, then the new stimulus current
+ * (parameters, status, stepping and input in {@link IafCondBase}).
  */
-public final class IafCondAlpha extends GslNeuronBlock {
-    static final int V_M = 0, DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4;
-    @PerNode public double[] V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
-    double[] psInitE, psInitI;
-    int[] refractoryCounts;
+public final class IafCondAlpha extends IafCondBase {
+    static final int DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4;
+    /** State layout of iaf_cond_alpha and iaf_cond_beta: V_m, then (dg, g) of the excitatory and the inhibitory synapse. */
+    static final Layout LAYOUT = new Layout(5, DG_EXC, DG_INH,
+            new String[] {"V_m", "g_ex", "dg_ex", "g_in", "dg_in"}, new int[] {V_M, G_EXC, DG_EXC, G_INH, DG_INH},
+            new String[] {"g_ex", "g_in", "t_ref_remaining", "V_m"}, new int[] {G_EXC, G_INH, T_REF_REMAINING, V_M});
+    @PerNode public double[] tau_synE, tau_synI;
 
     public IafCondAlpha(int n) {
-        super(n, 5);
-        V_th = fill(n, -55.0);
-        V_reset = fill(n, -60.0);
-        t_ref = fill(n, 2.0);
-        g_L = fill(n, 16.6667);
-        C_m = fill(n, 250.0);
-        E_ex = fill(n, 0.0);
-        E_in = fill(n, -85.0);
-        E_L = fill(n, -70.0);
+        super(n, LAYOUT, -55.0, -60.0, 2.0, 16.6667, 250.0, 0.0, -85.0, -70.0);
         tau_synE = fill(n, 0.2);
         tau_synI = fill(n, 2.0);
-        I_e = fill(n, 0.0);
-        for (int i = 0; i < n; i++) y[i][V_M] = E_L[i];
     }
 
     @Override
@@ -47,71 +38,27 @@ public final class IafCondAlpha extends GslNeuronBlock {
         return new IafCondAlpha(n);
     }
 
-    private static final String[] RECORDABLES = {"g_ex", "g_in", "t_ref_remaining", "V_m"};
-
     @Override
-    public String[] recordables() {
-        return RECORDABLES;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return y[i][G_EXC];
-            case 1: return y[i][G_INH];
-            case 2: return kernel.time.resolution() * r[i];
-            default: return y[i][V_M];
-        }
-    }
-
-    @Override
-    public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("V_th", V_th[i]);
-        d.put("V_reset", V_reset[i]);
-        d.put("t_ref", t_ref[i]);
-        d.put("g_L", g_L[i]);
-        d.put("E_L", E_L[i]);
-        d.put("E_ex", E_ex[i]);
-        d.put("E_in", E_in[i]);
-        d.put("C_m", C_m[i]);
+    void putParameters(int i, Map<String, Object> d) {
         d.put("tau_syn_ex", tau_synE[i]);
         d.put("tau_syn_in", tau_synI[i]);
         d.put("I_e", I_e[i]);
-        d.put("V_m", y[i][V_M]);
-        d.put("g_ex", y[i][G_EXC]);
-        d.put("dg_ex", y[i][DG_EXC]);
-        d.put("g_in", y[i][G_INH]);
-        d.put("dg_in", y[i][DG_INH]);
+    }
+
+    /** tau_syn_ex, tau_syn_in, I_e. */
+    @Override
+    double[] readParameters(int i, Status s) {
+        return new double[] {s.d("tau_syn_ex", tau_synE[i]), s.d("tau_syn_in", tau_synI[i]), s.d("I_e", I_e[i])};
     }
 
     @Override
-    public void setStatus(int i, Status s) {
-        double vth = s.d("V_th", V_th[i]);
-        double vr = s.d("V_reset", V_reset[i]);
-        double tr = s.d("t_ref", t_ref[i]);
-        double el = s.d("E_L", E_L[i]);
-        double eex = s.d("E_ex", E_ex[i]);
-        double ein = s.d("E_in", E_in[i]);
-        double cm = s.d("C_m", C_m[i]);
-        double gl = s.d("g_L", g_L[i]);
-        double te = s.d("tau_syn_ex", tau_synE[i]);
-        double ti = s.d("tau_syn_in", tau_synI[i]);
-        double ie = s.d("I_e", I_e[i]);
-        if (vr >= vth) throw badProperty("Reset potential must be smaller than threshold.");
-        if (cm <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (tr < 0) throw badProperty("Refractory time cannot be negative.");
-        if (te <= 0 || ti <= 0) throw badProperty("All time constants must be strictly positive.");
-        double[] yi = y[i];
-        double v = s.d("V_m", yi[V_M]);
-        double gex = s.d("g_ex", yi[G_EXC]);
-        double dgex = s.d("dg_ex", yi[DG_EXC]);
-        double gin = s.d("g_in", yi[G_INH]);
-        double dgin = s.d("dg_in", yi[DG_INH]);
-        setArchiving(i, s);
-        V_th[i] = vth; V_reset[i] = vr; t_ref[i] = tr; E_L[i] = el; E_ex[i] = eex; E_in[i] = ein;
-        C_m[i] = cm; g_L[i] = gl; tau_synE[i] = te; tau_synI[i] = ti; I_e[i] = ie;
-        yi[V_M] = v; yi[G_EXC] = gex; yi[DG_EXC] = dgex; yi[G_INH] = gin; yi[DG_INH] = dgin;
+    boolean badTimeConstant(double[] p) {
+        return p[0] <= 0 || p[1] <= 0;
+    }
+
+    @Override
+    void setParameters(int i, double[] p) {
+        tau_synE[i] = p[0]; tau_synI[i] = p[1]; I_e[i] = p[2];
     }
 
     @Override
@@ -131,55 +78,14 @@ public final class IafCondAlpha extends GslNeuronBlock {
 
     @Override
     public void calibrate() {
-        if (refractoryCounts == null) {
+        super.calibrate();
+        if (psInitE == null) {
             psInitE = new double[n];
             psInitI = new double[n];
-            refractoryCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
             psInitE[i] = 1.0 * Math.E / tau_synE[i];
             psInitI[i] = 1.0 * Math.E / tau_synI[i];
-            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
-    }
-
-    @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
-        final double h = kernel.time.resolution();
-        final Solver sv = solver();
-        final boolean rec = recording();
-        for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
-            final double[] yi = y[i];
-            for (int lag = from; lag < to; lag++) {
-                final long step = origin + lag;
-                integrate(sv, i, h);
-                if (r[i] > 0) {
-                    --r[i];
-                    yi[V_M] = V_reset[i];
-                } else if (yi[V_M] >= V_th[i]) {
-                    r[i] = refractoryCounts[i];
-                    yi[V_M] = V_reset[i];
-                    spiked(i, step + 1);
-                    out.spike(gid(i), lag, 1);
-                }
-                yi[DG_EXC] += take(EX, step, i) * psInitE[i];
-                yi[DG_INH] += take(IN, step, i) * psInitI[i];
-                iStim[i] = take(CUR, step, i);
-                if (rec && recordedBy[i] != null) record(step, i);
-            }
-        }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        if (weight > 0.0) buf.add(EX, step, i, weight * mult);
-        else buf.add(IN, step, i, -weight * mult);
     }
 }
