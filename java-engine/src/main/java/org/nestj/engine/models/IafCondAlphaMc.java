@@ -1,9 +1,7 @@
 package org.nestj.engine.models;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -26,13 +24,11 @@ import org.nestj.engine.kernel.Status;
 public final class IafCondAlphaMc extends McCondBlock {
     static final int NCOMP = 3, SOMA = 0, PROX = 1, DIST = 2;
     static final int V_M = 0, DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4, COMPS = 5;
-    static final int MIN_SPIKE = 1, SUP_SPIKE = 7, MIN_CURR = 7, SUP_CURR = 10;
-    /** Channels: 0..5 spike receptors (port - 1), 6..8 current receptors (port - 7). */
-    static final int CUR0 = 6;
+    /** Receptors and ring-buffer channels (0..5 spike receptors, 6..8 currents) as in {@link McCondBlock}. */
     static final String[] COMP_NAMES = {"soma", "proximal", "distal"};
 
     @PerNode public double[] V_th, V_reset, t_ref, g_sp, g_pd;
-    double[][] psInitE, psInitI, iStimC;
+    double[][] psInitE, psInitI;
     int[] refractoryCounts;
 
     public IafCondAlphaMc(int n) {
@@ -51,17 +47,6 @@ public final class IafCondAlphaMc extends McCondBlock {
         return new IafCondAlphaMc(n);
     }
 
-    @Override
-    int channels() {
-        return 9;
-    }
-
-    @Override
-    public void initBuffers(int ringLen) {
-        super.initBuffers(ringLen);
-        iStimC = new double[n][NCOMP];
-    }
-
     private static final String[] RECORDABLES = {"t_ref_remaining", "V_m.s", "g_ex.s", "g_in.s", "V_m.p", "g_ex.p",
         "g_in.p", "V_m.d", "g_ex.d", "g_in.d"};
 
@@ -75,21 +60,6 @@ public final class IafCondAlphaMc extends McCondBlock {
         if (var == 0) return kernel.time.resolution() * r[i];
         final int c = (var - 1) / 3, k = (var - 1) % 3;
         return y[i][c * COMPS + (k == 0 ? V_M : k == 1 ? G_EXC : G_INH)];
-    }
-
-    @Override
-    public Map<String, Long> receptorTypes() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("soma_exc", 1L);
-        m.put("soma_inh", 2L);
-        m.put("proximal_exc", 3L);
-        m.put("proximal_inh", 4L);
-        m.put("distal_exc", 5L);
-        m.put("distal_inh", 6L);
-        m.put("soma_curr", 7L);
-        m.put("proximal_curr", 8L);
-        m.put("distal_curr", 9L);
-        return m;
     }
 
     @Override
@@ -175,7 +145,6 @@ public final class IafCondAlphaMc extends McCondBlock {
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] yi = y[i];
-            final double[] is = iStimC[i];
             for (int lag = from; lag < to; lag++) {
                 final long step = origin + lag;
                 integrate(sv, i, h);
@@ -192,37 +161,9 @@ public final class IafCondAlphaMc extends McCondBlock {
                     spiked(i, step + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                for (int c = 0; c < NCOMP; c++) is[c] = take(CUR0 + c, step, i);
+                takeCurrents(i, step);
                 if (rec && recordedBy[i] != null) record(step, i);
             }
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport < MIN_SPIKE || rport >= SUP_SPIKE) {
-            if (rport < 0 || rport >= SUP_CURR) throw unknownReceptor(rport, "SpikeEvent");
-            throw incompatibleReceptor(rport, "SpikeEvent");
-        }
-        return rport - MIN_SPIKE;
-    }
-
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport < MIN_CURR || rport >= SUP_CURR) {
-            if (rport >= 0 && rport < MIN_CURR) throw incompatibleReceptor(rport, "CurrentEvent");
-            throw unknownReceptor(rport, "CurrentEvent");
-        }
-        return rport - MIN_CURR;
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(rport, step, i, weight * mult);
-    }
-
-    @Override
-    public void handleCurrent(int i, long step, double current, int rport) {
-        buf.add(CUR0 + rport, step, i, current);
     }
 }

@@ -19,10 +19,9 @@ import org.nestj.engine.kernel.Status;
  *
  * What every model of the family does the same way (models/iaf_cond_*.cpp):
  * <ul>
- *   <li>the parameters V_th, V_reset, t_ref, g_L, E_L, E_ex, E_in, C_m, I_e, shown in that order (the model's
- *       synaptic time constants and its own parameters between C_m and I_e or after I_e, see
- *       {@link #putParameters}) and set in NEST's order V_th, V_reset, t_ref, E_L, E_ex, E_in, C_m, g_L, then the
- *       model's own (time constants, I_e, ...), with NEST's checks and messages;</li>
+ *   <li>the parameters V_th, V_reset, t_ref, g_L, E_L, E_ex, E_in, C_m, the synaptic time constants, I_e, then the
+ *       model's own ({@link #putOwnParameters}), shown in that order; set in NEST's order V_th, V_reset, t_ref, E_L,
+ *       E_ex, E_in, C_m, g_L, the synaptic time constants, I_e, the model's own, with NEST's checks and messages;</li>
  *   <li>the state shown and set as the named elements of the state vector given by {@link Layout};</li>
  *   <li>per simulation step: the evolve loop, then the refractory clamp (V = V_reset, count down) or the threshold
  *       check (V >= V_th: spike, V = V_reset, refractory for t_ref steps, {@link #onSpike}), then the spike input
@@ -41,17 +40,18 @@ abstract class IafCondBase extends GslNeuronBlock {
     static final int T_REF_REMAINING = -1;
 
     /**
-     * Where the shared code finds a model's variables in the state vector: its dimension, the elements the
-     * excitatory and inhibitory spike input is added to, the state shown and set by status (in NEST's order) and
-     * the recordables (NEST's recordablesMap order; {@link #T_REF_REMAINING} for t_ref_remaining).
+     * What the shared code needs to know of a model: the dimension of its state vector, the elements the excitatory
+     * and inhibitory spike input is added to, the state shown and set by status (in NEST's order), the recordables
+     * (NEST's recordablesMap order; {@link #T_REF_REMAINING} for t_ref_remaining) and the names of its synaptic
+     * time constants (shown and set between C_m and I_e, all checked to be strictly positive).
      */
     static final class Layout {
         final int dim, spikeEx, spikeIn;
-        final String[] stateKeys, recordables;
+        final String[] stateKeys, recordables, tauKeys;
         final int[] stateIdx, recordIdx;
 
         Layout(int dim, int spikeEx, int spikeIn, String[] stateKeys, int[] stateIdx, String[] recordables,
-                int[] recordIdx) {
+                int[] recordIdx, String... tauKeys) {
             this.dim = dim;
             this.spikeEx = spikeEx;
             this.spikeIn = spikeIn;
@@ -59,6 +59,12 @@ abstract class IafCondBase extends GslNeuronBlock {
             this.stateIdx = stateIdx;
             this.recordables = recordables;
             this.recordIdx = recordIdx;
+            this.tauKeys = tauKeys;
+        }
+
+        /** The same layout with other synaptic time constants. */
+        Layout withTimeConstants(String... keys) {
+            return new Layout(dim, spikeEx, spikeIn, stateKeys, stateIdx, recordables, recordIdx, keys);
         }
     }
 
@@ -71,10 +77,15 @@ abstract class IafCondBase extends GslNeuronBlock {
     double[] psInitE, psInitI;
     int[] refractoryCounts;
     final Layout layout;
+    /** The synaptic time constants, one per-node array per name in {@link Layout#tauKeys} (the subclass's fields). */
+    final double[][] tau;
 
-    /** A block with NEST's defaults of V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L (I_e = 0) and V_m = E_L. */
+    /**
+     * A block with NEST's defaults of V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L, of the synaptic time constants
+     * (in the order of {@link Layout#tauKeys}), I_e = 0 and V_m = E_L.
+     */
     IafCondBase(int n, Layout layout, double vTh, double vReset, double tRef, double gL, double cM, double eEx,
-            double eIn, double eL) {
+            double eIn, double eL, double... tauDefaults) {
         super(n, layout.dim);
         this.layout = layout;
         V_th = fill(n, vTh);
@@ -86,22 +97,31 @@ abstract class IafCondBase extends GslNeuronBlock {
         E_in = fill(n, eIn);
         E_L = fill(n, eL);
         I_e = fill(n, 0.0);
+        if (tauDefaults.length != layout.tauKeys.length) throw new IllegalArgumentException("one default per time constant");
+        tau = new double[tauDefaults.length][];
+        for (int k = 0; k < tau.length; k++) tau[k] = fill(n, tauDefaults[k]);
         for (int i = 0; i < n; i++) y[i][V_M] = E_L[i];
     }
 
     // ------------------------------------------------------------------ model hooks
 
-    /** Puts the model's parameters that follow C_m (synaptic time constants, I_e, own parameters) in NEST's order. */
-    abstract void putParameters(int i, Map<String, Object> d);
+    /** Puts the model's own parameters (shown after I_e) in NEST's order (default: none). */
+    void putOwnParameters(int i, Map<String, Object> d) {
+    }
 
-    /** Reads the values of the parameters that follow g_L in NEST's set order, onto node i's current values. */
-    abstract double[] readParameters(int i, Status s);
+    /** Reads the values of the model's own parameters (set after I_e) in NEST's order onto node i's (default: none). */
+    double[] readOwnParameters(int i, Status s) {
+        return null;
+    }
 
-    /** Whether one of the time constants among the values read by {@link #readParameters} is not strictly positive. */
-    abstract boolean badTimeConstant(double[] p);
+    /** Whether one of the time constants among the values read by {@link #readOwnParameters} is not strictly positive. */
+    boolean badOwnTimeConstant(double[] p) {
+        return false;
+    }
 
-    /** Applies the values read by {@link #readParameters} to node i. */
-    abstract void setParameters(int i, double[] p);
+    /** Applies the values read by {@link #readOwnParameters} to node i. */
+    void setOwnParameters(int i, double[] p) {
+    }
 
     /** Model-specific effect of a spike of node i on its state (after V = V_reset; called once per spike). */
     void onSpike(int i, double[] yi) {
@@ -131,7 +151,10 @@ abstract class IafCondBase extends GslNeuronBlock {
         d.put("E_ex", E_ex[i]);
         d.put("E_in", E_in[i]);
         d.put("C_m", C_m[i]);
-        putParameters(i, d);
+        final String[] tk = layout.tauKeys;
+        for (int k = 0; k < tk.length; k++) d.put(tk[k], tau[k][i]);
+        d.put("I_e", I_e[i]);
+        putOwnParameters(i, d);
         final String[] keys = layout.stateKeys;
         for (int k = 0; k < keys.length; k++) d.put(keys[k], y[i][layout.stateIdx[k]]);
     }
@@ -146,11 +169,19 @@ abstract class IafCondBase extends GslNeuronBlock {
         final double ein = s.d("E_in", E_in[i]);
         final double cm = s.d("C_m", C_m[i]);
         final double gl = s.d("g_L", g_L[i]);
-        final double[] p = readParameters(i, s);
+        final String[] tk = layout.tauKeys;
+        final double[] taus = new double[tk.length];
+        boolean badTau = false;
+        for (int k = 0; k < tk.length; k++) {
+            taus[k] = s.d(tk[k], tau[k][i]);
+            badTau |= taus[k] <= 0;
+        }
+        final double ie = s.d("I_e", I_e[i]);
+        final double[] own = readOwnParameters(i, s);
         if (vr >= vth) throw badProperty("Reset potential must be smaller than threshold.");
         if (cm <= 0) throw badProperty("Capacitance must be strictly positive.");
         if (tr < 0) throw badProperty("Refractory time cannot be negative.");
-        if (badTimeConstant(p)) throw badProperty("All time constants must be strictly positive.");
+        if (badTau || badOwnTimeConstant(own)) throw badProperty("All time constants must be strictly positive.");
         final double[] yi = y[i];
         final String[] keys = layout.stateKeys;
         final int[] idx = layout.stateIdx;
@@ -158,8 +189,9 @@ abstract class IafCondBase extends GslNeuronBlock {
         for (int k = 0; k < keys.length; k++) st[k] = s.d(keys[k], yi[idx[k]]);
         setArchiving(i, s);
         V_th[i] = vth; V_reset[i] = vr; t_ref[i] = tr; E_L[i] = el; E_ex[i] = eex; E_in[i] = ein;
-        C_m[i] = cm; g_L[i] = gl;
-        setParameters(i, p);
+        C_m[i] = cm; g_L[i] = gl; I_e[i] = ie;
+        for (int k = 0; k < tk.length; k++) tau[k][i] = taus[k];
+        setOwnParameters(i, own);
         for (int k = 0; k < keys.length; k++) yi[idx[k]] = st[k];
     }
 

@@ -1,9 +1,6 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -22,46 +19,23 @@ import org.nestj.engine.numerics.GlibcMath;
  */
 public final class IafCondBeta extends IafCondBase {
     static final int DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4;
+    /** iaf_cond_alpha's state layout and recordables, with a rise and a decay time per synapse type. */
+    private static final Layout LAYOUT =
+            IafCondAlpha.LAYOUT.withTimeConstants("tau_rise_ex", "tau_decay_ex", "tau_rise_in", "tau_decay_in");
     @PerNode public double[] tau_rise_ex, tau_decay_ex, tau_rise_in, tau_decay_in;
 
     public IafCondBeta(int n) {
-        // iaf_cond_alpha's state layout and recordables
-        super(n, IafCondAlpha.LAYOUT, -55.0, -60.0, 2.0, 16.6667, 250.0, 0.0, -85.0, -70.0);
-        tau_rise_ex = fill(n, 0.2);
-        tau_decay_ex = fill(n, 0.2);
-        tau_rise_in = fill(n, 2.0);
-        tau_decay_in = fill(n, 2.0);
+        // V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L; tau_rise_ex, tau_decay_ex, tau_rise_in, tau_decay_in
+        super(n, LAYOUT, -55.0, -60.0, 2.0, 16.6667, 250.0, 0.0, -85.0, -70.0, 0.2, 0.2, 2.0, 2.0);
+        tau_rise_ex = tau[0];
+        tau_decay_ex = tau[1];
+        tau_rise_in = tau[2];
+        tau_decay_in = tau[3];
     }
 
     @Override
     public IafCondBeta make(int n) {
         return new IafCondBeta(n);
-    }
-
-    @Override
-    void putParameters(int i, Map<String, Object> d) {
-        d.put("tau_rise_ex", tau_rise_ex[i]);
-        d.put("tau_decay_ex", tau_decay_ex[i]);
-        d.put("tau_rise_in", tau_rise_in[i]);
-        d.put("tau_decay_in", tau_decay_in[i]);
-        d.put("I_e", I_e[i]);
-    }
-
-    /** tau_rise_ex, tau_decay_ex, tau_rise_in, tau_decay_in, I_e. */
-    @Override
-    double[] readParameters(int i, Status s) {
-        return new double[] {s.d("tau_rise_ex", tau_rise_ex[i]), s.d("tau_decay_ex", tau_decay_ex[i]),
-            s.d("tau_rise_in", tau_rise_in[i]), s.d("tau_decay_in", tau_decay_in[i]), s.d("I_e", I_e[i])};
-    }
-
-    @Override
-    boolean badTimeConstant(double[] p) {
-        return p[0] <= 0 || p[1] <= 0 || p[2] <= 0 || p[3] <= 0;
-    }
-
-    @Override
-    void setParameters(int i, double[] p) {
-        tau_rise_ex[i] = p[0]; tau_decay_ex[i] = p[1]; tau_rise_in[i] = p[2]; tau_decay_in[i] = p[3]; I_e[i] = p[4];
     }
 
     @Override

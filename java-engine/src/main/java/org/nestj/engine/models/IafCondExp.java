@@ -1,9 +1,6 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.Status;
 
 /**
  * iaf_cond_exp — leaky integrate-and-fire neuron with exponentially decaying synaptic conductances
@@ -23,41 +20,19 @@ public final class IafCondExp extends IafCondBase {
     static final int G_EXC = 1, G_INH = 2;
     private static final Layout LAYOUT = new Layout(3, G_EXC, G_INH,
             new String[] {"V_m", "g_ex", "g_in"}, new int[] {V_M, G_EXC, G_INH},
-            new String[] {"g_ex", "g_in", "V_m"}, new int[] {G_EXC, G_INH, V_M});
+            new String[] {"g_ex", "g_in", "V_m"}, new int[] {G_EXC, G_INH, V_M}, "tau_syn_ex", "tau_syn_in");
     @PerNode public double[] tau_synE, tau_synI;
 
     public IafCondExp(int n) {
-        super(n, LAYOUT, -55.0, -60.0, 2.0, 16.6667, 250.0, 0.0, -85.0, -70.0);
-        tau_synE = fill(n, 0.2);
-        tau_synI = fill(n, 2.0);
+        // V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L; tau_syn_ex, tau_syn_in
+        super(n, LAYOUT, -55.0, -60.0, 2.0, 16.6667, 250.0, 0.0, -85.0, -70.0, 0.2, 2.0);
+        tau_synE = tau[0];
+        tau_synI = tau[1];
     }
 
     @Override
     public IafCondExp make(int n) {
         return new IafCondExp(n);
-    }
-
-    @Override
-    void putParameters(int i, Map<String, Object> d) {
-        d.put("tau_syn_ex", tau_synE[i]);
-        d.put("tau_syn_in", tau_synI[i]);
-        d.put("I_e", I_e[i]);
-    }
-
-    /** tau_syn_ex, tau_syn_in, I_e. */
-    @Override
-    double[] readParameters(int i, Status s) {
-        return new double[] {s.d("tau_syn_ex", tau_synE[i]), s.d("tau_syn_in", tau_synI[i]), s.d("I_e", I_e[i])};
-    }
-
-    @Override
-    boolean badTimeConstant(double[] p) {
-        return p[0] <= 0 || p[1] <= 0;
-    }
-
-    @Override
-    void setParameters(int i, double[] p) {
-        tau_synE[i] = p[0]; tau_synI[i] = p[1]; I_e[i] = p[2];
     }
 
     @Override

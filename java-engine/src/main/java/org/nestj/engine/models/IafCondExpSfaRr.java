@@ -25,13 +25,15 @@ public final class IafCondExpSfaRr extends IafCondBase {
     static final int G_EXC = 1, G_INH = 2, G_SFA = 3, G_RR = 4;
     private static final Layout LAYOUT = new Layout(5, G_EXC, G_INH,
             new String[] {"V_m", "g_ex", "g_in", "g_sfa", "g_rr"}, new int[] {V_M, G_EXC, G_INH, G_SFA, G_RR},
-            new String[] {"g_ex", "g_in", "g_rr", "g_sfa", "V_m"}, new int[] {G_EXC, G_INH, G_RR, G_SFA, V_M});
+            new String[] {"g_ex", "g_in", "g_rr", "g_sfa", "V_m"}, new int[] {G_EXC, G_INH, G_RR, G_SFA, V_M},
+            "tau_syn_ex", "tau_syn_in");
     @PerNode public double[] tau_synE, tau_synI, tau_sfa, tau_rr, E_sfa, E_rr, q_sfa, q_rr;
 
     public IafCondExpSfaRr(int n) {
-        super(n, LAYOUT, -57.0, -70.0, 0.5, 28.95, 289.5, 0.0, -75.0, -70.0);
-        tau_synE = fill(n, 1.5);
-        tau_synI = fill(n, 10.0);
+        // V_th, V_reset, t_ref, g_L, C_m, E_ex, E_in, E_L; tau_syn_ex, tau_syn_in
+        super(n, LAYOUT, -57.0, -70.0, 0.5, 28.95, 289.5, 0.0, -75.0, -70.0, 1.5, 10.0);
+        tau_synE = tau[0];
+        tau_synI = tau[1];
         tau_sfa = fill(n, 110.0);
         tau_rr = fill(n, 1.97);
         E_sfa = fill(n, -70.0);
@@ -46,10 +48,7 @@ public final class IafCondExpSfaRr extends IafCondBase {
     }
 
     @Override
-    void putParameters(int i, Map<String, Object> d) {
-        d.put("tau_syn_ex", tau_synE[i]);
-        d.put("tau_syn_in", tau_synI[i]);
-        d.put("I_e", I_e[i]);
+    void putOwnParameters(int i, Map<String, Object> d) {
         d.put("tau_sfa", tau_sfa[i]);
         d.put("tau_rr", tau_rr[i]);
         d.put("E_sfa", E_sfa[i]);
@@ -58,23 +57,21 @@ public final class IafCondExpSfaRr extends IafCondBase {
         d.put("q_rr", q_rr[i]);
     }
 
-    /** tau_syn_ex, tau_syn_in, I_e, E_sfa, E_rr, q_sfa, q_rr, tau_sfa, tau_rr (NEST's set order). */
+    /** E_sfa, E_rr, q_sfa, q_rr, tau_sfa, tau_rr (NEST's set order). */
     @Override
-    double[] readParameters(int i, Status s) {
-        return new double[] {s.d("tau_syn_ex", tau_synE[i]), s.d("tau_syn_in", tau_synI[i]), s.d("I_e", I_e[i]),
-            s.d("E_sfa", E_sfa[i]), s.d("E_rr", E_rr[i]), s.d("q_sfa", q_sfa[i]), s.d("q_rr", q_rr[i]),
-            s.d("tau_sfa", tau_sfa[i]), s.d("tau_rr", tau_rr[i])};
+    double[] readOwnParameters(int i, Status s) {
+        return new double[] {s.d("E_sfa", E_sfa[i]), s.d("E_rr", E_rr[i]), s.d("q_sfa", q_sfa[i]),
+            s.d("q_rr", q_rr[i]), s.d("tau_sfa", tau_sfa[i]), s.d("tau_rr", tau_rr[i])};
     }
 
     @Override
-    boolean badTimeConstant(double[] p) {
-        return p[0] <= 0 || p[1] <= 0 || p[7] <= 0 || p[8] <= 0;
+    boolean badOwnTimeConstant(double[] p) {
+        return p[4] <= 0 || p[5] <= 0;
     }
 
     @Override
-    void setParameters(int i, double[] p) {
-        tau_synE[i] = p[0]; tau_synI[i] = p[1]; I_e[i] = p[2];
-        E_sfa[i] = p[3]; E_rr[i] = p[4]; q_sfa[i] = p[5]; q_rr[i] = p[6]; tau_sfa[i] = p[7]; tau_rr[i] = p[8];
+    void setOwnParameters(int i, double[] p) {
+        E_sfa[i] = p[0]; E_rr[i] = p[1]; q_sfa[i] = p[2]; q_rr[i] = p[3]; tau_sfa[i] = p[4]; tau_rr[i] = p[5];
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 
@@ -12,18 +13,29 @@ import org.nestj.engine.kernel.Status;
  * pp_cond_exp_mc_urbanczik): per compartment g_L, C_m, E_ex, E_in, E_L, tau_syn_ex, tau_syn_in, I_e and the
  * membrane potential V_m (state element 0 of each compartment's block of the state vector), shown and set
  * as one dictionary per compartment named after it (NEST's Parameters_::get/set and State_::get/set).
+ *
+ * <p>Also their receptors: per compartment c an excitatory and an inhibitory spike receptor
+ * ({@code <name>_exc} = 2c + 1, {@code <name>_inh} = 2c + 2), then one current receptor per compartment
+ * ({@code <name>_curr} = 2 nc + 1 + c). Ring buffer channels: 0 .. 2 nc - 1 the spike receptors (port - 1), from
+ * {@link #cur0} = 2 nc the currents (port - 2 nc - 1); the current of compartment c of the step is kept in
+ * {@code iStimC[i][c]}.
  */
 abstract class McCondBlock extends GslNeuronBlock {
     @PerNode public double[][] g_L, C_m, E_ex, E_in, E_L, tau_synE, tau_synI, I_e;
     final String[] compNames;
     /** state variables per compartment (V_m first) */
     final int comps;
+    /** first ring-buffer channel of the current receptors (2 nc) */
+    final int cur0;
+    /** NEST's B_.I_stim_ per compartment (buffer: not copied from the prototype) */
+    double[][] iStimC;
 
     McCondBlock(int n, String[] compNames, int comps, double[] gL, double[] cm, double[] eEx, double[] eIn,
             double[] eL, double[] tauEx, double[] tauIn) {
         super(n, comps * compNames.length);
         this.compNames = compNames;
         this.comps = comps;
+        this.cur0 = 2 * compNames.length;
         g_L = perComp(n, gL);
         C_m = perComp(n, cm);
         E_ex = perComp(n, eEx);
@@ -35,6 +47,63 @@ abstract class McCondBlock extends GslNeuronBlock {
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < compNames.length; c++) y[i][c * comps] = E_L[i][c];
         }
+    }
+
+    @Override
+    final int channels() {
+        return 3 * compNames.length;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        super.initBuffers(ringLen);
+        iStimC = new double[n][compNames.length];
+    }
+
+    @Override
+    public final Map<String, Long> receptorTypes() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int c = 0; c < compNames.length; c++) {
+            m.put(compNames[c] + "_exc", (long) (2 * c + 1));
+            m.put(compNames[c] + "_inh", (long) (2 * c + 2));
+        }
+        for (int c = 0; c < compNames.length; c++) m.put(compNames[c] + "_curr", (long) (cur0 + 1 + c));
+        return m;
+    }
+
+    @Override
+    public final int checkSpikeReceptor(int rport, Model src) {
+        if (rport < 1 || rport >= cur0 + 1) {
+            if (rport < 0 || rport >= cur0 + 1 + compNames.length) throw unknownReceptor(rport, "SpikeEvent");
+            throw incompatibleReceptor(rport, "SpikeEvent");
+        }
+        return rport - 1;
+    }
+
+    @Override
+    public final int checkCurrentReceptor(int rport) {
+        if (rport < cur0 + 1 || rport >= cur0 + 1 + compNames.length) {
+            if (rport >= 0 && rport < cur0 + 1) throw incompatibleReceptor(rport, "CurrentEvent");
+            throw unknownReceptor(rport, "CurrentEvent");
+        }
+        return rport - (cur0 + 1);
+    }
+
+    @Override
+    public final void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp,
+            double offset) {
+        buf.add(rport, step, i, weight * mult);
+    }
+
+    @Override
+    public final void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(cur0 + rport, step, i, current);
+    }
+
+    /** Reads the currents of the step into iStimC[i] (NEST's B_.I_stim_ = B_.currents_[c].get_value(lag)). */
+    final void takeCurrents(int i, long step) {
+        final double[] is = iStimC[i];
+        for (int c = 0; c < is.length; c++) is[c] = take(cur0 + c, step, i);
     }
 
     private static double[][] perComp(int n, double[] v) {

@@ -1,10 +1,8 @@
 package org.nestj.engine.models;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nestj.engine.kernel.ExtendedHistory;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
@@ -31,13 +29,10 @@ import org.nestj.engine.numerics.GlibcMath;
 public final class PpCondExpMcUrbanczik extends McCondBlock {
     static final int NCOMP = 2, SOMA = 0, DEND = 1;
     static final int V_M = 0, G_EXC = 1, G_INH = 2, I_EXC = 3, I_INH = 4, COMPS = 5;
-    static final int MIN_SPIKE = 1, SUP_SPIKE = 5, MIN_CURR = 5, SUP_CURR = 7;
-    /** channels: 0..3 spike receptors (port - 1), 4..5 currents (port - 5) */
-    static final int CUR0 = 4;
+    /** Receptors and ring-buffer channels (0..3 spike receptors, 4..5 currents) as in {@link McCondBlock}. */
     static final String[] COMP_NAMES = {"soma", "dendritic"};
 
     @PerNode public double[] t_ref, phi_max, rate_slope, beta, theta, g_sp, g_ps;
-    double[][] iStimC;
     int[] refractoryCounts;
     /** Urbanczik history of each node's dendrite: (t, dPI), read by urbanczik_synapse */
     ExtendedHistory[] uHist;
@@ -60,15 +55,9 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
     }
 
     @Override
-    int channels() {
-        return 6;
-    }
-
-    @Override
     public void initBuffers(int ringLen) {
         boolean first = !buffersInitialised;
         super.initBuffers(ringLen);
-        iStimC = new double[n][NCOMP];
         if (uHist == null) {
             uHist = new ExtendedHistory[n];
             for (int i = 0; i < n; i++) uHist[i] = new ExtendedHistory();
@@ -95,18 +84,6 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
     @Override
     public double recordable(int var, int i) {
         return y[i][REC_INDEX[var]];
-    }
-
-    @Override
-    public Map<String, Long> receptorTypes() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("soma_exc", 1L);
-        m.put("soma_inh", 2L);
-        m.put("dendritic_exc", 3L);
-        m.put("dendritic_inh", 4L);
-        m.put("soma_curr", 5L);
-        m.put("dendritic_curr", 6L);
-        return m;
     }
 
     @Override
@@ -191,7 +168,6 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] yi = y[i];
-            final double[] is = iStimC[i];
             for (int lag = from; lag < to; lag++) {
                 final long step = origin + lag;
                 integrate(sv, i, h);
@@ -219,7 +195,7 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
                     --r[i];
                 }
                 writeUrbanczikHistory(i, kernel.time.stepsToMs(step + 1), yi[COMPS + V_M], nSpikes, h);
-                for (int c = 0; c < NCOMP; c++) is[c] = take(CUR0 + c, step, i);
+                takeCurrents(i, step);
                 if (rec && recordedBy[i] != null) record(step, i);
             }
         }
@@ -231,33 +207,5 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
         final double gD = g_sp[i], gL = g_L[i][SOMA], eL = E_L[i][SOMA];
         final double vStar = (eL * gL + vW * gD) / (gD + gL);
         uHist[i].push(tMs, (nSpikes - phi(i, vStar) * h) * hFun(i, vStar), nIncoming[i]);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport < MIN_SPIKE || rport >= SUP_SPIKE) {
-            if (rport < 0 || rport >= SUP_CURR) throw unknownReceptor(rport, "SpikeEvent");
-            throw incompatibleReceptor(rport, "SpikeEvent");
-        }
-        return rport - MIN_SPIKE;
-    }
-
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport < MIN_CURR || rport >= SUP_CURR) {
-            if (rport >= 0 && rport < MIN_CURR) throw incompatibleReceptor(rport, "CurrentEvent");
-            throw unknownReceptor(rport, "CurrentEvent");
-        }
-        return rport - MIN_CURR;
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(rport, step, i, weight * mult);
-    }
-
-    @Override
-    public void handleCurrent(int i, long step, double current, int rport) {
-        buf.add(CUR0 + rport, step, i, current);
     }
 }
