@@ -18,7 +18,7 @@ import org.nestj.engine.kernel.PerNode;
  */
 public final class IafCondAlpha extends IafCondBase {
     static final int DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4;
-    /** State layout of iaf_cond_alpha and iaf_cond_beta: V_m, then (dg, g) of the excitatory and the inhibitory synapse. */
+    /** State layout (also iaf_cond_beta's): V_m, then (dg, g) of the excitatory and of the inhibitory synapse. */
     static final Layout LAYOUT = new Layout(5, DG_EXC, DG_INH,
             new String[] {"V_m", "g_ex", "dg_ex", "g_in", "dg_in"}, new int[] {V_M, G_EXC, DG_EXC, G_INH, DG_INH},
             new String[] {"g_ex", "g_in", "t_ref_remaining", "V_m"}, new int[] {G_EXC, G_INH, T_REF_REMAINING, V_M},

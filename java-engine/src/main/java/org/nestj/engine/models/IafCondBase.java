@@ -97,7 +97,9 @@ abstract class IafCondBase extends GslNeuronBlock {
         E_in = fill(n, eIn);
         E_L = fill(n, eL);
         I_e = fill(n, 0.0);
-        if (tauDefaults.length != layout.tauKeys.length) throw new IllegalArgumentException("one default per time constant");
+        if (tauDefaults.length != layout.tauKeys.length) {
+            throw new IllegalArgumentException("one default per synaptic time constant");
+        }
         tau = new double[tauDefaults.length][];
         for (int k = 0; k < tau.length; k++) tau[k] = fill(n, tauDefaults[k]);
         for (int i = 0; i < n; i++) y[i][V_M] = E_L[i];
@@ -114,7 +116,7 @@ abstract class IafCondBase extends GslNeuronBlock {
         return null;
     }
 
-    /** Whether one of the time constants among the values read by {@link #readOwnParameters} is not strictly positive. */
+    /** Whether a time constant among the values read by {@link #readOwnParameters} is not strictly positive. */
     boolean badOwnTimeConstant(double[] p) {
         return false;
     }
