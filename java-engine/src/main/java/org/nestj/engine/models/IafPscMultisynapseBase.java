@@ -184,12 +184,7 @@ abstract class IafPscMultisynapseBase extends NeuronBlock {
             allocatePropagators();
             refractoryCounts = new int[n];
         }
-        if (buf.channels < maxPorts() + 1) {
-            // ports were added after the buffers were set up: grow, keeping pending input
-            InputBuffer nb = new InputBuffer(n, maxPorts() + 1, buf.len);
-            System.arraycopy(buf.d, 0, nb.d, 0, buf.d.length);
-            buf = nb;
-        }
+        buf = buf.withChannels(maxPorts() + 1); // ports added after the buffers were set up
         for (int i = 0; i < n; i++) {
             calibrateNode(i, h);
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
