@@ -160,11 +160,11 @@ abstract class GifBase extends NeuronBlock {
     // ------------------------------------------------------------------ update helpers
 
     /**
-     * One step of the adaptation elements of node i: I_stc ({@code stc[i]}) and E_sfa ({@code sfa[i]}) take their
-     * values at the step start, then every element decays by its propagator.
+     * One step of the adaptation elements of node i ({@code se = stc_elems[i], pst = P_stc[i], fe = sfa_elems[i],
+     * psf = P_sfa[i]}, hoisted by the caller): I_stc ({@code stc[i]}) and E_sfa ({@code sfa[i]}) take their values
+     * at the step start, then every element decays by its propagator. Returns E_sfa.
      */
-    final void decayAdaptation(int i) {
-        final double[] se = stc_elems[i], fe = sfa_elems[i], pst = P_stc[i], psf = P_sfa[i];
+    final double decayAdaptation(int i, double[] se, double[] pst, double[] fe, double[] psf) {
         double st = 0.0;
         for (int k = 0; k < se.length; k++) {
             st += se[k];
@@ -177,11 +177,14 @@ abstract class GifBase extends NeuronBlock {
             fe[k] = psf[k] * fe[k];
         }
         sfa[i] = sf;
+        return sf;
     }
 
-    /** An escape-noise spike of node i in step {@code step}: the spike-triggered jumps, refractoriness, emission. */
-    final void fire(int i, long step, int lag, SpikeOut out) {
-        final double[] se = stc_elems[i], fe = sfa_elems[i], qst = q_stc[i], qsf = q_sfa[i];
+    /**
+     * An escape-noise spike of node i in step {@code step}: the spike-triggered jumps ({@code se = stc_elems[i],
+     * qst = q_stc[i], fe = sfa_elems[i], qsf = q_sfa[i]}, hoisted by the caller), refractoriness, emission.
+     */
+    final void fire(int i, double[] se, double[] qst, double[] fe, double[] qsf, long step, int lag, SpikeOut out) {
         for (int k = 0; k < se.length; k++) se[k] += qst[k];
         for (int k = 0; k < fe.length; k++) fe[k] += qsf[k];
         r_ref[i] = refractoryCounts[i];

@@ -126,17 +126,20 @@ abstract class GifCondBase extends GifBase {
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
+            final double[] se = stc_elems[i], fe = sfa_elems[i], pst = P_stc[i], psf = P_sfa[i];
+            final double[] qst = q_stc[i], qsf = q_sfa[i];
             final double[] yy = y[i];
             final int dim = dim(i);
             for (int lag = from; lag < to; lag++) {
                 final long step = origin + lag;
-                decayAdaptation(i);
-                final double sf = sfa[i];
+                final double sf = decayAdaptation(i, se, pst, fe, psf);
                 w.integrate(i, yy, dim, h, hStep, gsl_error_tol[i], model.name);
                 applySpikes(i, yy, step);
                 if (r_ref[i] == 0) {
                     final double lambda = lambda_0[i] * GlibcMath.exp((yy[0] - sf) / Delta_V[i]);
-                    if (lambda > 0.0 && nodeRng(i).uniform() < -Math.expm1(-lambda * h)) fire(i, step, lag, out);
+                    if (lambda > 0.0 && nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                        fire(i, se, qst, fe, qsf, step, lag, out);
+                    }
                 } else {
                     --r_ref[i];
                     yy[0] = V_reset[i];

@@ -112,10 +112,11 @@ public final class GifPscExp extends GifPscBase {
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
+            final double[] se = stc_elems[i], fe = sfa_elems[i], pst = P_stc[i], psf = P_sfa[i];
+            final double[] qst = q_stc[i], qsf = q_sfa[i];
             for (int lag = from; lag < to; lag++) {
                 long step = origin + lag;
-                decayAdaptation(i);
-                final double st = stc[i], sf = sfa[i];
+                final double sf = decayAdaptation(i, se, pst, fe, psf), st = stc[i];
                 int slot = (int) (step % len);
                 int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i, k0 = (I0 * len + slot) * n + i;
                 I_syn_ex[i] *= P11ex[i];
@@ -127,7 +128,9 @@ public final class GifPscExp extends GifPscBase {
                             + I_syn_ex[i] * P21ex[i] + I_syn_in[i] * P21in[i];
                     final double lambda = lambda_0[i] * Math.exp((V[i] - sf) / Delta_V[i]);
                     if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) fire(i, step, lag, out);
+                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                            fire(i, se, qst, fe, qsf, step, lag, out);
+                        }
                     }
                 } else {
                     --r_ref[i];

@@ -129,11 +129,12 @@ public final class GifPscExpMultisynapse extends GifPscBase {
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
+            final double[] se = stc_elems[i], fe = sfa_elems[i], pst = P_stc[i], psf = P_sfa[i];
+            final double[] qst = q_stc[i], qsf = q_sfa[i];
             final double[] is = i_syn[i], p11 = P11[i], p21 = P21[i];
             for (int lag = from; lag < to; lag++) {
                 long step = origin + lag;
-                decayAdaptation(i);
-                final double st = stc[i], sf = sfa[i];
+                final double sf = decayAdaptation(i, se, pst, fe, psf), st = stc[i];
                 int slot = (int) (step % len);
                 double sumSynPot = 0.0;
                 for (int k = 0; k < is.length; k++) {
@@ -147,7 +148,9 @@ public final class GifPscExpMultisynapse extends GifPscBase {
                     V[i] = P30[i] * (I_stim[i] + I_e[i] - st) + P33[i] * V[i] + P31[i] * E_L[i] + sumSynPot;
                     final double lambda = lambda_0[i] * Math.exp((V[i] - sf) / Delta_V[i]);
                     if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) fire(i, step, lag, out);
+                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                            fire(i, se, qst, fe, qsf, step, lag, out);
+                        }
                     }
                 } else {
                     --r_ref[i];
