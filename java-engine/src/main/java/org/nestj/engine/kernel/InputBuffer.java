@@ -33,6 +33,17 @@ public final class InputBuffer {
         return v;
     }
 
+    /**
+     * This buffer if it has at least {@code channels} channels, else a larger copy that keeps all pending input
+     * (ports added after the buffers were set up; the [channel][slot][node] layout keeps existing channels in place).
+     */
+    public InputBuffer withChannels(int channels) {
+        if (this.channels >= channels) return this;
+        InputBuffer nb = new InputBuffer(n, channels, len);
+        System.arraycopy(d, 0, nb.d, 0, d.length);
+        return nb;
+    }
+
     public static InputBuffer resize(InputBuffer old, int n, int channels, int len) {
         if (old != null && old.len == len && old.channels == channels && old.n == n) {
             java.util.Arrays.fill(old.d, 0.0);

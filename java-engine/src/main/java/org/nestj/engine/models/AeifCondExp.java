@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
@@ -16,41 +15,22 @@ import org.nestj.engine.numerics.GlibcMath;
  *   tau_w dw/dt = a (V - E_L) - w
  *   dg_X/dt = -g_X/tau_syn_X;  spike of weight w: g_ex += w (w > 0), g_in += -w (w <= 0)
  * </pre>
- * State vector (V_m, g_ex, g_in, w); stepping, spike and reset handling in {@link AeifBase}.
+ * State vector (V_m, g_ex, g_in, w); synapses, input and status in {@link AeifExInBase}; stepping, spike and reset
+ * handling in {@link AeifBase}.
  */
-public final class AeifCondExp extends AeifBase {
+public final class AeifCondExp extends AeifExInBase {
     static final int G_EXC = 1, G_INH = 2, W_ = 3;
-    @PerNode public double[] E_ex, E_in, tau_syn_ex, tau_syn_in;
+    @PerNode public double[] E_ex, E_in;
 
     public AeifCondExp(int n) {
-        super(n, W_);
+        super(n, W_, G_EXC, G_INH, -1, -1, "g_ex", "g_in");
         E_ex = fill(n, 0.0);
         E_in = fill(n, -85.0);
-        tau_syn_ex = fill(n, 0.2);
-        tau_syn_in = fill(n, 2.0);
-        for (int i = 0; i < n; i++) y[i] = initialState(4, E_L[i]);
     }
 
     @Override
     public AeifCondExp make(int n) {
         return new AeifCondExp(n);
-    }
-
-    private static final String[] RECORDABLES = {"g_ex", "g_in", "V_m", "w"};
-
-    @Override
-    public String[] recordables() {
-        return RECORDABLES;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return y[i][G_EXC];
-            case 1: return y[i][G_INH];
-            case 2: return y[i][0];
-            default: return y[i][W_];
-        }
     }
 
     @Override
@@ -69,64 +49,28 @@ public final class AeifCondExp extends AeifBase {
     }
 
     @Override
-    protected int spikeChannels() {
-        return 2;
-    }
-
-    @Override
-    protected void applySpikes(int i, double[] yy, long step) {
-        yy[G_EXC] += buf.take(1, step, i);
-        yy[G_INH] += buf.take(2, step, i);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        addExIn(i, step, weight, mult);
-    }
-
-    @Override
-    public void getStatus(int i, Map<String, Object> d) {
-        getCommon(i, d);
-        d.put("E_ex", E_ex[i]);
-        d.put("E_in", E_in[i]);
-        d.put("tau_syn_ex", tau_syn_ex[i]);
-        d.put("tau_syn_in", tau_syn_in[i]);
-        d.put("g_ex", y[i][G_EXC]);
-        d.put("g_in", y[i][G_INH]);
-    }
-
-    @Override
-    public void setStatus(int i, Status s) {
-        P p = new P(i, s);
-        double eEx = s.d("E_ex", E_ex[i]);
-        double eIn = s.d("E_in", E_in[i]);
-        double tEx = s.d("tau_syn_ex", tau_syn_ex[i]);
-        double tIn = s.d("tau_syn_in", tau_syn_in[i]);
+    void checkParameters(P p) {
         p.checkPeakAboveTh();
         p.checkDeltaT("Delta_T must be positive.", "V_th");
         p.checkResetBelowPeak("Ensure that: V_reset < V_peak .");
         p.checkCm("Ensure that C_m >0");
         p.checkTref();
-        if (tEx <= 0 || tIn <= 0 || p.tauW <= 0) throw badProperty("All time constants must be strictly positive.");
-        p.checkTol();
-        double[] ny = y[i].clone();
-        ny[0] = s.d("V_m", ny[0]);
-        ny[G_EXC] = s.d("g_ex", ny[G_EXC]);
-        ny[G_INH] = s.d("g_in", ny[G_INH]);
-        ny[W_] = s.d("w", ny[W_]);
-        if (ny[G_EXC] < 0 || ny[G_INH] < 0) throw badProperty("Conductances must not be negative.");
-        setArchiving(i, s);
-        p.commit(i);
-        E_ex[i] = eEx;
-        E_in[i] = eIn;
-        tau_syn_ex[i] = tEx;
-        tau_syn_in[i] = tIn;
-        System.arraycopy(ny, 0, y[i], 0, ny.length);
+    }
+
+    @Override
+    void getModelParameters(int i, Map<String, Object> d) {
+        d.put("E_ex", E_ex[i]);
+        d.put("E_in", E_in[i]);
+    }
+
+    @Override
+    double[] readModelParameters(int i, Status s) {
+        return new double[] {s.d("E_ex", E_ex[i]), s.d("E_in", E_in[i])};
+    }
+
+    @Override
+    void commitModelParameters(int i, double[] v) {
+        E_ex[i] = v[0];
+        E_in[i] = v[1];
     }
 }

@@ -3,9 +3,6 @@ package org.nestj.engine.models;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -24,41 +21,21 @@ import org.nestj.engine.numerics.IafPropagator;
  * Exact integration; P31/P32 of each port from {@link IafPropagator#alpha}. Recordables: I_syn
  * (sum of all ports), V_m and I_syn_1..I_syn_n.
  */
-public final class IafPscAlphaMultisynapse extends NeuronBlock {
-    @PerNode public double[] E_L, I_e, Theta, V_reset, LowerBound, C, Tau, t_ref;
-    @PerNode public double[][] tau_syn;
-    @PerNode public boolean[] hasConnections;
-    @PerNode public double[] V_m, I_const;
+public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
+    @PerNode public double[] LowerBound;
     @PerNode public double[][] y1, y2;
-    @PerNode public int[] r;
     double[] P33, P30;
     double[][] P11, P21, P22, P31, P32, PSCInit;
-    int[] refractoryCounts;
-    InputBuffer buf; // channel 0: currents, channel k: spikes of port k
-    private String[] recordables;
 
     public IafPscAlphaMultisynapse(int n) {
-        super(n);
-        E_L = fill(n, -70.0);
-        I_e = fill(n, 0.0);
-        Theta = fill(n, -55.0 - -70.0);
-        V_reset = fill(n, 0.0);
+        super(n, "Capacitance must be strictly positive.");
         LowerBound = fill(n, Double.NEGATIVE_INFINITY);
-        C = fill(n, 250.0);
-        Tau = fill(n, 10.0);
-        t_ref = fill(n, 2.0);
-        tau_syn = new double[n][];
         y1 = new double[n][];
         y2 = new double[n][];
         for (int i = 0; i < n; i++) {
-            tau_syn[i] = new double[] {2.0};
             y1[i] = new double[0];
             y2[i] = new double[0];
         }
-        hasConnections = new boolean[n];
-        V_m = fill(n, 0.0);
-        I_const = fill(n, 0.0);
-        r = fillI(n, 0);
     }
 
     @Override
@@ -66,139 +43,49 @@ public final class IafPscAlphaMultisynapse extends NeuronBlock {
         return new IafPscAlphaMultisynapse(n);
     }
 
-    int maxPorts() {
-        int m = 0;
-        for (int i = 0; i < n; i++) m = Math.max(m, tau_syn[i].length);
-        return m;
+    @Override
+    double[] synCurrents(int i) {
+        return y2[i];
     }
 
     @Override
-    public String[] recordables() {
-        int m = maxPorts();
-        if (recordables == null || recordables.length != m + 2) {
-            String[] r = new String[m + 2];
-            r[0] = "I_syn";
-            r[1] = "V_m";
-            for (int k = 0; k < m; k++) r[k + 2] = "I_syn_" + (k + 1);
-            recordables = r;
-        }
-        return recordables;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        double[] s = y2[i];
-        if (var == 0) {
-            double sum = 0.0;
-            for (double x : s) sum += x;
-            return sum;
-        }
-        if (var == 1) return V_m[i] + E_L[i];
-        int k = var - 2;
-        return k < s.length ? s[k] : 0.0;
-    }
-
-    @Override
-    public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("E_L", E_L[i]);
-        d.put("I_e", I_e[i]);
-        d.put("V_th", Theta[i] + E_L[i]);
-        d.put("V_reset", V_reset[i] + E_L[i]);
-        d.put("C_m", C[i]);
-        d.put("tau_m", Tau[i]);
-        d.put("t_ref", t_ref[i]);
+    void getLowerBound(int i, Map<String, Object> d) {
         d.put("V_min", LowerBound[i] + E_L[i]);
-        d.put("n_synapses", (long) tau_syn[i].length);
-        d.put("has_connections", hasConnections[i]);
-        d.put("tau_syn", tau_syn[i].clone());
-        d.put("V_m", V_m[i] + E_L[i]);
     }
 
     @Override
-    public void setStatus(int i, Status s) {
-        double el = s.d("E_L", E_L[i]);
-        double dEL = el - E_L[i];
-        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
-        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
-        double lb = s.has("V_min") ? s.d("V_min", 0) - el : LowerBound[i] - dEL;
-        double ie = s.d("I_e", I_e[i]);
-        double c = s.d("C_m", C[i]);
-        double tau = s.d("tau_m", Tau[i]);
-        double tr = s.d("t_ref", t_ref[i]);
-        if (c <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (tau <= 0) throw badProperty("Membrane time constant must be strictly positive.");
-        double[] ts = tau_syn[i];
-        if (s.has("tau_syn")) {
-            ts = s.da("tau_syn", ts);
-            if (ts.length != tau_syn[i].length && hasConnections[i]) {
-                throw badProperty("The neuron has connections, therefore the number of ports cannot be reduced.");
-            }
-            for (double t : ts) {
-                if (t <= 0) throw badProperty("All synaptic time constants must be strictly positive.");
-            }
-        }
-        if (tr < 0) throw badProperty("Refractory time must not be negative.");
-        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
-        double v = s.has("V_m") ? s.d("V_m", 0) - el : V_m[i] - dEL;
-        setArchiving(i, s);
-        E_L[i] = el; V_reset[i] = vr; Theta[i] = th; LowerBound[i] = lb; I_e[i] = ie; C[i] = c; Tau[i] = tau;
-        t_ref[i] = tr;
-        tau_syn[i] = ts;
-        V_m[i] = v;
-        recordables = null;
+    double readLowerBound(int i, Status s, double el, double dEL) {
+        return s.has("V_min") ? s.d("V_min", 0) - el : LowerBound[i] - dEL;
     }
 
     @Override
-    public int checkSpikeReceptor(int i, int rport, Model src) {
-        if (rport <= 0 || rport > tau_syn[i].length) throw incompatibleReceptor(rport, "SpikeEvent");
-        hasConnections[i] = true;
-        return rport;
+    void storeLowerBound(int i, double lb) {
+        LowerBound[i] = lb;
     }
 
     @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
-        return 0;
+    void allocatePropagators() {
+        P33 = new double[n]; P30 = new double[n];
+        P11 = new double[n][]; P21 = new double[n][]; P22 = new double[n][]; P31 = new double[n][];
+        P32 = new double[n][]; PSCInit = new double[n][];
     }
 
     @Override
-    public void initBuffers(int ringLen) {
-        buf = InputBuffer.resize(buf, n, maxPorts() + 1, ringLen);
-    }
-
-    @Override
-    public void calibrate() {
-        double h = kernel.time.resolution();
-        if (P33 == null) {
-            P33 = new double[n]; P30 = new double[n];
-            P11 = new double[n][]; P21 = new double[n][]; P22 = new double[n][]; P31 = new double[n][];
-            P32 = new double[n][]; PSCInit = new double[n][];
-            refractoryCounts = new int[n];
-        }
-        if (buf.channels < maxPorts() + 1) {
-            // ports were added after the buffers were set up: grow, keeping pending input
-            InputBuffer nb = new InputBuffer(n, maxPorts() + 1, buf.len);
-            System.arraycopy(buf.d, 0, nb.d, 0, buf.d.length);
-            buf = nb;
-        }
-        for (int i = 0; i < n; i++) {
-            int np = tau_syn[i].length;
-            P11[i] = new double[np]; P21[i] = new double[np]; P22[i] = new double[np];
-            P31[i] = new double[np]; P32[i] = new double[np]; PSCInit[i] = new double[np];
-            if (y1[i].length != np) y1[i] = Arrays.copyOf(y1[i], np);
-            if (y2[i].length != np) y2[i] = Arrays.copyOf(y2[i], np);
-            P33[i] = Math.exp(-h / Tau[i]);
-            P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
-            for (int k = 0; k < np; k++) {
-                P11[i][k] = P22[i][k] = Math.exp(-h / tau_syn[i][k]);
-                P21[i][k] = h * P11[i][k];
-                double[] p = IafPropagator.alpha(tau_syn[i][k], Tau[i], C[i], h);
-                P31[i][k] = p[0];
-                P32[i][k] = p[1];
-                PSCInit[i][k] = 1.0 * Math.E / tau_syn[i][k];
-            }
-            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+    void calibrateNode(int i, double h) {
+        int np = tau_syn[i].length;
+        P11[i] = new double[np]; P21[i] = new double[np]; P22[i] = new double[np];
+        P31[i] = new double[np]; P32[i] = new double[np]; PSCInit[i] = new double[np];
+        if (y1[i].length != np) y1[i] = Arrays.copyOf(y1[i], np);
+        if (y2[i].length != np) y2[i] = Arrays.copyOf(y2[i], np);
+        P33[i] = Math.exp(-h / Tau[i]);
+        P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
+        for (int k = 0; k < np; k++) {
+            P11[i][k] = P22[i][k] = Math.exp(-h / tau_syn[i][k]);
+            P21[i][k] = h * P11[i][k];
+            double[] p = IafPropagator.alpha(tau_syn[i][k], Tau[i], C[i], h);
+            P31[i][k] = p[0];
+            P32[i][k] = p[1];
+            PSCInit[i][k] = 1.0 * Math.E / tau_syn[i][k];
         }
     }
 
@@ -241,15 +128,5 @@ public final class IafPscAlphaMultisynapse extends NeuronBlock {
                 if (rec && recordedBy[i] != null) record(step, i);
             }
         }
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        if (rport >= 1 && rport < buf.channels) buf.add(rport, step, i, weight * mult);
-    }
-
-    @Override
-    public void handleCurrent(int i, long step, double current, int rport) {
-        buf.add(0, step, i, current);
     }
 }
