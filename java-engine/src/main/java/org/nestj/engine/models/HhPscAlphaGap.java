@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -24,21 +23,19 @@ import org.nestj.engine.numerics.Rkf45;
  *     alpha_n = 0.014 (V + 44) / (1 - exp(-(V + 44) / 2.3)),  beta_n = 0.0043 / exp((V + 44) / 34)
  *   dI_X'/dt = -dI_X / tau_syn_X,   dI_X/dt = dI_X - I_X / tau_syn_X
  *   a spike of weight w adds w e / tau_syn_X to dI_X (X = ex for w > 0, in otherwise)
- *   I_gap = sum_j g_ij (V_j(t) - V)   (V_j interpolated per step, see GapNeuronBlock)
+ *   I_gap = sum_j g_ij (V_j(t) - V)   (V_j interpolated per step, see HhNeuronBlock)
  * </pre>
  * Integrated with GSL's RKF45 (control y_new(1e-6, 0)); after each step: spike input, spike detection
  * (not refractory, V >= 0 and V fell during the step: spike, refractory for t_ref, no reset), the record,
  * the new stimulus current.
  */
-public final class HhPscAlphaGap extends GapNeuronBlock {
-    static final int V_M = 0, HH_M = 1, HH_H = 2, HH_N = 3, HH_P = 4, DI_EXC = 5, I_EXC = 6, DI_INH = 7, I_INH = 8;
-    @PerNode public double[] t_ref, g_Na, g_Kv1, g_Kv3, g_L, C_m, E_Na, E_K, E_L, tau_synE, tau_synI, I_e;
+public final class HhPscAlphaGap extends HhNeuronBlock {
+    static final int HH_P = 4, DI_EXC = 5, I_EXC = 6, DI_INH = 7, I_INH = 8;
+    @PerNode public double[] g_Kv1, g_Kv3, tau_synE, tau_synI;
     double[] psInitE, psInitI;
-    int[] refractoryCounts;
 
     public HhPscAlphaGap(int n) {
-        super(n, 9);
-        t_ref = fill(n, 2.0);
+        super(n, 9, true);
         g_Na = fill(n, 4500.0);
         g_Kv1 = fill(n, 9.0);
         g_Kv3 = fill(n, 9000.0);
@@ -49,7 +46,6 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
         E_L = fill(n, -70.0);
         tau_synE = fill(n, 0.2);
         tau_synI = fill(n, 2.0);
-        I_e = fill(n, 0.0);
         for (int i = 0; i < n; i++) {
             final double[] s = y[i];
             final double v0 = -69.60401191631222;
@@ -113,13 +109,9 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
         d.put("tau_syn_ex", tau_synE[i]);
         d.put("tau_syn_in", tau_synI[i]);
         d.put("I_e", I_e[i]);
-        d.put("V_m", y[i][V_M]);
-        d.put("Act_m", y[i][HH_M]);
-        d.put("Inact_h", y[i][HH_H]);
-        d.put("Act_n", y[i][HH_N]);
+        putGates(i, d);
         d.put("Inact_p", y[i][HH_P]);
-        getArchiving(i, d);
-        d.put("node_uses_wfr", nodeUsesWfr);
+        putGapArchiving(i, d);
     }
 
     @Override
@@ -140,17 +132,14 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
         if (tr < 0) throw badProperty("Refractory time cannot be negative.");
         if (te <= 0 || ti <= 0) throw badProperty("All time constants must be strictly positive.");
         if (gk1 < 0 || gk3 < 0 || gna < 0 || gl < 0) throw badProperty("All conductances must be non-negative.");
-        final double[] yi = y[i];
-        double v = s.d("V_m", yi[V_M]);
-        double m = s.d("Act_m", yi[HH_M]);
-        double hh = s.d("Inact_h", yi[HH_H]);
-        double nn = s.d("Act_n", yi[HH_N]);
-        double p = s.d("Inact_p", yi[HH_P]);
-        if (m < 0 || hh < 0 || nn < 0 || p < 0) throw badProperty("All (in)activation variables must be non-negative.");
+        final double[] g = readGates(i, s);
+        double p = s.d("Inact_p", y[i][HH_P]);
+        if (gatesNegative(g) || p < 0) throw badProperty(NEGATIVE_GATES);
         setArchiving(i, s);
         t_ref[i] = tr; C_m[i] = cm; g_Na[i] = gna; E_Na[i] = ena; g_Kv1[i] = gk1; g_Kv3[i] = gk3; E_K[i] = ek;
         g_L[i] = gl; E_L[i] = el; tau_synE[i] = te; tau_synI[i] = ti; I_e[i] = ie;
-        yi[V_M] = v; yi[HH_M] = m; yi[HH_H] = hh; yi[HH_N] = nn; yi[HH_P] = p;
+        setGates(i, g);
+        y[i][HH_P] = p;
     }
 
     @Override
@@ -189,15 +178,13 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
     @Override
     public void calibrate() {
         super.calibrate();
-        if (refractoryCounts == null) {
+        if (psInitE == null) {
             psInitE = new double[n];
             psInitI = new double[n];
-            refractoryCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
             psInitE[i] = 1.0 * Math.E / tau_synE[i];
             psInitI[i] = 1.0 * Math.E / tau_synI[i];
-            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
     }
 
@@ -207,15 +194,7 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
         final long step = origin + lag;
         yi[DI_EXC] += take(EX, step, i) * psInitE[i];
         yi[DI_INH] += take(IN, step, i) * psInitI[i];
-        if (r[i] > 0) {
-            --r[i];
-        } else if (yi[V_M] >= 0 && uOld > yi[V_M]) {
-            r[i] = refractoryCounts[i];
-            spiked(i, step + 1);
-            out.spike(gid(i), lag, 1);
-        }
-        if (recordedBy != null && recordedBy[i] != null) record(step, i);
-        iStim[i] = take(CUR, step, i);
+        endStep(i, uOld, 0.0, origin, lag, out);
     }
 
     @Override
@@ -223,12 +202,6 @@ public final class HhPscAlphaGap extends GapNeuronBlock {
         final double[] yi = y[i];
         yi[DI_EXC] += peek(EX, step, i) * psInitE[i];
         yi[DI_INH] += peek(IN, step, i) * psInitI[i];
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -15,10 +15,15 @@ import org.nestj.engine.numerics.GlibcMath;
 /**
  * Shared machinery of NEST's precise spike timing integrate-and-fire models (iaf_psc_alpha_ps,
  * iaf_psc_exp_ps, iaf_psc_exp_ps_lossless, iaf_psc_delta_ps; NEST 3.9 models/iaf_psc_*_ps.{h,cpp}):
- * parameters relative to E_L, the {@link SliceRingBuffer} input queue (spikes with their offsets,
- * handled in time order within each step, plus the end-of-refractoriness pseudo-event), the current
- * ring buffer, precise spike emission (stamp = step + 1, offset = time before the step's end) and the
- * Illinois regula falsi root finder of libnestutil/regula_falsi.h used to locate threshold crossings.
+ * parameters and the membrane potential {@link #V} relative to E_L, the {@link SliceRingBuffer} input queue
+ * (spikes with their offsets, handled in time order within each step, plus the end-of-refractoriness
+ * pseudo-event), the current ring buffer, precise spike emission (stamp = step + 1, offset = time before
+ * the step's end; reset to V_reset) and the Illinois regula falsi root finder of libnestutil/regula_falsi.h
+ * used to locate threshold crossings.
+ *
+ * <p>Every model's update runs, per node, {@link #beginUpdate} (frozen nodes, the slice's queue, a node left
+ * at threshold), then per step {@link #queueEndOfRefractoriness}, the model's propagation between the
+ * step's events, and {@link #endStep} (the new input current, the record).
  */
 public abstract class IafPsBase extends NeuronBlock {
     /** std::numeric_limits&lt;double&gt;::epsilon() */
@@ -26,8 +31,8 @@ public abstract class IafPsBase extends NeuronBlock {
 
     // parameters (U_* relative to E_L, as in NEST)
     @PerNode public double[] E_L, I_e, U_th, U_min, U_reset, C_m, tau_m, t_ref;
-    // state common to all precise models
-    @PerNode public double[] y0;
+    // state common to all precise models: membrane potential relative to E_L (NEST's V_m_ / U_), input current
+    @PerNode public double[] V, y0;
     @PerNode public boolean[] refr;
     @PerNode public long[] lastSpikeStep;
     @PerNode public double[] lastSpikeOffset;
@@ -47,6 +52,7 @@ public abstract class IafPsBase extends NeuronBlock {
         C_m = fill(n, 250.0);
         tau_m = fill(n, 10.0);
         t_ref = fill(n, 2.0);
+        V = fill(n, 0.0);
         y0 = fill(n, 0.0);
         refr = fillB(n, false);
         lastSpikeStep = fillL(n, -1);
@@ -82,6 +88,17 @@ public abstract class IafPsBase extends NeuronBlock {
         U_th[i] = p.th;
         U_min[i] = p.vmin;
         U_reset[i] = p.reset;
+    }
+
+    /**
+     * The checks of Parameters_::set shared by iaf_psc_alpha_ps, iaf_psc_exp_ps and iaf_psc_delta_ps (then each
+     * model checks its time constants).
+     */
+    protected final void checkCommon(Common p) {
+        if (p.reset >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (p.reset < p.vmin) throw badProperty("Reset potential must be greater equal minimum potential.");
+        if (p.c <= 0) throw badProperty("Capacitance must be strictly positive.");
+        if (kernel.time.msToSteps(p.tref) < 1) throw badProperty("Refractory time must be at least one time step.");
     }
 
     /** The membrane potential relative to E_L after a status change (State_::set). */
@@ -156,6 +173,53 @@ public abstract class IafPsBase extends NeuronBlock {
     @Override
     public void handleCurrent(int i, long step, double current, int rport) {
         currents.add(0, step, i, current);
+    }
+
+    // ---------------------------------------------------------------- update
+
+    /**
+     * The start of node i's update of lags [from, to): false for a frozen node (its input of the slice is
+     * discarded). Otherwise the slice's queue is prepared at the slice's start, and a node left at or above
+     * threshold (by a status change) fires at once.
+     */
+    protected final boolean beginUpdate(int i, long origin, int from, SpikeOut out) {
+        final SliceRingBuffer ev = events;
+        if (frozen != null && frozen[i]) {
+            if (from == 0) ev.discard(i, origin);
+            return false;
+        }
+        if (from == 0) ev.prepareDelivery(i, origin);
+        if (V[i] >= U_th[i]) emitInstantSpike(i, origin, from, h * (1.0 - EPS), out);
+        return true;
+    }
+
+    /** Queues the end of the refractory period of node i if it falls into step T (at the offset of the last spike). */
+    protected final void queueEndOfRefractoriness(int i, long T) {
+        if (refr[i] && T + 1 - lastSpikeStep[i] == refractorySteps[i]) {
+            events.addRefractory(i, T, lastSpikeOffset[i]);
+        }
+    }
+
+    /** The end of step T of node i: the input current for the next step, the record (rec: {@link #recording()}). */
+    protected final void endStep(int i, long T, boolean rec) {
+        y0[i] = currents.take(0, T, i);
+        if (rec && recordedBy[i] != null) record(T, i);
+    }
+
+    /**
+     * emit_spike_ of the models with a regula falsi search: the threshold crossing lies within dt after the
+     * state saved t0 ms after the step's start; reset and spike at its offset.
+     */
+    protected final void emitSpike(int i, long origin, int lag, double t0, double dt, SpikeOut out) {
+        double offset = h - (t0 + regulaFalsi(i, dt));
+        V[i] = U_reset[i];
+        sendSpike(i, origin, lag, offset, out);
+    }
+
+    /** emit_instant_spike_: reset and spike with the given offset (ms before the step's end). */
+    protected final void emitInstantSpike(int i, long origin, int lag, double offset, SpikeOut out) {
+        V[i] = U_reset[i];
+        sendSpike(i, origin, lag, offset, out);
     }
 
     /** Clamps, marks refractory, archives and sends a spike of node i with stamp origin+lag+1 and the offset. */

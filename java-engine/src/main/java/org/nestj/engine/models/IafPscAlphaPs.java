@@ -22,7 +22,7 @@ import org.nestj.engine.kernel.Status;
  */
 public final class IafPscAlphaPs extends IafPsBase {
     @PerNode public double[] tau_syn_ex, tau_syn_in;
-    @PerNode public double[] V, I_ex, dI_ex, I_in, dI_in;
+    @PerNode public double[] I_ex, dI_ex, I_in, dI_in;
     // derived
     double[] expm1_tau_m, exp_tau_syn_ex, exp_tau_syn_in, P30, P31_ex, P32_ex, P31_in, P32_in, psc_norm_ex, psc_norm_in;
     // state at the start of the current sub-step (for the threshold interpolation)
@@ -34,7 +34,6 @@ public final class IafPscAlphaPs extends IafPsBase {
         super(n, Double.NEGATIVE_INFINITY);
         tau_syn_ex = fill(n, 2.0);
         tau_syn_in = fill(n, 2.0);
-        V = fill(n, 0.0);
         I_ex = fill(n, 0.0);
         dI_ex = fill(n, 0.0);
         I_in = fill(n, 0.0);
@@ -79,10 +78,7 @@ public final class IafPscAlphaPs extends IafPsBase {
         Common p = readCommon(i, s);
         double tex = s.d("tau_syn_ex", tau_syn_ex[i]);
         double tin = s.d("tau_syn_in", tau_syn_in[i]);
-        if (p.reset >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
-        if (p.reset < p.vmin) throw badProperty("Reset potential must be greater equal minimum potential.");
-        if (p.c <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (kernel.time.msToSteps(p.tref) < 1) throw badProperty("Refractory time must be at least one time step.");
+        checkCommon(p);
         if (p.tau <= 0 || tex <= 0 || tin <= 0) throw badProperty("All time constants must be strictly positive.");
         double v = readV(i, s, p, V[i]);
         setArchiving(i, s);
@@ -122,17 +118,10 @@ public final class IafPscAlphaPs extends IafPsBase {
         final SliceRingBuffer ev = events;
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) {
-                if (from == 0) ev.discard(i, origin);
-                continue;
-            }
-            if (from == 0) ev.prepareDelivery(i, origin);
-            if (V[i] >= U_th[i]) emit(i, origin, from, h * (1 - EPS), out);
+            if (!beginUpdate(i, origin, from, out)) continue;
             for (int lag = from; lag < to; lag++) {
                 final long T = origin + lag;
-                if (refr[i] && T + 1 - lastSpikeStep[i] == refractorySteps[i]) {
-                    ev.addRefractory(i, T, lastSpikeOffset[i]);
-                }
+                queueEndOfRefractoriness(i, T);
                 bY0[i] = y0[i];
                 bIex[i] = I_ex[i];
                 bIin[i] = I_in[i];
@@ -178,8 +167,7 @@ public final class IafPscAlphaPs extends IafPsBase {
                         if (V[i] >= U_th[i]) emitSpike(i, origin, lag, h - last, last, out);
                     }
                 }
-                y0[i] = currents.take(0, T, i);
-                if (rec && recordedBy[i] != null) record(T, i);
+                endStep(i, T, rec);
             }
         }
     }
@@ -202,17 +190,6 @@ public final class IafPscAlphaPs extends IafPsBase {
         dI_ex[i] = eex * dI_ex[i];
         I_in[i] = ein * dt * dI_in[i] + ein * I_in[i];
         dI_in[i] = ein * dI_in[i];
-    }
-
-    private void emitSpike(int i, long origin, int lag, double t0, double dt, SpikeOut out) {
-        double offset = h - (t0 + regulaFalsi(i, dt));
-        V[i] = U_reset[i];
-        sendSpike(i, origin, lag, offset, out);
-    }
-
-    private void emit(int i, long origin, int lag, double offset, SpikeOut out) {
-        V[i] = U_reset[i];
-        sendSpike(i, origin, lag, offset, out);
     }
 
     @Override

@@ -13,20 +13,18 @@ import org.nestj.engine.kernel.Status;
  * models/iaf_psc_delta_ps.html).
  *
  * <pre>
- *   dU/dt = -U/tau_m + (I_e + I_input)/C_m,   spike of weight w (mV) at time t: U += w
+ *   dU/dt = -U/tau_m + (I_e + I_input)/C_m,   spike of weight w (mV) at time t: U += w   (U = V_m - E_L, held in V)
  * </pre>
  * The neuron fires exactly when a spike lifts U above threshold (at the spike's time) or when the
  * current drives U through threshold between inputs (time from the exact solution). Inputs arriving
  * during the refractory period are discarded (refractory_input is false and read-only, as in NEST).
  */
 public final class IafPscDeltaPs extends IafPsBase {
-    @PerNode public double[] U;
     @PerNode public boolean[] withRefrInput;
     double[] expm1_t, R, refrSpikesBuffer;
 
     public IafPscDeltaPs(int n) {
         super(n, -Double.MAX_VALUE);
-        U = fill(n, 0.0);
         withRefrInput = fillB(n, false);
     }
 
@@ -44,28 +42,25 @@ public final class IafPscDeltaPs extends IafPsBase {
 
     @Override
     public double recordable(int var, int i) {
-        return U[i] + E_L[i];
+        return V[i] + E_L[i];
     }
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
         getCommon(i, d);
-        d.put("V_m", U[i] + E_L[i]);
+        d.put("V_m", V[i] + E_L[i]);
         d.put("refractory_input", withRefrInput[i]);
     }
 
     @Override
     public void setStatus(int i, Status s) {
         Common p = readCommon(i, s);
-        if (p.reset >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
-        if (p.reset < p.vmin) throw badProperty("Reset potential must be greater equal minimum potential.");
-        if (p.c <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (kernel.time.msToSteps(p.tref) < 1) throw badProperty("Refractory time must be at least one time step.");
+        checkCommon(p);
         if (p.tau <= 0) throw badProperty("All time constants must be strictly positive.");
-        double u = readV(i, s, p, U[i]);
+        double u = readV(i, s, p, V[i]);
         setArchiving(i, s);
         commitCommon(i, p);
-        U[i] = u;
+        V[i] = u;
     }
 
     @Override
@@ -87,26 +82,19 @@ public final class IafPscDeltaPs extends IafPsBase {
         final SliceRingBuffer ev = events;
         final boolean rec = recording();
         for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) {
-                if (from == 0) ev.discard(i, origin);
-                continue;
-            }
-            if (from == 0) ev.prepareDelivery(i, origin);
-            if (U[i] >= U_th[i]) emitInstant(i, origin, from, h * (1 - EPS), out);
+            if (!beginUpdate(i, origin, from, out)) continue;
             for (int lag = from; lag < to; lag++) {
                 final long T = origin + lag;
                 double t = h;
-                if (refr[i] && T + 1 - lastSpikeStep[i] == refractorySteps[i]) {
-                    ev.addRefractory(i, T, lastSpikeOffset[i]);
-                }
+                queueEndOfRefractoriness(i, T);
                 int e = ev.next(i, T, true);
                 if (e == SliceRingBuffer.NONE) {
                     if (!refr[i]) {
                         final double iExt = -expm1_t[i] * R[i] * (y0[i] + I_e[i]);
-                        double u = U[i];
+                        double u = V[i];
                         u = iExt + expm1_t[i] * u + u;
-                        U[i] = u < U_min[i] ? U_min[i] : u;
-                        if (U[i] >= U_th[i]) emitSpike(i, origin, lag, 0, out);
+                        V[i] = u < U_min[i] ? U_min[i] : u;
+                        if (V[i] >= U_th[i]) emitCrossing(i, origin, lag, 0, out);
                     }
                 } else {
                     do {
@@ -121,29 +109,28 @@ public final class IafPscDeltaPs extends IafPsBase {
                             } else {
                                 refr[i] = false;
                                 if (withRefrInput[i]) {
-                                    U[i] += refrSpikesBuffer[i];
+                                    V[i] += refrSpikesBuffer[i];
                                     refrSpikesBuffer[i] = 0.0;
                                 }
-                                if (U[i] >= U_th[i]) emitInstant(i, origin, lag, t, out);
+                                if (V[i] >= U_th[i]) emitInstantSpike(i, origin, lag, t, out);
                             }
                             continue;
                         }
                         propagate(i, t - evOff);
                         t = evOff;
-                        if (U[i] >= U_th[i]) {
-                            emitSpike(i, origin, lag, t, out);
+                        if (V[i] >= U_th[i]) {
+                            emitCrossing(i, origin, lag, t, out);
                             continue;
                         }
-                        U[i] += ev.evW[i];
-                        if (U[i] >= U_th[i]) emitInstant(i, origin, lag, t, out);
+                        V[i] += ev.evW[i];
+                        if (V[i] >= U_th[i]) emitInstantSpike(i, origin, lag, t, out);
                     } while ((e = ev.next(i, T, true)) != SliceRingBuffer.NONE);
                     if (!refr[i] && t > 0) {
                         propagate(i, t);
-                        if (U[i] >= U_th[i]) emitSpike(i, origin, lag, 0, out);
+                        if (V[i] >= U_th[i]) emitCrossing(i, origin, lag, 0, out);
                     }
                 }
-                if (rec && recordedBy[i] != null) record(T, i);
-                y0[i] = currents.take(0, T, i);
+                endStep(i, T, rec);
             }
         }
     }
@@ -151,20 +138,15 @@ public final class IafPscDeltaPs extends IafPsBase {
     private void propagate(int i, double dt) {
         final double em1 = expm1(-dt / tau_m[i]);
         final double vInf = R[i] * (y0[i] + I_e[i]);
-        final double u = U[i];
-        U[i] = -vInf * em1 + u * em1 + u;
+        final double u = V[i];
+        V[i] = -vInf * em1 + u * em1 + u;
     }
 
     /** emit_spike_: U crossed threshold during the interval ending offsetU before the step's end. */
-    private void emitSpike(int i, long origin, int lag, double offsetU, SpikeOut out) {
+    private void emitCrossing(int i, long origin, int lag, double offsetU, SpikeOut out) {
         final double vInf = R[i] * (y0[i] + I_e[i]);
-        final double dt = -tau_m[i] * Math.log((vInf - U[i]) / (vInf - U_th[i]));
-        U[i] = U_reset[i];
+        final double dt = -tau_m[i] * Math.log((vInf - V[i]) / (vInf - U_th[i]));
+        V[i] = U_reset[i];
         sendSpike(i, origin, lag, offsetU + dt, out);
-    }
-
-    private void emitInstant(int i, long origin, int lag, double offset, SpikeOut out) {
-        U[i] = U_reset[i];
-        sendSpike(i, origin, lag, offset, out);
     }
 }
