@@ -34,6 +34,16 @@ def test_thread_count_independent(nest):
         assert np.array_equal(a, b)
 
 
+def test_more_threads_than_cores(nest):
+    # NEST's threads beyond the machine's cores are run in turn by the available OS threads
+    # (here 5 on 2 cores, and a prime so shares and work units do not line up); same result
+    one = run_network(nest, 1)
+    five = run_network(nest, 5)
+    assert nest.local_num_threads == 5
+    for a, b in zip(one, five):
+        assert np.array_equal(a, b)
+
+
 def test_same_seed_same_result(nest):
     a = run_network(nest, 2, seed=7)
     b = run_network(nest, 2, seed=7)

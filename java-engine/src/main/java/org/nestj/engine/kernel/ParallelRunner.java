@@ -7,11 +7,16 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs one task per thread index 0..T-1 and waits for all (NEST's omp parallel region with a
- * barrier at its end). The caller runs index 0; T-1 daemon workers run the others. Workers spin
- * briefly, then park, so the per-slice barrier stays cheap.
+ * barrier at its end). The T indices are NEST's threads (local_num_threads); they are executed by
+ * P = min(T, available processors) OS threads: the caller and P-1 daemon workers, OS thread j
+ * taking the indices j, j+P, ... in turn (results do not depend on which OS thread runs an index,
+ * so more threads than cores cost no more than P; with T > P every region would otherwise wait
+ * for descheduled threads). Workers spin briefly, then park, so the per-slice barrier stays cheap.
  */
 public final class ParallelRunner {
     private final int threads;
+    /** OS threads executing the T indices: the caller and workers.length others */
+    private final int os;
     private final Worker[] workers;
     private volatile IntConsumer task;
     private final AtomicInteger pending = new AtomicInteger();
@@ -22,8 +27,9 @@ public final class ParallelRunner {
 
     public ParallelRunner(int threads) {
         this.threads = threads;
-        this.spinLimit = threads <= Runtime.getRuntime().availableProcessors() ? 20000 : 0;
-        this.workers = new Worker[Math.max(0, threads - 1)];
+        this.os = Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
+        this.spinLimit = 20000;
+        this.workers = new Worker[os - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
             workers[i].setDaemon(true);
@@ -56,11 +62,13 @@ public final class ParallelRunner {
     private static final int PAD = 16;
 
     /**
-     * Runs {@code units} units of work for each thread's share: every thread first claims and runs
-     * the units of its own share in order; with {@code steal}, a thread that is done then claims
-     * the units of other shares that have not been started, so a thread that is descheduled or
-     * late does not hold up the others. The caller guarantees that the units are independent of
-     * each other and that their results do not depend on the executing thread.
+     * Runs {@code units} units of work for each thread's share: every OS thread first claims and
+     * runs the units of its own shares in order; with {@code steal}, an OS thread that is done
+     * then claims the units of other shares that have not been started, so a thread that is
+     * descheduled or late does not hold up the others. The task's executing index is the OS
+     * thread's (with {@code steal}) or the share's own (without: per-thread buffers follow the
+     * static split), never in use by two OS threads at once. The caller guarantees that the units
+     * are independent of each other and that their results do not depend on the executing thread.
      */
     public void runUnits(int units, boolean steal, UnitTask task) {
         if (threads == 1) {
@@ -70,8 +78,10 @@ public final class ParallelRunner {
         if (claims.length() != PAD * threads) claims = new AtomicIntegerArray(PAD * threads);
         final AtomicIntegerArray c = claims;
         for (int t = 0; t < threads; t++) c.set(PAD * t, 0);
-        run(x -> {
-            for (int u; (u = c.getAndIncrement(PAD * x)) < units;) task.run(x, x, u);
+        runOs(x -> {
+            for (int o = x; o < threads; o += os) {
+                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) task.run(steal ? x : o, o, u);
+            }
             if (!steal) return;
             for (int d = 1; d < threads; d++) {
                 int o = (x + d) % threads;
@@ -83,14 +93,30 @@ public final class ParallelRunner {
         });
     }
 
+    /** Runs t for every thread index 0..T-1 (OS thread j: indices j, j+P, ...) and waits for all. */
     public void run(IntConsumer t) {
         if (threads == 1) {
             t.accept(0);
             return;
         }
+        if (os == threads) {
+            runOs(t);
+        } else {
+            runOs(j -> {
+                for (int i = j; i < threads; i += os) t.accept(i);
+            });
+        }
+    }
+
+    /** Runs t(j) on OS thread j, for j in 0..P-1, and waits for all. */
+    private void runOs(IntConsumer t) {
+        if (os == 1) {
+            t.accept(0);
+            return;
+        }
         failure = null;
         task = t;
-        pending.set(threads - 1);
+        pending.set(os - 1);
         if (PROFILE) publishedAt = System.nanoTime();
         generation++;
         for (Worker w : workers) LockSupport.unpark(w);
