@@ -2,10 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -23,12 +20,12 @@ import org.nestj.engine.numerics.IafPropagator;
  * Integrated exactly (Rotter and Diesmann 1999) with the propagators of {@link IafPropagator};
  * positive weights go to the excitatory, others to the inhibitory synapse.
  */
-public final class IafPscAlpha extends NeuronBlock {
+public final class IafPscAlpha extends IafPscBase {
     static final int EX = 0, IN = 1, I0 = 2;
     /** false while no current source is connected: the update then skips the (all-zero) current channel */
     private volatile boolean currentInput;
     // parameters (voltages relative to E_L, as in NEST)
-    @PerNode public double[] E_L, I_e, Theta, V_reset, LowerBound, C, Tau, TauR, tau_ex, tau_in;
+    @PerNode public double[] LowerBound, TauR, tau_ex, tau_in;
     // state
     @PerNode public double[] y0, dI_ex, I_ex, dI_in, I_in, y3;
     @PerNode public int[] r;
@@ -41,13 +38,7 @@ public final class IafPscAlpha extends NeuronBlock {
 
     public IafPscAlpha(int n) {
         super(n);
-        E_L = fill(n, -70.0);
-        I_e = fill(n, 0.0);
-        Theta = fill(n, -55.0 - -70.0);
-        V_reset = fill(n, -70.0 - -70.0);
         LowerBound = fill(n, Double.NEGATIVE_INFINITY);
-        C = fill(n, 250.0);
-        Tau = fill(n, 10.0);
         TauR = fill(n, 2.0);
         tau_ex = fill(n, 2.0);
         tau_in = fill(n, 2.0);
@@ -83,14 +74,7 @@ public final class IafPscAlpha extends NeuronBlock {
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("E_L", E_L[i]);
-        d.put("I_e", I_e[i]);
-        d.put("V_th", Theta[i] + E_L[i]);
-        d.put("V_reset", V_reset[i] + E_L[i]);
-        d.put("V_min", LowerBound[i] + E_L[i]);
-        d.put("C_m", C[i]);
-        d.put("tau_m", Tau[i]);
+        putMembrane(i, d, LowerBound);
         d.put("t_ref", TauR[i]);
         d.put("tau_syn_ex", tau_ex[i]);
         d.put("tau_syn_in", tau_in[i]);
@@ -99,31 +83,18 @@ public final class IafPscAlpha extends NeuronBlock {
 
     @Override
     public void setStatus(int i, Status s) {
-        double el = s.d("E_L", E_L[i]);
-        double dEL = el - E_L[i];
-        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
-        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
-        double lb = s.has("V_min") ? s.d("V_min", 0) - el : LowerBound[i] - dEL;
-        double ie = s.d("I_e", I_e[i]);
-        double c = s.d("C_m", C[i]);
-        double tau = s.d("tau_m", Tau[i]);
+        Membrane p = readMembrane(i, s, LowerBound);
         double tex = s.d("tau_syn_ex", tau_ex[i]);
         double tin = s.d("tau_syn_in", tau_in[i]);
         double tr = s.d("t_ref", TauR[i]);
-        if (c <= 0.0) throw badProperty("Capacitance must be > 0.");
-        if (tau <= 0.0) throw badProperty("Membrane time constant must be > 0.");
+        if (p.c <= 0.0) throw badProperty("Capacitance must be > 0.");
+        if (p.tau <= 0.0) throw badProperty("Membrane time constant must be > 0.");
         if (tex <= 0.0 || tin <= 0.0) throw badProperty("All synaptic time constants must be > 0.");
         if (tr < 0.0) throw badProperty("The refractory time t_ref can't be negative.");
-        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
-        double v = s.has("V_m") ? s.d("V_m", 0) - el : y3[i] - dEL;
+        if (p.vr >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
+        double v = p.relative(s, "V_m", y3[i]);
         setArchiving(i, s);
-        E_L[i] = el;
-        V_reset[i] = vr;
-        Theta[i] = th;
-        LowerBound[i] = lb;
-        I_e[i] = ie;
-        C[i] = c;
-        Tau[i] = tau;
+        storeMembrane(i, p, LowerBound);
         tau_ex[i] = tex;
         tau_in[i] = tin;
         TauR[i] = tr;
@@ -239,12 +210,6 @@ public final class IafPscAlpha extends NeuronBlock {
             }
             y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; y0[i] = y0i; r[i] = ri;
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

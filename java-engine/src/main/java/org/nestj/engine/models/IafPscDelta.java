@@ -2,10 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -20,9 +17,9 @@ import org.nestj.engine.kernel.Status;
  * Exact integration; spikes arriving during refractoriness are dropped, or, with
  * refractory_input, added after the refractory period discounted by exp(-r h / tau_m).
  */
-public final class IafPscDelta extends NeuronBlock {
+public final class IafPscDelta extends IafPscBase {
     static final int SP = 0, CU = 1;
-    @PerNode public double[] E_L, I_e, V_th, V_reset, V_min, c_m, tau_m, t_ref, y0, y3, refr_spikes_buffer;
+    @PerNode public double[] V_min, t_ref, y0, y3, refr_spikes_buffer;
     @PerNode public boolean[] with_refr_input;
     @PerNode public int[] r;
     double[] P33, P30;
@@ -31,13 +28,7 @@ public final class IafPscDelta extends NeuronBlock {
 
     public IafPscDelta(int n) {
         super(n);
-        E_L = fill(n, -70.0);
-        I_e = fill(n, 0.0);
-        V_th = fill(n, 15.0);
-        V_reset = fill(n, 0.0);
         V_min = fill(n, -Double.MAX_VALUE);
-        c_m = fill(n, 250.0);
-        tau_m = fill(n, 10.0);
         t_ref = fill(n, 2.0);
         y0 = fill(n, 0.0);
         y3 = fill(n, 0.0);
@@ -65,14 +56,7 @@ public final class IafPscDelta extends NeuronBlock {
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("E_L", E_L[i]);
-        d.put("I_e", I_e[i]);
-        d.put("V_th", V_th[i] + E_L[i]);
-        d.put("V_reset", V_reset[i] + E_L[i]);
-        d.put("V_min", V_min[i] + E_L[i]);
-        d.put("C_m", c_m[i]);
-        d.put("tau_m", tau_m[i]);
+        putMembrane(i, d, V_min);
         d.put("t_ref", t_ref[i]);
         d.put("refractory_input", with_refr_input[i]);
         d.put("V_m", y3[i] + E_L[i]);
@@ -80,36 +64,17 @@ public final class IafPscDelta extends NeuronBlock {
 
     @Override
     public void setStatus(int i, Status s) {
-        double el = s.d("E_L", E_L[i]);
-        double dEL = el - E_L[i];
-        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
-        double th = s.has("V_th") ? s.d("V_th", 0) - el : V_th[i] - dEL;
-        double vmin = s.has("V_min") ? s.d("V_min", 0) - el : V_min[i] - dEL;
-        double ie = s.d("I_e", I_e[i]);
-        double c = s.d("C_m", c_m[i]);
-        double tau = s.d("tau_m", tau_m[i]);
+        Membrane p = readMembrane(i, s, V_min);
         double tr = s.d("t_ref", t_ref[i]);
-        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
-        if (c <= 0) throw badProperty("Capacitance must be > 0.");
+        if (p.vr >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (p.c <= 0) throw badProperty("Capacitance must be > 0.");
         if (tr < 0) throw badProperty("Refractory time must not be negative.");
-        if (tau <= 0) throw badProperty("Membrane time constant must be > 0.");
+        if (p.tau <= 0) throw badProperty("Membrane time constant must be > 0.");
         boolean ri = s.b("refractory_input", with_refr_input[i]);
-        double v = s.has("V_m") ? s.d("V_m", 0) - el : y3[i] - dEL;
+        double v = p.relative(s, "V_m", y3[i]);
         setArchiving(i, s);
-        E_L[i] = el; V_reset[i] = vr; V_th[i] = th; V_min[i] = vmin; I_e[i] = ie; c_m[i] = c; tau_m[i] = tau;
+        storeMembrane(i, p, V_min);
         t_ref[i] = tr; with_refr_input[i] = ri; y3[i] = v;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
-        return 0;
     }
 
     @Override
@@ -127,8 +92,8 @@ public final class IafPscDelta extends NeuronBlock {
             refractoryCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            P33[i] = Math.exp(-h / tau_m[i]);
-            P30[i] = 1 / c_m[i] * (1 - P33[i]) * tau_m[i];
+            P33[i] = Math.exp(-h / Tau[i]);
+            P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
     }
@@ -159,11 +124,11 @@ public final class IafPscDelta extends NeuronBlock {
                     v = v < V_min[i] ? V_min[i] : v;
                 } else {
                     if (wri) {
-                        rb += sp * Math.exp(-ri * h / tau_m[i]);
+                        rb += sp * Math.exp(-ri * h / Tau[i]);
                     }
                     --ri;
                 }
-                if (v >= V_th[i]) {
+                if (v >= Theta[i]) {
                     ri = refractoryCounts[i];
                     v = V_reset[i];
                     spiked(i, step + 1);

@@ -3,8 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -22,31 +20,15 @@ import org.nestj.engine.numerics.IafPropagator;
  * </pre>
  * Exact integration with {@link IafPropagator#exp}; weights >= 0 go to the excitatory synapse.
  */
-public final class IafPscExpHtum extends NeuronBlock {
-    static final int EX = 0, IN = 1, I0 = 2;
-    @PerNode public double[] E_L, I_e, Theta, V_reset, C, Tau, tau_ex, tau_in, t_ref_abs, t_ref_tot;
-    @PerNode public double[] V_m, i_syn_ex, i_syn_in, i_0;
+public final class IafPscExpHtum extends IafPscExpBase {
+    @PerNode public double[] t_ref_abs, t_ref_tot;
     @PerNode public int[] r_abs, r_tot;
-    double[] P11ex, P11in, P22, P21ex, P21in, P20;
     int[] countsAbs, countsTot;
-    InputBuffer buf;
 
     public IafPscExpHtum(int n) {
         super(n);
-        E_L = fill(n, -70.0);
-        I_e = fill(n, 0.0);
-        Theta = fill(n, -55.0 - -70.0);
-        V_reset = fill(n, 0.0);
-        C = fill(n, 250.0);
-        Tau = fill(n, 10.0);
-        tau_ex = fill(n, 2.0);
-        tau_in = fill(n, 2.0);
         t_ref_abs = fill(n, 2.0);
         t_ref_tot = fill(n, 2.0);
-        V_m = fill(n, 0.0);
-        i_syn_ex = fill(n, 0.0);
-        i_syn_in = fill(n, 0.0);
-        i_0 = fill(n, 0.0);
         r_abs = fillI(n, 0);
         r_tot = fillI(n, 0);
     }
@@ -54,13 +36,6 @@ public final class IafPscExpHtum extends NeuronBlock {
     @Override
     public IafPscExpHtum make(int n) {
         return new IafPscExpHtum(n);
-    }
-
-    private static final String[] RECORDABLES = {"I_syn_ex", "I_syn_in", "V_m"};
-
-    @Override
-    public String[] recordables() {
-        return RECORDABLES;
     }
 
     @Override
@@ -75,15 +50,7 @@ public final class IafPscExpHtum extends NeuronBlock {
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("E_L", E_L[i]);
-        d.put("I_e", I_e[i]);
-        d.put("V_th", Theta[i] + E_L[i]);
-        d.put("V_reset", V_reset[i] + E_L[i]);
-        d.put("C_m", C[i]);
-        d.put("tau_m", Tau[i]);
-        d.put("tau_syn_ex", tau_ex[i]);
-        d.put("tau_syn_in", tau_in[i]);
+        putMembraneAndSynapses(i, d);
         d.put("t_ref_abs", t_ref_abs[i]);
         d.put("t_ref_tot", t_ref_tot[i]);
         d.put("V_m", V_m[i] + E_L[i]);
@@ -91,41 +58,23 @@ public final class IafPscExpHtum extends NeuronBlock {
 
     @Override
     public void setStatus(int i, Status s) {
-        double el = s.d("E_L", E_L[i]);
-        double dEL = el - E_L[i];
-        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
-        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
-        double ie = s.d("I_e", I_e[i]);
-        double c = s.d("C_m", C[i]);
-        double tau = s.d("tau_m", Tau[i]);
+        Membrane p = readMembrane(i, s, null);
         double tex = s.d("tau_syn_ex", tau_ex[i]);
         double tin = s.d("tau_syn_in", tau_in[i]);
         double tra = s.d("t_ref_abs", t_ref_abs[i]);
         double trt = s.d("t_ref_tot", t_ref_tot[i]);
-        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (p.vr >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
         if (tra > trt) {
             throw badProperty("Total refractory period must be larger or equal than absolute refractory time.");
         }
-        if (c <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (tau <= 0 || tex <= 0 || tin <= 0 || trt <= 0 || tra <= 0) {
+        if (p.c <= 0) throw badProperty("Capacitance must be strictly positive.");
+        if (p.tau <= 0 || tex <= 0 || tin <= 0 || trt <= 0 || tra <= 0) {
             throw badProperty("All time constants must be strictly positive.");
         }
-        double v = s.has("V_m") ? s.d("V_m", 0) - el : V_m[i] - dEL;
+        double v = p.relative(s, "V_m", V_m[i]);
         setArchiving(i, s);
-        E_L[i] = el; V_reset[i] = vr; Theta[i] = th; I_e[i] = ie; C[i] = c; Tau[i] = tau;
+        storeMembrane(i, p, null);
         tau_ex[i] = tex; tau_in[i] = tin; t_ref_abs[i] = tra; t_ref_tot[i] = trt; V_m[i] = v;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
-        return 0;
     }
 
     @Override
@@ -136,17 +85,11 @@ public final class IafPscExpHtum extends NeuronBlock {
     @Override
     public void calibrate() {
         double h = kernel.time.resolution();
-        if (P20 == null) {
-            P11ex = new double[n]; P11in = new double[n]; P22 = new double[n]; P21ex = new double[n];
-            P21in = new double[n]; P20 = new double[n]; countsAbs = new int[n]; countsTot = new int[n];
+        if (countsAbs == null) {
+            countsAbs = new int[n]; countsTot = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            P11ex[i] = Math.exp(-h / tau_ex[i]);
-            P11in[i] = Math.exp(-h / tau_in[i]);
-            P22[i] = Math.exp(-h / Tau[i]);
-            P21ex[i] = IafPropagator.exp(tau_ex[i], Tau[i], C[i], h);
-            P21in[i] = IafPropagator.exp(tau_in[i], Tau[i], C[i], h);
-            P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);
+            calibrateExp(i, h);
             countsAbs[i] = (int) kernel.time.msToSteps(t_ref_abs[i]);
             countsTot[i] = (int) kernel.time.msToSteps(t_ref_tot[i]);
             if (countsAbs[i] < 1) throw badProperty("Absolute refractory time must be at least one time step.");

@@ -5,12 +5,10 @@ import java.util.Map;
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
-import org.nestj.engine.numerics.IafPropagator;
 
 /**
  * iaf_tum_2000 — leaky integrate-and-fire neuron with exponential postsynaptic currents whose
@@ -25,25 +23,15 @@ import org.nestj.engine.numerics.IafPropagator;
  *   a spike arriving on receptor 1 is weighted by w * dy of the sender.
  * </pre>
  */
-public final class IafTum2000 extends NeuronBlock {
-    static final int EX = 0, IN = 1, I0 = 2, I1 = 3;
-    @PerNode public double[] E_L, I_e, Theta, V_reset, C, Tau, tau_ex, tau_in, t_ref, rho, delta, tau_fac, tau_psc, tau_rec, U;
-    @PerNode public double[] V_m, i_syn_ex, i_syn_in, i_0, i_1, x, y, u;
+public final class IafTum2000 extends IafPscExpBase {
+    static final int I1 = 3;
+    @PerNode public double[] t_ref, rho, delta, tau_fac, tau_psc, tau_rec, U;
+    @PerNode public double[] i_1, x, y, u;
     @PerNode public int[] r_ref;
-    double[] P11ex, P11in, P22, P21ex, P21in, P20;
     int[] refractoryCounts;
-    InputBuffer buf;
 
     public IafTum2000(int n) {
         super(n);
-        E_L = fill(n, -70.0);
-        I_e = fill(n, 0.0);
-        Theta = fill(n, -55.0 - -70.0);
-        V_reset = fill(n, 0.0);
-        C = fill(n, 250.0);
-        Tau = fill(n, 10.0);
-        tau_ex = fill(n, 2.0);
-        tau_in = fill(n, 2.0);
         t_ref = fill(n, 2.0);
         rho = fill(n, 0.01);
         delta = fill(n, 0.0);
@@ -51,10 +39,6 @@ public final class IafTum2000 extends NeuronBlock {
         tau_psc = fill(n, 2.0);
         tau_rec = fill(n, 400.0);
         U = fill(n, 0.5);
-        V_m = fill(n, 0.0);
-        i_syn_ex = fill(n, 0.0);
-        i_syn_in = fill(n, 0.0);
-        i_0 = fill(n, 0.0);
         i_1 = fill(n, 0.0);
         x = fill(n, 0.0);
         y = fill(n, 0.0);
@@ -67,33 +51,9 @@ public final class IafTum2000 extends NeuronBlock {
         return new IafTum2000(n);
     }
 
-    private static final String[] RECORDABLES = {"I_syn_ex", "I_syn_in", "V_m"};
-
-    @Override
-    public String[] recordables() {
-        return RECORDABLES;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return i_syn_ex[i];
-            case 1: return i_syn_in[i];
-            default: return V_m[i] + E_L[i];
-        }
-    }
-
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-        d.put("E_L", E_L[i]);
-        d.put("I_e", I_e[i]);
-        d.put("V_th", Theta[i] + E_L[i]);
-        d.put("V_reset", V_reset[i] + E_L[i]);
-        d.put("C_m", C[i]);
-        d.put("tau_m", Tau[i]);
-        d.put("tau_syn_ex", tau_ex[i]);
-        d.put("tau_syn_in", tau_in[i]);
+        putMembraneAndSynapses(i, d);
         d.put("t_ref", t_ref[i]);
         d.put("rho", rho[i]);
         d.put("delta", delta[i]);
@@ -109,13 +69,7 @@ public final class IafTum2000 extends NeuronBlock {
 
     @Override
     public void setStatus(int i, Status s) {
-        double el = s.d("E_L", E_L[i]);
-        double dEL = el - E_L[i];
-        double vr = s.has("V_reset") ? s.d("V_reset", 0) - el : V_reset[i] - dEL;
-        double th = s.has("V_th") ? s.d("V_th", 0) - el : Theta[i] - dEL;
-        double ie = s.d("I_e", I_e[i]);
-        double c = s.d("C_m", C[i]);
-        double tau = s.d("tau_m", Tau[i]);
+        Membrane p = readMembrane(i, s, null);
         double tex = s.d("tau_syn_ex", tau_ex[i]);
         double tin = s.d("tau_syn_in", tau_in[i]);
         double tr = s.d("t_ref", t_ref[i]);
@@ -123,9 +77,9 @@ public final class IafTum2000 extends NeuronBlock {
         double tp = s.d("tau_psc", tau_psc[i]);
         double trc = s.d("tau_rec", tau_rec[i]);
         double uu = s.d("U", U[i]);
-        if (vr >= th) throw badProperty("Reset potential must be smaller than threshold.");
-        if (c <= 0) throw badProperty("Capacitance must be strictly positive.");
-        if (tau <= 0 || tex <= 0 || tin <= 0 || tp <= 0 || trc <= 0) {
+        if (p.vr >= p.th) throw badProperty("Reset potential must be smaller than threshold.");
+        if (p.c <= 0) throw badProperty("Capacitance must be strictly positive.");
+        if (p.tau <= 0 || tex <= 0 || tin <= 0 || tp <= 0 || trc <= 0) {
             throw badProperty("Membrane and synapse time constants must be strictly positive.");
         }
         if (tf < 0.0) throw badProperty("'tau_fac' must be >= 0.");
@@ -140,9 +94,9 @@ public final class IafTum2000 extends NeuronBlock {
         if (xx + yy > 1.0) throw badProperty("x + y must be <= 1.0.");
         double su = s.d("u", u[i]);
         if (su > 1.0 || su < 0.0) throw badProperty("'u' must be in [0,1].");
-        double v = s.has("V_m") ? s.d("V_m", 0) - el : V_m[i] - dEL;
+        double v = p.relative(s, "V_m", V_m[i]);
         setArchiving(i, s);
-        E_L[i] = el; V_reset[i] = vr; Theta[i] = th; I_e[i] = ie; C[i] = c; Tau[i] = tau;
+        storeMembrane(i, p, null);
         tau_ex[i] = tex; tau_in[i] = tin; t_ref[i] = tr; rho[i] = rh; delta[i] = de;
         tau_fac[i] = tf; tau_psc[i] = tp; tau_rec[i] = trc; U[i] = uu;
         x[i] = xx; y[i] = yy; u[i] = su; V_m[i] = v;
@@ -171,17 +125,9 @@ public final class IafTum2000 extends NeuronBlock {
     @Override
     public void calibrate() {
         double h = kernel.time.resolution();
-        if (P20 == null) {
-            P11ex = new double[n]; P11in = new double[n]; P22 = new double[n]; P21ex = new double[n]; P21in = new double[n];
-            P20 = new double[n]; refractoryCounts = new int[n];
-        }
+        if (refractoryCounts == null) refractoryCounts = new int[n];
         for (int i = 0; i < n; i++) {
-            P11ex[i] = Math.exp(-h / tau_ex[i]);
-            P11in[i] = Math.exp(-h / tau_in[i]);
-            P22[i] = Math.exp(-h / Tau[i]);
-            P21ex[i] = IafPropagator.exp(tau_ex[i], Tau[i], C[i], h);
-            P21in[i] = IafPropagator.exp(tau_in[i], Tau[i], C[i], h);
-            P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);
+            calibrateExp(i, h);
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
     }
