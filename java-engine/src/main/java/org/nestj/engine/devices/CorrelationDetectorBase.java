@@ -143,6 +143,43 @@ public abstract class CorrelationDetectorBase extends DeviceBlock implements Con
         tStop[i] = t.tb;
     }
 
+    // ---- for correlomatrix_detector and correlospinmatrix_detector (N_channels receptor ports)
+
+    /** N_channels after s (cur if not given); it must be at least 1. */
+    final long readNChannels(Status s, long cur) {
+        if (!s.has("N_channels")) return cur;
+        long v = s.l("N_channels", cur);
+        if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
+        return v;
+    }
+
+    /** The receptor check without a node index: ports 0 .. (largest N_channels of the block) - 1. */
+    final int checkChannelPort(int rport, long[] nChannels) {
+        long nc = 1;
+        for (long v : nChannels) nc = Math.max(nc, v);
+        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
+        return rport;
+    }
+
+    /** A copy of a channel x channel x bin histogram, for the status dictionary. */
+    static long[][][] copyMatrix(long[][][] m) {
+        long[][][] r = new long[m.length][][];
+        for (int a = 0; a < m.length; a++) {
+            r[a] = new long[m[a].length][];
+            for (int b = 0; b < r[a].length; b++) r[a][b] = m[a][b].clone();
+        }
+        return r;
+    }
+
+    static double[][][] copyMatrix(double[][][] m) {
+        double[][][] r = new double[m.length][][];
+        for (int a = 0; a < m.length; a++) {
+            r[a] = new double[m[a].length][];
+            for (int b = 0; b < r[a].length; b++) r[a][b] = m[a][b].clone();
+        }
+        return r;
+    }
+
     /** NEST's State_::reset with the current parameters of node i (histograms sized to them). */
     abstract void initState(int i);
 

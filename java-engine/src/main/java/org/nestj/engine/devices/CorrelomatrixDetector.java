@@ -61,31 +61,14 @@ public final class CorrelomatrixDetector extends CorrelationDetectorBase {
         putTimes(i, d);
         d.put("N_channels", nChannels[i]);
         d.put("n_events", nEvents[i].clone());
-        int nc = cov[i].length;
-        double[][][] c = new double[nc][][];
-        long[][][] cc = new long[nc][][];
-        for (int a = 0; a < nc; a++) {
-            c[a] = new double[cov[i][a].length][];
-            cc[a] = new long[countCov[i][a].length][];
-            for (int b = 0; b < c[a].length; b++) {
-                c[a][b] = cov[i][a][b].clone();
-                cc[a][b] = countCov[i][a][b].clone();
-            }
-        }
-        d.put("covariance", c);
-        d.put("count_covariance", cc);
+        d.put("covariance", copyMatrix(cov[i]));
+        d.put("count_covariance", copyMatrix(countCov[i]));
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean reset = false;
-        long nc = nChannels[i];
-        if (s.has("N_channels")) {
-            long v = s.l("N_channels", nc);
-            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
-            nc = v;
-            reset = true;
-        }
+        long nc = readNChannels(s, nChannels[i]);
+        boolean reset = s.has("N_channels");
         Times t = readTimes(i, s, false);
         reset |= t.given;
         checkTimes(t);
@@ -115,10 +98,7 @@ public final class CorrelomatrixDetector extends CorrelationDetectorBase {
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         // the receptor check has no node index here: use the largest N_channels of the block
-        long nc = 1;
-        for (long v : nChannels) nc = Math.max(nc, v);
-        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
+        return checkChannelPort(rport, nChannels);
     }
 
     @Override

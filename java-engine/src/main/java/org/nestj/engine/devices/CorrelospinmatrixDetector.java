@@ -68,25 +68,13 @@ public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
     public void getStatus(int i, Map<String, Object> d) {
         putTimes(i, d);
         d.put("N_channels", nChannels[i]);
-        int nc = countCov[i].length;
-        long[][][] cc = new long[nc][][];
-        for (int a = 0; a < nc; a++) {
-            cc[a] = new long[countCov[i][a].length][];
-            for (int b = 0; b < cc[a].length; b++) cc[a][b] = countCov[i][a][b].clone();
-        }
-        d.put("count_covariance", cc);
+        d.put("count_covariance", copyMatrix(countCov[i]));
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean reset = false;
-        long nc = nChannels[i];
-        if (s.has("N_channels")) {
-            long v = s.l("N_channels", nc);
-            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
-            nc = v;
-            reset = true;
-        }
+        long nc = readNChannels(s, nChannels[i]);
+        boolean reset = s.has("N_channels");
         Times t = readTimes(i, s, true);
         reset |= t.given;
         checkTimes(t);
@@ -122,10 +110,7 @@ public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
 
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
-        long nc = 1;
-        for (long v : nChannels) nc = Math.max(nc, v);
-        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
+        return checkChannelPort(rport, nChannels);
     }
 
     /**
