@@ -15,18 +15,13 @@ import org.nestj.engine.kernel.Status;
  * A = [[cos wh, -sin wh], [sin wh, cos wh]], started at the current time in pre_run_hook; the
  * oscillator runs even while the device is inactive. Recordable: I.
  */
-public final class AcGenerator extends StimulationDevice {
-    @PerNode public double[] amplitude, offset, frequency, phase, y_0, y_1, I;
-    double[] A00, A01, A10, A11;
+public final class AcGenerator extends SineRotationDevice {
+    @PerNode public double[] amplitude, offset, I;
 
     public AcGenerator(int n) {
         super(n, true);
         amplitude = fill(n, 0.0);
         offset = fill(n, 0.0);
-        frequency = fill(n, 0.0);
-        phase = fill(n, 0.0);
-        y_0 = fill(n, 0.0);
-        y_1 = fill(n, 0.0);
         I = fill(n, 0.0);
     }
 
@@ -59,42 +54,15 @@ public final class AcGenerator extends StimulationDevice {
         phase[i] = p;
     }
 
-    private static final String[] REC = {"I"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
     @Override
     public double recordable(int var, int i) {
         return I[i];
     }
 
     @Override
-    public boolean acceptsDataRequest() {
-        return true;
-    }
-
-    @Override
     public void calibrate() {
         super.calibrate();
-        A00 = new double[n];
-        A01 = new double[n];
-        A10 = new double[n];
-        A11 = new double[n];
-        double h = kernel.time.resolution();
-        double t = kernel.time.stepsToMs(kernel.sim.timeSteps());
-        for (int i = 0; i < n; i++) {
-            double omega = 2.0 * Math.PI * frequency[i] / 1000.0;
-            double phi = phase[i] * 2.0 * Math.PI / 360.0;
-            y_0[i] = amplitude[i] * Math.cos(omega * t + phi);
-            y_1[i] = amplitude[i] * Math.sin(omega * t + phi);
-            A00[i] = Math.cos(omega * h);
-            A01[i] = -Math.sin(omega * h);
-            A10[i] = Math.sin(omega * h);
-            A11[i] = Math.cos(omega * h);
-        }
+        startRotation(amplitude);
     }
 
     @Override

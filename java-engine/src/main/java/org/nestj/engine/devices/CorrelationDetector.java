@@ -2,13 +2,8 @@ package org.nestj.engine.devices;
 
 import java.util.Map;
 
-import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
-import org.nestj.engine.kernel.Time;
 
 /**
  * correlation_detector — cross-correlation histogram of the spikes arriving on receptor 0 and
@@ -20,9 +15,7 @@ import org.nestj.engine.kernel.Time;
  * stamp lies in the device window and in [Tstart, Tstop]. n_events counts the spikes per receptor;
  * setting n_events to [0, 0] (or changing a time parameter) clears the state.
  */
-public final class CorrelationDetector extends DeviceBlock implements ConnectionManager.SpikeReceiver {
-    /** Time parameters in tics, as NEST's Time objects. */
-    @PerNode public long[] deltaTau, tauMax, tStart, tStop;
+public final class CorrelationDetector extends CorrelationDetectorBase {
     // state (not copied from the prototype: NEST's copy constructor starts with a fresh State_)
     long[][] nEvents;
     double[][] histogram, histCorr;
@@ -31,14 +24,10 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
     long[][][] qStep;
     double[][][] qW;
     int[][] qHead, qTail;
-    boolean[] stateInit;
 
     public CorrelationDetector(int n) {
-        super(n);
-        deltaTau = fillL(n, 500);
-        tauMax = fillL(n, 5000);
-        tStart = fillL(n, 0);
-        tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
+        // a delta_tau off the current grid falls back to 5 resolutions
+        super(n, 500, 5000, 5);
         nEvents = new long[n][];
         histogram = new double[n][];
         histCorr = new double[n][];
@@ -47,7 +36,6 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
         qW = new double[n][2][];
         qHead = new int[n][2];
         qTail = new int[n][2];
-        stateInit = new boolean[n];
         for (int i = 0; i < n; i++) {
             nEvents[i] = new long[2];
             histogram[i] = new double[0];
@@ -66,48 +54,8 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
     }
 
     @Override
-    public int elementType() {
-        return ELEMENT_RECORDER;
-    }
-
-    @Override
-    public Emits emits() {
-        return Emits.NOTHING;
-    }
-
-    @Override
-    public void created() {
-        // NEST's Parameters_ copy: a delta_tau off the current grid falls back to 5 resolutions
-        long tps = kernel.time.ticsPerStep();
-        for (int i = 0; i < n; i++) {
-            if (deltaTau[i] % tps != 0) deltaTau[i] = 5 * tps;
-        }
-    }
-
-    static double ticsMs(long tics) {
-        if (tics >= Long.MAX_VALUE / 4) return Double.MAX_VALUE;
-        if (tics <= Long.MIN_VALUE / 4) return -Double.MAX_VALUE;
-        return tics * Time.MS_PER_TIC;
-    }
-
-    /** Time::operator<< : "x ms (= n tics = k steps)". */
-    String timeStr(long tics) {
-        if (tics >= Long.MAX_VALUE / 4) return "+INF";
-        if (tics <= Long.MIN_VALUE / 4) return "-INF";
-        long st = kernel.time.ticsToSteps(tics);
-        return StepScheduleDevice.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
-                + (st != 1 ? " steps)" : " step)");
-    }
-
-    @Override
     public void getStatus(int i, Map<String, Object> d) {
-        d.put("origin", reportMs(origin[i]));
-        d.put("start", reportMs(start[i]));
-        d.put("stop", reportMs(stop[i]));
-        d.put("delta_tau", ticsMs(deltaTau[i]));
-        d.put("tau_max", ticsMs(tauMax[i]));
-        d.put("Tstart", ticsMs(tStart[i]));
-        d.put("Tstop", ticsMs(tStop[i]));
+        putTimes(i, d);
         d.put("n_events", nEvents[i].clone());
         d.put("histogram", histogram[i].clone());
         d.put("histogram_correction", histCorr[i].clone());
@@ -116,33 +64,9 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean reset = false;
-        long dt = deltaTau[i], tm = tauMax[i], ta = tStart[i], tb = tStop[i];
-        if (s.has("delta_tau")) {
-            dt = Time.msToTics(s.d("delta_tau", 0));
-            reset = true;
-        }
-        if (s.has("tau_max")) {
-            tm = Time.msToTics(s.d("tau_max", 0));
-            reset = true;
-        }
-        if (s.has("Tstart")) {
-            ta = Time.msToTics(s.d("Tstart", 0));
-            reset = true;
-        }
-        if (s.has("Tstop")) {
-            tb = Time.msToTics(s.d("Tstop", 0));
-            reset = true;
-        }
-        long tps = kernel.time.ticsPerStep();
-        if (dt % tps != 0 || kernel.time.isInfTics(dt)) {
-            throw new NestException("StepMultipleRequired", "The time property delta_tau = " + timeStr(dt)
-                    + " of model " + model.name + " must be a multiple of the resolution " + timeStr(tps) + ".");
-        }
-        if (dt == 0 || tm % dt != 0) {
-            throw new NestException("TimeMultipleRequired", "In model " + model.name + ", the time property tau_max = "
-                    + timeStr(tm) + " must be multiple of time property delta_tau = " + timeStr(dt) + ".");
-        }
+        Times t = readTimes(i, s, false);
+        boolean reset = t.given;
+        checkTimes(t);
         if (s.has("n_events")) {
             long[] nev = s.la("n_events", new long[0]);
             if (nev.length == 2 && nev[0] == 0 && nev[1] == 0) {
@@ -153,10 +77,7 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
         }
         long oldDt = deltaTau[i], oldTm = tauMax[i];
         setDevice(i, s);
-        deltaTau[i] = dt;
-        tauMax[i] = tm;
-        tStart[i] = ta;
-        tStop[i] = tb;
+        storeTimes(i, t);
         // as NEST, the state is reset with the parameters in force before this call
         if (reset) resetState(i, oldDt, oldTm);
     }
@@ -172,22 +93,14 @@ public final class CorrelationDetector extends DeviceBlock implements Connection
     }
 
     @Override
-    public void initBuffers(int ringLen) {
-        for (int i = 0; i < n; i++) {
-            if (stateInit[i]) continue;
-            stateInit[i] = true;
-            resetState(i, deltaTau[i], tauMax[i]);
-        }
+    void initState(int i) {
+        resetState(i, deltaTau[i], tauMax[i]);
     }
 
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport < 0 || rport > 1) throw unknownReceptor(rport, "SpikeEvent");
         return rport;
-    }
-
-    @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
     }
 
     @Override

@@ -2,13 +2,9 @@ package org.nestj.engine.devices;
 
 import java.util.Map;
 
-import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
-import org.nestj.engine.kernel.Time;
 
 /**
  * correlomatrix_detector — auto- and cross-covariance histograms of N_channels spike channels
@@ -21,8 +17,8 @@ import org.nestj.engine.kernel.Time;
  * count_covariance mult; bin 0 is symmetrised. delta_tau must be an odd multiple of the resolution.
  * Spikes count only if their stamp lies in the device window and in [Tstart, Tstop].
  */
-public final class CorrelomatrixDetector extends DeviceBlock implements ConnectionManager.SpikeReceiver {
-    @PerNode public long[] deltaTau, tauMax, tStart, tStop, nChannels;
+public final class CorrelomatrixDetector extends CorrelationDetectorBase {
+    @PerNode public long[] nChannels;
     // state (fresh per node, as NEST's copy constructor)
     long[][] nEvents;
     double[][][][] cov;
@@ -32,14 +28,10 @@ public final class CorrelomatrixDetector extends DeviceBlock implements Connecti
     double[][] qW;
     int[][] qCh;
     int[] qHead, qTail;
-    boolean[] stateInit;
 
     public CorrelomatrixDetector(int n) {
-        super(n);
-        deltaTau = fillL(n, 500);
-        tauMax = fillL(n, 5000);
-        tStart = fillL(n, 0);
-        tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
+        // a delta_tau off the current grid falls back to 5 resolutions
+        super(n, 500, 5000, 5);
         nChannels = fillL(n, 1);
         nEvents = new long[n][];
         cov = new double[n][][][];
@@ -49,7 +41,6 @@ public final class CorrelomatrixDetector extends DeviceBlock implements Connecti
         qCh = new int[n][];
         qHead = new int[n];
         qTail = new int[n];
-        stateInit = new boolean[n];
         for (int i = 0; i < n; i++) {
             nEvents[i] = new long[1];
             cov[i] = new double[][][] {{new double[0]}};
@@ -66,101 +57,27 @@ public final class CorrelomatrixDetector extends DeviceBlock implements Connecti
     }
 
     @Override
-    public int elementType() {
-        return ELEMENT_RECORDER;
-    }
-
-    @Override
-    public Emits emits() {
-        return Emits.NOTHING;
-    }
-
-    @Override
-    public void created() {
-        long tps = kernel.time.ticsPerStep();
-        for (int i = 0; i < n; i++) {
-            if (deltaTau[i] % tps != 0) deltaTau[i] = 5 * tps;
-        }
-    }
-
-    String timeStr(long tics) {
-        if (tics >= Long.MAX_VALUE / 4) return "+INF";
-        if (tics <= Long.MIN_VALUE / 4) return "-INF";
-        long st = kernel.time.ticsToSteps(tics);
-        return StepScheduleDevice.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
-                + (st != 1 ? " steps)" : " step)");
-    }
-
-    @Override
     public void getStatus(int i, Map<String, Object> d) {
-        d.put("origin", reportMs(origin[i]));
-        d.put("start", reportMs(start[i]));
-        d.put("stop", reportMs(stop[i]));
-        d.put("delta_tau", CorrelationDetector.ticsMs(deltaTau[i]));
-        d.put("tau_max", CorrelationDetector.ticsMs(tauMax[i]));
-        d.put("Tstart", CorrelationDetector.ticsMs(tStart[i]));
-        d.put("Tstop", CorrelationDetector.ticsMs(tStop[i]));
+        putTimes(i, d);
         d.put("N_channels", nChannels[i]);
         d.put("n_events", nEvents[i].clone());
-        int nc = cov[i].length;
-        double[][][] c = new double[nc][][];
-        long[][][] cc = new long[nc][][];
-        for (int a = 0; a < nc; a++) {
-            c[a] = new double[cov[i][a].length][];
-            cc[a] = new long[countCov[i][a].length][];
-            for (int b = 0; b < c[a].length; b++) {
-                c[a][b] = cov[i][a][b].clone();
-                cc[a][b] = countCov[i][a][b].clone();
-            }
-        }
-        d.put("covariance", c);
-        d.put("count_covariance", cc);
+        d.put("covariance", copyMatrix(cov[i]));
+        d.put("count_covariance", copyMatrix(countCov[i]));
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean reset = false;
-        long nc = nChannels[i], dt = deltaTau[i], tm = tauMax[i], ta = tStart[i], tb = tStop[i];
-        if (s.has("N_channels")) {
-            long v = s.l("N_channels", nc);
-            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
-            nc = v;
-            reset = true;
-        }
-        if (s.has("delta_tau")) {
-            dt = Time.msToTics(s.d("delta_tau", 0));
-            reset = true;
-        }
-        if (s.has("tau_max")) {
-            tm = Time.msToTics(s.d("tau_max", 0));
-            reset = true;
-        }
-        if (s.has("Tstart")) {
-            ta = Time.msToTics(s.d("Tstart", 0));
-            reset = true;
-        }
-        if (s.has("Tstop")) {
-            tb = Time.msToTics(s.d("Tstop", 0));
-            reset = true;
-        }
-        long tps = kernel.time.ticsPerStep();
-        if (dt % tps != 0 || kernel.time.isInfTics(dt)) {
-            throw new NestException("StepMultipleRequired", "The time property delta_tau = " + timeStr(dt)
-                    + " of model " + model.name + " must be a multiple of the resolution " + timeStr(tps) + ".");
-        }
-        if (dt == 0 || tm % dt != 0) {
-            throw new NestException("TimeMultipleRequired", "In model " + model.name + ", the time property tau_max = "
-                    + timeStr(tm) + " must be multiple of time property delta_tau = " + timeStr(dt) + ".");
-        }
-        if (kernel.time.ticsToSteps(dt) % 2 != 1) {
+        long nc = readNChannels(s, nChannels[i]);
+        boolean reset = s.has("N_channels");
+        Times t = readTimes(i, s, false);
+        reset |= t.given;
+        checkTimes(t);
+        if (kernel.time.ticsToSteps(t.dt) % 2 != 1) {
             throw badProperty("/delta_tau must be odd multiple of resolution.");
         }
         setDevice(i, s);
         nChannels[i] = nc;
-        deltaTau[i] = dt;
-        tauMax[i] = tm;
-        tStart[i] = ta;
-        tStop[i] = tb;
+        storeTimes(i, t);
         if (reset) resetState(i);
     }
 
@@ -174,25 +91,14 @@ public final class CorrelomatrixDetector extends DeviceBlock implements Connecti
     }
 
     @Override
-    public void initBuffers(int ringLen) {
-        for (int i = 0; i < n; i++) {
-            if (stateInit[i]) continue;
-            stateInit[i] = true;
-            resetState(i);
-        }
+    void initState(int i) {
+        resetState(i);
     }
 
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         // the receptor check has no node index here: use the largest N_channels of the block
-        long nc = 1;
-        for (long v : nChannels) nc = Math.max(nc, v);
-        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
-    }
-
-    @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        return checkChannelPort(rport, nChannels);
     }
 
     @Override

@@ -2,11 +2,8 @@ package org.nestj.engine.devices;
 
 import java.util.Map;
 
-import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.kernel.Time;
 
@@ -24,12 +21,12 @@ import org.nestj.engine.kernel.Time;
  * zero shift counted once per pair). Spikes count only with a stamp in the device window
  * (origin + start, origin + stop].
  */
-public final class CorrelospinmatrixDetector extends DeviceBlock implements ConnectionManager.SpikeReceiver {
-    @PerNode public long[] deltaTau, tauMax, tStart, tStop, nChannels;
+public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
+    @PerNode public long[] nChannels;
     // state (fresh per node, as NEST's copy constructor)
     long[][][][] countCov;
     long[] lastI, tLastIn;
-    boolean[] tentativeDown, stateInit;
+    boolean[] tentativeDown;
     boolean[][] currState;
     long[][] lastChange;
     /** per node: past pulses (t_on, t_off, channel) in [head, tail), sorted by t_off */
@@ -37,18 +34,14 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
     int[] pHead, pTail;
 
     public CorrelospinmatrixDetector(int n) {
-        super(n);
-        // prototype made at resolution 0.1 ms: delta_tau = resolution, tau_max = 10 delta_tau (in tics)
-        deltaTau = fillL(n, Time.msToTics(0.1));
-        tauMax = fillL(n, Time.msToTics(1.0));
-        tStart = fillL(n, 0);
-        tStop = fillL(n, Time.msToTics(Double.POSITIVE_INFINITY));
+        // prototype made at resolution 0.1 ms: delta_tau = resolution, tau_max = 10 delta_tau (in tics);
+        // a delta_tau off the current grid falls back to the resolution (Parameters_::get_default_delta_tau)
+        super(n, Time.msToTics(0.1), Time.msToTics(1.0), 1);
         nChannels = fillL(n, 1);
         countCov = new long[n][][][];
         lastI = new long[n];
         tLastIn = fillL(n, Long.MIN_VALUE);
         tentativeDown = new boolean[n];
-        stateInit = new boolean[n];
         currState = new boolean[n][];
         lastChange = new long[n][];
         pOn = new long[n][];
@@ -72,100 +65,22 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
     }
 
     @Override
-    public int elementType() {
-        return ELEMENT_RECORDER;
-    }
-
-    @Override
-    public Emits emits() {
-        return Emits.NOTHING;
-    }
-
-    @Override
-    public void created() {
-        // delta_tau defaults to the resolution (Parameters_::get_default_delta_tau)
-        long tps = kernel.time.ticsPerStep();
-        for (int i = 0; i < n; i++) {
-            if (deltaTau[i] % tps != 0) deltaTau[i] = tps;
-        }
-    }
-
-    private String timeStr(long tics) {
-        if (tics >= Long.MAX_VALUE / 4) return "+INF";
-        if (tics <= Long.MIN_VALUE / 4) return "-INF";
-        long st = kernel.time.ticsToSteps(tics);
-        return StepScheduleDevice.cppDouble(tics * Time.MS_PER_TIC) + " ms (= " + tics + " tics = " + st
-                + (st != 1 ? " steps)" : " step)");
-    }
-
-    @Override
     public void getStatus(int i, Map<String, Object> d) {
-        d.put("origin", reportMs(origin[i]));
-        d.put("start", reportMs(start[i]));
-        d.put("stop", reportMs(stop[i]));
-        d.put("delta_tau", CorrelationDetector.ticsMs(deltaTau[i]));
-        d.put("tau_max", CorrelationDetector.ticsMs(tauMax[i]));
-        d.put("Tstart", CorrelationDetector.ticsMs(tStart[i]));
-        d.put("Tstop", CorrelationDetector.ticsMs(tStop[i]));
+        putTimes(i, d);
         d.put("N_channels", nChannels[i]);
-        int nc = countCov[i].length;
-        long[][][] cc = new long[nc][][];
-        for (int a = 0; a < nc; a++) {
-            cc[a] = new long[countCov[i][a].length][];
-            for (int b = 0; b < cc[a].length; b++) cc[a][b] = countCov[i][a][b].clone();
-        }
-        d.put("count_covariance", cc);
+        d.put("count_covariance", copyMatrix(countCov[i]));
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean reset = false;
-        long nc = nChannels[i], dt = deltaTau[i], tm = tauMax[i], ta = tStart[i], tb = tStop[i];
-        if (s.has("N_channels")) {
-            long v = s.l("N_channels", nc);
-            if (v < 1) throw badProperty("/N_channels can only be larger than zero.");
-            nc = v;
-            reset = true;
-        }
-        if (s.has("delta_tau")) {
-            double v = s.d("delta_tau", 0);
-            dt = Time.msToTics(v);
-            reset = true;
-            if (v < 0) throw badProperty("/delta_tau must not be negative.");
-        }
-        if (s.has("tau_max")) {
-            double v = s.d("tau_max", 0);
-            tm = Time.msToTics(v);
-            reset = true;
-            if (v < 0) throw badProperty("/tau_max must not be negative.");
-        }
-        if (s.has("Tstart")) {
-            double v = s.d("Tstart", 0);
-            ta = Time.msToTics(v);
-            reset = true;
-            if (v < 0) throw badProperty("/Tstart must not be negative.");
-        }
-        if (s.has("Tstop")) {
-            double v = s.d("Tstop", 0);
-            tb = Time.msToTics(v);
-            reset = true;
-            if (v < 0) throw badProperty("/Tstop must not be negative.");
-        }
-        long tps = kernel.time.ticsPerStep();
-        if (dt % tps != 0 || kernel.time.isInfTics(dt)) {
-            throw new NestException("StepMultipleRequired", "The time property delta_tau = " + timeStr(dt)
-                    + " of model " + model.name + " must be a multiple of the resolution " + timeStr(tps) + ".");
-        }
-        if (dt == 0 || tm % dt != 0) {
-            throw new NestException("TimeMultipleRequired", "In model " + model.name + ", the time property tau_max = "
-                    + timeStr(tm) + " must be multiple of time property delta_tau = " + timeStr(dt) + ".");
-        }
+        long nc = readNChannels(s, nChannels[i]);
+        boolean reset = s.has("N_channels");
+        Times t = readTimes(i, s, true);
+        reset |= t.given;
+        checkTimes(t);
         setDevice(i, s);
         nChannels[i] = nc;
-        deltaTau[i] = dt;
-        tauMax[i] = tm;
-        tStart[i] = ta;
-        tStop[i] = tb;
+        storeTimes(i, t);
         if (reset) resetState(i);
     }
 
@@ -183,12 +98,8 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
     }
 
     @Override
-    public void initBuffers(int ringLen) {
-        for (int i = 0; i < n; i++) {
-            if (stateInit[i]) continue;
-            stateInit[i] = true;
-            resetState(i);
-        }
+    void initState(int i) {
+        resetState(i);
     }
 
     @Override
@@ -199,14 +110,7 @@ public final class CorrelospinmatrixDetector extends DeviceBlock implements Conn
 
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
-        long nc = 1;
-        for (long v : nChannels) nc = Math.max(nc, v);
-        if (rport < 0 || rport > nc - 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
-    }
-
-    @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        return checkChannelPort(rport, nChannels);
     }
 
     /**

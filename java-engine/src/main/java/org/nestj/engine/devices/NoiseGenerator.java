@@ -14,14 +14,13 @@ import org.nestj.engine.kernel.Status;
  * ms: I = mean + sqrt(std² + std_mod² sin(omega t + phi)) N(0,1) (NEST 3.9
  * models/noise_generator.{h,cpp}). Recordable: I (the average over targets).
  */
-public final class NoiseGenerator extends StimulationDevice {
-    @PerNode public double[] mean, std, std_mod, frequency, phase, dt, y_0, y_1, I_avg;
+public final class NoiseGenerator extends SineRotationDevice {
+    @PerNode public double[] mean, std, std_mod, dt, I_avg;
     @PerNode public long[] nextStep;
     double[][] amps;
     // amplitudes drawn in this slice, in order; emissions refer to them by index
     double[][][] ampHist;
     int[] ampHistCount;
-    double[] A00, A01, A10, A11;
     long[] dtSteps;
 
     public NoiseGenerator(int n) {
@@ -29,11 +28,7 @@ public final class NoiseGenerator extends StimulationDevice {
         mean = fill(n, 0.0);
         std = fill(n, 0.0);
         std_mod = fill(n, 0.0);
-        frequency = fill(n, 0.0);
-        phase = fill(n, 0.0);
         dt = fill(n, 1.0);
-        y_0 = fill(n, 0.0);
-        y_1 = fill(n, 0.0);
         I_avg = fill(n, 0.0);
         nextStep = fillL(n, 0);
     }
@@ -77,21 +72,9 @@ public final class NoiseGenerator extends StimulationDevice {
         mean[i] = m; std[i] = sd; std_mod[i] = sm; frequency[i] = f; phase[i] = ph; dt[i] = d;
     }
 
-    private static final String[] REC = {"I"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
     @Override
     public double recordable(int var, int i) {
         return I_avg[i];
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return true;
     }
 
     @Override
@@ -102,10 +85,7 @@ public final class NoiseGenerator extends StimulationDevice {
             ampHist = new double[n][][];
             ampHistCount = new int[n];
         }
-        A00 = new double[n]; A01 = new double[n]; A10 = new double[n]; A11 = new double[n];
         dtSteps = new long[n];
-        double h = kernel.time.resolution();
-        double t = kernel.time.stepsToMs(kernel.sim.timeSteps());
         for (int i = 0; i < n; i++) {
             int nt = kernel.nodes.numTargets(this, i);
             if (amps[i] == null || amps[i].length != nt) {
@@ -114,15 +94,8 @@ public final class NoiseGenerator extends StimulationDevice {
                 ampHist[i] = new double[4][];
             }
             dtSteps[i] = kernel.time.msToSteps(dt[i]);
-            double omega = 2.0 * Math.PI * frequency[i] / 1000.0;
-            double phi = phase[i] * 2.0 * Math.PI / 360.0;
-            y_0[i] = Math.cos(omega * t + phi);
-            y_1[i] = Math.sin(omega * t + phi);
-            A00[i] = Math.cos(omega * h);
-            A01[i] = -Math.sin(omega * h);
-            A10[i] = Math.sin(omega * h);
-            A11[i] = Math.cos(omega * h);
         }
+        startRotation(null);
     }
 
     @Override

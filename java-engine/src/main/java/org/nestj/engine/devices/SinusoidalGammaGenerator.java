@@ -18,10 +18,8 @@ import org.nestj.engine.kernel.Status;
  * own train (draws from the target's random stream), otherwise one train (the generator's stream)
  * goes to all targets; individual_spike_trains can only be set on the model. Recordable: rate.
  */
-public final class SinusoidalGammaGenerator extends StimulationDevice {
-    /** internal units as NEST: om (rad/ms), phi (rad), rate and amplitude (spikes/ms) */
-    @PerNode public double[] om, phi, order, rate, amplitude, curRate;
-    @PerNode public boolean[] individual;
+public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
+    @PerNode public double[] order;
     /** per node: time of the last spike and Lambda accumulated up to it, per train */
     double[][] t0ms, lambda0;
     /** parameters of the previous run, to integrate Lambda across parameter changes */
@@ -30,13 +28,7 @@ public final class SinusoidalGammaGenerator extends StimulationDevice {
 
     public SinusoidalGammaGenerator(int n) {
         super(n, false);
-        om = fill(n, 0.0);
-        phi = fill(n, 0.0);
         order = fill(n, 1.0);
-        rate = fill(n, 0.0);
-        amplitude = fill(n, 0.0);
-        curRate = fill(n, 0.0);
-        individual = fillB(n, true);
     }
 
     @Override
@@ -46,10 +38,7 @@ public final class SinusoidalGammaGenerator extends StimulationDevice {
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        d.put("rate", rate[i] * 1000.0);
-        d.put("frequency", om[i] / (2.0 * Math.PI / 1000.0));
-        d.put("phase", 180.0 / Math.PI * phi[i]);
-        d.put("amplitude", amplitude[i] * 1000.0);
+        putSineParams(i, d);
         d.put("order", order[i]);
         d.put("individual_spike_trains", individual[i]);
         getStim(i, d);
@@ -57,11 +46,7 @@ public final class SinusoidalGammaGenerator extends StimulationDevice {
 
     @Override
     public void setStatus(int i, Status s) {
-        if (this != model.prototype && s.has("individual_spike_trains")) {
-            throw badProperty("The individual_spike_trains property can only be set as a model default using "
-                    + "SetDefaults or upon CopyModel.");
-        }
-        boolean ind = s.b("individual_spike_trains", individual[i]);
+        boolean ind = readIndividual(i, s);
         double o = s.has("frequency") ? s.d("frequency", 0) * (2.0 * Math.PI / 1000.0) : om[i];
         double p = s.has("phase") ? s.d("phase", 0) * (Math.PI / 180.0) : phi[i];
         double ord = s.d("order", order[i]);
@@ -78,23 +63,6 @@ public final class SinusoidalGammaGenerator extends StimulationDevice {
         order[i] = ord;
         rate[i] = r;
         amplitude[i] = a;
-    }
-
-    private static final String[] REC = {"rate"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        return 1000.0 * curRate[i];
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return true;
     }
 
     private int numTrains(int i) {

@@ -18,23 +18,15 @@ import org.nestj.engine.kernel.Status;
  * only be set on the model (SetDefaults/CopyModel). NEST classifies this model as a current
  * generator, so its activity window is shifted like theirs. Recordable: rate.
  */
-public final class SinusoidalPoissonGenerator extends StimulationDevice {
-    /** internal units as NEST: om (rad/ms), phi (rad), rate and amplitude (spikes/ms) */
-    @PerNode public double[] om, phi, rate, amplitude, y_0, y_1, curRate;
-    @PerNode public boolean[] individual;
+public final class SinusoidalPoissonGenerator extends SinusoidalGeneratorBase {
+    @PerNode public double[] y_0, y_1;
     double h;
     double[] sinh, cosh;
 
     public SinusoidalPoissonGenerator(int n) {
         super(n, true);
-        om = fill(n, 0.0);
-        phi = fill(n, 0.0);
-        rate = fill(n, 0.0);
-        amplitude = fill(n, 0.0);
         y_0 = fill(n, 0.0);
         y_1 = fill(n, 0.0);
-        curRate = fill(n, 0.0);
-        individual = fillB(n, true);
     }
 
     @Override
@@ -49,10 +41,7 @@ public final class SinusoidalPoissonGenerator extends StimulationDevice {
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
-        d.put("rate", rate[i] * 1000.0);
-        d.put("frequency", om[i] / (2.0 * Math.PI / 1000.0));
-        d.put("phase", 180.0 / Math.PI * phi[i]);
-        d.put("amplitude", amplitude[i] * 1000.0);
+        putSineParams(i, d);
         d.put("individual_spike_trains", individual[i]);
         d.put("y_0", y_0[i]);
         d.put("y_1", y_1[i]);
@@ -61,11 +50,7 @@ public final class SinusoidalPoissonGenerator extends StimulationDevice {
 
     @Override
     public void setStatus(int i, Status s) {
-        if (this != model.prototype && s.has("individual_spike_trains")) {
-            throw badProperty("The individual_spike_trains property can only be set as a model default using "
-                    + "SetDefaults or upon CopyModel.");
-        }
-        boolean ind = s.b("individual_spike_trains", individual[i]);
+        boolean ind = readIndividual(i, s);
         double r = s.has("rate") ? s.d("rate", 0) / 1000.0 : rate[i];
         double o = s.has("frequency") ? s.d("frequency", 0) * (2.0 * Math.PI / 1000.0) : om[i];
         double p = s.has("phase") ? s.d("phase", 0) * (Math.PI / 180.0) : phi[i];
@@ -76,23 +61,6 @@ public final class SinusoidalPoissonGenerator extends StimulationDevice {
         om[i] = o;
         phi[i] = p;
         amplitude[i] = a;
-    }
-
-    private static final String[] REC = {"rate"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        return 1000.0 * curRate[i];
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return true;
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.nestj.engine.devices;
 
 import java.util.Map;
 
-import org.nestj.engine.NestException;
-
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
@@ -50,112 +48,35 @@ public final class SpikeGenerator extends StimulationDevice {
     @Override
     public void getStatus(int i, Map<String, Object> d) {
         getStim(i, d);
-        long[] st = stamps[i];
-        double[] times = new double[st.length];
-        for (int k = 0; k < st.length; k++) {
-            times[k] = kernel.time.stepsToMs(st[k]);
-            if (precise[i]) times[k] -= offsets[i][k];
-        }
-        d.put("spike_times", times);
+        d.put("spike_times", SpikeTrainTimes.timesMs(this, stamps[i], offsets[i], precise[i]));
         d.put("spike_weights", weights[i].clone());
         d.put("spike_multiplicities", multiplicities[i].clone());
-        d.put("precise_times", precise[i]);
-        d.put("allow_offgrid_times", allowOffgrid[i]);
-        d.put("shift_now_spikes", shiftNow[i]);
+        SpikeTrainTimes.putFlags(d, precise[i], allowOffgrid[i], shiftNow[i]);
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean pt = s.b("precise_times", precise[i]);
-        boolean sn = s.b("shift_now_spikes", shiftNow[i]);
-        boolean ao = s.b("allow_offgrid_times", allowOffgrid[i]);
-        boolean flagsChanged = pt != precise[i] || sn != shiftNow[i] || ao != allowOffgrid[i];
-        if (pt && (ao || sn)) {
-            throw badProperty("Option precise_times cannot be set to true when either allow_offgrid_times or "
-                    + "shift_now_spikes is set to true.");
-        }
-        boolean newTimes = s.has("spike_times");
-        if (flagsChanged && !(newTimes || stamps[i].length == 0)) {
-            throw badProperty("Options can only be set together with spike times or if no spike times have been set.");
-        }
-        // origin first, so that shift_now_spikes compares against the new origin
-        double originMs = origin[i];
-        if (s.has("origin")) {
-            double o = s.d("origin", originMs);
-            if (!kernel.time.isGridTime(o)) throw badProperty("origin must be a multiple of the simulation resolution.");
-            originMs = o;
-        }
-        long[] st = stamps[i];
-        double[] off = offsets[i];
-        if (newTimes) {
-            double[] t = s.da("spike_times", new double[0]);
-            st = new long[t.length];
-            off = pt ? new double[t.length] : new double[0];
-            stampTimes(this, "spike time cannot be set to 0.", t, pt, ao, sn, kernel.time.msToSteps(originMs), st, off);
-        }
+        SpikeTrainTimes.Parsed p = SpikeTrainTimes.read(this, s, "spike time cannot be set to 0.", precise[i], shiftNow[i],
+                allowOffgrid[i], stamps[i], offsets[i], origin[i]);
         double[] wts = weights[i];
         if (s.has("spike_weights")) {
             double[] w = s.da("spike_weights", new double[0]);
-            if (w.length != 0 && w.length != st.length) {
+            if (w.length != 0 && w.length != p.st.length) {
                 throw badProperty("spike_weights must have the same number of elements as spike_times, or 0 elements to clear the property.");
             }
             wts = w;
         }
-        long[] mul = multiplicities[i];
-        if (s.has("spike_multiplicities")) {
-            long[] m = s.la("spike_multiplicities", new long[0]);
-            if (m.length != 0 && m.length != st.length) {
-                throw badProperty("spike_multiplicities must have the same number of elements as spike_times or 0 elements to clear the property.");
-            }
-            mul = m;
-        }
-        boolean resetPos = newTimes || s.has("spike_weights") || s.has("spike_multiplicities") || s.has("origin");
+        long[] mul = SpikeTrainTimes.readMultiplicities(s, multiplicities[i], p.st.length);
+        boolean resetPos = p.newTimes || s.has("spike_weights") || s.has("spike_multiplicities") || s.has("origin");
         setStim(i, s);
-        precise[i] = pt;
-        shiftNow[i] = sn;
-        allowOffgrid[i] = ao;
-        stamps[i] = st;
-        offsets[i] = off;
+        precise[i] = p.pt;
+        shiftNow[i] = p.sn;
+        allowOffgrid[i] = p.ao;
+        stamps[i] = p.st;
+        offsets[i] = p.off;
         weights[i] = wts;
         multiplicities[i] = mul;
         if (resetPos) position[i] = 0;
-    }
-
-    /**
-     * spike_generator's assert_valid_spike_time_and_insert_ for all times t (sorted, non-zero unless
-     * shift_now_spikes): their grid stamps into st and, with precise_times, the offsets into off.
-     * Shared with spike_train_injector, which differs only in its message for a zero time.
-     */
-    static void stampTimes(NodeBlock b, String zeroMessage, double[] t, boolean pt, boolean ao, boolean sn,
-            long originSteps, long[] st, double[] off) {
-        org.nestj.engine.kernel.Time time = b.kernel.time;
-        long now = b.kernel.sim.timeSteps();
-        for (int k = 0; k < t.length; k++) {
-            if (k > 0 && t[k - 1] > t[k]) throw NestException.badProperty("Spike times must be sorted in non-descending order.");
-            double tk = t[k];
-            if (tk == 0.0 && !sn) throw NestException.badProperty(zeroMessage);
-            long stamp;
-            if (pt) {
-                stamp = time.msStampToSteps(tk);
-            } else {
-                if (time.isGridTime(tk)) {
-                    stamp = time.msToSteps(tk);
-                } else if (ao) {
-                    stamp = time.msStampToSteps(tk);
-                } else {
-                    throw NestException.badProperty(b.model.typeId + ": Time point " + tk
-                            + " is not representable in current resolution.");
-                }
-                if (originSteps + stamp == now && sn) stamp++;
-            }
-            st[k] = stamp;
-            if (pt) {
-                double sms = time.stepsToMs(stamp);
-                double o = sms - tk;
-                if (Math.abs(o) < Math.ulp(1.0) * Math.abs(sms + tk) * 2.0 || Math.abs(o) < Double.MIN_NORMAL) o = 0.0;
-                off[k] = o;
-            }
-        }
     }
 
     @Override

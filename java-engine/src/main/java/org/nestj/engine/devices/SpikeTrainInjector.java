@@ -58,64 +58,23 @@ public final class SpikeTrainInjector extends DeviceBlock {
         d.put("origin", reportMs(origin[i]));
         d.put("start", reportMs(start[i]));
         d.put("stop", reportMs(stop[i]));
-        long[] st = stamps[i];
-        double[] times = new double[st.length];
-        for (int k = 0; k < st.length; k++) {
-            times[k] = kernel.time.stepsToMs(st[k]);
-            if (precise[i]) times[k] -= offsets[i][k];
-        }
-        d.put("spike_times", times);
+        d.put("spike_times", SpikeTrainTimes.timesMs(this, stamps[i], offsets[i], precise[i]));
         d.put("spike_multiplicities", multiplicities[i].clone());
-        d.put("precise_times", precise[i]);
-        d.put("allow_offgrid_times", allowOffgrid[i]);
-        d.put("shift_now_spikes", shiftNow[i]);
+        SpikeTrainTimes.putFlags(d, precise[i], allowOffgrid[i], shiftNow[i]);
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        boolean pt = s.b("precise_times", precise[i]);
-        boolean sn = s.b("shift_now_spikes", shiftNow[i]);
-        boolean ao = s.b("allow_offgrid_times", allowOffgrid[i]);
-        boolean flagsChanged = pt != precise[i] || sn != shiftNow[i] || ao != allowOffgrid[i];
-        if (pt && (ao || sn)) {
-            throw badProperty("Option precise_times cannot be set to true when either allow_offgrid_times or "
-                    + "shift_now_spikes is set to true.");
-        }
-        boolean newTimes = s.has("spike_times");
-        if (flagsChanged && !(newTimes || stamps[i].length == 0)) {
-            throw badProperty("Options can only be set together with spike times or if no spike times have been set.");
-        }
-        double originMs = origin[i];
-        if (s.has("origin")) {
-            double o = s.d("origin", originMs);
-            if (!kernel.time.isGridTime(o)) throw badProperty("origin must be a multiple of the simulation resolution.");
-            originMs = o;
-        }
-        long[] st = stamps[i];
-        double[] off = offsets[i];
-        if (newTimes) {
-            double[] t = s.da("spike_times", new double[0]);
-            st = new long[t.length];
-            off = pt ? new double[t.length] : new double[0];
-            SpikeGenerator.stampTimes(this, "Spike time cannot be set to 0.", t, pt, ao, sn, kernel.time.msToSteps(originMs), st,
-                    off);
-        }
-        long[] mul = multiplicities[i];
-        if (s.has("spike_multiplicities")) {
-            long[] m = s.la("spike_multiplicities", new long[0]);
-            if (m.length != 0 && m.length != st.length) {
-                throw badProperty("spike_multiplicities must have the same number of elements as spike_times or 0 "
-                        + "elements to clear the property.");
-            }
-            mul = m;
-        }
-        boolean resetPos = newTimes || s.has("spike_multiplicities") || s.has("origin");
+        SpikeTrainTimes.Parsed p = SpikeTrainTimes.read(this, s, "Spike time cannot be set to 0.", precise[i], shiftNow[i],
+                allowOffgrid[i], stamps[i], offsets[i], origin[i]);
+        long[] mul = SpikeTrainTimes.readMultiplicities(s, multiplicities[i], p.st.length);
+        boolean resetPos = p.newTimes || s.has("spike_multiplicities") || s.has("origin");
         setDevice(i, s);
-        precise[i] = pt;
-        shiftNow[i] = sn;
-        allowOffgrid[i] = ao;
-        stamps[i] = st;
-        offsets[i] = off;
+        precise[i] = p.pt;
+        shiftNow[i] = p.sn;
+        allowOffgrid[i] = p.ao;
+        stamps[i] = p.st;
+        offsets[i] = p.off;
         multiplicities[i] = mul;
         if (resetPos) position[i] = 0;
     }

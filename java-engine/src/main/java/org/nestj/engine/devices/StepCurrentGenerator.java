@@ -2,7 +2,6 @@ package org.nestj.engine.devices;
 
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.NodeBlock;
-import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 
 /**
@@ -13,33 +12,13 @@ import org.nestj.engine.kernel.SpikeOut;
  * in the update of step s the value of the time stamp s+1 takes effect. Recordable: I.
  */
 public final class StepCurrentGenerator extends StepScheduleDevice {
-    @PerNode public double[] I;
-
     public StepCurrentGenerator(int n) {
-        super(n);
-        I = fill(n, 0.0);
+        super(n, "I");
     }
 
     @Override
     public StepCurrentGenerator make(int n) {
         return new StepCurrentGenerator(n);
-    }
-
-    private static final String[] REC = {"I"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        return I[i];
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return true;
     }
 
     @Override
@@ -53,13 +32,13 @@ public final class StepCurrentGenerator extends StepScheduleDevice {
             while (k < st.length && st[k] <= first) k++;
             for (int lag = from; lag < to; lag++) {
                 long now = origin + lag;
-                I[i] = 0.0;
+                level[i] = 0.0;
                 if (k < st.length && now + 1 == st[k]) {
                     amp[i] = v[k];
                     k++;
                 }
                 if (isActive(i, now)) {
-                    I[i] = amp[i];
+                    level[i] = amp[i];
                     emit(i, lag, 1, amp[i], 0, 0);
                 }
                 if (rec && recordedBy[i] != null) record(now, i);

@@ -2,7 +2,6 @@ package org.nestj.engine.devices;
 
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.NodeBlock;
-import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
 
@@ -16,11 +15,8 @@ import org.nestj.engine.kernel.SpikeOut;
  * inactive). Recordable: rate.
  */
 public final class StepRateGenerator extends StepScheduleDevice {
-    @PerNode public double[] rate;
-
     public StepRateGenerator(int n) {
-        super(n);
-        rate = fill(n, 0.0);
+        super(n, "rate");
     }
 
     @Override
@@ -43,23 +39,6 @@ public final class StepRateGenerator extends StepScheduleDevice {
         return true;
     }
 
-    private static final String[] REC = {"rate"};
-
-    @Override
-    public String[] recordables() {
-        return REC;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        return rate[i];
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return true;
-    }
-
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         boolean rec = recording();
@@ -73,13 +52,13 @@ public final class StepRateGenerator extends StepScheduleDevice {
             int base = -1;
             for (int lag = from; lag < to; lag++) {
                 long now = origin + lag;
-                rate[i] = 0.0;
+                level[i] = 0.0;
                 if (k < st.length && now + 1 == st[k]) {
                     amp[i] = v[k];
                     k++;
                 }
                 if (isActive(i, now)) {
-                    rate[i] = amp[i];
+                    level[i] = amp[i];
                     if (base < 0) base = ro.begin(i);
                     ro.v[base + lag] = amp[i];
                 }

@@ -9,7 +9,8 @@ import org.nestj.engine.kernel.Status;
  * What step_current_generator and step_rate_generator share (NEST 3.9 models/step_*_generator.cpp):
  * the schedule amplitude_times / amplitude_values with allow_offgrid_times, its validation
  * (Parameters_::validate_time_: strictly positive, strictly increasing steps, on the grid unless
- * off-grid times are allowed, which round up to the end of their step) and the read position.
+ * off-grid times are allowed, which round up to the end of their step), the read position and the
+ * one recordable (I or rate: the amplitude sent in a step, 0 while inactive).
  */
 abstract class StepScheduleDevice extends StimulationDevice {
     @PerNode public long[][] stamps;
@@ -17,9 +18,13 @@ abstract class StepScheduleDevice extends StimulationDevice {
     @PerNode public boolean[] allowOffgrid;
     @PerNode public int[] idx;
     @PerNode public double[] amp;
+    /** the recordable: the amplitude sent in the step, 0 while inactive */
+    @PerNode public double[] level;
+    private final String[] rec;
 
-    StepScheduleDevice(int n) {
+    StepScheduleDevice(int n, String recordable) {
         super(n, true);
+        rec = new String[] {recordable};
         stamps = new long[n][];
         values = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -29,6 +34,22 @@ abstract class StepScheduleDevice extends StimulationDevice {
         allowOffgrid = fillB(n, false);
         idx = fillI(n, 0);
         amp = fill(n, 0.0);
+        level = fill(n, 0.0);
+    }
+
+    @Override
+    public String[] recordables() {
+        return rec;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        return level[i];
+    }
+
+    @Override
+    public boolean acceptsDataRequest() {
+        return true;
     }
 
     @Override
