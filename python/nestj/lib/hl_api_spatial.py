@@ -499,83 +499,63 @@ def _probability_image(ax, kernel, src_nrn, layer, color):
     ax.imshow(vals, extent=(xs[0], xs[-1], ys[0], ys[-1]), origin="lower", cmap="Greens", alpha=0.4, zorder=-2000)
 
 
+def _plot_partners(fig, meta, node_pos, partner_pos, node_color, node_size, partner_color, partner_size, mask,
+                   mask_color, draw_extra=None):
+    """PlotTargets / PlotSources: the partners' positions and the node itself (3D: scatter only; 2D: also the
+    mask around the node, draw_extra(ax) and the layer's extent)."""
+    plt = _plt()
+    three_d = len(meta["extent"]) == 3
+    if fig is None:
+        fig = plt.figure()
+        ax = fig.add_subplot(111, projection="3d") if three_d else fig.add_subplot(111)
+    else:
+        ax = fig.gca()
+    if three_d:
+        if partner_pos:
+            p = np.asarray(partner_pos)
+            ax.scatter3D(p[:, 0], p[:, 1], p[:, 2], s=partner_size, c=partner_color)
+        ax.scatter3D([node_pos[0]], [node_pos[1]], [node_pos[2]], s=node_size, c=node_color)
+        return fig
+    if partner_pos:
+        p = np.asarray(partner_pos)
+        ax.scatter(p[:, 0], p[:, 1], s=partner_size, facecolor=partner_color)
+    ax.scatter([node_pos[0]], [node_pos[1]], s=node_size, facecolor=node_color, alpha=0.4, zorder=-10)
+    if mask is not None:
+        _mask_patches(ax, mask, node_pos, meta["edge_wrap"], meta["extent"], meta["center"], mask_color)
+    if draw_extra is not None:
+        draw_extra(ax)
+    _draw_extent(ax, meta["center"], meta["extent"])
+    return fig
+
+
 def PlotTargets(src_nrn, tgt_layer, syn_type=None, fig=None, mask=None, probability_parameter=None,
                 src_color="red", src_size=50, tgt_color="blue", tgt_size=20, mask_color="yellow",
                 probability_cmap="Greens"):
     """Plot the targets of src_nrn in tgt_layer, optionally with the mask and probability kernel."""
-    plt = _plt()
     if not isinstance(src_nrn, NodeCollection) or len(src_nrn) != 1:
         raise TypeError("src_nrn must be a single element NodeCollection.")
     if not isinstance(tgt_layer, NodeCollection):
         raise TypeError("tgt_layer must be a NodeCollection.")
-    src_pos = GetPosition(src_nrn)
-    tgt_pos = GetTargetPositions(src_nrn, tgt_layer, syn_type)[0]
-    meta = tgt_layer.spatial
-    if len(meta["extent"]) == 3:
-        if fig is None:
-            fig = plt.figure()
-            ax = fig.add_subplot(111, projection="3d")
-        else:
-            ax = fig.gca()
-        if tgt_pos:
-            p = np.asarray(tgt_pos)
-            ax.scatter3D(p[:, 0], p[:, 1], p[:, 2], s=tgt_size, c=tgt_color)
-        ax.scatter3D([src_pos[0]], [src_pos[1]], [src_pos[2]], s=src_size, c=src_color)
-        return fig
-    if fig is None:
-        fig = plt.figure()
-        ax = fig.add_subplot(111)
-    else:
-        ax = fig.gca()
-    if tgt_pos:
-        p = np.asarray(tgt_pos)
-        ax.scatter(p[:, 0], p[:, 1], s=tgt_size, facecolor=tgt_color)
-    ax.scatter([src_pos[0]], [src_pos[1]], s=src_size, facecolor=src_color, alpha=0.4, zorder=-10)
-    if mask is not None or probability_parameter is not None:
-        if mask is not None:
-            _mask_patches(ax, mask, src_pos, meta["edge_wrap"], meta["extent"], meta["center"], mask_color)
-        if probability_parameter is not None:
+    extra = None
+    if probability_parameter is not None:
+        def extra(ax):
             _probability_image(ax, probability_parameter, src_nrn, tgt_layer, probability_cmap)
-    _draw_extent(ax, meta["center"], meta["extent"])
-    return fig
+    targets = GetTargetPositions(src_nrn, tgt_layer, syn_type)[0]
+    return _plot_partners(fig, tgt_layer.spatial, GetPosition(src_nrn), targets, src_color, src_size, tgt_color,
+                          tgt_size, mask, mask_color, extra)
 
 
 def PlotSources(src_layer, tgt_nrn, syn_type=None, fig=None, mask=None, probability_parameter=None,
                 tgt_color="red", tgt_size=50, src_color="blue", src_size=20, mask_color="yellow",
                 probability_cmap="Greens"):
     """Plot the sources of tgt_nrn in src_layer, optionally with the mask."""
-    plt = _plt()
     if not isinstance(tgt_nrn, NodeCollection) or len(tgt_nrn) != 1:
         raise TypeError("tgt_nrn must be a single element NodeCollection.")
     if not isinstance(src_layer, NodeCollection):
         raise TypeError("src_layer must be a NodeCollection.")
-    tgt_pos = GetPosition(tgt_nrn)
-    src_pos = GetSourcePositions(src_layer, tgt_nrn, syn_type)[0]
-    meta = src_layer.spatial
-    if len(meta["extent"]) == 3:
-        if fig is None:
-            fig = plt.figure()
-            ax = fig.add_subplot(111, projection="3d")
-        else:
-            ax = fig.gca()
-        if src_pos:
-            p = np.asarray(src_pos)
-            ax.scatter3D(p[:, 0], p[:, 1], p[:, 2], s=src_size, c=src_color)
-        ax.scatter3D([tgt_pos[0]], [tgt_pos[1]], [tgt_pos[2]], s=tgt_size, c=tgt_color)
-        return fig
-    if fig is None:
-        fig = plt.figure()
-        ax = fig.add_subplot(111)
-    else:
-        ax = fig.gca()
-    if src_pos:
-        p = np.asarray(src_pos)
-        ax.scatter(p[:, 0], p[:, 1], s=src_size, facecolor=src_color)
-    ax.scatter([tgt_pos[0]], [tgt_pos[1]], s=tgt_size, facecolor=tgt_color, alpha=0.4, zorder=-10)
-    if mask is not None:
-        _mask_patches(ax, mask, tgt_pos, meta["edge_wrap"], meta["extent"], meta["center"], mask_color)
-    _draw_extent(ax, meta["center"], meta["extent"])
-    return fig
+    sources = GetSourcePositions(src_layer, tgt_nrn, syn_type)[0]
+    return _plot_partners(fig, src_layer.spatial, GetPosition(tgt_nrn), sources, tgt_color, tgt_size, src_color,
+                          src_size, mask, mask_color)
 
 
 def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5, -0.5, 0.5], shape=[100, 100],
