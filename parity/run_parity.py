@@ -154,37 +154,24 @@ def main():
         bad = [r for r in results if r[2] != "PASS"]
         print("%d passed, %d failed" % (len(results) - len(bad), len(bad)))
         return 1 if bad else 0
-    for f in files:
-        cf = os.path.join(cases_dir, f + ".py")
+    # then the project's own cases (parity/cases/*.py, same form): judged once NEST's recordings for them
+    # exist under the reference's out/<file>/, listed as NO REF until then
+    shared = set(files)
+    own = sorted(f[:-3] for f in os.listdir(OWN_CASES) if f.endswith(".py")) if os.path.isdir(OWN_CASES) else []
+    own = [f for f in own if f not in shared and (not a.only or f in a.only.split(","))]
+    for f, cf in [(f, os.path.join(cases_dir, f + ".py")) for f in files] + \
+            [(f, os.path.join(OWN_CASES, f + ".py")) for f in own]:
         outdir = os.path.join(a.out, f)
         os.makedirs(outdir, exist_ok=True)
         for old in os.listdir(outdir):
             if old.endswith(".json") and (not only_cases or old[:-5] in only_cases):
                 os.remove(os.path.join(outdir, old))
-        print("== %s" % f, flush=True)
+        print("== %s%s" % (f, "" if f in shared else " (nestj's own cases)"), flush=True)
         log, secs = run_file(ref, cf, outdir, "nestj", only_cases, env=env_for_nestj())
         print(log.rstrip())
         print("   (%.1f s)" % secs, flush=True)
-        rep = judge(os.path.join(ref, "out", f), outdir)
-        for case, r in sorted(rep.items()):
-            if only_cases and case not in only_cases:
-                continue
-            results.append((f, case, r["status"], r["notes"]))
-    # the project's own cases (parity/cases/*.py, same form): judged once NEST's recordings for them
-    # exist under the reference's out/<file>/, listed as NO REF until then
-    own = sorted(f[:-3] for f in os.listdir(OWN_CASES) if f.endswith(".py")) if os.path.isdir(OWN_CASES) else []
-    own = [f for f in own if f not in os.listdir(cases_dir) and f + ".py" not in os.listdir(cases_dir)]
-    if a.only:
-        own = [f for f in own if f in a.only.split(",")]
-    for f in own:
-        outdir = os.path.join(a.out, f)
-        os.makedirs(outdir, exist_ok=True)
-        print("== %s (nestj's own cases)" % f, flush=True)
-        log, secs = run_file(ref, os.path.join(OWN_CASES, f + ".py"), outdir, "nestj", only_cases, env=env_for_nestj())
-        print(log.rstrip())
-        print("   (%.1f s)" % secs, flush=True)
         refdir = os.path.join(ref, "out", f)
-        if os.path.isdir(refdir):
+        if f in shared or os.path.isdir(refdir):
             for case, r in sorted(judge(refdir, outdir).items()):
                 if not only_cases or case in only_cases:
                     results.append((f, case, r["status"], r["notes"]))
