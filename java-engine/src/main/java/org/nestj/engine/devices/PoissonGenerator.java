@@ -5,6 +5,8 @@ import java.util.Map;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.PoissonTable;
+import org.nestj.engine.kernel.StreamArray;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 
@@ -17,7 +19,7 @@ import org.nestj.engine.kernel.Status;
 public final class PoissonGenerator extends StimulationDevice {
     @PerNode public double[] rate;
     double[] mean, expMinusMean;
-    double[][] cdf;
+    PoissonTable[] table;
 
     public PoissonGenerator(int n) {
         super(n, false);
@@ -52,12 +54,12 @@ public final class PoissonGenerator extends StimulationDevice {
         for (int i = 0; i < n; i++) {
             mean[i] = h * rate[i] * 1e-3;
             expMinusMean[i] = Math.exp(-mean[i]);
-            if (cdf == null) cdf = new double[n][];
-            cdf[i] = mean[i] < 30 ? org.nestj.engine.kernel.StreamArray.poissonCdf(mean[i]) : null;
+            if (table == null) table = new PoissonTable[n];
+            table[i] = mean[i] < 30 ? new PoissonTable(StreamArray.poissonCdf(mean[i])) : null;
         }
     }
 
-    /** Delivery reads only the emitted lags and mean, expMinusMean, cdf (fixed at Prepare). */
+    /** Delivery reads only the emitted lags and mean, expMinusMean, table (fixed at Prepare). */
     @Override
     public boolean emissionsDeferrable() {
         return true;
@@ -80,27 +82,27 @@ public final class PoissonGenerator extends StimulationDevice {
         final long g = gid(i);
         final int cnt = e.count;
         final int len = tb.spikeSlotLength();
-        final double[] table = cdf[i];
+        final PoissonTable table = this.table[i];
         if (len > 0 && table != null) {
-            // fast path: draws by table inversion from the targets' flat streams, each target's ring
-            // slot computed incrementally (no per-event modulo or call chain)
+            // fast path: draws by table inversion from the targets' flat streams, added straight
+            // into the targets' ring slots (slot computed incrementally, no per-event modulo or
+            // call chain; counts of 0 add 0.0, which leaves the sums unchanged, so no branch)
             final int base = (int) (origin % len);
             final int[] lags = e.lag;
-            final org.nestj.engine.kernel.StreamArray st = tb.nodeStreams();
+            final StreamArray st = tb.nodeStreams();
             final int[] counts = drawBuffer(cnt);
+            final double[] buf = tb.spikeData();
+            final int stride = tb.n;
             for (int k = a; k < b; k++) {
-                int ti = c.tgt[k] - fg;
-                double w = c.w[k];
-                int d = c.delay[k];
-                int rp = c.rport[k];
+                final int ti = c.tgt[k] - fg;
+                final double w = c.w[k];
+                final int d = c.delay[k];
+                final int b0 = tb.spikeSlotBase(ti, w);
                 st.poissonRun(ti, table, cnt, counts);
                 for (int j = 0; j < cnt; j++) {
-                    int m = counts[j];
-                    if (m > 0) {
-                        int slot = base + lags[j] + d;
-                        while (slot >= len) slot -= len;
-                        tb.addSpikeAtSlot(ti, slot, w * m, rp);
-                    }
+                    int slot = base + lags[j] + d;
+                    while (slot >= len) slot -= len;
+                    buf[b0 + slot * stride] += w * counts[j];
                 }
             }
             return;

@@ -159,6 +159,21 @@ public abstract class NodeBlock {
     }
 
     /**
+     * For device fast paths that add to the ring buffer directly: the index in {@link #spikeData}
+     * of node i's ring slot 0 in the channel of weights of w's sign (slot s at + s * n). Adding
+     * w * m there for a multiplicity m >= 1 is what {@link #addSpikeAtSlot} does; for m = 0 the
+     * added +-0.0 leaves the sum unchanged (a buffer sum is never -0.0).
+     */
+    public final int spikeSlotBase(int i, double w) {
+        return ((w > 0 ? spikeChPos : spikeChNeg) * spikeBuf.len) * n + i;
+    }
+
+    /** The ring buffer of plain spike input (see {@link #spikeSlotLength}). */
+    public final double[] spikeData() {
+        return spikeBuf.d;
+    }
+
+    /**
      * Models whose spike input is a plain sum per step (NEST's RingBuffer for spikes) name their
      * InputBuffer and the channels of positive and of other weights here; spike delivery then
      * writes the buffer directly (see {@link #deliverRun}, {@link #deliverSpan}).

@@ -18,6 +18,11 @@ public final class StreamArray {
 
     /** Uniform in [0, 1) from node i's stream. */
     public double uniform(int i) {
+        return (next(i) >>> 11) * 0x1.0p-53;
+    }
+
+    /** The next 64-bit output of node i's stream. */
+    private long next(int i) {
         final int o = 4 * i;
         long s0 = s[o], s1 = s[o + 1], s2 = s[o + 2], s3 = s[o + 3];
         final long result = Long.rotateLeft(s1 * 5, 7) * 9;
@@ -32,7 +37,7 @@ public final class StreamArray {
         s[o + 1] = s1;
         s[o + 2] = s2;
         s[o + 3] = s3;
-        return (result >>> 11) * 0x1.0p-53;
+        return result;
     }
 
     /**
@@ -54,28 +59,30 @@ public final class StreamArray {
     }
 
     /**
-     * cnt Poisson counts for node i by inversion of the table cdf, into out[0..cnt); the stream
-     * state stays in registers for the whole run.
+     * cnt Poisson counts for node i by inversion of table t, into out[0..cnt); the stream state
+     * stays in registers for the whole run. The counts are those of a sequential search of the
+     * table's cumulative probabilities with {@link #uniform}'s deviates (see {@link PoissonTable}).
      */
-    public void poissonRun(int i, double[] cdf, int cnt, int[] out) {
+    public void poissonRun(int i, PoissonTable t, int cnt, int[] out) {
         final int o = 4 * i;
         long s0 = s[o], s1 = s[o + 1], s2 = s[o + 2], s3 = s[o + 3];
-        final int last = cdf.length - 1;
-        final double c0 = cdf[0], c1 = cdf[1], c2 = cdf[2], c3 = cdf[3];
+        final int[] guide = t.guide;
+        final long[] thr = t.thr;
         for (int j = 0; j < cnt; j++) {
             final long result = Long.rotateLeft(s1 * 5, 7) * 9;
-            final long t = s1 << 17;
+            final long tt = s1 << 17;
             s2 ^= s0;
             s3 ^= s1;
             s1 ^= s2;
             s0 ^= s3;
-            s2 ^= t;
+            s2 ^= tt;
             s3 = Long.rotateLeft(s3, 45);
-            double u = (result >>> 11) * 0x1.0p-53;
-            // branch-free for the likely counts (the table has at least four entries), a loop beyond
-            int k = (u > c0 ? 1 : 0) + (u > c1 ? 1 : 0) + (u > c2 ? 1 : 0) + (u > c3 ? 1 : 0);
-            if (k == 4) {
-                while (k < last && u > cdf[k]) k++;
+            final long x = result >>> 11;
+            // PoissonTable.count, inlined by hand: guide bucket, two thresholds branch-free
+            final int b = guide[(int) (x >>> (53 - PoissonTable.GUIDE_BITS))];
+            int k = b + (int) (((thr[b] - x) >>> 63) + ((thr[b + 1] - x) >>> 63));
+            if (k == b + 2) {
+                while (x > thr[k]) k++;
             }
             out[j] = k;
         }
@@ -85,12 +92,8 @@ public final class StreamArray {
         s[o + 3] = s3;
     }
 
-    /** A Poisson count for node i by inversion of the table cdf. */
-    public long poisson(int i, double[] cdf) {
-        double u = uniform(i);
-        int k = 0;
-        final int last = cdf.length - 1;
-        while (k < last && u > cdf[k]) k++;
-        return k;
+    /** A Poisson count for node i by inversion of table t (the same count as poissonRun's). */
+    public int poisson(int i, PoissonTable t) {
+        return t.count(next(i) >>> 11);
     }
 }
