@@ -81,6 +81,19 @@ def test_validation_messages(nest):
     c = pair(nest, "tsodyks_synapse_hom")
     with pytest.raises(nest.NESTErrors.NESTError):
         c.set(weight=2.0)      # the weight is a common property
+    # n and a are integers (NEST reads them with updateValue<long>): fractional values are a TypeMismatch
+    # in Connect and SynapseCollection.set as in SetDefaults, and a failed set changes nothing
+    T = nest.NESTErrors.TypeMismatch
+    with pytest.raises(T, match="parameter 'n' expects an integer, got Double 2.5"):
+        pair(nest, "quantal_stp_synapse", n=2.5)
+    with pytest.raises(T, match="parameter 'n' expects an integer, got Double 2.5"):
+        nest.SetDefaults("quantal_stp_synapse", {"n": 2.5})
+    c = pair(nest, "quantal_stp_synapse", n=4, a=2)
+    with pytest.raises(T, match="parameter 'a' expects an integer, got Double 1.5"):
+        c.set(a=1.5)
+    assert c.get(["n", "a"]) == {"n": 4, "a": 2}
+    c.set(a=3)
+    assert c.get("a") == 3
 
 
 def transmitted(nest, model, times, threads=1, **syn):

@@ -666,6 +666,7 @@ public final class ConnBuilder {
                 for (int j = 0; j < ev.length; j++) {
                     if (ev[j] != null) ext[j] = ev[j].value(i, s, t, rng);
                 }
+                if (extGiven[q]) sm[q].type.checkIntegers(ext);
                 if (extGiven[q]) sm[q].type.validate(sm[q].homWeight ? sm[q].weight : w, ext, sm[q].common);
             }
             k.connections.connect(s, t, sm[q], w, d, r, lb, ext);

@@ -635,6 +635,7 @@ public final class ConnectionManager {
                         ev[x] = values[j][q];
                     }
                 }
+                m.type.checkIntegers(ev);
                 m.type.validate(w, ev, m.common);
                 ev[c.ext.length] = w;
                 newW[q] = ev;

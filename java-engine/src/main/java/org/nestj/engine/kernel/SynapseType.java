@@ -60,6 +60,20 @@ public abstract class SynapseType {
         return 'd';
     }
 
+    /**
+     * NEST's connection set_status reads integer entries (updateValue&lt;long&gt;) as integers: a value
+     * with a fractional part (from syn_spec or SynapseCollection.set) is a TypeMismatch, as it is
+     * for SetDefaults.
+     */
+    public final void checkIntegers(double[] v) {
+        for (int j = 0; j < nVisible; j++) {
+            if (connKind(j) == 'l' && v[j] != Math.rint(v[j])) {
+                throw new NestException("TypeMismatch", name + ": parameter '" + connKeys[j] + "' expects an integer, got Double "
+                        + v[j] + ".");
+            }
+        }
+    }
+
     /** Type of the status value of common key j, as {@link #connKind}. */
     public char commonKind(int j) {
         return 'd';

@@ -43,9 +43,6 @@ public final class QuantalStpSynapse extends SynapseType {
         if (v[UU] > 1.0 || v[UU] < 0.0) throw bad("'u' must be in [0,1].");
         if (v[TAU_REC] <= 0.0) throw bad("'tau_rec' must be > 0.");
         if (v[TAU_FAC] < 0.0) throw bad("'tau_fac' must be >= 0.");
-        // n and a are C ints in NEST: keep the integer part
-        v[N] = (int) v[N];
-        v[A] = (int) v[A];
     }
 
     @Override
