@@ -2,6 +2,8 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
@@ -130,6 +132,14 @@ public abstract class RateNode extends NeuronBlock {
     @Override
     public Emits emits() {
         return Emits.NOTHING;
+    }
+
+    /** Rate nodes take no spikes: NEST's default Node::handles_test_event(SpikeEvent). */
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node or synapse model does not support spike input.\n"
+                + "  Note that volt/multimeters must be connected as Connect(meter, neuron).");
     }
 
     @Override
