@@ -231,7 +231,7 @@ def test_opn_status_and_errors(nest):
         nest.Connect(n, n, syn_spec={"synapse_model": "rate_connection_delayed", "receptor_type": 1})
 
 
-def test_opn_create_does_not_copy_the_gain_defaults(nest):
+def test_create_copies_the_prototype_as_nests_copy_constructors_do(nest):
     # NEST's rate_neuron_opn copy constructor leaves out the nonlinearity: nodes created from the model (and
     # models copied from it) start from the gain's built-in defaults, the template's parameters are copied
     nest.SetDefaults("lin_rate_opn", {"g": 2.0, "tau": 3.0})
@@ -243,9 +243,16 @@ def test_opn_create_does_not_copy_the_gain_defaults(nest):
     assert nest.GetDefaults("my_tanh_opn")["theta"] == 0.5
     assert nest.Create("my_tanh_opn").theta == 0.0
     # the input-noise template and the transformer copy theirs
-    nest.SetDefaults("lin_rate_ipn", {"g": 2.0})
+    nest.SetDefaults("lin_rate_ipn", {"g": 2.0, "linear_summation": False})
     nest.SetDefaults("rate_transformer_lin", {"g": 3.0})
-    assert nest.Create("lin_rate_ipn").g == 2.0 and nest.Create("rate_transformer_lin").g == 3.0
+    n = nest.Create("lin_rate_ipn")
+    assert n.g == 2.0 and n.linear_summation is False and nest.Create("rate_transformer_lin").g == 3.0
+    # but the transformer's copy constructor leaves out its parameters (linear_summation)
+    nest.SetDefaults("rate_transformer_tanh", {"linear_summation": False, "rate": 0.5})
+    assert nest.GetDefaults("rate_transformer_tanh")["linear_summation"] is False
+    t = nest.Create("rate_transformer_tanh")
+    assert t.linear_summation is True and t.rate == 0.5
+    assert nest.Create("rate_transformer_tanh", params={"linear_summation": False}).linear_summation is False
 
 
 # ---------------------------------------------------------------- rate_transformer_node

@@ -2,6 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
+import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.Status;
 
 /**
@@ -21,11 +22,23 @@ import org.nestj.engine.kernel.Status;
  * before each step and, after the final update of a slice, the end-of-slice rate as the
  * instantaneous guess for the next slice, so an instantaneous connection through a transformer arrives
  * one step later than a direct one. Only linear_summation, rate and the nonlinearity's parameters can
- * be set. Recordable: rate.
+ * be set; as in NEST, Create does not take linear_summation from the model's defaults
+ * ({@link #copyNode}). Recordable: rate.
  */
 public abstract class RateTransformerNode extends RateNode {
     protected RateTransformerNode(int n, RateNonlinearity nl) {
         super(n, nl, false);
+    }
+
+    /**
+     * NEST's copy constructor of this template copies the nonlinearity and the state but not Parameters_:
+     * nodes made by Create and models made by CopyModel start with linear_summation true, whatever
+     * SetDefaults set (parameters given to Create or SetStatus apply).
+     */
+    @Override
+    public void copyNode(NodeBlock src, int j, int i) {
+        super.copyNode(src, j, i);
+        linear_summation[i] = true;
     }
 
     @Override
