@@ -42,7 +42,10 @@ def test_get_set(nest):
 def test_defaults_match_nest(nest, refdir):
     for model in ("iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta", "parrot_neuron", "dc_generator",
                   "poisson_generator", "noise_generator", "spike_generator", "spike_recorder", "multimeter",
-                  "voltmeter", "static_synapse"):
+                  "voltmeter", "static_synapse", "gauss_rate_ipn", "sigmoid_rate_gg_1998_ipn", "lin_rate_opn",
+                  "tanh_rate_opn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin",
+                  "rate_transformer_sigmoid", "rate_transformer_sigmoid_gg_1998", "rate_transformer_tanh",
+                  "rate_transformer_threshold_lin"):
         with open(os.path.join(refdir, "defaults", model + ".json")) as f:
             ref = json.load(f)
         ours = nest.GetDefaults(model)

@@ -72,6 +72,17 @@ public final class Models {
         k.models.registerNode("tanh_rate_ipn", () -> new TanhRateIpn(1));
         k.models.registerNode("threshold_lin_rate_ipn", () -> new ThresholdLinRateIpn(1));
         k.models.registerNode("sigmoid_rate_ipn", () -> new SigmoidRateIpn(1));
+        k.models.registerNode("gauss_rate_ipn", () -> new GaussRateIpn(1));
+        k.models.registerNode("sigmoid_rate_gg_1998_ipn", () -> new SigmoidRateGg1998Ipn(1));
+        k.models.registerNode("lin_rate_opn", () -> new LinRateOpn(1));
+        k.models.registerNode("tanh_rate_opn", () -> new TanhRateOpn(1));
+        k.models.registerNode("threshold_lin_rate_opn", () -> new ThresholdLinRateOpn(1));
+        k.models.registerNode("rate_transformer_gauss", () -> new RateTransformerGauss(1));
+        k.models.registerNode("rate_transformer_lin", () -> new RateTransformerLin(1));
+        k.models.registerNode("rate_transformer_sigmoid", () -> new RateTransformerSigmoid(1));
+        k.models.registerNode("rate_transformer_sigmoid_gg_1998", () -> new RateTransformerSigmoidGg1998(1));
+        k.models.registerNode("rate_transformer_tanh", () -> new RateTransformerTanh(1));
+        k.models.registerNode("rate_transformer_threshold_lin", () -> new RateTransformerThresholdLin(1));
         k.models.registerNode("siegert_neuron", () -> new SiegertNeuron(1));
         k.models.registerNode("parrot_neuron_ps", () -> new ParrotNeuronPs(1));
         k.models.registerNode("ginzburg_neuron", () -> new GinzburgNeuron(1));
