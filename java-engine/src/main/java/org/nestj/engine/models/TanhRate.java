@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * NEST's nonlinearities_tanh_rate (models/tanh_rate.{h,cpp}), the gain of tanh_rate_ipn, tanh_rate_opn
@@ -24,7 +25,7 @@ public final class TanhRate extends RateNonlinearity {
 
     @Override
     public double input(int i, double h) {
-        return Math.tanh(g[i] * (h - theta[i]));
+        return GlibcMath.tanh(g[i] * (h - theta[i]));
     }
 
     @Override

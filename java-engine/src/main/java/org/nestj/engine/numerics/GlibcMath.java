@@ -589,6 +589,36 @@ public final class GlibcMath {
   }
 
   /**
+   * glibc's tanh (sysdeps/ieee754/dbl-64/s_tanh.c, fdlibm's method) on top of glibc's {@link #expm1}: with
+   * t = expm1(2|x|), tanh|x| = 1 - 2/(t + 2) for 1 <= |x| < 22; with t = expm1(-2|x|), -t/(t + 2) for
+   * 2^-55 <= |x| < 1; x (1 + x) below 2^-55; 1 from 22 on (the sign of x restored). Java's Math.tanh is
+   * fdlibm's with fdlibm's expm1, which disagrees with glibc's in the last bit on some arguments.
+   */
+  public static double tanh(double x) {
+    final long bits = Double.doubleToRawLongBits(x);
+    final int jx = (int) (bits >> 32);
+    final int ix = jx & 0x7fffffff;
+    if (ix >= 0x7ff00000) { // inf or NaN
+      return jx >= 0 ? 1.0 / x + 1.0 : 1.0 / x - 1.0;
+    }
+    double z;
+    if (ix < 0x40360000) { // |x| < 22
+      if ((bits & 0x7fffffffffffffffL) == 0) return x; // +-0
+      if (ix < 0x3c800000) return x * (1.0 + x); // |x| < 2^-55
+      if (ix >= 0x3ff00000) { // |x| >= 1
+        final double t = expm1(2.0 * Math.abs(x));
+        z = 1.0 - 2.0 / (t + 2.0);
+      } else {
+        final double t = expm1(-2.0 * Math.abs(x));
+        z = -t / (t + 2.0);
+      }
+    } else {
+      z = 1.0 - 1.0e-300;
+    }
+    return jx >= 0 ? z : -z;
+  }
+
+  /**
    * glibc's {@code expm1(x)} = e^x - 1, bit for bit (x86-64 build with FMA contraction: every a*b+c of
    * the C source is one {@link Math#fma}). Verified against the system libm (glibc 2.36) on ~475000
    * arguments in [-60, 60], [-1, 1] and [-1e-6, 1e-6] and the ratios -h/tau of synapse models.
