@@ -83,7 +83,9 @@ public final class PoissonGenerator extends StimulationDevice {
         final double[] table = cdf[i];
         if (len > 0 && table != null) {
             // fast path: draws by table inversion from the targets' flat streams, each target's ring
-            // slot computed incrementally (no per-event modulo or call chain)
+            // slot computed incrementally (no per-event modulo or call chain); the delay offsets of
+            // cont_delay_synapse connections stay below one step for these on-grid spikes, so the
+            // delay in steps is the connection's and the offset does not matter to these targets
             final int base = (int) (origin % len);
             final int[] lags = e.lag;
             final org.nestj.engine.kernel.StreamArray st = tb.nodeStreams();
@@ -109,14 +111,9 @@ public final class PoissonGenerator extends StimulationDevice {
             int ti = c.tgt[k] - fg;
             org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);
             double w = c.w[k];
-            int d = c.delay[k];
-            int rp = c.rport[k];
             for (int j = 0; j < cnt; j++) {
                 long m = rng.poisson(mu, l);
-                if (m > 0) {
-                    long emitStep = origin + e.lag[j];
-                    tb.handleSpike(ti, emitStep + d, w, (int) m, rp, g, emitStep + 1, 0.0);
-                }
+                if (m > 0) sendSpike(c, k, tb, ti, origin + e.lag[j], w, (int) m, i, 0.0);
             }
         }
     }
@@ -133,7 +130,7 @@ public final class PoissonGenerator extends StimulationDevice {
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         long m = tb.nodeRng(ti).poisson(mean[i]);
         if (m > 0) {
-            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) m, c.rport[k], gid(i), emitStep + 1, 0.0);
+            sendSpike(c, k, tb, ti, emitStep, c.w[k], (int) m, i, 0.0);
         }
     }
 }
