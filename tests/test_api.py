@@ -42,7 +42,8 @@ def test_get_set(nest):
 def test_defaults_match_nest(nest, refdir):
     for model in ("iaf_psc_alpha", "iaf_psc_exp", "iaf_psc_delta", "parrot_neuron", "dc_generator",
                   "poisson_generator", "noise_generator", "spike_generator", "spike_recorder", "multimeter",
-                  "voltmeter", "static_synapse"):
+                  "voltmeter", "static_synapse", "cont_delay_synapse", "cont_delay_synapse_hpc",
+                  "cont_delay_synapse_lbl"):
         with open(os.path.join(refdir, "defaults", model + ".json")) as f:
             ref = json.load(f)
         ours = nest.GetDefaults(model)

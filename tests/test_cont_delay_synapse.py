@@ -156,8 +156,8 @@ def test_delay_extrema_follow_both_whole_steps(nest):
     g = Grid(0.1)
     n = nest.Create("iaf_psc_alpha", 2)
     nest.Connect(n[0], n[1], syn_spec={"synapse_model": "cont_delay_synapse", "delay": 2.0})
-    nest.GetConnections().set(delay=1.23)
-    # Connection::set_status notes the rounded 12 steps, cont_delay_synapse 12 and 13; 20 stays the maximum
+    nest.GetConnections().set(delay=1.27)
+    # Connection::set_status notes the rounded 13 steps, cont_delay_synapse 12 and 13; 20 stays the maximum
     assert nest.GetKernelStatus("min_delay") == pytest.approx(1.2, abs=1e-12)
     assert nest.GetKernelStatus("max_delay") == pytest.approx(2.0, abs=1e-12)
     nest.ResetKernel()
