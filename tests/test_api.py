@@ -45,7 +45,8 @@ def test_defaults_match_nest(nest, refdir):
                   "voltmeter", "static_synapse", "gauss_rate_ipn", "sigmoid_rate_gg_1998_ipn", "lin_rate_opn",
                   "tanh_rate_opn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin",
                   "rate_transformer_sigmoid", "rate_transformer_sigmoid_gg_1998", "rate_transformer_tanh",
-                  "rate_transformer_threshold_lin"):
+                  "rate_transformer_threshold_lin", "cont_delay_synapse", "cont_delay_synapse_hpc",
+                  "cont_delay_synapse_lbl"):
         with open(os.path.join(refdir, "defaults", model + ".json")) as f:
             ref = json.load(f)
         ours = nest.GetDefaults(model)

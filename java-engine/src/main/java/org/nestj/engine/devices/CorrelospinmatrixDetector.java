@@ -123,10 +123,14 @@ public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
     @Override
     public void deliverRun(org.nestj.engine.kernel.ConnStore c, int a, int b, long emitStep, int mult, long srcGid,
             double offset) {
+        final double h = kernel.time.resolution();
         for (int k = a; k < b; k++) {
             final int i = (int) (c.tgt[k] - firstGid);
+            // (cont_delay_synapse connections shift the spike by their delay offset)
+            final long step = emitStep + c.sendDelay(k, offset, h);
+            final double off = c.sendOffset(k, offset, h);
             for (int m = 0; m < mult; m++) {
-                handleSpike(i, emitStep + c.delayOf(k), c.weight(k), 1, c.rportOf(k), srcGid, emitStep + 1, offset);
+                handleSpike(i, step, c.weight(k), 1, c.rportOf(k), srcGid, emitStep + 1, off);
             }
         }
     }

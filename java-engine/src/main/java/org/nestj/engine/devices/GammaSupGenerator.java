@@ -120,7 +120,7 @@ public final class GammaSupGenerator extends StimulationDevice {
         o[0] += carry;
         long spikes = carry;
         if (spikes > 0) {
-            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) spikes, c.rport[k], gid(i), emitStep + 1, 0.0);
+            sendSpike(c, k, tb, ti, emitStep, c.w[k], (int) spikes, i, 0.0);
         }
     }
 }

@@ -141,7 +141,7 @@ public final class InhomogeneousPoissonGenerator extends StimulationDevice {
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         long m = tb.nodeRng(ti).poisson(e.val[j]);
         if (m > 0) {
-            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) m, c.rport[k], gid(i), emitStep + 1, 0.0);
+            sendSpike(c, k, tb, ti, emitStep, c.w[k], (int) m, i, 0.0);
         }
     }
 }

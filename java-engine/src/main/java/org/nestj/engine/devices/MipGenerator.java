@@ -78,6 +78,6 @@ public final class MipGenerator extends StimulationDevice {
         for (int q = 0; q < parents; q++) {
             if (rng.uniform() < p) m++;
         }
-        if (m > 0) tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], m, c.rport[k], gid(i), emitStep + 1, 0.0);
+        if (m > 0) sendSpike(c, k, tb, ti, emitStep, c.w[k], m, i, 0.0);
     }
 }

@@ -79,14 +79,16 @@ public final class PoissonGenerator extends StimulationDevice {
     protected void deliverSegment(int i, Emissions e, long origin, ConnStore c, int a, int b, NodeBlock tb) {
         final int fg = (int) tb.firstGid;
         final double mu = mean[i], l = expMinusMean[i];
-        final long g = gid(i);
         final int cnt = e.count;
         final int len = tb.spikeSlotLength();
         final PoissonTable table = this.table[i];
         if (len > 0 && table != null) {
             // fast path: draws by table inversion from the targets' flat streams, added straight
             // into the targets' ring slots (slot computed incrementally, no per-event modulo or
-            // call chain; counts of 0 add 0.0, which leaves the sums unchanged, so no branch)
+            // call chain; counts of 0 add 0.0, which leaves the sums unchanged, so no branch); the
+            // delay offsets of cont_delay_synapse connections stay below one step for these
+            // on-grid spikes, so the delay in steps is the connection's and the offset does not
+            // matter to these targets
             final int base = (int) (origin % len);
             final int[] lags = e.lag;
             final StreamArray st = tb.nodeStreams();
@@ -111,14 +113,9 @@ public final class PoissonGenerator extends StimulationDevice {
             int ti = c.tgt[k] - fg;
             org.nestj.engine.kernel.Rng rng = tb.nodeRng(ti);
             double w = c.w[k];
-            int d = c.delay[k];
-            int rp = c.rport[k];
             for (int j = 0; j < cnt; j++) {
                 long m = rng.poisson(mu, l);
-                if (m > 0) {
-                    long emitStep = origin + e.lag[j];
-                    tb.handleSpike(ti, emitStep + d, w, (int) m, rp, g, emitStep + 1, 0.0);
-                }
+                if (m > 0) sendSpike(c, k, tb, ti, origin + e.lag[j], w, (int) m, i, 0.0);
             }
         }
     }
@@ -135,7 +132,7 @@ public final class PoissonGenerator extends StimulationDevice {
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         long m = tb.nodeRng(ti).poisson(mean[i]);
         if (m > 0) {
-            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) m, c.rport[k], gid(i), emitStep + 1, 0.0);
+            sendSpike(c, k, tb, ti, emitStep, c.w[k], (int) m, i, 0.0);
         }
     }
 }

@@ -121,6 +121,8 @@ public final class PoissonGeneratorPs extends StimulationDevice {
             off = kernel.time.stepsToMs(s) - spikeOffset;
             stamp = s + tMinActive;
         }
+        // NEST's event_hook sets each spike's stamp and offset itself: a cont_delay_synapse's delay
+        // offset (added to the event's offset 0 before, below one step) leaves no trace
         final long d = c.delay[k];
         while (stamp <= tMaxActive) {
             tb.handleSpike(ti, stamp - 1 + d, c.w[k], 1, c.rport[k], gid(i), stamp, off);

@@ -145,7 +145,7 @@ public final class PpdSupGenerator extends StimulationDevice {
             activate[i][port] = (a + 1) % ref.length;
         }
         if (spikes > 0) {
-            tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], (int) spikes, c.rport[k], gid(i), emitStep + 1, 0.0);
+            sendSpike(c, k, tb, ti, emitStep, c.w[k], (int) spikes, i, 0.0);
         }
     }
 }

@@ -166,6 +166,6 @@ public final class PulsepacketGenerator extends StimulationDevice {
 
     @Override
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
-        tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], e.mult[j], c.rport[k], gid(i), emitStep + 1, 0.0);
+        sendSpike(c, k, tb, ti, emitStep, c.w[k], e.mult[j], i, 0.0);
     }
 }

@@ -215,6 +215,6 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
             t0ms[i][p] = tms;
             lambda0[i][p] = 0;
         }
-        tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], 1, c.rport[k], gid(i), emitStep + 1, 0.0);
+        sendSpike(c, k, tb, ti, emitStep, c.w[k], 1, i, 0.0);
     }
 }

@@ -113,6 +113,6 @@ public final class SinusoidalPoissonGenerator extends SinusoidalGeneratorBase {
         } else {
             m = e.mult[j];
         }
-        tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], m, c.rport[k], gid(i), emitStep + 1, 0.0);
+        sendSpike(c, k, tb, ti, emitStep, c.w[k], m, i, 0.0);
     }
 }

@@ -84,6 +84,6 @@ public final class SpikeDilutor extends StimulationDevice implements ConnectionM
         for (int q = 0; q < mother; q++) {
             if (rng.uniform() < p) m++;
         }
-        if (m > 0) tb.handleSpike(ti, emitStep + c.delay[k], c.w[k], m, c.rport[k], gid(i), emitStep + 1, 0.0);
+        if (m > 0) sendSpike(c, k, tb, ti, emitStep, c.w[k], m, i, 0.0);
     }
 }

@@ -110,6 +110,6 @@ public final class SpikeGenerator extends StimulationDevice {
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         double w = c.w[k];
         if (weights[i].length > 0) w = weights[i][e.ref[j]] * w;
-        tb.handleSpike(ti, emitStep + c.delay[k], w, e.mult[j], c.rport[k], gid(i), emitStep + 1, e.offset[j]);
+        sendSpike(c, k, tb, ti, emitStep, w, e.mult[j], i, e.offset[j]);
     }
 }

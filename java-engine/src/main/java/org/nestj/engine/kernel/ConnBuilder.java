@@ -554,6 +554,11 @@ public final class ConnBuilder {
             if (ss.has("weight")) throw NestException.badProperty(SynapseModel.DIFFUSION_WEIGHT);
         }
         if (m.instantRate && ss.has("delay")) throw m.noDelay();
+        if (m.contDelay && ss.has("delay")) {
+            // cont_delay_synapse's check_synapse_params
+            System.err.println("Connect [Warning]: The delay will be rounded to the next multiple of the time step. "
+                    + "To use a more precise time delay it needs to be defined within the synapse, e.g. with CopyModel().");
+        }
         // gap_junction refuses a delay when its first connection is made (after the symmetry checks)
         if (m.gap && ss.has("delay")) noDelayModel = m;
         sm[q] = m;
@@ -610,7 +615,9 @@ public final class ConnBuilder {
             }
         }
         wConst[q] = weight[q] == null ? m.weight : weight[q] instanceof Scalar ? ((Scalar) weight[q]).x : Double.NaN;
-        dConst[q] = delay[q] == null ? m.delay : delay[q] instanceof Scalar ? ((Scalar) delay[q]).x : Double.NaN;
+        // no delay given: cont_delay_synapse copies its default connection (NaN), the others take the default delay
+        dConst[q] = delay[q] == null ? (m.contDelay ? Double.NaN : m.delay)
+                : delay[q] instanceof Scalar ? ((Scalar) delay[q]).x : Double.NaN;
         if (weight[q] instanceof Scalar || weight[q] == null) weight[q] = null;
         if (delay[q] instanceof Scalar || delay[q] == null) delay[q] = null;
     }

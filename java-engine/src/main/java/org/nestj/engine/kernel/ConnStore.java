@@ -13,7 +13,8 @@ import java.util.Arrays;
  * int column, dropped when it is sorted. Device segments always keep every column, doubles as
  * weights, and NEST's per-device target "port" (connection order).
  * Labelled connections (the *_lbl synapse models with a synapse_label) add an int column, allocated
- * only in segments that hold such a connection.
+ * only in segments that hold such a connection; so do the sub-step delay offsets of
+ * cont_delay_synapse connections (a double column, see {@link #doff}).
  * Segments of connections with state (one synapse model with a {@link SynapseType}) keep a double
  * weight per connection and the type's columns in {@link #ext}; within a source they stay in
  * (target, creation) order, since their weights change.
@@ -45,6 +46,12 @@ public final class ConnStore {
     public int[] port;  // device stores only
     /** synapse_label per connection (NEST's ConnectionLabel); null while no connection here has a label */
     public int[] lbl;
+    /**
+     * cont_delay_synapse: the delay offset of each connection (ms, in [0, resolution): the delay is
+     * delay steps times the resolution minus this offset); null while every connection here has
+     * offset 0, which is what all other synapse models have.
+     */
+    public double[] doff;
     /**
      * weight table mode: weights are wtab[wi[k]] and w is null; wi is null while all connections
      * share one weight, wtab[0] (homogeneous weights then cost no bytes per connection)
@@ -223,6 +230,37 @@ public final class ConnStore {
         if (label != -1 || lbl != null) setLabel(size - 1, label);
     }
 
+    /** Delay offset of connection k (ms; 0 but for cont_delay_synapse connections). */
+    public double delayOffset(int k) {
+        return doff == null ? 0.0 : doff[k];
+    }
+
+    /**
+     * cont_delay_synapse's send (NEST models/cont_delay_synapse.h): the delay in steps with which a
+     * spike of precise offset off (ms) passes connection k. The connection adds its delay offset to
+     * the spike's; if the sum reaches the resolution h, the spike goes one step earlier (and
+     * {@link #sendOffset} less one resolution). Without delay offsets: the connection's delay.
+     */
+    public int sendDelay(int k, double off, double h) {
+        final int d = delayOf(k);
+        return doff != null && !(off + doff[k] < h) ? d - 1 : d;
+    }
+
+    /** The precise offset (ms) of a spike of offset off after connection k (see {@link #sendDelay}). */
+    public double sendOffset(int k, double off, double h) {
+        if (doff == null) return off;
+        final double total = off + doff[k];
+        return total < h ? total : total - h;
+    }
+
+    public void setDelayOffset(int k, double off) {
+        if (doff == null) {
+            if (off == 0.0) return;
+            doff = new double[cap];
+        }
+        doff[k] = off;
+    }
+
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
         if (size == cap) grow();
         if (src == null) rebuildSources(cap);
@@ -274,6 +312,7 @@ public final class ConnStore {
         if (syn != null) syn[size] = (byte) synId;
         if (withPort) port[size] = prt;
         if (lbl != null) lbl[size] = -1;
+        if (doff != null) doff[size] = 0.0;
         size++;
     }
 
@@ -289,6 +328,7 @@ public final class ConnStore {
         cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
+        if (doff != null) doff = Arrays.copyOf(doff, c);
         if (ext != null) {
             for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], c);
         }
@@ -353,6 +393,7 @@ public final class ConnStore {
         cap = c;
         if (withPort) port = Arrays.copyOf(port, c);
         if (lbl != null) lbl = Arrays.copyOf(lbl, c);
+        if (doff != null) doff = Arrays.copyOf(doff, c);
         if (ext != null) {
             for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], c);
         }
@@ -399,6 +440,7 @@ public final class ConnStore {
             cap = n;
             if (withPort) port = Arrays.copyOf(port, n);
             if (lbl != null) lbl = Arrays.copyOf(lbl, n);
+            if (doff != null) doff = Arrays.copyOf(doff, n);
             if (ext != null) {
                 for (int j = 0; j < ext.length; j++) ext[j] = Arrays.copyOf(ext[j], n);
             }
@@ -471,6 +513,11 @@ public final class ConnStore {
             permute(lbl, perm, n, tl);
             sc.giveInts(lbl);
             lbl = tl;
+        }
+        if (doff != null) {
+            double[] to = new double[doff.length];
+            permute(doff, perm, n, to);
+            doff = to;
         }
         if (ext != null) {
             for (int j = 0; j < ext.length; j++) {
@@ -567,6 +614,9 @@ public final class ConnStore {
         if (lbl != null) {
             ti = lbl[i]; lbl[i] = lbl[j]; lbl[j] = ti;
         }
+        if (doff != null) {
+            double td = doff[i]; doff[i] = doff[j]; doff[j] = td;
+        }
         if (ext != null) {
             for (double[] a : ext) {
                 double td = a[i]; a[i] = a[j]; a[j] = td;
@@ -584,6 +634,7 @@ public final class ConnStore {
         if (syn != null && syn[i] != syn[j]) return syn[i] < syn[j] ? -1 : 1;
         if (withPort && port[i] != port[j]) return port[i] < port[j] ? -1 : 1;
         if (lbl != null && lbl[i] != lbl[j]) return lbl[i] < lbl[j] ? -1 : 1;
+        if (doff != null && doff[i] != doff[j]) return doff[i] < doff[j] ? -1 : 1;
         return 0;
     }
 
@@ -649,6 +700,10 @@ public final class ConnStore {
         if (lbl != null) {
             for (int q = 0; q < m; q++) tmpI[q] = lbl[a + (int) sortKeys[q]];
             System.arraycopy(tmpI, 0, lbl, a, m);
+        }
+        if (doff != null) {
+            for (int q = 0; q < m; q++) tmpD[q] = doff[a + (int) sortKeys[q]];
+            System.arraycopy(tmpD, 0, doff, a, m);
         }
         if (ext != null) {
             for (double[] x : ext) {
@@ -716,6 +771,7 @@ public final class ConnStore {
             if (syn != null) syn[j] = syn[k];
             if (withPort) port[j] = port[k];
             if (lbl != null) lbl[j] = lbl[k];
+            if (doff != null) doff[j] = doff[k];
             if (ext != null) {
                 for (double[] x : ext) x[j] = x[k];
             }
@@ -732,6 +788,7 @@ public final class ConnStore {
                 + (syn != null ? syn.length : 0);
         if (withPort) b += (long) port.length * 4;
         if (lbl != null) b += (long) lbl.length * 4;
+        if (doff != null) b += (long) doff.length * 8;
         if (src != null) b += (long) src.length * 4;
         if (ext != null) b += (long) ext.length * cap * 8;
         if (unitSplit != null) b += (long) unitSplit.length * unitSplit[0].length * 4;

@@ -84,6 +84,15 @@ public final class ConnTable {
         if (expectedLeft > 0) expectedLeft--;
     }
 
+    /** Adds a connection with a synapse_label and a delay offset (cont_delay_synapse; 0: none). */
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt, int label, double delayOffset) {
+        add(s, t, weight, delaySteps, rp, synId, prt, label);
+        if (delayOffset != 0.0) {
+            ConnStore last = segs[nsegs - 1];
+            last.setDelayOffset(last.size() - 1, delayOffset);
+        }
+    }
+
     /** Adds a stateful connection with its per-connection values. */
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int label, double[] ext) {
         add(s, t, weight, delaySteps, rp, synId, 0, label);

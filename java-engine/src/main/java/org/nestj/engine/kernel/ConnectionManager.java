@@ -120,6 +120,67 @@ public final class ConnectionManager {
         return steps;
     }
 
+    /**
+     * NEST's DelayChecker::assert_two_valid_delays_steps (without updating the extrema): both whole
+     * step counts around a continuous delay of cont_delay_synapse must be valid delays.
+     */
+    public void checkTwoDelays(long steps1, long steps2) {
+        Time tm = k.time;
+        long lo = Math.min(steps1, steps2), hi = Math.max(steps1, steps2);
+        if (lo < 1) {
+            throw NestException.badDelay(tm.delayStepsToMs(lo), "Delay must be greater than or equal to resolution");
+        }
+        if (k.sim.hasBeenSimulated()) {
+            if (lo < minDelay()) {
+                throw NestException.badDelay(tm.delayStepsToMs(lo), "Minimum delay cannot be changed after Simulate has been called.");
+            }
+            if (hi > maxDelay()) {
+                throw NestException.badDelay(tm.delayStepsToMs(hi), "Maximum delay cannot be changed after Simulate has been called.");
+            }
+        }
+        if (hi > 65535) {
+            throw NestException.badDelay(tm.delayStepsToMs(hi), "nestj supports delays of at most 65535 steps.");
+        }
+        if (userSetDelayExtrema) {
+            if (lo < minDelaySteps) {
+                throw NestException.badDelay(tm.delayStepsToMs(lo), "Delay must be greater than or equal to min_delay. "
+                        + "You may set min_delay before creating connections.");
+            }
+            if (hi > maxDelaySteps) {
+                throw NestException.badDelay(tm.delayStepsToMs(hi), "Delay must be smaller than or equal to max_delay. "
+                        + "You may set max_delay before creating connections.");
+            }
+        }
+    }
+
+    /**
+     * cont_delay_synapse's set_status of a delay in ms (NEST models/cont_delay_synapse_impl.h), run
+     * after the delay was checked as a rounded delay (Connection::set_status): with
+     * x = delay / resolution split into whole and fractional part (std::modf), a delay on the grid
+     * (fraction 0) is checked and taken as delay_ms_to_steps(delay) with offset 0; any other takes
+     * floor(x) + 1 steps and the offset resolution * (1 - fraction), both floor(x) and floor(x) + 1
+     * steps having to be valid delays. Returns {steps, offset}; note: whether the checked delays
+     * enter the delay extrema (not for a model's defaults: NEST freezes the extrema in SetDefaults).
+     */
+    public double[] contDelaySplit(double delay, boolean note) {
+        final double h = k.time.resolution();
+        final double x = delay / h;
+        final double whole = x >= 0 ? Math.floor(x) : Math.ceil(x);
+        final double frac = x - whole;
+        if (frac == 0) {
+            long steps = checkDelay(delay);
+            if (note) noteDelay(steps);
+            return new double[] {k.time.delayMsToSteps(delay), 0.0};
+        }
+        final long lower = (long) whole;
+        checkTwoDelays(lower, lower + 1);
+        if (note) {
+            noteDelay(lower);
+            noteDelay(lower + 1);
+        }
+        return new double[] {lower + 1, h * (1.0 - frac)};
+    }
+
     void noteDelay(long steps) {
         if (steps < minDelaySteps) minDelaySteps = steps;
         if (steps > maxDelaySteps) maxDelaySteps = steps;
@@ -236,7 +297,27 @@ public final class ConnectionManager {
             default:
                 break;
         }
-        long dsteps = checkDelay(delayMs);
+        long dsteps;
+        double delayOffset = 0.0;
+        if (sm.contDelay && Double.isNaN(delayMs)) {
+            // no delay given: a copy of the model's default connection, whose delay NEST's
+            // used_default_delay checks (as its whole steps) when the model's default is first used
+            dsteps = sm.contSteps;
+            delayOffset = sm.contOffset;
+            try {
+                checkDelay(k.time.delayStepsToMs(dsteps));
+            } catch (NestException e) {
+                if (!"BadDelay".equals(e.getErrorName())) throw e;
+                throw NestException.badDelay(k.time.delayStepsToMs(dsteps), "Default delay of '" + sm.name
+                        + "' must be between min_delay " + fmt(k.time.delayStepsToMs(minDelay())) + " and max_delay "
+                        + fmt(k.time.delayStepsToMs(maxDelay())) + ".");
+            }
+        } else {
+            dsteps = checkDelay(delayMs);
+            // a delay given to Connect is rounded to whole steps (Connection::set_delay); the offset
+            // stays the one of the model's default connection
+            if (sm.contDelay) delayOffset = sm.contOffset;
+        }
         // connections without delay: wfr_comm_interval enters the delay extrema, the connection keeps the
         // model's default delay (what GetConnections shows in NEST)
         long storedSteps = sm.instantRate ? k.time.delayMsToSteps(sm.delay) : dsteps;
@@ -262,10 +343,11 @@ public final class ConnectionManager {
             plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) dsteps, storedPort, sm.id, 0, label);
         } else if (device) {
             int port = k.nodes.nextDevicePort(sb, si);
-            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, port, label);
+            deviceStores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, port, label,
+                    delayOffset);
             sb.addedTarget(si, tb.model);
         } else {
-            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, 0, label);
+            stores[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, 0, label, delayOffset);
         }
         sm.numConnections++;
         version++;
@@ -511,8 +593,11 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
                     SynapseModel m = synModels.get(c.synOf(idx[q]));
-                    // connections without delay keep their model's default delay (NEST never sets it)
-                    r[q] = m.hasDelay() ? k.time.delayStepsToMs(c.delayOf(idx[q])) : m.delay;
+                    // connections without delay keep their model's default delay (NEST never sets it);
+                    // cont_delay_synapse reports its steps' time less its delay offset
+                    r[q] = !m.hasDelay() ? m.delay
+                            : m.contDelay ? k.time.stepsToMs(c.delayOf(idx[q])) - c.delayOffset(idx[q])
+                            : k.time.delayStepsToMs(c.delayOf(idx[q]));
                 }
                 return r;
             }
@@ -700,10 +785,23 @@ public final class ConnectionManager {
                     if (!m.hasDelay()) throw m.noDelay();
                 }
                 long[] steps = new long[n];
-                for (int q = 0; q < n; q++) steps[q] = checkDelay(values[q]);
+                double[] offs = new double[n];
+                for (int q = 0; q < n; q++) {
+                    steps[q] = checkDelay(values[q]);
+                    if (synModels.get(storeOf(h[q]).synOf(idx[q])).contDelay) {
+                        // cont_delay_synapse: after Connection::set_status (rounded delay, noted in the
+                        // extrema) the delay is split into whole steps and an offset
+                        noteDelay(steps[q]);
+                        double[] so = contDelaySplit(values[q], true);
+                        steps[q] = (long) so[0];
+                        offs[q] = so[1];
+                    }
+                }
                 for (int q = 0; q < n; q++) {
                     noteDelay(steps[q]);
-                    storeOf(h[q]).setDelay(idx[q], (int) steps[q]);
+                    ConnStore c = storeOf(h[q]);
+                    c.setDelay(idx[q], (int) steps[q]);
+                    if (offs[q] != 0.0 || c.doff != null) c.setDelayOffset(idx[q], offs[q]);
                 }
                 break;
             case "synapse_label":

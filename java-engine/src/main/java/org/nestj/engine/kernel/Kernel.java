@@ -414,7 +414,10 @@ public final class Kernel {
                     throw NestException.badProperty("The resolution must be a multiple of the tic length ("
                             + fmt(1.0 / tpms) + " ms).");
                 }
+                final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS;
                 time.setResolution(tpms, r);
+                // ModelManager::calibrate: the default connections' delays follow the new resolution
+                for (SynapseModel sm : connections.synModels) sm.calibrate(time, oldTicsPerStep, oldTicsPerMs);
                 connections.reset(parallel.threads());
                 // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
                 if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();

@@ -325,6 +325,10 @@ public abstract class NodeBlock {
      * into the spike input buffer if the model has one, else by {@link #handleSpike} per connection.
      */
     public void deliverRun(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        if (c.doff != null) {
+            deliverRunShifted(c, a, b, emitStep, mult, srcGid, offset);
+            return;
+        }
         final int[] tgt = c.tgt;
         final InputBuffer ib = spikeBuf;
         if (ib == null) {
@@ -359,6 +363,39 @@ public abstract class NodeBlock {
             if (slot >= len) slot -= len;
             bd[((s > 0 ? chP : chN) * len + slot) * nn + (tgt[k] - fg)] += s;
         }
+    }
+
+    /**
+     * {@link #deliverRun} through a segment holding cont_delay_synapse connections: each connection
+     * moves the spike by its delay offset (ConnStore#sendDelay, #sendOffset), as NEST's
+     * cont_delay_synapse::send does before the target handles the event.
+     */
+    private void deliverRunShifted(ConnStore c, int a, int b, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final double h = kernel.time.resolution();
+        final long fg = firstGid;
+        final InputBuffer ib = spikeBuf;
+        for (int k = a; k < b; k++) {
+            final int ti = (int) (tgt[k] - fg);
+            final long step = emitStep + c.sendDelay(k, offset, h);
+            if (ib == null) {
+                handleSpike(ti, step, c.weight(k), mult, c.rportOf(k), srcGid, emitStep + 1, c.sendOffset(k, offset, h));
+            } else {
+                addSpikeAtSlot(ti, (int) (step % ib.len), c.weight(k) * mult, c.rportOf(k));
+            }
+        }
+    }
+
+    /**
+     * A spike emitted by node i of this (device) block in step emitStep with precise offset off,
+     * through connection k of device store c to node ti of block tb: NEST's Connection::send, which
+     * cont_delay_synapse connections shift by their delay offset (ConnStore#sendDelay).
+     */
+    protected final void sendSpike(ConnStore c, int k, NodeBlock tb, int ti, long emitStep, double w, int mult, int i,
+            double off) {
+        final double h = kernel.time.resolution();
+        tb.handleSpike(ti, emitStep + c.sendDelay(k, off, h), w, mult, c.rport[k], gid(i), emitStep + 1,
+                c.sendOffset(k, off, h));
     }
 
     /**

@@ -135,6 +135,10 @@ public final class SpManager {
     }
 
     private double delayOf(Builder b) {
+        if (b.delay == null && b.model.contDelay) {
+            // SPBuilder::update_delay takes the model's default delay as Time::ms(delay).get_steps()
+            return k.time.delayStepsToMs(k.time.msToSteps(b.model.delay));
+        }
         return b.delay != null ? b.delay : b.model.delay;
     }
 
@@ -290,7 +294,8 @@ public final class SpManager {
         } else {
             post = shuffle(post, pre.length);
         }
-        double w = weightOf(b), d = delayOf(b);
+        // without a delay in its spec, cont_delay_synapse connects copies of its default connection (NaN)
+        double w = weightOf(b), d = b.delay == null && b.model.contDelay ? Double.NaN : delayOf(b);
         for (int j = 0; j < pre.length; j++) {
             if (pre[j] == post[j] && !b.autapses) continue;
             connectElement(pre[j], b.pre, 1);

@@ -48,6 +48,15 @@ public final class SynapseModel {
     public final long[][] commonArrays;
     /** the *_hpc variant (NEST's TargetIdentifierIndex: 16 bytes less per connection) */
     public boolean hpc;
+    /**
+     * cont_delay_synapse and its variants (NEST models/cont_delay_synapse.h): a static synapse whose
+     * delay is {@link #contSteps} steps minus a delay offset {@link #contOffset} in [0, resolution)
+     * (ms); these two are the model's default connection, {@link #delay} is what it reports
+     * (Time(Time::step(steps)).get_ms() - offset). Connections keep their offset in ConnStore#doff.
+     */
+    public boolean contDelay;
+    public long contSteps;
+    public double contOffset;
 
     /** NEST's message when a weight is given to diffusion_connection */
     public static final String DIFFUSION_WEIGHT = "Please use the parameters drift_factor and diffusion_factor to specifiy the weights.";
@@ -81,6 +90,9 @@ public final class SynapseModel {
         System.arraycopy(common, 0, m.common, 0, common.length);
         for (int j = 0; j < commonArrays.length; j++) m.commonArrays[j] = commonArrays[j].clone();
         m.hpc = hpc;
+        m.contDelay = contDelay;
+        m.contSteps = contSteps;
+        m.contOffset = contOffset;
         m.weight = weight;
         m.delay = delay;
         m.receptorType = receptorType;
@@ -139,7 +151,31 @@ public final class SynapseModel {
     public long sizeof() {
         long hpcLess = hpc ? 16 : 0;
         if (type != null) return type.sizeof + (labelled ? 8 : 0) - hpcLess;
-        return -hpcLess + (homWeight ? (labelled ? 32L : 24L) : (labelled ? 40L : 32L));
+        // cont_delay_synapse: 8 bytes more for its delay offset
+        return -hpcLess + (homWeight ? (labelled ? 32L : 24L) : (labelled ? 40L : 32L)) + (contDelay ? 8 : 0);
+    }
+
+    /** Makes this the cont_delay_synapse model (or a variant) with NEST's default delay of 1 ms. */
+    public void makeContDelay(Time time) {
+        contDelay = true;
+        setContDelay(time, time.delayMsToSteps(1.0), 0.0);
+    }
+
+    private void setContDelay(Time time, long steps, double offset) {
+        contSteps = steps;
+        contOffset = offset;
+        delay = time.stepsToMs(steps) - offset;
+    }
+
+    /**
+     * NEST's Connection::calibrate of the default connection after a change of the resolution: the
+     * whole steps are converted through their time in ms (TimeConverter::from_old_steps, at least
+     * one step); cont_delay_synapse keeps its offset in ms.
+     */
+    public void calibrate(Time time, double oldTicsPerStep, double oldTicsPerMs) {
+        if (!contDelay) return;
+        long steps = time.msToSteps(contSteps * oldTicsPerStep / oldTicsPerMs);
+        setContDelay(time, Math.max(1, steps), contOffset);
     }
 
     public void setDefaults(Status s, Kernel k) {
@@ -172,8 +208,16 @@ public final class SynapseModel {
                 throw NestException.badProperty("Parameter '" + ro + "' of " + name + " is read-only.");
             }
         }
+        long cSteps = contSteps;
+        double cOff = contOffset;
         if (s.has("delay")) {
             k.connections.checkDelay(dl);
+            if (contDelay) {
+                // NEST freezes the delay extrema during SetDefaults: the checks only
+                double[] so = k.connections.contDelaySplit(dl, false);
+                cSteps = (long) so[0];
+                cOff = so[1];
+            }
         }
         double[] cd = connDefaults.clone(), cm = common.clone();
         long[][] ca = deepCopy(commonArrays);
@@ -185,7 +229,11 @@ public final class SynapseModel {
         }
         boolean weightChanged = homWeight && w != weight;
         weight = w;
-        delay = dl;
+        if (contDelay) {
+            setContDelay(k.time, cSteps, cOff);
+        } else {
+            delay = dl;
+        }
         receptorType = rt;
         label = lb;
         weightRecorder = wr;

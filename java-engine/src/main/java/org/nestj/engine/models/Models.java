@@ -155,6 +155,15 @@ public final class Models {
         diff.weight = 0.0;
         k.models.registerSynapse("sic_connection", false, false);
         k.connections.synapse("sic_connection").sic = true;
+        // cont_delay_synapse (NEST models/cont_delay_synapse.h): static synapses whose delay is
+        // whole steps less a sub-step offset (ConnStore#doff), with the _hpc and _lbl variants
+        k.models.registerSynapse("cont_delay_synapse", false, false);
+        k.models.registerSynapse("cont_delay_synapse_hpc", false, false);
+        k.models.registerSynapse("cont_delay_synapse_lbl", false, true);
+        for (String v : new String[] {"cont_delay_synapse", "cont_delay_synapse_hpc", "cont_delay_synapse_lbl"}) {
+            k.connections.synapse(v).makeContDelay(k.time);
+        }
+        k.connections.synapse("cont_delay_synapse_hpc").hpc = true;
     }
 
     public static Kernel newKernel() {

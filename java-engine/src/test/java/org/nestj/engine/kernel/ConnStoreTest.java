@@ -2,6 +2,7 @@ package org.nestj.engine.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,67 @@ class ConnStoreTest {
         c.finish(10);
         assertEquals(1, c.tgt[2]);
         assertEquals(5.0, c.w[2]);
+    }
+
+    @Test
+    void delayOffsetsTravelWithTheirConnections() {
+        // neuron segment (no port column): 40 connections from source 2 in reverse target order, every
+        // third with a delay offset of target / 1000 ms, so the long-range sort path runs; source 1 short
+        ConnStore c = new ConnStore(false);
+        for (int t = 40; t >= 1; t--) {
+            c.add(2, t, 1.0, 10, 0, 0, 0, -1);
+            if (t % 3 == 0) c.setDelayOffset(c.size() - 1, t / 1000.0);
+        }
+        c.add(1, 9, 2.0, 12, 0, 0, 0, -1);
+        c.add(1, 4, 2.0, 12, 0, 0, 0, -1);
+        c.setDelayOffset(c.size() - 1, 0.05);
+        c.finish(50);
+        assertEquals(0, c.offsets[1]);
+        assertEquals(2, c.offsets[2]);
+        assertEquals(4, c.tgt[0]);
+        assertEquals(0.05, c.delayOffset(0));
+        assertEquals(0.0, c.delayOffset(1));
+        for (int k = c.offsets[2]; k < c.offsets[3]; k++) {
+            int t = c.tgt[k];
+            assertEquals(k - 1, t);
+            assertEquals(t % 3 == 0 ? t / 1000.0 : 0.0, c.delayOffset(k));
+        }
+        // removing connections keeps the others' offsets
+        boolean[] rm = new boolean[c.size()];
+        rm[0] = true;
+        rm[4] = true;
+        c.remove(rm, 50);
+        assertEquals(9, c.tgt[0]);
+        assertEquals(0.0, c.delayOffset(0));
+        for (int k = c.offsets[2]; k < c.offsets[3]; k++) {
+            assertEquals(c.tgt[k] % 3 == 0 ? c.tgt[k] / 1000.0 : 0.0, c.delayOffset(k));
+        }
+    }
+
+    @Test
+    void contDelaySendRule() {
+        // cont_delay_synapse::send with h = 0.1 ms: a connection of 13 steps and offset 0.07 ms
+        ConnStore c = new ConnStore(true);
+        c.add(1, 2, 1.0, 13, 0, 0, 0);
+        c.add(1, 3, 1.0, 13, 0, 0, 1);
+        c.setDelayOffset(0, 0.07);
+        final double h = 0.1;
+        // offset 0.02: 0.02 + 0.07 = 0.09 < h, same step
+        assertEquals(13, c.sendDelay(0, 0.02, h));
+        assertEquals(0.02 + 0.07, c.sendOffset(0, 0.02, h));
+        // offset 0.05: 0.12 >= h, one step earlier, 0.12 - 0.1
+        assertEquals(12, c.sendDelay(0, 0.05, h));
+        assertEquals((0.05 + 0.07) - 0.1, c.sendOffset(0, 0.05, h));
+        // a sum of exactly h goes one step earlier with offset 0
+        assertEquals(12, c.sendDelay(0, 0.03, 0.03 + 0.07));
+        assertEquals(0.0, c.sendOffset(0, 0.03, 0.03 + 0.07));
+        // connections without offset leave spikes alone
+        assertEquals(13, c.sendDelay(1, 0.09, h));
+        assertEquals(0.09, c.sendOffset(1, 0.09, h));
+        ConnStore plain = new ConnStore(true);
+        plain.add(1, 2, 1.0, 13, 0, 0, 0);
+        assertNull(plain.doff);
+        assertEquals(13, plain.sendDelay(0, 0.09, h));
+        assertEquals(0.09, plain.sendOffset(0, 0.09, h));
     }
 }
