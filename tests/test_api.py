@@ -178,3 +178,25 @@ def test_get_connections(nest):
     assert nest.GetConnections(a[0], b[0]).weight == 9.0
     assert nest.GetStatus(c[0], "delay") == (2.0,)
     assert nest.num_connections == 6
+
+
+def test_synapse_default_delay_in_steps(nest):
+    # NEST keeps a synapse model's default delay in whole steps (SynIdDelay): SetDefaults rounds it,
+    # GetDefaults reports steps * resolution, and a change of the resolution converts the steps through
+    # their time in ms, rounding up to whole new steps (Connection::calibrate, Time::get_steps)
+    nest.SetDefaults("static_synapse", {"delay": 1.23})
+    assert nest.GetDefaults("static_synapse")["delay"] == 12 * 0.1
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(n[0], n[1])
+    assert nest.GetConnections().get("delay") == nest.GetDefaults("static_synapse")["delay"]
+    nest.ResetKernel()
+    nest.SetDefaults("static_synapse", {"delay": 1.23})
+    nest.resolution = 0.05
+    assert nest.GetDefaults("static_synapse")["delay"] == 24 * 0.05      # 1.2 ms, not round(1.23 / 0.05) steps
+    nest.ResetKernel()
+    nest.resolution = 0.3                                                # 1 ms = 3.33 steps: rounded up to 4
+    assert nest.GetDefaults("static_synapse")["delay"] == 4 * 0.3
+    assert nest.GetDefaults("stdp_synapse")["delay"] == 4 * 0.3
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(n[0], n[1])
+    assert nest.GetConnections().get("delay") == 4 * 0.3

@@ -20,6 +20,12 @@ public final class SynapseModel {
     /** node id of the weight_recorder (0: none) */
     public long weightRecorder;
     public double delay = 1.0;
+    /**
+     * The default connection's delay in steps (NEST's SynIdDelay: SetDefaults rounds the delay to
+     * whole steps, GetDefaults reports steps * resolution); -1 while it is the initial 1 ms at the
+     * current resolution.
+     */
+    long delaySteps = -1;
     public int receptorType = 0;
     /** default synapse_label of the *_lbl models (-1: unlabelled) */
     public long label = -1;
@@ -95,6 +101,7 @@ public final class SynapseModel {
         m.contOffset = contOffset;
         m.weight = weight;
         m.delay = delay;
+        m.delaySteps = delaySteps;
         m.receptorType = receptorType;
         m.label = label;
         m.weightRecorder = weightRecorder;
@@ -173,9 +180,16 @@ public final class SynapseModel {
      * one step); cont_delay_synapse keeps its offset in ms.
      */
     public void calibrate(Time time, double oldTicsPerStep, double oldTicsPerMs) {
-        if (!contDelay) return;
-        long steps = time.msToSteps(contSteps * oldTicsPerStep / oldTicsPerMs);
-        setContDelay(time, Math.max(1, steps), contOffset);
+        if (contDelay) {
+            long steps = time.msToSteps(contSteps * oldTicsPerStep / oldTicsPerMs);
+            setContDelay(time, Math.max(1, steps), contOffset);
+            return;
+        }
+        if (!hasDelay()) return;
+        // Connection::calibrate: the old steps through their time in ms, at least one step
+        long old = delaySteps >= 0 ? delaySteps : (long) Math.floor(delay * (oldTicsPerMs / oldTicsPerStep) + 0.5);
+        delaySteps = Math.max(1, time.msToSteps(old * oldTicsPerStep / oldTicsPerMs));
+        delay = time.delayStepsToMs(delaySteps);
     }
 
     public void setDefaults(Status s, Kernel k) {
@@ -231,8 +245,10 @@ public final class SynapseModel {
         weight = w;
         if (contDelay) {
             setContDelay(k.time, cSteps, cOff);
-        } else {
-            delay = dl;
+        } else if (s.has("delay")) {
+            // SynIdDelay::set_delay_ms: whole steps
+            delaySteps = k.time.delayMsToSteps(dl);
+            delay = k.time.delayStepsToMs(delaySteps);
         }
         receptorType = rt;
         label = lb;
