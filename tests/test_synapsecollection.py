@@ -263,3 +263,48 @@ def test_disconnect_spec_checks(nest):
     nest.Disconnect(n, n, syn_spec={"synapse_model": "static_synapse", "weight": 99.0, "delay": 5.0,
                                     "receptor_type": 0})
     assert nest.num_connections == 0
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_collection_stays_valid_after_more_connections(nest, threads):
+    # NEST's SynapseCollection holds connection ids that later Connect calls leave valid: get and set
+    # still reach the same connections, also after a Simulate
+    nest.local_num_threads = threads
+    n = nest.Create("iaf_psc_alpha", 6)
+    nest.Connect(n[0], n[1], syn_spec={"weight": 1.0})
+    nest.Connect(n[1], n[0], syn_spec={"weight": 2.0})
+    nest.Connect(n[2], n[3], syn_spec={"weight": 3.0, "delay": 2.0})
+    old = nest.GetConnections()
+    assert old.get("weight") == [1.0, 2.0, 3.0]
+    nest.Connect(n[0], n[2:], syn_spec={"weight": 4.0})
+    nest.Connect(n[3:], n[:2], "all_to_all", {"weight": 5.0})
+    assert old.get("weight") == [1.0, 2.0, 3.0]
+    assert old.get("delay") == [1.0, 1.0, 2.0]
+    assert list(old.source) == [n[0].global_id, n[1].global_id, n[2].global_id]
+    first = old[0]
+    old.set(weight=[7.0, 8.0, 9.0])
+    nest.Simulate(5.0)
+    nest.Connect(n[4], n[5], syn_spec={"weight": 10.0})
+    assert old.get("weight") == [7.0, 8.0, 9.0]
+    assert first.get("weight") == 7.0
+    assert nest.GetConnections(n[0], n[1]).get("weight") == 7.0
+    assert len(nest.GetConnections()) == 3 + 4 + 6 + 1
+    assert old[0] == nest.GetConnections(n[0], n[1]) and old[2] == nest.GetConnections(n[2], n[3])
+    # a collection whose connections were removed is out of date; its other parts are not
+    nest.Disconnect(old[1])
+    with pytest.raises(nest.kernel.NESTError, match="out of date"):
+        old.get("weight")
+    assert old[2:].get("weight") == 9.0
+
+
+def test_collection_with_multapses_out_of_date_after_more_connections(nest):
+    # the engine orders multapses by their values, not by creation: after new connections the old
+    # handles of a multapse cannot be matched, and the collection says so instead of guessing
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(n[0], n[1], syn_spec={"weight": 1.0})
+    nest.Connect(n[0], n[1], syn_spec={"weight": 2.0})
+    old = nest.GetConnections()
+    nest.Connect(n[1], n[0])
+    with pytest.raises(nest.kernel.NESTError, match="multapses"):
+        old.get("weight")
+    assert nest.GetConnections(n[0], n[1]).get("weight") == [1.0, 2.0]

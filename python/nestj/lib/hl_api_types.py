@@ -354,8 +354,13 @@ class SynapseCollection:
     """A set of connections as returned by GetConnections (NEST's SynapseCollection).
 
     Holds per connection the source, target, synapse_id, port and target_thread (NEST's
-    ConnectionID) and a handle (segment, index) into the engine's connection tables, valid while
-    no connections are created or removed (the engine checks a version number)."""
+    ConnectionID) and a handle (segment, index) into the engine's connection tables. The engine
+    numbers each change of its connections; when connections were created or removed since the
+    handles were taken, they are looked up again by (synapse_id, source, target, target_thread), so
+    a collection stays usable after later Connect calls, as NEST's does. It is out of date (an
+    error, never a silently different connection) if one of its connections is gone (Disconnect)
+    or is one of several connections with the same ids (multapses), which the engine's sorting
+    does not keep in creation order."""
 
     _COLS = ("source", "target", "synapse_id", "port", "target_thread", "handle_store", "handle_index")
     # keys of a connection's status (NEST's get_synapse_status + the static synapse's get_status)
@@ -380,7 +385,50 @@ class SynapseCollection:
     def __bool__(self):
         return len(self) > 0
 
+    def _refresh(self):
+        """Re-takes the handles if the engine's connections changed since they were taken."""
+        d = self._d
+        cur = int(bridge.connectionVersion())
+        if int(d["version"]) == cur:
+            return
+        n = len(self)
+        if n == 0:
+            d["version"] = cur
+            return
+        from ..ll_api import _LongArr
+        src = np.unique(np.asarray(d["source"], dtype=np.int64))
+        tgt = np.unique(np.asarray(d["target"], dtype=np.int64))
+        m = to_py(check_call("get", bridge.getConnections, _LongArr(src), _LongArr(tgt), None))
+        keys = ("synapse_id", "source", "target", "target_thread")
+        index = {}
+        for j, k in enumerate(zip(*(np.asarray(m[c]).tolist() for c in keys))):
+            index.setdefault(k, []).append(j)
+        rows = np.empty(n, dtype=np.int64)
+        for i, k in enumerate(zip(*(np.asarray(d[c]).tolist() for c in keys))):
+            cand = index.get(k)
+            if cand is None:
+                raise NESTErrors.KernelException(
+                    "get", "This SynapseCollection is out of date: some of its connections were removed after it "
+                    "was obtained. Call GetConnections again.")
+            if len(cand) > 1:
+                raise NESTErrors.KernelException(
+                    "get", "This SynapseCollection is out of date: connections were created or removed after it "
+                    "was obtained, and it holds multapses (several connections from {} to {}), which cannot be "
+                    "told apart afterwards. Call GetConnections again.".format(k[1], k[2]))
+            rows[i] = cand[0]
+        for c in self._COLS:
+            d[c] = np.asarray(m[c])[rows]
+        d["version"] = int(m["version"])
+
+    def _ver(self):
+        self._refresh()
+        return int(self._d["version"])
+
     def _subset(self, sel):
+        try:
+            self._refresh()      # once for all parts; a part that is out of date says so when used
+        except NESTErrors.KernelException:
+            pass
         d = {k: (v[sel] if isinstance(v, np.ndarray) else v) for k, v in self._d.items()}
         return SynapseCollection(d)
 
@@ -415,6 +463,7 @@ class SynapseCollection:
 
     def _jh(self):
         from ..ll_api import _IntArr
+        self._refresh()
         return (_IntArr(np.asarray(self._d["handle_store"], dtype=np.int32)),
                 _IntArr(np.asarray(self._d["handle_index"], dtype=np.int32)))
 
@@ -427,13 +476,13 @@ class SynapseCollection:
                 own = np.array(["synapse_id" in ks for ks in self._model_keys()], dtype=bool)
                 if own.any():
                     hs, ix = self._jh()
-                    v = to_py(check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"])))
+                    v = to_py(check_call("get", bridge.getConnValues, hs, ix, key, self._ver()))
                     col = np.where(own, np.asarray(v, dtype=np.float64), col).astype(np.int64)
             return col
         if len(self) == 0:
             return np.zeros(0)
         hs, ix = self._jh()
-        v = check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"]))
+        v = check_call("get", bridge.getConnValues, hs, ix, key, self._ver())
         return to_py(v)
 
     def _key_mask(self, key, model_keys):
@@ -453,9 +502,10 @@ class SynapseCollection:
 
     def _column_at(self, key, i):
         from ..ll_api import _IntArr
+        self._refresh()
         hs = _IntArr(np.asarray(self._d["handle_store"][i:i + 1], dtype=np.int32))
         ix = _IntArr(np.asarray(self._d["handle_index"][i:i + 1], dtype=np.int32))
-        return to_py(check_call("get", bridge.getConnValues, hs, ix, key, int(self._d["version"])))[0]
+        return to_py(check_call("get", bridge.getConnValues, hs, ix, key, self._ver()))[0]
 
     def _values(self, key):
         return self._column(key)
@@ -593,7 +643,7 @@ class SynapseCollection:
             except (TypeError, ValueError):
                 raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be numeric.".format(k)) from None
         check_call("SetStatus", bridge.setConnValuesMulti, hs, ix, _StrArr(list(cols.keys())), _DoubleArr2(arrs),
-                   int(self._d["version"]))
+                   self._ver())
 
     def __getattr__(self, attr):
         if attr.startswith("_"):
@@ -650,7 +700,7 @@ class SynapseCollection:
         if len(self) == 0:
             return
         hs, ix = self._jh()
-        check_call("Disconnect", bridge.disconnectHandles, hs, ix, int(self._d["version"]))
+        check_call("Disconnect", bridge.disconnectHandles, hs, ix, self._ver())
 
 
 class CollocatedSynapses:
