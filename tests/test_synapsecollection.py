@@ -308,3 +308,20 @@ def test_collection_with_multapses_out_of_date_after_more_connections(nest):
     with pytest.raises(nest.kernel.NESTError, match="multapses"):
         old.get("weight")
     assert nest.GetConnections(n[0], n[1]).get("weight") == [1.0, 2.0]
+
+
+def test_hpc_synapses_only_on_receptor_port_0(nest):
+    # NEST's TargetIdentifierIndex::set_rport: _hpc synapses keep no receptor port
+    n = nest.Create("iaf_psc_alpha")
+    ms = nest.Create("iaf_psc_exp_multisynapse", params={"tau_syn": [1.0, 2.0]})
+    mc = nest.Create("iaf_cond_alpha_mc")
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match=r"Only rport==0 allowed for HPC synapses"):
+        nest.Connect(n, ms, syn_spec={"synapse_model": "static_synapse_hpc", "receptor_type": 2})
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match=r"Only rport==0 allowed for HPC synapses"):
+        nest.Connect(n, mc, syn_spec={"synapse_model": "stdp_synapse_hpc", "receptor_type": mc.receptor_types["proximal_exc"]})
+    # receptor soma_exc is port 0 of iaf_cond_alpha_mc; the first receptor of a multisynapse neuron is port 1
+    nest.Connect(n, mc, syn_spec={"synapse_model": "static_synapse_hpc", "receptor_type": mc.receptor_types["soma_exc"]})
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match=r"Only rport==0"):
+        nest.Connect(n, ms, syn_spec={"synapse_model": "static_synapse_hpc", "receptor_type": 1})
+    nest.Connect(n, n, syn_spec={"synapse_model": "static_synapse_hpc"})
+    assert len(nest.GetConnections(synapse_model="static_synapse_hpc")) == 2

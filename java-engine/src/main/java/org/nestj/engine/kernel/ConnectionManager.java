@@ -297,6 +297,11 @@ public final class ConnectionManager {
             default:
                 break;
         }
+        if (sm.hpc && storedPort != 0) {
+            // TargetIdentifierIndex::set_rport
+            throw NestException.illegalConnection("Only rport==0 allowed for HPC synapses. Use normal synapse models "
+                    + "instead. See Kunkel et al, Front Neuroinform 8:78 (2014), Sec 3.3.2.");
+        }
         long dsteps;
         double delayOffset = 0.0;
         if (sm.contDelay && Double.isNaN(delayMs)) {
