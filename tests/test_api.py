@@ -200,3 +200,20 @@ def test_synapse_default_delay_in_steps(nest):
     n = nest.Create("iaf_psc_alpha", 2)
     nest.Connect(n[0], n[1])
     assert nest.GetConnections().get("delay") == 4 * 0.3
+
+
+def test_verbosity_silences_engine_warnings(nest, capfd):
+    # the engine's warnings follow set_verbosity, like NEST's LOG (here cont_delay_synapse's rounding
+    # warning); the fixture sets M_ERROR before each test
+    n = nest.Create("parrot_neuron_ps", 2)
+    spec = {"synapse_model": "cont_delay_synapse", "delay": 1.23}
+    nest.set_verbosity("M_WARNING")
+    nest.Connect(n[0], n[1], syn_spec=spec)
+    assert "Connect [Warning]: The delay will be rounded" in capfd.readouterr().err
+    nest.set_verbosity("M_ERROR")
+    nest.Connect(n[0], n[1], syn_spec=spec)
+    assert "[Warning]" not in capfd.readouterr().err
+    nest.ResetKernel()        # the verbosity belongs to the process
+    n = nest.Create("parrot_neuron_ps", 2)
+    nest.Connect(n[0], n[1], syn_spec=spec)
+    assert "[Warning]" not in capfd.readouterr().err

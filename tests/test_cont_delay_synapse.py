@@ -173,6 +173,7 @@ def test_delay_extrema_follow_both_whole_steps(nest):
 def test_connect_rounds_the_delay_and_warns(nest, capfd):
     g = Grid(0.1)
     n = nest.Create("iaf_psc_alpha", 2)
+    nest.set_verbosity("M_WARNING")     # the fixture's M_ERROR would hide it (the fixture resets it)
     capfd.readouterr()
     nest.Connect(n[0], n[1], syn_spec={"synapse_model": "cont_delay_synapse", "delay": 1.23})
     err = capfd.readouterr().err

@@ -21,6 +21,7 @@ def set_verbosity(level):
     if level not in _VERBOSITY:
         raise ValueError("unknown verbosity level %r" % level)
     _level[0] = level
+    bridge.setVerbosity(_VERBOSITY[level])
 
 
 def get_verbosity():

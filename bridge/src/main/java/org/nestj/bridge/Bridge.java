@@ -250,6 +250,11 @@ public final class Bridge {
         return kernel.connections.version;
     }
 
+    /** PyNEST's set_verbosity: the level from which the engine's messages are shown. */
+    public static void setVerbosity(int level) {
+        org.nestj.engine.Log.setVerbosity(level);
+    }
+
     // ------------------------------------------------------------------ simulation
 
     public static void simulate(double ms) {

@@ -556,7 +556,7 @@ public final class ConnBuilder {
         if (m.instantRate && ss.has("delay")) throw m.noDelay();
         if (m.contDelay && ss.has("delay")) {
             // cont_delay_synapse's check_synapse_params
-            System.err.println("Connect [Warning]: The delay will be rounded to the next multiple of the time step. "
+            org.nestj.engine.Log.warning("Connect", "The delay will be rounded to the next multiple of the time step. "
                     + "To use a more precise time delay it needs to be defined within the synapse, e.g. with CopyModel().");
         }
         // gap_junction refuses a delay when its first connection is made (after the symmetry checks)

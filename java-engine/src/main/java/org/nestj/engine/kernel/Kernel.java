@@ -447,7 +447,7 @@ public final class Kernel {
             } else {
                 String msg = !dp.isEmpty() && f.exists() ? "'" + dp + "' is not a directory."
                         : "Directory '" + dp + "' does not exist.";
-                System.err.println("SetStatus [Error]: \n    Variable data_path not set: " + msg);
+                org.nestj.engine.Log.error("SetStatus", "\n    Variable data_path not set: " + msg);
             }
         }
         dataPrefix = s.s("data_prefix", dataPrefix);

@@ -240,7 +240,7 @@ public final class RateEvents {
             if (all) return;
         }
         // NEST reports the interval up to the end of this update (to_step), in its default number format
-        System.err.println("SimulationManager::wfr_update [Warning]: Maximum number of iterations reached at interval "
+        org.nestj.engine.Log.warning("SimulationManager::wfr_update", "Maximum number of iterations reached at interval "
                 + cfmt(k.time.stepsToMs(origin)) + "-" + cfmt(k.time.stepsToMs(origin) + to * k.time.resolution()) + " ms");
     }
 

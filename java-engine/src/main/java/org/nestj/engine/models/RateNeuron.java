@@ -82,7 +82,7 @@ public abstract class RateNeuron extends RateNode {
     protected static double renamed(Status s, String template, String old, String now, double v) {
         if (!s.has(old)) return v;
         double r = s.d(old, v);
-        System.err.println(template + "< TNonlinearities >::Parameters_::set [Warning]: The parameter " + old
+        org.nestj.engine.Log.warning(template + "< TNonlinearities >::Parameters_::set", "The parameter " + old
                 + " has been renamed to " + now + ". Please use the new name from now on.");
         return r;
     }
