@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.Status;
 import org.nestj.engine.params.Parameter.Ctx;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GlibcLog;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * The Parameter factory (NEST's CreateParameter and the SLI functions behind PyNEST's Parameter
@@ -463,8 +464,8 @@ public final class Parameters {
             double x = p.eval(rng, gid, c);
             switch (fn) {
                 case 0: return GlibcMath.exp(x);
-                case 1: return Math.sin(x);
-                default: return Math.cos(x);
+                case 1: return GlibcTrig.sin(x);
+                default: return GlibcTrig.cos(x);
             }
         }
     }
@@ -651,8 +652,8 @@ public final class Parameters {
         Gabor(Parameter x, Parameter y, double theta, double gamma, double std, double lambda, double psi) {
             this.x = x;
             this.y = y;
-            this.cos = Math.cos(theta * Math.PI / 180.);
-            this.sin = Math.sin(theta * Math.PI / 180.);
+            this.cos = GlibcTrig.cos(theta * Math.PI / 180.);
+            this.sin = GlibcTrig.sin(theta * Math.PI / 180.);
             this.gamma = gamma;
             this.inv2s2 = 1.0 / (2 * std * std);
             this.lambda = lambda;
@@ -665,7 +666,7 @@ public final class Parameters {
             double xp = dx * cos + dy * sin;
             double yp = -dx * sin + dy * cos;
             double e = GlibcMath.exp(-gamma * gamma * xp * xp * inv2s2 - yp * yp * inv2s2);
-            double cp = Math.max(Math.cos(2 * Math.PI * yp / lambda + psi * Math.PI / 180.), 0.);
+            double cp = Math.max(GlibcTrig.cos(2 * Math.PI * yp / lambda + psi * Math.PI / 180.), 0.);
             return e * cp;
         }
     }
