@@ -97,8 +97,9 @@ public final class Amat2PscExp extends Mat2Base {
         V_th_v[i] = hv;
     }
 
+    /** NEST's std::pow(x, 2): the compiler folds pow(x, 2) into x * x (pow(x, 3) stays a call of glibc's pow). */
     private static double sq(double x) {
-        return GlibcMath.pow(x, 2);
+        return x * x;
     }
 
     @Override
