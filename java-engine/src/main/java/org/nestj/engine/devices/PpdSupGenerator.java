@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * ppd_sup_generator — for each target, the superposition of n_proc independent Poisson processes
@@ -115,7 +116,7 @@ public final class PpdSupGenerator extends StimulationDevice {
                 double hz = hazardStep[i];
                 if (relative_amplitude[i] > 0.0 && frequency[i] != 0.0) {
                     double tms = kernel.time.stepsToMs(t);
-                    hz = hazardStep[i] * (1.0 + relative_amplitude[i] * Math.sin(omega[i] * tms));
+                    hz = hazardStep[i] * (1.0 + relative_amplitude[i] * GlibcTrig.sin(omega[i] * tms));
                 }
                 emit(i, lag, 1, hz, 0, 0);
             }

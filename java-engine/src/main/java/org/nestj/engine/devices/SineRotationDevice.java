@@ -1,6 +1,7 @@
 package org.nestj.engine.devices;
 
 import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * What ac_generator and noise_generator share: a sine of frequency (Hz) and phase (degrees)
@@ -35,16 +36,16 @@ public abstract class SineRotationDevice extends StimulationDevice {
             double omega = 2.0 * Math.PI * frequency[i] / 1000.0;
             double phi = phase[i] * 2.0 * Math.PI / 360.0;
             if (amplitude != null) {
-                y_0[i] = amplitude[i] * Math.cos(omega * t + phi);
-                y_1[i] = amplitude[i] * Math.sin(omega * t + phi);
+                y_0[i] = amplitude[i] * GlibcTrig.cos(omega * t + phi);
+                y_1[i] = amplitude[i] * GlibcTrig.sin(omega * t + phi);
             } else {
-                y_0[i] = Math.cos(omega * t + phi);
-                y_1[i] = Math.sin(omega * t + phi);
+                y_0[i] = GlibcTrig.cos(omega * t + phi);
+                y_1[i] = GlibcTrig.sin(omega * t + phi);
             }
-            A00[i] = Math.cos(omega * h);
-            A01[i] = -Math.sin(omega * h);
-            A10[i] = Math.sin(omega * h);
-            A11[i] = Math.cos(omega * h);
+            A00[i] = GlibcTrig.cos(omega * h);
+            A01[i] = -GlibcTrig.sin(omega * h);
+            A10[i] = GlibcTrig.sin(omega * h);
+            A11[i] = GlibcTrig.cos(omega * h);
         }
     }
 

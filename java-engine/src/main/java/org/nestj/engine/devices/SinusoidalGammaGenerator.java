@@ -7,6 +7,7 @@ import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * sinusoidal_gamma_generator — inhomogeneous gamma process of order a with rate
@@ -102,7 +103,7 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
         if (ta == tb) return 0.0;
         double dl = ord * r * (tb - ta);
         if (Math.abs(amp) > 0 && Math.abs(w) > 0) {
-            dl += -ord * amp / w * (Math.cos(w * tb + ph) - Math.cos(w * ta + ph));
+            dl += -ord * amp / w * (GlibcTrig.cos(w * tb + ph) - GlibcTrig.cos(w * ta + ph));
         }
         return dl;
     }
@@ -189,7 +190,7 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
             for (int lag = from; lag < to; lag++) {
                 long tSteps = origin + lag + 1;
                 double tms = kernel.time.stepsToMs(tSteps);
-                double r = rate[i] + amplitude[i] * Math.sin(om[i] * tms + phi[i]);
+                double r = rate[i] + amplitude[i] * GlibcTrig.sin(om[i] * tms + phi[i]);
                 curRate[i] = r;
                 if (nt > 0 && r > 0 && isActive(i, tSteps - 1)) {
                     if (individual[i]) {
@@ -210,7 +211,7 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
         if (individual[i]) {
             int p = c.port[k];
             double tms = e.val[j];
-            double r = rate[i] + amplitude[i] * Math.sin(om[i] * tms + phi[i]);
+            double r = rate[i] + amplitude[i] * GlibcTrig.sin(om[i] * tms + phi[i]);
             if (!(tb.nodeRng(ti).uniform() < hazard(i, p, tms, r))) return;
             t0ms[i][p] = tms;
             lambda0[i][p] = 0;

@@ -7,6 +7,7 @@ import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * sinusoidal_poisson_generator — Poisson spikes with rate r(t) = max(0, rate + amplitude
@@ -71,10 +72,10 @@ public final class SinusoidalPoissonGenerator extends SinusoidalGeneratorBase {
         sinh = new double[n];
         cosh = new double[n];
         for (int i = 0; i < n; i++) {
-            y_0[i] = amplitude[i] * Math.cos(om[i] * t + phi[i]);
-            y_1[i] = amplitude[i] * Math.sin(om[i] * t + phi[i]);
-            sinh[i] = Math.sin(h * om[i]);
-            cosh[i] = Math.cos(h * om[i]);
+            y_0[i] = amplitude[i] * GlibcTrig.cos(om[i] * t + phi[i]);
+            y_1[i] = amplitude[i] * GlibcTrig.sin(om[i] * t + phi[i]);
+            sinh[i] = GlibcTrig.sin(h * om[i]);
+            cosh[i] = GlibcTrig.cos(h * om[i]);
         }
     }
 

@@ -56,7 +56,7 @@ public abstract class NeuronBlock extends NodeBlock {
     protected final void spiked(int i, long stampSteps, double offset) {
         double t = kernel.time.stepsToMs(stampSteps) - offset;
         if (synElems[i] != null) growElements(i, t);
-        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
+        Ca[i] = Ca[i] * GlibcMath.exp((caT[i] - t) / tau_Ca[i]) + beta_Ca[i];
         caT[i] = t;
         if (nIncoming[i] > 0) {
             SpikeArchive a = archive[i];
@@ -80,7 +80,7 @@ public abstract class NeuronBlock extends NodeBlock {
     /** NEST's update_synaptic_elements(t): the elements grow to t, the calcium trace decays to t. */
     public final void updateSynapticElements(int i, double t) {
         if (synElems[i] != null) growElements(i, t);
-        Ca[i] = Ca[i] * Math.exp((caT[i] - t) / tau_Ca[i]);
+        Ca[i] = Ca[i] * GlibcMath.exp((caT[i] - t) / tau_Ca[i]);
         caT[i] = t;
     }
 

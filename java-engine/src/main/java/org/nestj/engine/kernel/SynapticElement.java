@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.NestException;
 
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * NEST's SynapticElement (synaptic_element.cpp) with its growth curve (growth_curve.cpp): the
@@ -16,7 +17,7 @@ import org.nestj.engine.numerics.GlibcMath;
 public final class SynapticElement {
     public static final String[] CURVES = {"gaussian", "linear", "sigmoid"};
     static final int LINEAR = 0, GAUSSIAN = 1, SIGMOID = 2;
-    static final double SQRT_LOG_TWO = Math.sqrt(Math.log(2.0));
+    static final double SQRT_LOG_TWO = Math.sqrt(GlibcLog.log(2.0));
 
     public final String name;
     double z = 0.0, zT = 0.0;

@@ -11,6 +11,7 @@ import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GslSolverFailure;
 import org.nestj.engine.numerics.OdeRhs;
 import org.nestj.engine.numerics.Rkf45;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * Shared machinery of NEST 3.9's adaptive exponential integrate-and-fire family (aeif_*; Brette and Gerstner 2005),
@@ -42,7 +43,7 @@ public abstract class AeifBase extends NeuronBlock {
     /** Ring buffer channel of current input. */
     protected static final int CUR = 0;
     /** NEST's max_exp_arg = log(DBL_MAX / 1e20), for the overflow check of Delta_T. */
-    protected static final double MAX_EXP_ARG = Math.log(Double.MAX_VALUE / 1e20);
+    protected static final double MAX_EXP_ARG = GlibcLog.log(Double.MAX_VALUE / 1e20);
 
     // parameters common to the family (NEST's Parameters_)
     @PerNode public double[] V_peak, V_reset, t_ref, g_L, C_m, E_L, Delta_T, tau_w, a, b, V_th, I_e, gsl_error_tol;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * aeif_cond_beta_multisynapse — conductance-based adaptive exponential integrate-and-fire neuron with any number of
@@ -40,7 +41,7 @@ public final class AeifCondBetaMultisynapse extends AeifCondMultisynapseBase {
         final double tauDifference = tauDecay - tauRise;
         double peakValue = 0;
         if (Math.abs(tauDifference) > Math.ulp(1.0)) {
-            final double tPeak = tauDecay * tauRise * Math.log(tauDecay / tauRise) / tauDifference;
+            final double tPeak = tauDecay * tauRise * GlibcLog.log(tauDecay / tauRise) / tauDifference;
             peakValue = GlibcMath.exp(-tPeak / tauDecay) - GlibcMath.exp(-tPeak / tauRise);
         }
         if (Math.abs(peakValue) < Math.ulp(1.0)) {

@@ -97,8 +97,9 @@ public final class Amat2PscExp extends Mat2Base {
         V_th_v[i] = hv;
     }
 
+    /** NEST's std::pow(x, 2): the compiler folds pow(x, 2) into x * x (pow(x, 3) stays a call of glibc's pow). */
     private static double sq(double x) {
-        return GlibcMath.pow(x, 2);
+        return x * x;
     }
 
     @Override
@@ -112,8 +113,8 @@ public final class Amat2PscExp extends Mat2Base {
     @Override
     void calibrateNode(int i, double h) {
         final double c = C[i], b = beta[i], taum = Tau[i], tauE = tau_ex[i], tauI = tau_in[i], tauV = tau_v[i];
-        final double eE = Math.exp(-h / tauE), eI = Math.exp(-h / tauI), em = Math.exp(-h / taum);
-        final double e1 = Math.exp(-h / tau_1[i]), e2 = Math.exp(-h / tau_2[i]), eV = Math.exp(-h / tauV);
+        final double eE = GlibcMath.exp(-h / tauE), eI = GlibcMath.exp(-h / tauI), em = GlibcMath.exp(-h / taum);
+        final double e1 = GlibcMath.exp(-h / tau_1[i]), e2 = GlibcMath.exp(-h / tau_2[i]), eV = GlibcMath.exp(-h / tauV);
         P11[i] = eE;
         P22[i] = eI;
         P33[i] = em;

@@ -9,6 +9,7 @@ import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * The compartment tree of one cm_default node (NEST 3.9 models/cm_tree.{h,cpp} and
@@ -168,7 +169,7 @@ final class CmTree implements NodeBlock.Copyable {
     }
 
     private static double gNorm(double tr, double td) {
-        double tp = (tr * td) / (td - tr) * Math.log(td / tr);
+        double tp = (tr * td) / (td - tr) * GlibcLog.log(td / tr);
         return 1. / (-GlibcMath.exp(-tp / tr) + GlibcMath.exp(-tp / td));
     }
 

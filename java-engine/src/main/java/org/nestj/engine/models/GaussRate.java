@@ -13,8 +13,8 @@ import org.nestj.engine.numerics.GlibcMath;
  *   input(h) = g exp(-(h - mu)^2 / (2 sigma^2))      (defaults g = 1, mu = 0, sigma = 0)
  * </pre>
  *
- * evaluated as NEST does, {@code g * exp(-pow(h - mu, 2.) / (2. * pow(sigma, 2.)))} with glibc's exp and
- * pow; with the default sigma = 0 the gain is 0 except at h = mu, where it is NaN (0/0). No
+ * evaluated as NEST does, {@code g * exp(-pow(h - mu, 2.) / (2. * pow(sigma, 2.)))} with glibc's exp (the
+ * compiler folds pow(x, 2.) into x * x); with the default sigma = 0 the gain is 0 except at h = mu, where it is NaN (0/0). No
  * multiplicative coupling. In gauss_rate_ipn the keys mu and sigma are shared with the neuron's mean
  * input and noise parameter: a status dictionary sets both, and the status shows the gain's values
  * (NEST writes the nonlinearity's entries last).
@@ -36,7 +36,8 @@ public final class GaussRate extends RateNonlinearity {
 
     @Override
     public double input(int i, double h) {
-        return g[i] * GlibcMath.exp(-GlibcMath.pow(h - mu[i], 2.) / (2. * GlibcMath.pow(sigma[i], 2.)));
+        final double d = h - mu[i];
+        return g[i] * GlibcMath.exp(-(d * d) / (2. * (sigma[i] * sigma[i])));
     }
 
     @Override

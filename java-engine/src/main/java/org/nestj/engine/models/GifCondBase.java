@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * Shared machinery of NEST 3.9's conductance-based generalized integrate-and-fire models with escape noise
@@ -137,7 +138,7 @@ abstract class GifCondBase extends GifBase {
                 applySpikes(i, yy, step);
                 if (r_ref[i] == 0) {
                     final double lambda = lambda_0[i] * GlibcMath.exp((yy[0] - sf) / Delta_V[i]);
-                    if (lambda > 0.0 && nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                    if (lambda > 0.0 && nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
                         fire(i, se, qst, fe, qsf, step, lag, out);
                     }
                 } else {

@@ -9,6 +9,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * gif_pop_psc_exp — a population of N generalized integrate-and-fire neurons with escape noise and exponential
@@ -192,7 +193,7 @@ public final class GifPopPscExp extends NodeBlock {
     /** Value of the sum-of-exponentials adaptation kernel at a lag of k steps (no division by tau). */
     private double adaptationKernel(int i, int k, double h) {
         double th = 0.0;
-        for (int j = 0; j < tau_sfa[i].length; j++) th += q_sfa[i][j] * Math.exp(-k * h / tau_sfa[i][j]);
+        for (int j = 0; j < tau_sfa[i].length; j++) th += q_sfa[i][j] * GlibcMath.exp(-k * h / tau_sfa[i][j]);
         return th;
     }
 
@@ -220,10 +221,10 @@ public final class GifPopPscExp extends NodeBlock {
         for (int i = 0; i < n; i++) {
             if (tau_sfa[i].length == 0) throw badProperty("Time constant array should not be empty. ");
             if (q_sfa[i].length == 0) throw badProperty("Adaptation value array should not be empty. ");
-            P22[i] = Math.exp(-h / tau_m[i]);
+            P22[i] = GlibcMath.exp(-h / tau_m[i]);
             P20[i] = tau_m[i] / c_m[i] * (1 - P22[i]);
-            P11ex[i] = Math.exp(-h / tau_syn_ex[i]);
-            P11in[i] = Math.exp(-h / tau_syn_in[i]);
+            P11ex[i] = GlibcMath.exp(-h / tau_syn_ex[i]);
+            P11in[i] = GlibcMath.exp(-h / tau_syn_in[i]);
             if (initialized[i]) continue;
             if (len_kernel[i] < 1) len_kernel[i] = historySize(i, h);
             final int len = (int) len_kernel[i];
@@ -239,7 +240,7 @@ public final class GifPopPscExp extends NodeBlock {
             for (int k = 0; k < len; k++) {
                 final double th = adaptationKernel(i, len - k, h);
                 theta[i][k] = th;
-                thetaTld[i][k] = Delta_V[i] * (1. - Math.exp(-th / Delta_V[i])) / (double) N[i];
+                thetaTld[i][k] = Delta_V[i] * (1. - GlibcMath.exp(-th / Delta_V[i])) / (double) N[i];
             }
             nHist[i][len - 1] = N[i];
             mHist[i][len - 1] = N[i];
@@ -251,15 +252,15 @@ public final class GifPopPscExp extends NodeBlock {
             Q30[i] = new double[ns];
             Q30K[i] = new double[ns];
             for (int k = 0; k < ns; k++) {
-                Q30K[i][k] = q_sfa[i][k] * tau_sfa[i][k] * Math.exp(-h * len / tau_sfa[i][k]);
-                Q30[i][k] = Math.exp(-h / tau_sfa[i][k]);
+                Q30K[i][k] = q_sfa[i][k] * tau_sfa[i][k] * GlibcMath.exp(-h * len / tau_sfa[i][k]);
+                Q30[i][k] = GlibcMath.exp(-h / tau_sfa[i][k]);
             }
             initialized[i] = true;
         }
     }
 
     private double escrate(int i, double v) {
-        return lambda_0[i] * Math.exp(v / Delta_V[i]);
+        return lambda_0[i] * GlibcMath.exp(v / Delta_V[i]);
     }
 
     private long drawPoisson(int i, double nExp, Rng rng) {
@@ -268,7 +269,7 @@ public final class GifPopPscExp extends NodeBlock {
         if (nExp > nn) {
             nt = nn;
         } else if (nExp > Double.MIN_NORMAL) {
-            if (1. - (nExp + 1.) * Math.exp(-nExp) > Double.MIN_NORMAL) {
+            if (1. - (nExp + 1.) * GlibcMath.exp(-nExp) > Double.MIN_NORMAL) {
                 nt = rng.poisson(nExp);
             } else {
                 nt = rng.uniform() < nExp ? 1 : 0;
@@ -333,7 +334,7 @@ public final class GifPopPscExp extends NodeBlock {
                     thHat += q30k[j] * gg[j];
                 }
                 double lambdaTld = escrate(i, V_m[i] - thHat);
-                final double pFree = 1 - Math.exp(-0.0005 * (lambdaFree[i] + lambdaTld) * h);
+                final double pFree = 1 - GlibcMath.exp(-0.0005 * (lambdaFree[i] + lambdaTld) * h);
                 lambdaFree[i] = lambdaTld;
                 thHat -= nH[0] * thT[0];
                 theta_hat[i] = thHat;
@@ -347,7 +348,7 @@ public final class GifPopPscExp extends NodeBlock {
                     uH[k] = (uH[k] - el) * p22 + hTot;
                     lambdaTld = escrate(i, uH[k] - thK);
                     double pLambda = 0.0005 * (lambdaTld + lH[k]) * h;
-                    if (pLambda > 0.01) pLambda = 1. - Math.exp(-pLambda);
+                    if (pLambda > 0.01) pLambda = 1. - GlibcMath.exp(-pLambda);
                     lH[k] = lambdaTld;
                     Y += pLambda * vH[k];
                     Z += vH[k];

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * Shared machinery of NEST 3.9's current-based generalized integrate-and-fire models (gif_psc_exp,
@@ -65,15 +67,15 @@ abstract class GifPscBase extends GifBase {
         for (int i = 0; i < n; i++) {
             final double tauM = c_m[i] / g_L[i];
             calibrateSynapses(i, h, tauM);
-            P33[i] = Math.exp(-h / tauM);
-            P30[i] = -1 / c_m[i] * Math.expm1(-h / tauM) * tauM;
-            P31[i] = -Math.expm1(-h / tauM);
+            P33[i] = GlibcMath.exp(-h / tauM);
+            P30[i] = -1 / c_m[i] * NestNumerics.expm1(-h / tauM) * tauM;
+            P31[i] = -NestNumerics.expm1(-h / tauM);
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
             P_sfa[i] = new double[tau_sfa[i].length];
-            for (int k = 0; k < P_sfa[i].length; k++) P_sfa[i][k] = Math.exp(-h / tau_sfa[i][k]);
+            for (int k = 0; k < P_sfa[i].length; k++) P_sfa[i][k] = GlibcMath.exp(-h / tau_sfa[i][k]);
             if (sfa_elems[i].length != P_sfa[i].length) sfa_elems[i] = Arrays.copyOf(sfa_elems[i], P_sfa[i].length);
             P_stc[i] = new double[tau_stc[i].length];
-            for (int k = 0; k < P_stc[i].length; k++) P_stc[i][k] = Math.exp(-h / tau_stc[i][k]);
+            for (int k = 0; k < P_stc[i].length; k++) P_stc[i][k] = GlibcMath.exp(-h / tau_stc[i][k]);
             if (stc_elems[i].length != P_stc[i].length) stc_elems[i] = Arrays.copyOf(stc_elems[i], P_stc[i].length);
         }
     }

@@ -7,6 +7,8 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * gif_psc_exp — generalized integrate-and-fire neuron (Mensi et al. 2012, Pozzorini et al. 2015)
@@ -98,8 +100,8 @@ public final class GifPscExp extends GifPscBase {
 
     @Override
     void calibrateSynapses(int i, double h, double tauM) {
-        P11ex[i] = Math.exp(-h / tau_ex[i]);
-        P11in[i] = Math.exp(-h / tau_in[i]);
+        P11ex[i] = GlibcMath.exp(-h / tau_ex[i]);
+        P11in[i] = GlibcMath.exp(-h / tau_in[i]);
         P21ex[i] = IafPropagator.exp(tau_ex[i], tauM, c_m[i], h);
         P21in[i] = IafPropagator.exp(tau_in[i], tauM, c_m[i], h);
     }
@@ -126,9 +128,9 @@ public final class GifPscExp extends GifPscBase {
                 if (r_ref[i] == 0) {
                     V[i] = P30[i] * (I_stim[i] + I_e[i] - st) + P33[i] * V[i] + P31[i] * E_L[i]
                             + I_syn_ex[i] * P21ex[i] + I_syn_in[i] * P21in[i];
-                    final double lambda = lambda_0[i] * Math.exp((V[i] - sf) / Delta_V[i]);
+                    final double lambda = lambda_0[i] * GlibcMath.exp((V[i] - sf) / Delta_V[i]);
                     if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                        if (nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
                             fire(i, se, qst, fe, qsf, step, lag, out);
                         }
                     }

@@ -8,6 +8,8 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * gif_psc_exp_multisynapse — generalized integrate-and-fire neuron (Mensi et al. 2012, Pozzorini
@@ -116,7 +118,7 @@ public final class GifPscExpMultisynapse extends GifPscBase {
         P21[i] = new double[np];
         if (i_syn[i].length != np) i_syn[i] = Arrays.copyOf(i_syn[i], np);
         for (int k = 0; k < np; k++) {
-            P11[i][k] = Math.exp(-h / tau_syn[i][k]);
+            P11[i][k] = GlibcMath.exp(-h / tau_syn[i][k]);
             P21[i][k] = IafPropagator.exp(tau_syn[i][k], tauM, c_m[i], h);
         }
     }
@@ -146,9 +148,9 @@ public final class GifPscExpMultisynapse extends GifPscBase {
                 }
                 if (r_ref[i] == 0) {
                     V[i] = P30[i] * (I_stim[i] + I_e[i] - st) + P33[i] * V[i] + P31[i] * E_L[i] + sumSynPot;
-                    final double lambda = lambda_0[i] * Math.exp((V[i] - sf) / Delta_V[i]);
+                    final double lambda = lambda_0[i] * GlibcMath.exp((V[i] - sf) / Delta_V[i]);
                     if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -Math.expm1(-lambda * h)) {
+                        if (nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
                             fire(i, se, qst, fe, qsf, step, lag, out);
                         }
                     }

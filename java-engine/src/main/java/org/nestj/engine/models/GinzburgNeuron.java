@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * ginzburg_neuron — binary stochastic neuron with sigmoidal gain (NEST 3.9
@@ -30,7 +31,7 @@ public final class GinzburgNeuron extends BinaryNeuron {
 
     @Override
     protected boolean gain(int i, Rng rng, double h) {
-        return rng.uniform() < c_1[i] * h + c_2[i] * 0.5 * (1.0 + Math.tanh(c_3[i] * (h - theta[i])));
+        return rng.uniform() < c_1[i] * h + c_2[i] * 0.5 * (1.0 + GlibcMath.tanh(c_3[i] * (h - theta[i])));
     }
 
     @Override

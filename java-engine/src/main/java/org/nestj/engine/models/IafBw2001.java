@@ -207,7 +207,7 @@ public final class IafBw2001 extends GslNeuronBlock {
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
             final double alphaTau = alpha[i] * tau_rise_NMDA[i];
             final double rd = tau_rise_NMDA[i] / tau_decay_NMDA[i];
-            k1[i] = Math.expm1(-alpha[i] * tau_rise_NMDA[i]);
+            k1[i] = GlibcMath.expm1(-alpha[i] * tau_rise_NMDA[i]);
             k0[i] = GlibcMath.pow(alphaTau, rd) * lowerGamma(1 - rd, alphaTau);
         }
     }

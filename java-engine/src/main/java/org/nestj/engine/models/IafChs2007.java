@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_chs_2007 — spike-response model of Carandini, Horton and Sincich (2007), with alpha-shaped
@@ -114,9 +115,9 @@ public final class IafChs2007 extends NeuronBlock {
             P11ex = new double[n]; P22 = new double[n]; P30 = new double[n]; P21ex = new double[n]; P20 = new double[n];
         }
         for (int i = 0; i < n; i++) {
-            P11ex[i] = Math.exp(-h / tau_epsp[i]);
-            P22[i] = Math.exp(-h / tau_epsp[i]);
-            P30[i] = Math.exp(-h / tau_reset[i]);
+            P11ex[i] = GlibcMath.exp(-h / tau_epsp[i]);
+            P22[i] = GlibcMath.exp(-h / tau_epsp[i]);
+            P30[i] = GlibcMath.exp(-h / tau_reset[i]);
             P21ex[i] = U_epsp[i] * Math.E / C * P11ex[i] * h / tau_epsp[i];
             P20[i] = tau_epsp[i] / C * (1.0 - P22[i]);
         }

@@ -2,6 +2,7 @@ package org.nestj.engine.models;
 
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * iaf_cond_beta — leaky integrate-and-fire neuron with beta-shaped synaptic conductances
@@ -58,7 +59,7 @@ public final class IafCondBeta extends IafCondBase {
         final double diff = tauDecay - tauRise;
         double peak = 0;
         if (Math.abs(diff) > eps) {
-            final double tPeak = tauDecay * tauRise * Math.log(tauDecay / tauRise) / diff;
+            final double tPeak = tauDecay * tauRise * GlibcLog.log(tauDecay / tauRise) / diff;
             peak = GlibcMath.exp(-tPeak / tauDecay) - GlibcMath.exp(-tPeak / tauRise);
         }
         if (Math.abs(peak) < eps) return Math.E / tauDecay;

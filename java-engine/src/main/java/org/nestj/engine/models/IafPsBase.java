@@ -11,6 +11,7 @@ import org.nestj.engine.kernel.SliceRingBuffer;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * Shared machinery of NEST's precise spike timing integrate-and-fire models (iaf_psc_alpha_ps,
@@ -270,12 +271,14 @@ public abstract class IafPsBase extends NeuronBlock {
 
     // ---------------------------------------------------------------- propagators (libnestutil/iaf_propagator)
 
+    /** std::exp (glibc's). */
     protected static double exp(double x) {
         return GlibcMath.exp(x);
     }
 
+    /** NEST's numerics::expm1 (the precise models and iaf_propagator call it, not std::expm1). */
     protected static double expm1(double x) {
-        return StrictMath.expm1(x);
+        return NestNumerics.expm1(x);
     }
 
     private static boolean normalPositive(double x) {

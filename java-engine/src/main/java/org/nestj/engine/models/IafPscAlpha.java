@@ -7,6 +7,8 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * iaf_psc_alpha — leaky integrate-and-fire neuron with alpha-shaped postsynaptic currents
@@ -124,11 +126,11 @@ public final class IafPscAlpha extends IafPscBase {
             refractoryCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            P11_ex[i] = P22_ex[i] = Math.exp(-h / tau_ex[i]);
-            P11_in[i] = P22_in[i] = Math.exp(-h / tau_in[i]);
-            P33[i] = Math.exp(-h / Tau[i]);
-            expm1_tau_m[i] = Math.expm1(-h / Tau[i]);
-            P30[i] = -Tau[i] / C[i] * Math.expm1(-h / Tau[i]);
+            P11_ex[i] = P22_ex[i] = GlibcMath.exp(-h / tau_ex[i]);
+            P11_in[i] = P22_in[i] = GlibcMath.exp(-h / tau_in[i]);
+            P33[i] = GlibcMath.exp(-h / Tau[i]);
+            expm1_tau_m[i] = NestNumerics.expm1(-h / Tau[i]);
+            P30[i] = -Tau[i] / C[i] * NestNumerics.expm1(-h / Tau[i]);
             P21_ex[i] = h * P11_ex[i];
             P21_in[i] = h * P11_in[i];
             double[] pe = IafPropagator.alpha(tau_ex[i], Tau[i], C[i], h);

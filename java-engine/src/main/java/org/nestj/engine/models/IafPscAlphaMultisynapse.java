@@ -7,6 +7,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_psc_alpha_multisynapse — leaky integrate-and-fire neuron with an arbitrary number of
@@ -77,10 +78,10 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
         P31[i] = new double[np]; P32[i] = new double[np]; PSCInit[i] = new double[np];
         if (y1[i].length != np) y1[i] = Arrays.copyOf(y1[i], np);
         if (y2[i].length != np) y2[i] = Arrays.copyOf(y2[i], np);
-        P33[i] = Math.exp(-h / Tau[i]);
+        P33[i] = GlibcMath.exp(-h / Tau[i]);
         P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
         for (int k = 0; k < np; k++) {
-            P11[i][k] = P22[i][k] = Math.exp(-h / tau_syn[i][k]);
+            P11[i][k] = P22[i][k] = GlibcMath.exp(-h / tau_syn[i][k]);
             P21[i][k] = h * P11[i][k];
             double[] p = IafPropagator.alpha(tau_syn[i][k], Tau[i], C[i], h);
             P31[i][k] = p[0];

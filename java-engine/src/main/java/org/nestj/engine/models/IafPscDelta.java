@@ -6,6 +6,7 @@ import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_psc_delta — leaky integrate-and-fire neuron with delta-shaped postsynaptic currents
@@ -92,7 +93,7 @@ public final class IafPscDelta extends IafPscBase {
             refractoryCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            P33[i] = Math.exp(-h / Tau[i]);
+            P33[i] = GlibcMath.exp(-h / Tau[i]);
             P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
@@ -124,7 +125,7 @@ public final class IafPscDelta extends IafPscBase {
                     v = v < V_min[i] ? V_min[i] : v;
                 } else {
                     if (wri) {
-                        rb += sp * Math.exp(-ri * h / Tau[i]);
+                        rb += sp * GlibcMath.exp(-ri * h / Tau[i]);
                     }
                     --ri;
                 }

@@ -6,6 +6,8 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SliceRingBuffer;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * iaf_psc_delta_ps — leaky integrate-and-fire neuron with delta-shaped postsynaptic currents and
@@ -103,7 +105,7 @@ public final class IafPscDeltaPs extends IafPsBase {
                             t = evOff;
                             if (e != SliceRingBuffer.END_REFRACT) {
                                 if (withRefrInput[i]) {
-                                    refrSpikesBuffer[i] += ev.evW[i] * Math.exp(-((lastSpikeStep[i] - T - 1) * h
+                                    refrSpikesBuffer[i] += ev.evW[i] * GlibcMath.exp(-((lastSpikeStep[i] - T - 1) * h
                                             - (lastSpikeOffset[i] - evOff) + t_ref[i]) / tau_m[i]);
                                 }
                             } else {
@@ -145,7 +147,7 @@ public final class IafPscDeltaPs extends IafPsBase {
     /** emit_spike_: U crossed threshold during the interval ending offsetU before the step's end. */
     private void emitCrossing(int i, long origin, int lag, double offsetU, SpikeOut out) {
         final double vInf = R[i] * (y0[i] + I_e[i]);
-        final double dt = -tau_m[i] * Math.log((vInf - V[i]) / (vInf - U_th[i]));
+        final double dt = -tau_m[i] * GlibcLog.log((vInf - V[i]) / (vInf - U_th[i]));
         V[i] = U_reset[i];
         sendSpike(i, origin, lag, offsetU + dt, out);
     }

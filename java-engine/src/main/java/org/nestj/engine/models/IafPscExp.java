@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_psc_exp — leaky integrate-and-fire neuron with exponential postsynaptic currents
@@ -128,7 +129,7 @@ public final class IafPscExp extends IafPscExpBase {
                     fire = delta[i] < 1e-10 && v >= Theta[i];
                 } else {
                     Rng rng = nodeRng(i);
-                    fire = rng.uniform() < rho[i] * Math.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
+                    fire = rng.uniform() < rho[i] * GlibcMath.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
                 }
                 if (fire) {
                     rr = refractoryCounts[i];

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * What NEST 3.9's leaky integrate-and-fire neurons with exponential postsynaptic currents integrated exactly
@@ -63,9 +64,9 @@ abstract class IafPscExpBase extends IafPscBase {
             P11ex = new double[n]; P11in = new double[n]; P22 = new double[n]; P21ex = new double[n]; P21in = new double[n];
             P20 = new double[n];
         }
-        P11ex[i] = Math.exp(-h / tau_ex[i]);
-        P11in[i] = Math.exp(-h / tau_in[i]);
-        P22[i] = Math.exp(-h / Tau[i]);
+        P11ex[i] = GlibcMath.exp(-h / tau_ex[i]);
+        P11in[i] = GlibcMath.exp(-h / tau_in[i]);
+        P22[i] = GlibcMath.exp(-h / Tau[i]);
         P21ex[i] = IafPropagator.exp(tau_ex[i], Tau[i], C[i], h);
         P21in[i] = IafPropagator.exp(tau_in[i], Tau[i], C[i], h);
         P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.numerics.IafPropagator;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_psc_exp_multisynapse — leaky integrate-and-fire neuron with an arbitrary number of
@@ -58,10 +59,10 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
         P11[i] = new double[np];
         P21[i] = new double[np];
         if (i_syn[i].length != np) i_syn[i] = Arrays.copyOf(i_syn[i], np);
-        P22[i] = Math.exp(-h / Tau[i]);
+        P22[i] = GlibcMath.exp(-h / Tau[i]);
         P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);
         for (int k = 0; k < np; k++) {
-            P11[i][k] = Math.exp(-h / tau_syn[i][k]);
+            P11[i][k] = GlibcMath.exp(-h / tau_syn[i][k]);
             P21[i][k] = IafPropagator.exp(tau_syn[i][k], Tau[i], C[i], h);
         }
     }

@@ -6,6 +6,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SliceRingBuffer;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * What iaf_psc_exp_ps and iaf_psc_exp_ps_lossless (NEST 3.9 models/iaf_psc_exp_ps*.{h,cpp}) share: the
@@ -84,7 +85,7 @@ abstract class IafPscExpPsBase extends IafPsBase {
             bY0 = new double[n]; bIex = new double[n]; bIin = new double[n]; bV = new double[n];
         }
         for (int i = 0; i < n; i++) {
-            expm1_tau_m[i] = expm1(-h / tau_m[i]);
+            expm1_tau_m[i] = GlibcMath.expm1(-h / tau_m[i]);
             exp_tau_ex[i] = exp(-h / tau_syn_ex[i]);
             exp_tau_in[i] = exp(-h / tau_syn_in[i]);
             P20[i] = -tau_m[i] / C_m[i] * expm1(-h / tau_m[i]);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
 
 /**
  * iaf_psc_exp_ps_lossless — iaf_psc_exp_ps with the lossless threshold-crossing detection of
@@ -126,7 +127,7 @@ public final class IafPscExpPsLossless extends IafPscExpPsBase {
         } else if (V0 < (c1[i] * Ie + c2[i] * I0 + c3[i] * GlibcMath.pow(I0, c4[i]) * GlibcMath.pow((c5[i] - Ie), c6[i]))) {
             return Double.NaN;
         } else {
-            return (a1[i] / tm * ts) * Math.log(b1[i] * I0 / (a2[i] * Ie - a1[i] * I0 - a4[i] * V0));
+            return (a1[i] / tm * ts) * GlibcLog.log(b1[i] * I0 / (a2[i] * Ie - a1[i] * I0 - a4[i] * V0));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * iaf_tum_2000 — leaky integrate-and-fire neuron with exponential postsynaptic currents whose
@@ -162,7 +163,7 @@ public final class IafTum2000 extends IafPscExpBase {
                     fire = v >= Theta[i];
                 } else if (delta[i] > 1e-10) {
                     Rng rng = nodeRng(i);
-                    fire = rng.uniform() < rho[i] * Math.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
+                    fire = rng.uniform() < rho[i] * GlibcMath.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
                 } else {
                     fire = false;
                 }
@@ -173,9 +174,9 @@ public final class IafTum2000 extends IafPscExpBase {
                     if (tLast < 0.0) tLast = 0.0;
                     spiked(i, step + 1);
                     final double hT = t_spike[i] - tLast;
-                    final double puu = tau_fac[i] == 0.0 ? 0.0 : Math.exp(-hT / tau_fac[i]);
-                    final double pyy = Math.exp(-hT / tau_psc[i]);
-                    final double pzz = Math.expm1(-hT / tau_rec[i]);
+                    final double puu = tau_fac[i] == 0.0 ? 0.0 : GlibcMath.exp(-hT / tau_fac[i]);
+                    final double pyy = GlibcMath.exp(-hT / tau_psc[i]);
+                    final double pzz = GlibcMath.expm1(-hT / tau_rec[i]);
                     final double pxy = (pzz * tau_rec[i] - (pyy - 1.0) * tau_psc[i]) / (tau_psc[i] - tau_rec[i]);
                     final double z = 1.0 - x[i] - y[i];
                     u[i] *= puu;

@@ -2,6 +2,7 @@ package org.nestj.engine.models;
 
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * mat2_psc_exp — non-resetting leaky integrate-and-fire neuron with a multi-timescale adaptive
@@ -69,16 +70,16 @@ public final class Mat2PscExp extends Mat2Base {
 
     @Override
     void calibrateNode(int i, double h) {
-        P11ex[i] = Math.exp(-h / tau_ex[i]);
-        P11in[i] = Math.exp(-h / tau_in[i]);
-        P22expm1[i] = Math.expm1(-h / Tau[i]);
+        P11ex[i] = GlibcMath.exp(-h / tau_ex[i]);
+        P11in[i] = GlibcMath.exp(-h / tau_in[i]);
+        P22expm1[i] = GlibcMath.expm1(-h / Tau[i]);
         P21ex[i] = -Tau[i] / (C[i] * (1.0 - Tau[i] / tau_ex[i])) * P11ex[i]
-                * Math.expm1(h * (1.0 / tau_ex[i] - 1.0 / Tau[i]));
+                * GlibcMath.expm1(h * (1.0 / tau_ex[i] - 1.0 / Tau[i]));
         P21in[i] = -Tau[i] / (C[i] * (1.0 - Tau[i] / tau_in[i])) * P11in[i]
-                * Math.expm1(h * (1.0 / tau_in[i] - 1.0 / Tau[i]));
+                * GlibcMath.expm1(h * (1.0 / tau_in[i] - 1.0 / Tau[i]));
         P20[i] = -Tau[i] / C[i] * P22expm1[i];
-        P11th[i] = Math.exp(-h / tau_1[i]);
-        P22th[i] = Math.exp(-h / tau_2[i]);
+        P11th[i] = GlibcMath.exp(-h / tau_1[i]);
+        P22th[i] = GlibcMath.exp(-h / tau_2[i]);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * pp_cond_exp_mc_urbanczik — two-compartment (soma, dendrite) neuron with conductance-based somatic and
@@ -181,7 +182,7 @@ public final class PpCondExpMcUrbanczik extends McCondBlock {
                     if (rate > 0.0) {
                         Rng rng = nodeRng(i);
                         if (t_ref[i] > 0.0) {
-                            if (rng.uniform() <= -Math.expm1(-rate * h * 1e-3)) nSpikes = 1;
+                            if (rng.uniform() <= -NestNumerics.expm1(-rate * h * 1e-3)) nSpikes = 1;
                         } else {
                             nSpikes = rng.poisson(rate * h * 1e-3);
                         }

@@ -10,6 +10,8 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * pp_psc_delta — point process (escape noise) neuron with delta-shaped postsynaptic currents,
@@ -192,13 +194,13 @@ public final class PpPscDelta extends NeuronBlock {
             P33 = new double[n]; P30 = new double[n]; dtRate = new double[n]; deadTimeCounts = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            P33[i] = Math.exp(-h / tau_m[i]);
+            P33[i] = GlibcMath.exp(-h / tau_m[i]);
             P30[i] = 1 / c_m[i] * (1 - P33[i]) * tau_m[i];
             if (dead_time[i] != 0 && dead_time[i] < h) dead_time[i] = h;
             if (!initialized[i] || Q33[i] == null) {
                 int m = tau_sfa[i].length;
                 Q33[i] = new double[m];
-                for (int k = 0; k < m; k++) Q33[i][k] = Math.exp(-h / tau_sfa[i][k]);
+                for (int k = 0; k < m; k++) Q33[i][k] = GlibcMath.exp(-h / tau_sfa[i][k]);
                 q_elems[i] = new double[m];
                 initialized[i] = true;
             }
@@ -232,12 +234,12 @@ public final class PpPscDelta extends NeuronBlock {
                 q[i] = qt;
                 if (r[i] == 0) {
                     final double vEff = y3[i] - q[i];
-                    final double rate = c_1[i] * vEff + c_2[i] * Math.exp(c_3[i] * vEff);
+                    final double rate = c_1[i] * vEff + c_2[i] * GlibcMath.exp(c_3[i] * vEff);
                     if (rate > 0.0) {
                         long nSpikes = 0;
                         Rng rng = nodeRng(i);
                         if (dead_time[i] > 0.0) {
-                            if (rng.uniform() <= -Math.expm1(-rate * h * 1e-3)) nSpikes = 1;
+                            if (rng.uniform() <= -NestNumerics.expm1(-rate * h * 1e-3)) nSpikes = 1;
                         } else {
                             nSpikes = rng.poisson(rate * h * 1e-3);
                         }

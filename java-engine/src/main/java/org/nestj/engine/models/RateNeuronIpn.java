@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * NEST's rate_neuron_ipn template (NEST 3.9 models/rate_neuron_ipn.h, rate_neuron_ipn_impl.h;
@@ -113,8 +114,8 @@ public abstract class RateNeuronIpn extends RateNeuron {
         for (int i = 0; i < n; i++) {
             if (lambda[i] > 0) {
                 P1[i] = GlibcMath.exp(-lambda[i] * h / tau[i]);
-                P2[i] = -1.0 / lambda[i] * GlibcMath.expm1(-lambda[i] * h / tau[i]);
-                noiseFactor[i] = Math.sqrt(-0.5 / lambda[i] * GlibcMath.expm1(-2. * lambda[i] * h / tau[i]));
+                P2[i] = -1.0 / lambda[i] * NestNumerics.expm1(-lambda[i] * h / tau[i]);
+                noiseFactor[i] = Math.sqrt(-0.5 / lambda[i] * NestNumerics.expm1(-2. * lambda[i] * h / tau[i]));
             } else {
                 P1[i] = 1;
                 P2[i] = h / tau[i];

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * NEST's rate_neuron_opn template (NEST 3.9 models/rate_neuron_opn.h, rate_neuron_opn_impl.h;
@@ -108,7 +109,7 @@ public abstract class RateNeuronOpn extends RateNeuron {
         outputNoiseFactor = new double[n];
         for (int i = 0; i < n; i++) {
             P1[i] = GlibcMath.exp(-h / tau[i]);
-            P2[i] = -GlibcMath.expm1(-h / tau[i]);
+            P2[i] = -NestNumerics.expm1(-h / tau[i]);
             outputNoiseFactor[i] = Math.sqrt(tau[i] / h);
         }
     }

@@ -11,6 +11,7 @@ import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GslQags;
 import org.nestj.engine.numerics.GslSf;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * siegert_neuron — rate model whose gain is the stationary firing rate of a leaky integrate-and-fire
@@ -168,7 +169,7 @@ public final class SiegertNeuron extends NeuronBlock {
         P2 = new double[n];
         for (int i = 0; i < n; i++) {
             P1[i] = GlibcMath.exp(-h / tau[i]);
-            P2[i] = -StrictMath.expm1(-h / tau[i]);
+            P2[i] = -NestNumerics.expm1(-h / tau[i]);
         }
     }
 

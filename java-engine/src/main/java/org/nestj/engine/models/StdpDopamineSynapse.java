@@ -7,6 +7,7 @@ import org.nestj.engine.kernel.SpikeArchive;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.kernel.SynapseModel;
 import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * stdp_dopamine_synapse: dopamine-modulated STDP (Izhikevich 2007; Potjans et al. 2010; NEST
@@ -84,7 +85,7 @@ public final class StdpDopamineSynapse extends StdpBase {
     /** update_weight_: the weight change over an interval of length -minusDt that starts with c0, n0 */
     private static void updateWeight(ConnStore c, int k, double c0, double n0, double minusDt, double[] cp) {
         final double taus = (cp[TAU_C] + cp[TAU_N]) / (cp[TAU_C] * cp[TAU_N]);
-        double w = c.w[k] - c0 * (n0 / taus * Math.expm1(taus * minusDt) - cp[B] * cp[TAU_C] * Math.expm1(minusDt / cp[TAU_C]));
+        double w = c.w[k] - c0 * (n0 / taus * NestNumerics.expm1(taus * minusDt) - cp[B] * cp[TAU_C] * NestNumerics.expm1(minusDt / cp[TAU_C]));
         if (w < cp[WMIN]) w = cp[WMIN];
         if (w > cp[WMAX]) w = cp[WMAX];
         c.w[k] = w;

@@ -621,7 +621,9 @@ public final class GlibcMath {
   /**
    * glibc's {@code expm1(x)} = e^x - 1, bit for bit (x86-64 build with FMA contraction: every a*b+c of
    * the C source is one {@link Math#fma}). Verified against the system libm (glibc 2.36) on ~475000
-   * arguments in [-60, 60], [-1, 1] and [-1e-6, 1e-6] and the ratios -h/tau of synapse models.
+   * arguments in [-60, 60], [-1, 1] and [-1e-6, 1e-6] and the ratios -h/tau of synapse models. This is what NEST's
+   * {@code std::expm1} and {@code ::expm1} calls compute; NEST's {@code numerics::expm1} is another function in
+   * the reference build (see {@link NestNumerics#expm1}).
    */
   public static double expm1(double x) {
     int hx = (int) (Double.doubleToRawLongBits(x) >>> 32);

@@ -21,11 +21,11 @@ public final class IafPropagator {
         double beta = tauSyn * tauM / (tauM - tauSyn);
         double gamma = beta / cM;
         double invBeta = (tauM - tauSyn) / (tauSyn * tauM);
-        double expHTauSyn = Math.exp(-h * (1 / tauSyn));
-        double expm1HTau = Math.expm1(h * invBeta);
+        double expHTauSyn = GlibcMath.exp(-h * (1 / tauSyn));
+        double expm1HTau = NestNumerics.expm1(h * invBeta);
         double p32 = gamma * expHTauSyn * expm1HTau;
         if (isNormal(p32) && p32 > 0) return p32;
-        return h * (1 / cM) * Math.exp(-h * (1 / tauM));
+        return h * (1 / cM) * GlibcMath.exp(-h * (1 / tauM));
     }
 
     /** {P31, P32} for an alpha current (IAFPropagatorAlpha::evaluate). */
@@ -35,19 +35,19 @@ public final class IafPropagator {
         double gamma = beta / cM;
         double invBeta = (tauM - tauSyn) / (tauSyn * tauM);
         double invCm = 1 / cM;
-        double expHTauSyn = Math.exp(-h * (1 / tauSyn));
-        double expm1HTau = Math.expm1(h * invBeta);
+        double expHTauSyn = GlibcMath.exp(-h * (1 / tauSyn));
+        double expm1HTau = NestNumerics.expm1(h * invBeta);
         double p32 = gamma * expHTauSyn * expm1HTau;
         double expHTau = Double.NaN;
         if (!(isNormal(p32) && p32 > 0)) {
-            expHTau = Math.exp(-h * (1 / tauM));
+            expHTau = GlibcMath.exp(-h * (1 / tauM));
             p32 = h * invCm * expHTau;
         }
         if (h > hMinRegular) {
             double p31 = gamma * expHTauSyn * (beta * expm1HTau - h);
             return new double[] {p31, p32};
         }
-        if (Double.isNaN(expHTau)) expHTau = Math.exp(-h * (1 / tauM));
+        if (Double.isNaN(expHTau)) expHTau = GlibcMath.exp(-h * (1 / tauM));
         return new double[] {0.5 * h * h * invCm * expHTau, p32};
     }
 }

@@ -6,6 +6,9 @@ import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.params.Parameter.Ctx;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.GlibcLog;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * The Parameter factory (NEST's CreateParameter and the SLI functions behind PyNEST's Parameter
@@ -292,7 +295,7 @@ public final class Parameters {
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
             double x = mean + std * rng.normal();
-            return log ? Math.exp(x) : x;
+            return log ? GlibcMath.exp(x) : x;
         }
     }
 
@@ -305,7 +308,7 @@ public final class Parameters {
 
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
-            return beta * -Math.log(1.0 - rng.uniform());
+            return beta * -GlibcLog.log(1.0 - rng.uniform());
         }
     }
 
@@ -460,9 +463,9 @@ public final class Parameters {
         public double eval(Rng rng, long gid, Ctx c) {
             double x = p.eval(rng, gid, c);
             switch (fn) {
-                case 0: return Math.exp(x);
-                case 1: return Math.sin(x);
-                default: return Math.cos(x);
+                case 0: return GlibcMath.exp(x);
+                case 1: return GlibcTrig.sin(x);
+                default: return GlibcTrig.cos(x);
             }
         }
     }
@@ -484,7 +487,7 @@ public final class Parameters {
 
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
-            return Math.pow(p.eval(rng, gid, c), e);
+            return GlibcMath.pow(p.eval(rng, gid, c), e);
         }
     }
 
@@ -599,7 +602,7 @@ public final class Parameters {
 
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
-            return Math.exp(-x.eval(rng, gid, c) * invBeta);
+            return GlibcMath.exp(-x.eval(rng, gid, c) * invBeta);
         }
     }
 
@@ -616,7 +619,7 @@ public final class Parameters {
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
             double dx = x.eval(rng, gid, c) - mean;
-            return Math.exp(-dx * dx * inv2s2);
+            return GlibcMath.exp(-dx * dx * inv2s2);
         }
     }
 
@@ -638,7 +641,7 @@ public final class Parameters {
         public double eval(Rng rng, long gid, Ctx c) {
             double dx = x.eval(rng, gid, c) - mx;
             double dy = y.eval(rng, gid, c) - my;
-            return Math.exp(-dx * dx * cx - dy * dy * cy + dx * dy * cxy);
+            return GlibcMath.exp(-dx * dx * cx - dy * dy * cy + dx * dy * cxy);
         }
     }
 
@@ -649,8 +652,8 @@ public final class Parameters {
         Gabor(Parameter x, Parameter y, double theta, double gamma, double std, double lambda, double psi) {
             this.x = x;
             this.y = y;
-            this.cos = Math.cos(theta * Math.PI / 180.);
-            this.sin = Math.sin(theta * Math.PI / 180.);
+            this.cos = GlibcTrig.cos(theta * Math.PI / 180.);
+            this.sin = GlibcTrig.sin(theta * Math.PI / 180.);
             this.gamma = gamma;
             this.inv2s2 = 1.0 / (2 * std * std);
             this.lambda = lambda;
@@ -662,8 +665,8 @@ public final class Parameters {
             double dx = x.eval(rng, gid, c), dy = y.eval(rng, gid, c);
             double xp = dx * cos + dy * sin;
             double yp = -dx * sin + dy * cos;
-            double e = Math.exp(-gamma * gamma * xp * xp * inv2s2 - yp * yp * inv2s2);
-            double cp = Math.max(Math.cos(2 * Math.PI * yp / lambda + psi * Math.PI / 180.), 0.);
+            double e = GlibcMath.exp(-gamma * gamma * xp * xp * inv2s2 - yp * yp * inv2s2);
+            double cp = Math.max(GlibcTrig.cos(2 * Math.PI * yp / lambda + psi * Math.PI / 180.), 0.);
             return e * cp;
         }
     }
@@ -676,13 +679,13 @@ public final class Parameters {
             this.x = x;
             this.kappa = kappa;
             this.invTheta = 1.0 / theta;
-            this.delta = Math.pow(invTheta, kappa) / tgamma(kappa);
+            this.delta = GlibcMath.pow(invTheta, kappa) / tgamma(kappa);
         }
 
         @Override
         public double eval(Rng rng, long gid, Ctx c) {
             double v = x.eval(rng, gid, c);
-            return Math.pow(v, kappa - 1.) * Math.exp(-1. * invTheta * v) * delta;
+            return GlibcMath.pow(v, kappa - 1.) * GlibcMath.exp(-1. * invTheta * v) * delta;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcTrig;
 
 /**
  * NEST's masks (nestkernel/mask.h, mask_impl.h, grid_mask.h): regions of space relative to a
@@ -281,10 +282,10 @@ public abstract class Mask {
             this.ur = ur;
             this.az = azimuth;
             this.pol = polar;
-            ac = Math.cos(az * Math.PI / 180.);
-            as = Math.sin(az * Math.PI / 180.);
-            pc = Math.cos(pol * Math.PI / 180.);
-            ps = Math.sin(pol * Math.PI / 180.);
+            ac = GlibcTrig.cos(az * Math.PI / 180.);
+            as = GlibcTrig.sin(az * Math.PI / 180.);
+            pc = GlibcTrig.cos(pol * Math.PI / 180.);
+            ps = GlibcTrig.sin(pol * Math.PI / 180.);
             ctr = new double[dims];
             for (int i = 0; i < dims; i++) ctr[i] = (ur[i] + ll[i]) * 0.5;
             rotated = az != 0.0 || pol != 0.0;
@@ -393,10 +394,10 @@ public abstract class Mask {
             xs = 4.0 / (a * a);
             ys = 4.0 / (b * b);
             zs = cc > 0 ? 4.0 / (cc * cc) : 0.0;
-            ac = Math.cos(az * Math.PI / 180.);
-            as = Math.sin(az * Math.PI / 180.);
-            pc = Math.cos(pol * Math.PI / 180.);
-            ps = Math.sin(pol * Math.PI / 180.);
+            ac = GlibcTrig.cos(az * Math.PI / 180.);
+            as = GlibcTrig.sin(az * Math.PI / 180.);
+            pc = GlibcTrig.cos(pol * Math.PI / 180.);
+            ps = GlibcTrig.sin(pol * Math.PI / 180.);
             double[] radii;
             if (az == 0.0 && pol == 0.0) {
                 radii = new double[] {a / 2.0, b / 2.0, cc / 2.0};
