@@ -37,6 +37,9 @@ def test_unaccessed_dictionary_entry(nest):
 
 def test_bad_delay(nest):
     a, b = nest.Create("iaf_psc_alpha", 2)
+    # the delay as NEST's message prints it (C++ ostream: "0", not "0.0")
+    with pytest.raises(nest.NESTErrors.BadDelay, match=r"Delay value 0 is invalid: Delay must be greater than or equal to resolution"):
+        nest.Connect(nest.Create("iaf_psc_alpha"), nest.Create("iaf_psc_alpha"), syn_spec={"delay": 0.04})
     with pytest.raises(nest.NESTErrors.BadDelay, match="resolution"):
         nest.Connect(a, b, syn_spec={"delay": 0.01})
     nest.Connect(a, b, syn_spec={"delay": 2.0})

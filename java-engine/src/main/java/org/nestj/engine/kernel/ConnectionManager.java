@@ -98,23 +98,23 @@ public final class ConnectionManager {
         long steps = tm.delayMsToSteps(delayMs);
         double ms = tm.delayStepsToMs(steps);
         if (Double.isNaN(delayMs) || steps < 1) {
-            throw new NestException("BadDelay", "Delay value " + fmt(ms) + " is invalid: Delay must be greater than or equal to resolution");
+            throw new NestException("BadDelay", "Delay value " + NestException.ostream(ms) + " is invalid: Delay must be greater than or equal to resolution");
         }
         if (k.sim.hasBeenSimulated()) {
             if (steps < minDelay() || steps > maxDelay()) {
-                throw new NestException("BadDelay", "Delay value " + fmt(ms)
+                throw new NestException("BadDelay", "Delay value " + NestException.ostream(ms)
                         + " is invalid: Minimum and maximum delay cannot be changed after Simulate has been called.");
             }
         }
         if (steps > 65535) {
-            throw new NestException("BadDelay", "Delay value " + fmt(ms) + " is invalid: nestj supports delays of at most 65535 steps.");
+            throw new NestException("BadDelay", "Delay value " + NestException.ostream(ms) + " is invalid: nestj supports delays of at most 65535 steps.");
         }
         if (userSetDelayExtrema) {
             if (steps < minDelaySteps) {
-                throw new NestException("BadDelay", "Delay value " + fmt(ms) + " is invalid: Delay must be greater than or equal to min_delay. You may set min_delay before creating connections.");
+                throw new NestException("BadDelay", "Delay value " + NestException.ostream(ms) + " is invalid: Delay must be greater than or equal to min_delay. You may set min_delay before creating connections.");
             }
             if (steps > maxDelaySteps) {
-                throw new NestException("BadDelay", "Delay value " + fmt(ms) + " is invalid: Delay must be smaller than or equal to max_delay. You may set min_delay before creating connections.");
+                throw new NestException("BadDelay", "Delay value " + NestException.ostream(ms) + " is invalid: Delay must be smaller than or equal to max_delay. You may set min_delay before creating connections.");
             }
         }
         return steps;
@@ -446,8 +446,8 @@ public final class ConnectionManager {
         }
         long mn = minD != null ? k.time.delayMsToSteps(minD) : minDelay();
         long mx = maxD != null ? k.time.delayMsToSteps(maxD) : Math.max(maxDelay(), mn);
-        if (mn < 1) throw new NestException("BadDelay", "Delay value " + fmt(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be greater than or equal to resolution");
-        if (mx < mn) throw new NestException("BadDelay", "Delay value " + fmt(k.time.delayStepsToMs(mx)) + " is invalid: max_delay must be greater than or equal to min_delay");
+        if (mn < 1) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be greater than or equal to resolution");
+        if (mx < mn) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mx)) + " is invalid: max_delay must be greater than or equal to min_delay");
         minDelaySteps = mn;
         maxDelaySteps = mx;
         userSetDelayExtrema = true;

@@ -241,19 +241,7 @@ public final class RateEvents {
         }
         // NEST reports the interval up to the end of this update (to_step), in its default number format
         org.nestj.engine.Log.warning("SimulationManager::wfr_update", "Maximum number of iterations reached at interval "
-                + cfmt(k.time.stepsToMs(origin)) + "-" + cfmt(k.time.stepsToMs(origin) + to * k.time.resolution()) + " ms");
-    }
-
-    /** A double as C++'s ostream prints it by default (6 significant digits, no trailing zeros). */
-    static String cfmt(double v) {
-        String r = String.format(java.util.Locale.ROOT, "%.6g", v);
-        if (r.contains("e")) {
-            String[] p = r.split("e");
-            String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
-            int ex = Integer.parseInt(p[1]);
-            return m + "e" + (ex < 0 ? "-" : "+") + (Math.abs(ex) < 10 ? "0" : "") + Math.abs(ex);
-        }
-        return r.contains(".") ? r.replaceAll("0+$", "").replaceAll("\\.$", "") : r;
+                + org.nestj.engine.NestException.ostream(k.time.stepsToMs(origin)) + "-" + org.nestj.engine.NestException.ostream(k.time.stepsToMs(origin) + to * k.time.resolution()) + " ms");
     }
 
     /** The events of a waveform-relaxation pass: those of the connection models that support wfr. */
