@@ -7,7 +7,9 @@ import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GlibcTrig;
+import org.nestj.engine.numerics.GslGamma;
 
 /**
  * sinusoidal_gamma_generator — inhomogeneous gamma process of order a with rate
@@ -15,9 +17,10 @@ import org.nestj.engine.numerics.GlibcTrig;
  * the time-rescaling method (NEST 3.9 models/sinusoidal_gamma_generator.{h,cpp}). Per train, with
  * Lambda = a * int_{t0}^{t} r(s) ds since the last spike t0, the spike probability of the step
  * ending at t is the hazard h a r(t) Lambda^(a-1) e^(-Lambda) / Gamma(a, Lambda) (Gamma(a, x) the
- * upper incomplete gamma function). With individual_spike_trains (default) every target has its
- * own train (draws from the target's random stream), otherwise one train (the generator's stream)
- * goes to all targets; individual_spike_trains can only be set on the model. Recordable: rate.
+ * upper incomplete gamma function, GSL's gsl_sf_gamma_inc as in NEST: {@link GslGamma}). With
+ * individual_spike_trains (default) every target has its own train (draws from the target's random
+ * stream), otherwise one train (the generator's stream) goes to all targets; individual_spike_trains
+ * can only be set on the model. Recordable: rate.
  */
 public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
     @PerNode public double[] order;
@@ -129,57 +132,15 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
         }
     }
 
-    /** Spike probability of train p of node i in the step ending at tms, with current rate r. */
+    /**
+     * Spike probability of train p of node i in the step ending at tms, with current rate r: NEST's hazard_,
+     * h a r Lambda^(a-1) e^(-Lambda) / Gamma(a, Lambda), evaluated left to right with glibc's pow and exp and GSL's
+     * gsl_sf_gamma_inc, as NEST evaluates it.
+     */
     private double hazard(int i, int p, double tms, double r) {
         double lam = lambda0[i][p] + deltaLambda(order[i], rate[i], amplitude[i], om[i], phi[i], t0ms[i][p], tms);
-        return h * order[i] * r * gammaHazardRatio(order[i], lam);
-    }
-
-    /** x^(a-1) e^(-x) / Gamma(a, x), Gamma(a, x) the upper incomplete gamma function (a >= 1, x >= 0). */
-    static double gammaHazardRatio(double a, double x) {
-        if (x <= 0.0) return Math.pow(0.0, a - 1) / Math.exp(lgamma(a));
-        if (x < a + 1.0) {
-            // Gamma(a, x) = Gamma(a) - gamma(a, x), gamma(a, x) = x^a e^-x sum_n x^n / (a (a+1) ... (a+n))
-            double term = 1.0 / a, sum = term;
-            for (int k = 1; k < 1000; k++) {
-                term *= x / (a + k);
-                sum += term;
-                if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-            }
-            double num = Math.exp((a - 1) * Math.log(x) - x);
-            double upper = Math.exp(lgamma(a)) - x * num * sum;
-            return num / upper;
-        }
-        // continued fraction (modified Lentz): Gamma(a, x) = e^-x x^a F, so the ratio is 1 / (x F)
-        final double tiny = 1e-300;
-        double b = x + 1.0 - a, c = 1.0 / tiny, d = 1.0 / b, f = d;
-        for (int k = 1; k < 1000; k++) {
-            double an = -k * (k - a);
-            b += 2.0;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) d = tiny;
-            c = b + an / c;
-            if (Math.abs(c) < tiny) c = tiny;
-            d = 1.0 / d;
-            double del = d * c;
-            f *= del;
-            if (Math.abs(del - 1.0) < 1e-16) break;
-        }
-        return 1.0 / (x * f);
-    }
-
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-        9.9843695780195716e-6, 1.5056327351493116e-7};
-
-    /** log Gamma(x) for x > 0 (Lanczos, g = 7). */
-    static double lgamma(double x) {
-        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1.0 - x);
-        x -= 1.0;
-        double s = LANCZOS[0];
-        double t = x + 7.5;
-        for (int k = 1; k < 9; k++) s += LANCZOS[k] / (x + k);
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
+        return h * order[i] * r * GlibcMath.pow(lam, order[i] - 1) * GlibcMath.exp(-lam)
+                / GslGamma.gammaInc(order[i], lam);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.BoostGamma;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GslSolverFailure;
 import org.nestj.engine.numerics.OdeRhs;
@@ -26,7 +27,8 @@ import org.nestj.engine.numerics.Rkf45;
  * Receptor ports AMPA = 1, GABA = 2 (a spike adds w to s_X) and NMDA = 3 (only from iaf_bw_2001 senders;
  * adds w times the sender's increment). A sender keeps its own presynaptic NMDA gate s_pre: at each spike
  * s_pre decays by exp(-(t_spike - t_lastspike) / tau_decay_NMDA), the increment is
- * {@code delta = k_0 + k_1 s_pre} with {@code k_0 = (alpha tau_r)^(tau_r/tau_d) gamma_lower(1 - tau_r/tau_d, alpha tau_r)},
+ * {@code delta = k_0 + k_1 s_pre} with {@code k_0 = (alpha tau_r)^(tau_r/tau_d) gamma_lower(1 - tau_r/tau_d, alpha tau_r)}
+ * (boost::math::tgamma_lower in NEST: {@link BoostGamma}),
  * {@code k_1 = expm1(-alpha tau_r)}, and s_pre += delta. As in NEST, delta travels with the spike in its offset
  * field (the model is "off grid"), so spike recorders store the spike at t - delta unless time_in_steps is set.
  * Integrated with GSL's RKF45 (control y_new(gsl_error_tol, 0)); per step: integrate, add spike input, refractory
@@ -43,6 +45,8 @@ public final class IafBw2001 extends GslNeuronBlock {
     /** State besides y: presynaptic NMDA gate and the currents of the last right-hand-side evaluation. */
     @PerNode public double[] sNmdaPre, iNmda, iAmpa, iGaba;
     double[] k0, k1;
+    /** per node: the arguments (a, x) of the last lower incomplete gamma evaluation and its value */
+    private double[] gammaA, gammaX, gammaVal;
     int[] refractoryCounts;
     private final ThreadLocal<Ctx> ctxs = ThreadLocal.withInitial(Ctx::new);
 
@@ -202,13 +206,29 @@ public final class IafBw2001 extends GslNeuronBlock {
             k0 = new double[n];
             k1 = new double[n];
             refractoryCounts = new int[n];
+            gammaA = new double[n];
+            gammaX = new double[n];
+            gammaVal = new double[n];
+            java.util.Arrays.fill(gammaA, Double.NaN);
         }
         for (int i = 0; i < n; i++) {
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
             final double alphaTau = alpha[i] * tau_rise_NMDA[i];
             final double rd = tau_rise_NMDA[i] / tau_decay_NMDA[i];
             k1[i] = GlibcMath.expm1(-alpha[i] * tau_rise_NMDA[i]);
-            k0[i] = GlibcMath.pow(alphaTau, rd) * lowerGamma(1 - rd, alphaTau);
+            // boost::math::tgamma_lower(1 - rd, alphaTau); re-evaluated only when its arguments change (it costs
+            // microseconds), and shared with the previous node when the arguments are the same
+            final double a = 1 - rd;
+            if (!(a == gammaA[i] && alphaTau == gammaX[i])) {
+                if (i > 0 && a == gammaA[i - 1] && alphaTau == gammaX[i - 1]) {
+                    gammaVal[i] = gammaVal[i - 1];
+                } else {
+                    gammaVal[i] = BoostGamma.tgammaLower(a, alphaTau);
+                }
+                gammaA[i] = a;
+                gammaX[i] = alphaTau;
+            }
+            k0[i] = GlibcMath.pow(alphaTau, rd) * gammaVal[i];
         }
     }
 
@@ -319,55 +339,5 @@ public final class IafBw2001 extends GslNeuronBlock {
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
         if (rport < NMDA) buf.add(rport - 1, step, i, weight * mult);
         else buf.add(CH_NMDA, step, i, weight * mult * offset);
-    }
-
-    // ------------------------------------------------------------------ lower incomplete gamma
-
-    /**
-     * The lower incomplete gamma function {@code gamma(a, x) = int_0^x t^(a-1) e^(-t) dt} (boost::math::tgamma_lower),
-     * by its power series for x &lt; a + 1 and by Gamma(a) minus the continued fraction of the upper function otherwise.
-     */
-    static double lowerGamma(double a, double x) {
-        if (!(a > 0) || x < 0) return Double.NaN;
-        if (x == 0) return 0.0;
-        final double pre = Math.exp(a * Math.log(x) - x);
-        if (x < a + 1) {
-            double term = 1.0 / a, sum = term;
-            for (int k = 1; k < 10000; k++) {
-                term *= x / (a + k);
-                sum += term;
-                if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-            }
-            return pre * sum;
-        }
-        final double tiny = 1e-300;
-        double b = x + 1 - a, c = 1 / tiny, d = 1 / b, hh = d;
-        for (int k = 1; k < 10000; k++) {
-            final double an = -k * (k - a);
-            b += 2;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) d = tiny;
-            c = b + an / c;
-            if (Math.abs(c) < tiny) c = tiny;
-            d = 1 / d;
-            final double del = d * c;
-            hh *= del;
-            if (Math.abs(del - 1) < 1e-17) break;
-        }
-        return gamma(a) - pre * hh;
-    }
-
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7};
-
-    /** Gamma(a) for a &gt; 0 (Lanczos, g = 7). */
-    static double gamma(double a) {
-        if (a < 0.5) return Math.PI / (Math.sin(Math.PI * a) * gamma(1 - a));
-        final double z = a - 1;
-        double s = LANCZOS[0];
-        for (int k = 1; k < 9; k++) s += LANCZOS[k] / (z + k);
-        final double t = z + 7.5;
-        return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * s;
     }
 }

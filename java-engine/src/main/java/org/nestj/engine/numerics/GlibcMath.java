@@ -368,6 +368,86 @@ public final class GlibcMath {
     return Math.fma(scale, tmp, scale);
   }
 
+  // ---- exp2 (e_exp2.c; shares the 2^(k/N) table with exp) ----
+  private static final double EXP2_SHIFT = 0x1.8p52 / EXP_N;
+  private static final double E2C1 = 0x1.62e42fefa39efp-1;
+  private static final double E2C2 = 0x1.ebfbdff82c424p-3;
+  private static final double E2C3 = 0x1.c6b08d70cf4b5p-5;
+  private static final double E2C4 = 0x1.3b2abd24650ccp-7;
+  private static final double E2C5 = 0x1.5d7e09b4e3a84p-10;
+
+  /**
+   * glibc's {@code exp2(x)} = 2^x, bit for bit. x86-64 glibc 2.36 has no FMA variant of exp2 (its multiarch
+   * directory has exp2f only), so this is the generic build: no contraction, every product and sum rounds on
+   * its own. Used by glibc's tgamma ({@link GlibcGamma}).
+   */
+  public static double exp2(double x) {
+    int abstop = top12(x) & 0x7ff;
+    // top12(0x1p-54) = 0x3c9, top12(512.0) = 0x408, top12(1024.0) = 0x409
+    if (Integer.compareUnsigned(abstop - 0x3c9, 0x408 - 0x3c9) >= 0) {
+      if (Integer.compareUnsigned(abstop - 0x3c9, 0x80000000) >= 0) {
+        return 1.0 + x; // tiny x (and 0)
+      }
+      long ix = Double.doubleToRawLongBits(x);
+      if (abstop >= 0x409) {
+        if (ix == 0xfff0000000000000L) {
+          return 0.0;
+        }
+        if (abstop >= 0x7ff) {
+          return 1.0 + x; // +inf, NaN
+        }
+        if (ix >= 0) {
+          return Double.POSITIVE_INFINITY;
+        } else if (Long.compareUnsigned(ix, Double.doubleToRawLongBits(-1075.0)) >= 0) {
+          return 0.0;
+        }
+      }
+      if (Long.compareUnsigned(2 * ix, 2 * Double.doubleToRawLongBits(928.0)) > 0) {
+        abstop = 0; // large |x|: special-cased below
+      }
+    }
+    // 2^x = 2^(k/N) * 2^r, x = k/N + r, |r| <= 1/2N
+    double kd = x + EXP2_SHIFT;
+    long ki = Double.doubleToRawLongBits(kd);
+    kd -= EXP2_SHIFT;
+    double r = x - kd;
+    int idx = 2 * (int) (ki & (EXP_N - 1));
+    long top = ki << (52 - EXP_TABLE_BITS);
+    double tail = Double.longBitsToDouble(EXP_TAB[idx]);
+    long sbits = EXP_TAB[idx + 1] + top;
+    double r2 = r * r;
+    double tmp = tail + r * E2C1 + r2 * (E2C2 + r * E2C3) + r2 * r2 * (E2C4 + r * E2C5);
+    if (abstop == 0) {
+      return exp2SpecialCase(tmp, sbits, ki);
+    }
+    double scale = Double.longBitsToDouble(sbits);
+    return scale + scale * tmp;
+  }
+
+  /** exp2's {@code specialcase} (no FMA): results that may overflow or underflow. */
+  private static double exp2SpecialCase(double tmp, long sbits, long ki) {
+    if ((ki & 0x80000000L) == 0) {
+      // k > 0: the exponent of scale might have overflowed by 1
+      sbits -= 1L << 52;
+      double scale = Double.longBitsToDouble(sbits);
+      return 2 * (scale + scale * tmp);
+    }
+    // k < 0: care in the subnormal range
+    sbits += 1022L << 52;
+    double scale = Double.longBitsToDouble(sbits);
+    double y = scale + scale * tmp;
+    if (y < 1.0) {
+      double lo = scale - y + scale * tmp;
+      double hi = 1.0 + y;
+      lo = 1.0 - hi + y + lo;
+      y = (hi + lo) - 1.0;
+      if (y == 0.0) {
+        y = 0.0;
+      }
+    }
+    return 0x1p-1022 * y;
+  }
+
   /** exp's {@code specialcase}: results that may overflow or underflow (|x| >= 512). */
   private static double expSpecialCase(double tmp, long sbits, long ki) {
     if ((ki & 0x80000000L) == 0) {

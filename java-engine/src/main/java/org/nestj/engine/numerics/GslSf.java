@@ -19,7 +19,7 @@ public final class GslSf {
     private static final double M_PI = 3.14159265358979323846264338328;
 
     /** cheb_eval_e: Clenshaw recurrence of series c (order terms used) on [-1, 1]. */
-    private static double cheb(double[] c, int order, double x) {
+    static double cheb(double[] c, int order, double x) {
         double d = 0.0, dd = 0.0;
         final double a = -1, b = 1;
         final double y = (2.0 * x - a - b) / (b - a);

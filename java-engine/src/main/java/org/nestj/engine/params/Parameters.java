@@ -6,6 +6,7 @@ import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.params.Parameter.Ctx;
+import org.nestj.engine.numerics.GlibcGamma;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.GlibcLog;
 import org.nestj.engine.numerics.GlibcTrig;
@@ -679,7 +680,7 @@ public final class Parameters {
             this.x = x;
             this.kappa = kappa;
             this.invTheta = 1.0 / theta;
-            this.delta = GlibcMath.pow(invTheta, kappa) / tgamma(kappa);
+            this.delta = GlibcMath.pow(invTheta, kappa) / GlibcGamma.tgamma(kappa);
         }
 
         @Override
@@ -687,22 +688,5 @@ public final class Parameters {
             double v = x.eval(rng, gid, c);
             return GlibcMath.pow(v, kappa - 1.) * GlibcMath.exp(-1. * invTheta * v) * delta;
         }
-    }
-
-    /** Gamma function (std::tgamma): exact for small integers, Lanczos (g = 7) otherwise. */
-    static double tgamma(double z) {
-        if (z == Math.rint(z) && z > 0 && z < 171) {
-            double r = 1;
-            for (int i = 2; i < (int) z; i++) r *= i;
-            return r;
-        }
-        if (z < 0.5) return Math.PI / (Math.sin(Math.PI * z) * tgamma(1 - z));
-        final double[] g = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
-        z -= 1;
-        double a = g[0];
-        double t = z + 7.5;
-        for (int i = 1; i < 9; i++) a += g[i] / (z + i);
-        return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * a;
     }
 }

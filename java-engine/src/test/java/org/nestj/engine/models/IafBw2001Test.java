@@ -15,15 +15,23 @@ import org.nestj.engine.kernel.NodeBlock;
 
 class IafBw2001Test {
     @Test
-    void lowerIncompleteGamma() {
-        // gamma(1, x) = 1 - e^-x and gamma(2, x) = 1 - (1 + x) e^-x, on both sides of the series / fraction switch
-        for (double x : new double[] {0.01, 0.5, 1.0, 1.9, 2.1, 5.0, 20.0}) {
-            assertEquals(-Math.expm1(-x), IafBw2001.lowerGamma(1.0, x), 1e-15);
-            assertEquals(1 - (1 + x) * Math.exp(-x), IafBw2001.lowerGamma(2.0, x), 2e-15);
-        }
-        // NEST's default NMDA increment k_0 = gamma(0.98, 1): iaf_bw_2001 spikes stamped 127.2 ms are recorded
-        // at 126.55158326088367 ms (stamp minus the increment carried in the offset)
-        assertEquals(127.2 - 126.55158326088367, IafBw2001.lowerGamma(0.98, 1.0), 1e-14);
+    void defaultNmdaIncrementIsNestsK0() {
+        // NEST's default NMDA increment k_0 = (alpha tau_r)^(tau_r/tau_d) gamma(1 - tau_r/tau_d, alpha tau_r) =
+        // gamma(0.98, 1): iaf_bw_2001 spikes stamped 127.2 ms are recorded at 126.55158326088367 ms (stamp minus the
+        // increment carried in the offset), and boost::math::tgamma_lower(0.98, 1) printed 0.64841673911632569
+        Kernel k = Models.newKernel();
+        NodeBlock nb = k.create("iaf_bw_2001", 2);
+        Map<String, Object> p = new HashMap<>();
+        p.put("tau_rise_NMDA", 1.0);
+        p.put("tau_decay_NMDA", 50.0);
+        k.setNodeStatus(nb, 1, p);
+        IafBw2001 b = (IafBw2001) nb;
+        b.calibrate();
+        assertEquals(127.2 - 126.55158326088367, b.k0[0], 1e-14);
+        assertEquals(0.64841673911632569, b.k0[0], 0.0);
+        // tau_r = 1, tau_d = 50: (0.5)^0.02 gamma(0.98, 0.5), gamma(0.98, 0.5) = 0.40815773606796413 (boost)
+        assertEquals(Math.pow(0.5, 0.02) * 0.40815773606796413, b.k0[1], 2e-16);
+        assertEquals(Math.expm1(-0.5), b.k1[1], 1e-16);
     }
 
     private static Map<String, Object> syn(double w, long receptor) {
