@@ -109,7 +109,9 @@ def parrot_relay(nest, h, delays, how, threads=1, model="cont_delay_synapse"):
     else:   # one copy of the model per delay, the delay set as its default
         for j, d in enumerate(delays):
             nest.CopyModel(model, "cd%d" % j, {"delay": d})
-            nest.Connect(sg, parrots[j], syn_spec={"synapse_model": "cd%d" % j})
+            # one generator per model: a device's connections must all use one synapse model
+            sgj = sg if j == 0 else nest.Create("spike_generator", params={"spike_times": SPIKES, "precise_times": True})
+            nest.Connect(sgj, parrots[j], syn_spec={"synapse_model": "cd%d" % j})
     nest.Connect(parrots, sr, syn_spec={"delay": h})
     nest.Simulate(12.0)
     ev = sr.events

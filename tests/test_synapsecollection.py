@@ -139,7 +139,9 @@ def test_hom_w(nest):
     a = nest.Create("iaf_psc_delta", 3)
     nest.Connect(sg, a[0], syn_spec={"synapse_model": "static_synapse_hom_w"})
     nest.Connect(sg, a[1], syn_spec={"synapse_model": "static_synapse_hom_w"})
-    nest.Connect(sg, a[2], syn_spec={"weight": 4.0})
+    # a device's connections must all use one synapse model (NEST's enforce_single_syn_type)
+    sg2 = nest.Create("spike_generator", params={"spike_times": [1.0]})
+    nest.Connect(sg2, a[2], syn_spec={"weight": 4.0})
     h = nest.GetConnections(synapse_model="static_synapse_hom_w")
     assert len(h) == 2
     # the weight lives in the model: no per-connection weight

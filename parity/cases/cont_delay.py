@@ -26,7 +26,8 @@ EQUAL = {"mode": "equal"}
 
 def parrot_relay_case(dt):
     """A precise spike_generator into four parrot_neuron_ps over cont_delay_synapse: delays 1.0, 1.23 and
-    1.75 ms set per connection with SetStatus, and 1.23 ms as the default of a copied model. Each parrot
+    1.75 ms set per connection with SetStatus, and (from a second generator with the same times) 1.23 ms
+    as the default of a copied model. Each parrot
     repeats the input at t + delay (the precise offsets go one step earlier where they add up to a step)."""
     def run(nest):
         nest.resolution = dt
@@ -37,9 +38,12 @@ def parrot_relay_case(dt):
         c = nest.GetConnections(sg, parrots[:3])
         c.set({"delay": [1.0, 1.23, 1.75]})
         nest.CopyModel("cont_delay_synapse", "cd_default", {"delay": 1.23})
-        nest.Connect(sg, parrots[3], syn_spec={"synapse_model": "cd_default"})
+        # a second generator: a device's connections must all use one synapse model (NEST's
+        # StimulationDevice::enforce_single_syn_type)
+        sg2 = nest.Create("spike_generator", params={"spike_times": SPIKES, "precise_times": True})
+        nest.Connect(sg2, parrots[3], syn_spec={"synapse_model": "cd_default"})
         nest.Connect(parrots, sr, syn_spec={"delay": dt})
-        delays = list(nest.GetConnections(sg, parrots).get("delay"))
+        delays = list(nest.GetConnections(sg + sg2, parrots).get("delay"))
         nest.Simulate(15.0)
         ev = sr.get("events")
         out = {"delays": delays, "default_delay": nest.GetDefaults("cd_default")["delay"],

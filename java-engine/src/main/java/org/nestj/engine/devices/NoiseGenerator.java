@@ -33,6 +33,12 @@ public final class NoiseGenerator extends SineRotationDevice {
         nextStep = fillL(n, 0);
     }
 
+    /** NEST's send_test_event gives the synapse's test node a DSCurrentEvent (one draw per target). */
+    @Override
+    public String synapseTestEvent(int i) {
+        return "DSCurrentEvent";
+    }
+
     @Override
     public NoiseGenerator make(int n) {
         return new NoiseGenerator(n);

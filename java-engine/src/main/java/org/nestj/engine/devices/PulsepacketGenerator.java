@@ -164,6 +164,12 @@ public final class PulsepacketGenerator extends StimulationDevice {
         }
     }
 
+    /** NEST's send_test_event sends a plain SpikeEvent: connections with state are accepted. */
+    @Override
+    public String synapseTestEvent(int i) {
+        return "SpikeEvent";
+    }
+
     @Override
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         sendSpike(c, k, tb, ti, emitStep, c.w[k], e.mult[j], i, 0.0);

@@ -167,6 +167,15 @@ public final class SinusoidalGammaGenerator extends SinusoidalGeneratorBase {
         }
     }
 
+    /**
+     * NEST's send_test_event: with individual spike trains a DSSpikeEvent to the synapse's test node
+     * (connections with state refused), without a plain SpikeEvent (accepted).
+     */
+    @Override
+    public String synapseTestEvent(int i) {
+        return individual[i] ? "DSSpikeEvent" : "SpikeEvent";
+    }
+
     @Override
     protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
         if (individual[i]) {

@@ -11,6 +11,7 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.kernel.SynapseType;
 
 /**
  * spike_dilutor — repeats the spikes it receives (the mother process) to each target independently,
@@ -75,15 +76,42 @@ public final class SpikeDilutor extends StimulationDevice implements ConnectionM
         }
     }
 
+    /**
+     * NEST's send_test_event sends a plain SpikeEvent (to the synapse's test node as well): connections
+     * with state are accepted, though the device sends DSSpikeEvents.
+     */
     @Override
-    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
-        Rng rng = tb.nodeRng(ti);
-        int mother = e.mult[j];
-        double p = p_copy[i];
+    public String synapseTestEvent(int i) {
+        return "SpikeEvent";
+    }
+
+    /**
+     * A DSSpikeEvent through a connection with state (NEST: Connector::send_to_all calls the synapse's
+     * send(), whose e() is DSSpikeEvent::operator(), which calls this device's event_hook): the synapse
+     * updates its state with the event's stamp first, whether or not a copy then reaches the target;
+     * if it transmits, the copies are drawn from the mother spikes as for static connections and the
+     * target handles them, if any, with the synapse's weight.
+     */
+    @Override
+    protected void sendThrough(SynapseType ty, SynapseType.Ctx x, int i, Emissions e, int j, long emitStep, ConnStore c,
+            int k, NodeBlock tb) {
+        if (!ty.send(x, c, k)) return;
+        final int m = copies(tb.nodeRng(x.ti), e.mult[j], p_copy[i]);
+        if (m > 0) tb.handleSpike(x.ti, emitStep + c.delayOf(k), x.weight, m, c.rportOf(k), gid(i), emitStep + 1, x.offset);
+    }
+
+    /** event_hook's draw: each of the mother spikes is copied with probability p. */
+    private static int copies(Rng rng, int mother, double p) {
         int m = 0;
         for (int q = 0; q < mother; q++) {
             if (rng.uniform() < p) m++;
         }
+        return m;
+    }
+
+    @Override
+    protected void deliver(int i, Emissions e, int j, long emitStep, ConnStore c, int k, NodeBlock tb, int ti) {
+        int m = copies(tb.nodeRng(ti), e.mult[j], p_copy[i]);
         if (m > 0) sendSpike(c, k, tb, ti, emitStep, c.w[k], m, i, 0.0);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Arrays;
  * cont_delay_synapse connections (a double column, see {@link #doff}).
  * Segments of connections with state (one synapse model with a {@link SynapseType}) keep a double
  * weight per connection and the type's columns in {@link #ext}; within a source they stay in
- * (target, creation) order, since their weights change.
+ * (target, creation) order, since their weights change. Such segments of connections from devices
+ * keep the device's port column as well.
  */
 public final class ConnStore {
     int size;
@@ -92,11 +93,9 @@ public final class ConnStore {
             rport = new byte[c];
             syn = new byte[c];
         }
-        if (withPort) {
-            port = new int[c];
-        } else if (plastic) {
-            ext = new double[nExt][c];
-        } else {
+        if (withPort) port = new int[c];
+        if (plastic) ext = new double[nExt][c];
+        if (!withPort && !plastic) {
             w = null;
             wtab = new double[16];
             wKeys = new long[64];

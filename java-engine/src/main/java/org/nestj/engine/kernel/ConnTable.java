@@ -95,7 +95,12 @@ public final class ConnTable {
 
     /** Adds a stateful connection with its per-connection values. */
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int label, double[] ext) {
-        add(s, t, weight, delaySteps, rp, synId, 0, label);
+        add(s, t, weight, delaySteps, rp, synId, 0, label, ext);
+    }
+
+    /** Adds a stateful connection with its per-connection values and a device port (tables of device connections). */
+    public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt, int label, double[] ext) {
+        add(s, t, weight, delaySteps, rp, synId, prt, label);
         ConnStore last = segs[nsegs - 1];
         last.setExt(last.size() - 1, ext);
     }

@@ -23,11 +23,20 @@ public final class ConnectionManager {
      * connections from neurons (null: none yet)
      */
     public ConnTable[][] plastic = new ConnTable[128][];
+    /**
+     * per synapse model with state, and per thread: its connections from stimulation devices (NEST's
+     * TargetTableDevices; null: none yet); delivered by the devices with their events
+     * ({@link NodeBlock#deliverPlasticEmissions}), never by the volume transmitter's trigger
+     */
+    public ConnTable[][] devicePlastic = new ConnTable[128][];
+    /** true once any connection with state from a device exists */
+    public boolean anyDevicePlastic;
     /** all tables: stores, deviceStores, then the plastic tables in order of creation; their thread */
     final List<ConnTable> tables = new ArrayList<>();
     private final List<Integer> tableThread = new ArrayList<>();
-    /** index in tables of plastic[syn][0] */
+    /** index in tables of plastic[syn][0], devicePlastic[syn][0] */
     private final int[] plasticBase = new int[128];
+    private final int[] devicePlasticBase = new int[128];
     /** NEST's stdp_eps: tolerance of spike-time comparisons in STDP synapses (ms) */
     public double stdpEps = 1.0e-6;
     public final List<SynapseModel> synModels = new ArrayList<>();
@@ -48,6 +57,8 @@ public final class ConnectionManager {
         tables.clear();
         tableThread.clear();
         plastic = new ConnTable[128][];
+        devicePlastic = new ConnTable[128][];
+        anyDevicePlastic = false;
         for (int t = 0; t < threads; t++) {
             stores[t] = new ConnTable(false);
             tables.add(stores[t]);
@@ -214,6 +225,7 @@ public final class ConnectionManager {
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();
         int storedPort = rport;
+        if (sm.type != null) sm.type.checkModel(sm);
         if (sm.gap) {
             // NEST's gap_junction::check_connection: the source must send, the target handle, GapJunctionEvents
             if (!sb.sendsGap()) {
@@ -269,6 +281,7 @@ public final class ConnectionManager {
                 throw NestException.illegalConnection("Creation of connection is not possible because the source "
                         + sb.model.name + " (node " + srcGid + ") does not send any events.");
             case DATA_REQUEST:
+                checkDeviceSynapse(sb, si, sm);
                 if (!tb.acceptsDataRequest() || tb.elementType() == NodeBlock.ELEMENT_RECORDER) {
                     throw NestException.illegalConnection("Creation of connection is not possible because "
                             + tb.model.name + " (node " + tgtGid + ") has no recordables that " + sb.model.name
@@ -276,6 +289,7 @@ public final class ConnectionManager {
                 }
                 break;
             case CURRENT:
+                checkDeviceSynapse(sb, si, sm);
                 if (tb.elementType() != NodeBlock.ELEMENT_NEURON) {
                     throw NestException.illegalConnection("Creation of connection is not possible because "
                             + sb.model.name + " can only stimulate neurons, not " + tb.model.name + ".");
@@ -283,6 +297,7 @@ public final class ConnectionManager {
                 storedPort = tb.checkCurrentReceptor(rport);
                 break;
             case SPIKE:
+                checkDeviceSynapse(sb, si, sm);
                 if (tb.elementType() == NodeBlock.ELEMENT_STIMULATOR && !(tb instanceof SpikeReceiver)) {
                     throw NestException.illegalConnection("Creation of connection is not possible because the target "
                             + tb.model.name + " (node " + tgtGid + ") does not receive spikes.");
@@ -328,9 +343,9 @@ public final class ConnectionManager {
         long storedSteps = sm.instantRate ? k.time.delayMsToSteps(sm.delay) : dsteps;
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (sm.type != null) {
-            if (!sm.diffusion && (device || em != NodeBlock.Emits.SPIKE)) {
-                throw new NestException("NotImplemented", "nestj does not support " + sm.name + " connections from "
-                        + sb.model.name + " yet: connect the device to a parrot_neuron and use the parrot as source.");
+            if (!sm.diffusion && em != NodeBlock.Emits.SPIKE) {
+                // (sources of other events were refused above, by checkDeviceSynapse or their own checks)
+                throw NestException.illegalConnection("Creation of connection is not possible.");
             }
             if (ext == null) ext = sm.connDefaults;
             sm.type.connected(tb, ti, weight, ext, k.time.delayStepsToMs(dsteps), sm);
@@ -340,7 +355,14 @@ public final class ConnectionManager {
         }
         noteDelay(dsteps);
         int thread = k.nodes.ownerThread(tb, ti);
-        if (sm.type != null) {
+        if (sm.type != null && device) {
+            // NEST's connect_from_device_: the connection joins the device's connector of its model
+            int port = k.nodes.nextDevicePort(sb, si);
+            devicePlasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, port,
+                    label, ext);
+            anyDevicePlastic = true;
+            sb.addedTarget(si, tb.model);
+        } else if (sm.type != null) {
             plasticTables(sm)[thread].add((int) srcGid, (int) tgtGid, weight, (int) storedSteps, storedPort, sm.id, label, ext);
         } else if (sm.gap) {
             // gap junctions live in tables of their own: spikes never pass them, and the secondary
@@ -398,6 +420,62 @@ public final class ConnectionManager {
             plastic[sm.id] = p;
         }
         return p;
+    }
+
+    /** The per-thread tables of a stateful synapse model's connections from devices, made on first use. */
+    ConnTable[] devicePlasticTables(SynapseModel sm) {
+        ConnTable[] p = devicePlastic[sm.id];
+        if (p == null) {
+            int T = stores.length;
+            p = new ConnTable[T];
+            devicePlasticBase[sm.id] = tables.size();
+            for (int t = 0; t < T; t++) {
+                p[t] = new ConnTable(true, sm.type.connKeys.length);
+                tables.add(p[t]);
+                tableThread.add(t);
+            }
+            devicePlastic[sm.id] = p;
+        }
+        return p;
+    }
+
+    /**
+     * NEST's check_connection of a connection from a device, as far as it depends on the device:
+     * the device's send_test_event, first to the synapse model's test node (ConnTestDummyNode),
+     * then to the target. Stimulation devices accept connections of one synapse model only
+     * (StimulationDevice::enforce_single_syn_type, which notes the model of the first connection
+     * tried, even if that connection is then refused). The test node of a model with state
+     * handles plain SpikeEvents only: devices that test with a DSSpikeEvent (the generators that
+     * draw per target: spike_generator, poisson_generator, ...), a CurrentEvent, DSCurrentEvent
+     * or DataLoggingRequest are refused with the message of NEST's Node::handles_test_event.
+     * (NEST checks the synapse model on the thread-local copy of the device that the target's
+     * thread owns; nestj once per device, which is NEST's behaviour with one thread.)
+     */
+    private void checkDeviceSynapse(NodeBlock sb, int si, SynapseModel sm) {
+        if (sb.elementType() == NodeBlock.ELEMENT_NEURON) return;
+        sb.enforceSingleSynapseModel(si, sm.id);
+        if (sm.type == null || sm.diffusion) return;   // static synapses' test nodes handle every event type
+        String what;
+        switch (sb.synapseTestEvent(si)) {
+            case "SpikeEvent":
+                return;
+            case "DSSpikeEvent":
+                what = "spike input";
+                break;
+            case "CurrentEvent":
+                what = "current input";
+                break;
+            case "DSCurrentEvent":
+                what = "DS current input";
+                break;
+            case "DataLoggingRequest":
+                what = "data logging requests";
+                break;
+            default:
+                throw NestException.illegalConnection("Creation of connection is not possible.");
+        }
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node or synapse model does not support " + what + ".");
     }
 
     /**
@@ -504,7 +582,7 @@ public final class ConnectionManager {
         }
         for (int tb = 0; tb < tableCount(); tb++) {
             ConnTable tab = table(tb);
-            boolean devTable = tb >= T && tb < 2 * T;
+            boolean devTable = tab.withPort;   // connections from devices
             java.util.Arrays.fill(cnt, 0);
             int maxS = 0;
             for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
@@ -996,7 +1074,8 @@ public final class ConnectionManager {
         NodeBlock tb = k.nodes.blockOf(t);
         int thread = k.nodes.ownerThread(tb, (int) (t - tb.firstGid));
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
-        int table = m.type != null || m.gap ? (plastic[m.id] == null ? -1 : plasticBase[m.id] + thread)
+        int table = m.type != null && device ? (devicePlastic[m.id] == null ? -1 : devicePlasticBase[m.id] + thread)
+                : m.type != null || m.gap ? (plastic[m.id] == null ? -1 : plasticBase[m.id] + thread)
                 : device ? stores.length + thread : thread;
         if (table < 0) throw new NestException("InexistentConnection", "Deletion of connection is not possible.");
         ConnTable tab = table(table);

@@ -466,6 +466,47 @@ public abstract class NodeBlock {
         hasDeferred = false;
     }
 
+    /**
+     * Connections with state (SynapseType) from this device: delivers this slice's emissions of
+     * its nodes through the connections of segment c (one synapse model m, targets owned by one
+     * thread) to the targets with ids in [gidLo, gidHi), each event through the synapse's send()
+     * (x: the executing thread's scratch). Devices that have no such connections do nothing.
+     */
+    public void deliverPlasticEmissions(ConnStore c, SynapseModel m, long origin, long gidLo, long gidHi,
+            SynapseType.Ctx x) {
+    }
+
+    /** As {@link #deliverPlasticEmissions}, for the emissions moved aside by {@link #deferEmissions}. */
+    public void deliverPlasticDeferred(ConnStore c, SynapseModel m, long origin, long gidLo, long gidHi,
+            SynapseType.Ctx x) {
+    }
+
+    /**
+     * NEST's StimulationDevice::enforce_single_syn_type, run by the device's send_test_event: the
+     * first synapse model tried for node i is the only one its connections may use. Nothing for
+     * nodes that are not stimulation devices.
+     */
+    public void enforceSingleSynapseModel(int i, int synId) {
+    }
+
+    /**
+     * The event type node i sends to a synapse model's test node in NEST's check_connection
+     * (send_test_event with dummy_target): "SpikeEvent", "DSSpikeEvent", "CurrentEvent",
+     * "DSCurrentEvent", "DataLoggingRequest", ... Asked only of devices.
+     */
+    public String synapseTestEvent(int i) {
+        switch (emits()) {
+            case SPIKE:
+                return "SpikeEvent";
+            case CURRENT:
+                return "CurrentEvent";
+            case DATA_REQUEST:
+                return "DataLoggingRequest";
+            default:
+                return "";
+        }
+    }
+
     /** Connection hook for NEST's num_targets_ style bookkeeping in devices. */
     public void addedTarget(int i, Model targetModel) {
     }

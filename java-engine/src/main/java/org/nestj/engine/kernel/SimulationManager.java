@@ -163,6 +163,7 @@ public final class SimulationManager {
             printProgress(total, t0);
         }
         final int T = k.parallel.threads();
+        ensureCtx();
         if (unitVersion != k.connections.version || unitBound == null || unitBound.length != T) computeUnits();
         // units of a thread's share may run on another thread (see ParallelRunner.runUnits), except
         // with rate connections, whose per-thread event buffers follow the static split
@@ -216,7 +217,7 @@ public final class SimulationManager {
                 long b0 = PROFILE ? System.nanoTime() : 0;
                 if (devDue) {
                     // device events of the previous slice: before its spikes, as in the unfused order
-                    deliverDeferred(t, u, devOrigin);
+                    deliverDeferred(x, t, u, devOrigin);
                     if (PROFILE) {
                         busy(x, 2, b0);
                         b0 = System.nanoTime();
@@ -264,6 +265,7 @@ public final class SimulationManager {
                 deferredPending = true;
                 deferredOrigin = origin;
             } else if (anyDevice) {
+                final boolean devPlastic = k.connections.anyDevicePlastic;
                 k.parallel.runUnits(units, steal, (x, t, u) -> {
                     long b0 = PROFILE ? System.nanoTime() : 0;
                     ConnTable tab = k.connections.deviceStores[t];
@@ -271,6 +273,7 @@ public final class SimulationManager {
                     for (NodeBlock b : k.nodes.blocks) {
                         if (!b.hasEmissions) continue;
                         for (int sg = 0; sg < tab.segments(); sg++) b.deliverEmissions(tab.seg(sg), origin, lo, hi);
+                        if (devPlastic) deliverDevicePlastic(b, x, t, origin, lo, hi, false);
                     }
                     if (PROFILE) busy(x, 2, b0);
                 });
@@ -396,13 +399,35 @@ public final class SimulationManager {
     boolean deferredPending;
     long deferredOrigin;
 
-    /** Delivers the deferred device events of slice origin to the targets of unit u of thread t. */
-    private void deliverDeferred(int t, int u, long origin) {
+    /** Delivers the deferred device events of slice origin to the targets of unit u of thread t; x is the executing thread. */
+    private void deliverDeferred(int x, int t, int u, long origin) {
         ConnTable tab = k.connections.deviceStores[t];
         final long lo = unitLo(t, u), hi = unitHi(t, u);
+        final boolean devPlastic = k.connections.anyDevicePlastic;
         for (NodeBlock b : k.nodes.blocks) {
             if (!b.hasDeferred) continue;
             for (int sg = 0; sg < tab.segments(); sg++) b.deliverDeferred(tab.seg(sg), origin, lo, hi);
+            if (devPlastic) deliverDevicePlastic(b, x, t, origin, lo, hi, true);
+        }
+    }
+
+    /**
+     * The events of device block b (this slice's, or the deferred ones) through its connections with
+     * state to the targets of thread t with ids in [lo, hi), model by model (a device has connections
+     * of one model only); x is the executing thread, whose scratch the synapses use.
+     */
+    private void deliverDevicePlastic(NodeBlock b, int x, int t, long origin, long lo, long hi, boolean deferred) {
+        final ConnTable[][] dp = k.connections.devicePlastic;
+        final SynapseType.Ctx cx = ctx[x];
+        for (int sid = 0; sid < dp.length; sid++) {
+            if (dp[sid] == null) continue;
+            final ConnTable tab = dp[sid][t];
+            if (tab.size() == 0) continue;
+            final SynapseModel m = k.connections.synModels.get(sid);
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                if (deferred) b.deliverPlasticDeferred(tab.seg(sg), m, origin, lo, hi, cx);
+                else b.deliverPlasticEmissions(tab.seg(sg), m, origin, lo, hi, cx);
+            }
         }
     }
 
@@ -415,7 +440,8 @@ public final class SimulationManager {
 
     private void flushDeferred() {
         final long origin = deferredOrigin;
-        k.parallel.runUnits(units, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(t, u, origin));
+        ensureCtx();
+        k.parallel.runUnits(units, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(x, t, u, origin));
         clearDeferred();
     }
 

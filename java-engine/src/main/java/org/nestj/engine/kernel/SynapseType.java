@@ -151,6 +151,13 @@ public abstract class SynapseType {
     }
 
     /**
+     * The first checks of NEST's check_connection, before the source's test events (e.g.
+     * stdp_dopamine_synapse's volume transmitter); nothing by default.
+     */
+    public void checkModel(SynapseModel m) {
+    }
+
+    /**
      * NEST's check_connection on top of the receptor check: e.g. STDP connections register with the
      * target's spike archive. v holds the new connection's values.
      */

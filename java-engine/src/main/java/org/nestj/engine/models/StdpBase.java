@@ -31,11 +31,15 @@ abstract class StdpBase extends SynapseType {
         return Double.doubleToRawLongBits(x) < 0;
     }
 
-    /** check_connection of STDP synapses: the target archives its spikes for the connection. */
+    /**
+     * check_connection of STDP synapses: the target archives its spikes for the connection; nodes
+     * that archive none (devices such as spike_recorder or spike_dilutor) refuse with NEST's
+     * Node::register_stdp_connection.
+     */
     static void registerWithTarget(NodeBlock target, int ti, double tLastSpike, double delay, String synName) {
         if (!(target instanceof NeuronBlock)) {
-            throw new org.nestj.engine.NestException("IllegalConnection", "Creation of connection is not possible because "
-                    + target.model.name + " does not support " + synName + " connections (it archives no spikes).");
+            throw org.nestj.engine.NestException.illegalConnection("Creation of connection is not possible because:\n"
+                    + "The target node does not support STDP synapses.");
         }
         ((NeuronBlock) target).registerStdpConnection(ti, tLastSpike - delay, delay);
     }

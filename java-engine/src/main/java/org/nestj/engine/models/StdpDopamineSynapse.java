@@ -77,9 +77,8 @@ public final class StdpDopamineSynapse extends StdpBase {
     }
 
     @Override
-    public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
+    public void checkModel(SynapseModel m) {
         if (m.common[VT] == 0) throw bad("No volume transmitter has been assigned to the dopamine synapse.");
-        super.connected(target, ti, weight, v, delayMs, m);
     }
 
     /** update_weight_: the weight change over an interval of length -minusDt that starts with c0, n0 */

@@ -30,6 +30,35 @@ class ConnStoreTest {
     }
 
     @Test
+    void deviceSegmentsWithStateKeepPortsAndColumnsTogether() {
+        // connections with state from devices: a port per connection (the device's target count) and
+        // the synapse's columns; within a source sorted by target, multapses in creation order
+        ConnTable tab = new ConnTable(true, 2);
+        int port = 0;
+        for (int t = 30; t >= 1; t--) {
+            tab.add(4, t, 10.0 + t, 12, 0, 5, port++, -1, new double[] {t, -t});
+        }
+        tab.add(4, 7, 99.0, 12, 0, 5, port++, -1, new double[] {70.0, -70.0});   // a multapse, added last
+        tab.add(2, 3, 1.0, 10, 0, 5, 0, -1, new double[] {0.5, 0.25});
+        tab.finish(40);
+        ConnStore c = tab.seg(0);
+        assertEquals(1, c.offsets[3] - c.offsets[2]);
+        assertEquals(0.5, c.ext[0][c.offsets[2]]);
+        int a = c.offsets[4];
+        assertEquals(31, c.offsets[5] - a);
+        for (int k = a; k < c.offsets[5]; k++) {
+            int t = c.tgt[k];
+            boolean multapse = k > a && c.tgt[k - 1] == t;
+            assertEquals(multapse ? 70.0 : t, c.ext[0][k]);
+            assertEquals(multapse ? -70.0 : -t, c.ext[1][k]);
+            assertEquals(multapse ? 99.0 : 10.0 + t, c.w[k]);
+            assertEquals(multapse ? 30 : 30 - t, c.port[k]);
+        }
+        assertEquals(7, c.tgt[a + 7]);
+        assertEquals(7, c.tgt[a + 6]);
+    }
+
+    @Test
     void delayOffsetsTravelWithTheirConnections() {
         // neuron segment (no port column): 40 connections from source 2 in reverse target order, every
         // third with a delay offset of target / 1000 ms, so the long-range sort path runs; source 1 short
