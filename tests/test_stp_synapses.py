@@ -163,3 +163,26 @@ def test_stochastic_thread_independent(nest, model, syn):
         assert np.array_equal(np.asarray(v1_keys[k])[order1], np.asarray(v2_keys[k])[order2]), k
     # stochastic: the targets received different numbers of spikes (released quanta)
     assert len(np.unique(np.round(v1, 9))) > 2
+
+
+def test_multiplicity_unrolled_for_plastic_synapses(nest):
+    # NEST's send_remote unrolls a neuron's spike of multiplicity n into n single spikes ("plastic
+    # synapses only handle individual spikes"): a tsodyks_synapse behind a parrot relaying a spike of
+    # multiplicity 3 depresses three times at the same instant (U = 0.5: x = 1 -> 0.5 -> 0.25 -> 0.125),
+    # and transmits w*u*x for each single spike; the parrot's spike_recorder still sees 3 spikes
+    sg = nest.Create("spike_generator", params={"spike_times": [5.0], "spike_multiplicities": [3]})
+    p = nest.Create("parrot_neuron")
+    n = nest.Create("iaf_psc_delta", params={"C_m": 1.0, "tau_m": 1e9, "E_L": 0.0, "V_m": 0.0, "V_th": 1e9,
+                                              "V_reset": 0.0, "I_e": 0.0})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(sg, p)
+    nest.Connect(p, sr)
+    nest.Connect(p, n, syn_spec={"synapse_model": "tsodyks_synapse", "weight": 1.0, "U": 0.5, "u": 0.0,
+                                 "x": 1.0, "y": 0.0, "tau_fac": 0.0, "tau_psc": 3.0, "tau_rec": 800.0})
+    nest.Simulate(20.0)
+    c = nest.GetConnections(p, n)
+    assert c.get("x") == 0.125
+    assert len(sr.get("events")["times"]) == 3
+    # delta synapse: the membrane potential jumped by the sum of the three transmitted weights u*x (0.875;
+    # one spike of multiplicity 3 would give 1.5), then decayed with tau_m = 1e9 ms for 15 ms
+    assert n.V_m == pytest.approx(0.5 * 1.0 + 0.5 * 0.5 + 0.5 * 0.25, rel=1e-7)

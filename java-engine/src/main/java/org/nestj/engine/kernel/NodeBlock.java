@@ -404,6 +404,13 @@ public abstract class NodeBlock {
      * index where it stopped.
      */
     public int deliverSpan(ConnStore c, int a, int e, long emitStep, int mult, long srcGid, double offset) {
+        final int m = spanEnd(c, a, e);
+        deliverRun(c, a, m, emitStep, mult, srcGid, offset);
+        return m;
+    }
+
+    /** The end of the run of connections [a, m) of one source in [a, e) whose targets are in this block (a's block). */
+    public final int spanEnd(ConnStore c, int a, int e) {
         final int[] tgt = c.tgt;
         final int last = (int) (firstGid + n);
         int m = e;
@@ -417,8 +424,16 @@ public abstract class NodeBlock {
             }
             m = lo;
         }
-        deliverRun(c, a, m, emitStep, mult, srcGid, offset);
         return m;
+    }
+
+    /**
+     * NEST's Node::has_proxies: neurons have proxies, devices (and the volume_transmitter) not. A
+     * neuron's spike of multiplicity n reaches nodes with proxies as n single spikes (NEST's
+     * send_remote unrolls it for plastic synapses), nodes without once (send_to_devices).
+     */
+    public final boolean hasProxies() {
+        return elementType() == ELEMENT_NEURON;
     }
 
     /**

@@ -685,10 +685,30 @@ public final class SimulationManager {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
                 int a = from[g], e = until[g + untilShift];
-                while (a < e) {
-                    final int m = nm.blockOf(tgt[a]).deliverSpan(c, a, e, pStep[s], pMult[s], g, pOff[s]);
-                    if (wrOn) noteWeights(x, c, g, off[g], a, m, pStep[s] + 1);
-                    a = m;
+                final int mult = pMult[s];
+                if (mult == 1) {
+                    while (a < e) {
+                        final int m = nm.blockOf(tgt[a]).deliverSpan(c, a, e, pStep[s], 1, g, pOff[s]);
+                        if (wrOn) noteWeights(x, c, g, off[g], a, m, pStep[s] + 1);
+                        a = m;
+                    }
+                    continue;
+                }
+                // multiplicity n: n single spikes to the targets with proxies (neurons), one event of
+                // multiplicity n to the others (NEST's send_remote / send_to_devices); each single
+                // spike passes all of the source's connections before the next
+                for (int r = 0; r < mult; r++) {
+                    for (int q = a; q < e;) {
+                        final NodeBlock b = nm.blockOf(tgt[q]);
+                        final boolean single = b.hasProxies();
+                        if (!single && r > 0) {
+                            q = b.spanEnd(c, q, e);
+                            continue;
+                        }
+                        final int m = b.deliverSpan(c, q, e, pStep[s], single ? 1 : mult, g, pOff[s]);
+                        if (wrOn) noteWeights(x, c, g, off[g], q, m, pStep[s] + 1);
+                        q = m;
+                    }
                 }
             }
         }
@@ -789,9 +809,12 @@ public final class SimulationManager {
                 x.stampSteps = stamp;
                 x.tSpike = tm.stepsToMs(stamp);
                 x.offset = pOff[s];
-                x.mult = pMult[s];
+                // a spike of multiplicity n passes the connections to neurons as n single spikes,
+                // one after the other (NEST's send_remote), those to devices once (send_to_devices)
+                final int rn = pMult[s];
                 NodeBlock b = null;
                 long bFirst = 0, bEnd = 0;
+                for (int r = 0; r < rn; r++)
                 for (int q = a; q < e; q++) {
                     int tg = tgt[q];
                     if (tg < bFirst || tg >= bEnd) {
@@ -799,13 +822,17 @@ public final class SimulationManager {
                         bFirst = b.firstGid;
                         bEnd = bFirst + b.n;
                     }
+                    final boolean single = rn == 1 || b.hasProxies();
+                    if (!single && r > 0) continue;
+                    final int mult = single ? 1 : rn;
+                    x.mult = mult;
                     int ti = (int) (tg - bFirst);
                     int dl = c.delayOf(q);
                     x.target = b;
                     x.ti = ti;
                     x.delay = tm.delayStepsToMs(dl);
                     if (!ty.send(x, c, q)) continue;
-                    b.handleSpike(ti, pStep[s] + dl, x.weight, pMult[s], c.rportOf(q), g, stamp, pOff[s]);
+                    b.handleSpike(ti, pStep[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, pOff[s]);
                     if (wrOn && m.weightRecorder > 0) {
                         int same = 0;
                         for (int p = q - 1; p >= first && tgt[p] == tg; p--) same++;
