@@ -46,12 +46,12 @@ def test_defaults_match_nest(nest, refdir):
                   "tanh_rate_opn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin",
                   "rate_transformer_sigmoid", "rate_transformer_sigmoid_gg_1998", "rate_transformer_tanh",
                   "rate_transformer_threshold_lin", "cont_delay_synapse", "cont_delay_synapse_hpc",
-                  "cont_delay_synapse_lbl"):
+                  "cont_delay_synapse_lbl", "weight_recorder"):
         with open(os.path.join(refdir, "defaults", model + ".json")) as f:
             ref = json.load(f)
         ours = nest.GetDefaults(model)
-        skip = {"available", "capacity", "instantiations", "elementsize", "model_id", "synapse_modelid", "sizeof",
-                "num_connections"}
+        skip = {"elementsize", "model_id", "synapse_modelid", "sizeof", "num_connections"}
+        assert not set(ours) - set(ref) - skip, "%s has keys NEST's defaults lack: %s" % (model, set(ours) - set(ref))
         for k, v in ref.items():
             if k in skip:
                 continue
@@ -217,3 +217,25 @@ def test_verbosity_silences_engine_warnings(nest, capfd):
     n = nest.Create("parrot_neuron_ps", 2)
     nest.Connect(n[0], n[1], syn_spec=spec)
     assert "[Warning]" not in capfd.readouterr().err
+
+
+def test_model_instantiations_capacity_available(nest):
+    # NEST's Model::get_status: per thread the number of nodes of the model (a neuron lives on thread
+    # node_id mod T, a device on every thread), and the capacity of the std::vector holding them:
+    # Create reserves ceil(n / T) per thread (n for devices), later growth doubles
+    d = nest.GetDefaults("iaf_psc_alpha")
+    assert (list(d["instantiations"]), list(d["capacity"]), list(d["available"])) == ([0], [0], [0])
+    nest.Create("iaf_psc_alpha", 10)
+    nest.Create("iaf_psc_alpha", 5)          # reserve(5) does not shrink; 10 -> 20 on the 11th node
+    d = nest.GetDefaults("iaf_psc_alpha")
+    assert (list(d["instantiations"]), list(d["capacity"]), list(d["available"])) == ([15], [20], [5])
+    nest.ResetKernel()
+    nest.local_num_threads = 2
+    nest.Create("spike_recorder")            # node 1, on both threads
+    nest.Create("iaf_psc_alpha", 5)          # nodes 2..6: threads 0 (2, 4, 6) and 1 (3, 5), reserve 3 each
+    d = nest.GetDefaults("iaf_psc_alpha")
+    assert (list(d["instantiations"]), list(d["capacity"]), list(d["available"])) == ([3, 2], [3, 3], [0, 1])
+    d = nest.GetDefaults("spike_recorder")
+    assert (list(d["instantiations"]), list(d["capacity"])) == ([1, 1], [1, 1])
+    nest.CopyModel("iaf_psc_alpha", "my_iaf")   # a copy starts without nodes
+    assert list(nest.GetDefaults("my_iaf")["instantiations"]) == [0, 0]

@@ -41,6 +41,8 @@ public final class WeightRecorder extends RecordingDevice {
     @Override
     public void getStatus(int i, Map<String, Object> d) {
         getRec(i, d);
+        // NEST's get_status returns before the filters for the model prototype (GetDefaults)
+        if (model != null && model.prototype == this) return;
         d.put("senders", senders[i].clone());
         d.put("targets", targets[i].clone());
     }

@@ -117,7 +117,7 @@ public final class ModelManager {
             p.kernel = k;
             p.threadStart = new int[] {0, 1};
             p.copyNode(m.prototype, 0, 0);
-            Model c = new Model(neu, nextExtraId++, p, m.typeId);
+            Model c = new Model(neu, nextExtraId++, p, m.typeId);   // with empty memory (GenericModel's copy: Model(newname))
             nodeModels.put(neu, c);
             byId.add(c);
             if (params != null && !params.isEmpty()) setDefaults(neu, params);
@@ -160,6 +160,10 @@ public final class ModelManager {
             d.put("vp", -1L);
             d.put("thread_local_id", -1L);
             d.put("type_id", m.typeId); // Model::get_status only; node status has no type_id
+            m.threads(k.parallel.threads());
+            d.put("instantiations", m.instantiations());
+            d.put("capacity", m.capacity());
+            d.put("available", m.available());
             return d;
         }
         if (k.connections.hasSynapse(name)) {

@@ -47,6 +47,20 @@ public final class NodeManager {
         blocks.add(b);
         size += n;
         b.created();
+        // NEST's add_neurons_ / add_devices_: a neuron lives on the thread of its vp (node id mod the
+        // number of threads), each thread reserving ceil(n / T); a device on every thread
+        final int T = k.parallel.threads();
+        m.threads(T);
+        if (b.elementType() == NodeBlock.ELEMENT_NEURON) {
+            final long maxNew = (n + T - 1) / T;
+            for (int t = 0; t < T; t++) {
+                long first = b.firstGid + ((t - b.firstGid % T) % T + T) % T;   // first id with id mod T == t
+                long count = first < b.firstGid + n ? (b.firstGid + n - 1 - first) / T + 1 : 0;
+                m.instantiate(t, maxNew, count);
+            }
+        } else {
+            for (int t = 0; t < T; t++) m.instantiate(t, n, n);
+        }
         return b;
     }
 
