@@ -1,38 +1,10 @@
 """Connections with state (stdp_synapse as the example): the spike archive over long runs, syn_spec
 values per connection, SetStatus/GetStatus, Disconnect, and errors."""
-import math
 
 import numpy as np
 import pytest
 
-
-def stdp_reference(pre, post, w, d, tau_plus=20.0, lam=0.01, alpha=1.0, mu_plus=1.0, mu_minus=1.0, wmax=100.0,
-                   tau_minus=20.0, eps=1e-6):
-    """NEST's stdp_synapse rule (models/stdp_synapse.h) written out in Python: weights after each pre spike."""
-    # post-synaptic trace after each post spike (ArchivingNode::set_spiketime)
-    km, last, hist = 0.0, -1.0, []
-    for tp in post:
-        km = km * math.exp((last - tp) * (1.0 / tau_minus)) + 1.0
-        last = tp
-        hist.append((tp, km))
-    kplus, t_last, out = 0.0, 0.0, []
-    for t in pre:
-        for tp, _ in hist:
-            if t_last - d + eps <= tp < t - d + eps:
-                kp = kplus * math.exp((t_last - (tp + d)) / tau_plus)
-                nw = w / wmax + lam * (1.0 - w / wmax) ** mu_plus * kp
-                w = nw * wmax if nw < 1.0 else wmax
-        kval = 0.0
-        for tp, k in reversed(hist):
-            if (t - d) - tp > eps:
-                kval = k * math.exp((tp - (t - d)) * (1.0 / tau_minus))
-                break
-        nw = w / wmax - alpha * lam * (w / wmax) ** mu_minus * kval
-        w = nw * wmax if nw > 0.0 else 0.0
-        out.append(w)
-        kplus = kplus * math.exp((t_last - t) / tau_plus) + 1.0
-        t_last = t
-    return np.array(out)
+from stdp_rule import stdp_rule
 
 
 def _pair(nest, pre_times, post_times, delay, weight, T, **syn):
@@ -64,7 +36,7 @@ def test_long_run_matches_reference_rule(nest):
                                       Wmax=100.0, alpha=0.8)
     pre = np.asarray(sr_pre.events["times"])
     post = np.asarray(sr_post.events["times"])
-    ref = stdp_reference(pre, post, 40.0, 3.0, alpha=0.8)
+    ref = np.array(stdp_rule(pre, post, 40.0, 3.0, alpha=0.8)[0])
     ev = wr.events
     assert len(ev["weights"]) == len(pre)
     np.testing.assert_allclose(ev["times"], pre, rtol=0, atol=1e-12)
