@@ -266,3 +266,30 @@ def test_voltage_trace_from_ascii_device(nest, tmp_path):
     assert np.allclose(ids[0][0].get_ydata(), first[:, 2])
     assert plt.gca().get_xlabel() == "Time (ms)"
     plt.close("all")
+
+
+def test_ascii_one_file_per_thread(nest, tmp_path):
+    # NEST has one instance of a recorder per thread, each writing "-<node id>-<vp>.dat" with the events
+    # of the nodes on its thread (vp = node id mod number of threads); filenames lists them all; a
+    # weight_recorder's events go to the file of the connection target's thread
+    nest.local_num_threads = 2
+    nest.data_path = str(tmp_path)
+    n = nest.Create("iaf_psc_alpha", 5, params={"I_e": 1000.0})
+    sr = nest.Create("spike_recorder", params={"record_to": "ascii"})
+    wr = nest.Create("weight_recorder", params={"record_to": "ascii"})
+    nest.CopyModel("static_synapse", "recorded", {"weight_recorder": wr})
+    nest.Connect(n, sr)
+    nest.Connect(n[0], n[1:3], syn_spec="recorded")
+    files = sr.get("filenames")
+    assert [os.path.basename(f) for f in files] == ["spike_recorder-6-0.dat", "spike_recorder-6-1.dat"]
+    nest.Simulate(50.0)
+
+    def rows(path):
+        with open(path) as f:
+            return [ln.split("\t") for ln in f if not ln.startswith("#") and not ln.startswith("sender")]
+    senders = [sorted({int(r[0]) for r in rows(f)}) for f in files]
+    assert senders == [[2, 4], [1, 3, 5]]
+    assert sum(len(rows(f)) for f in files) == sr.n_events
+    wfiles = [os.path.join(str(tmp_path), "weight_recorder-7-%d.dat" % t) for t in (0, 1)]
+    targets = [sorted({int(r[3]) for r in rows(f)}) for f in wfiles]     # sender, time, weight, target (an integer)
+    assert targets == [[2], [3]]

@@ -32,9 +32,17 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
     @PerNode public long[] precision;
     @PerNode public String[] fileExtension;
     @PerNode public long[] nEvents;
-    /** "-<node id>-<vp>" fixed when the device enrolled in the ascii backend (NEST pads with the digits of the network size then). */
+    /**
+     * "-<node id>-" and the width of the vp number, fixed when the device enrolled in the ascii backend
+     * (NEST pads with the digits of the network size and of the number of threads then). NEST has one
+     * instance of the device per thread, each writing its own file "-<node id>-<vp>" with the events
+     * of the nodes on its thread (vp = node id mod threads): nestj writes the same files.
+     */
     String[] vpNodeId;
+    int[] vpDigits;
+    /** open ascii files, [node * fileThreads + vp] */
     Writer[] files;
+    int fileThreads = 1;
 
     protected RecordingDevice(int n) {
         super(n);
@@ -52,6 +60,7 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
     @Override
     public void created() {
         vpNodeId = new String[n];
+        vpDigits = new int[n];
         files = new Writer[n];
         kernel.recording.register(this);
         for (int i = 0; i < n; i++) {
@@ -95,7 +104,10 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         if (recordTo[i].equals("ascii")) {
             d.put("file_extension", fileExtension[i]);
             d.put("precision", precision[i]);
-            d.put("filenames", new String[] {vpNodeId != null && vpNodeId[i] != null ? filename(i) : ""});
+            // the thread-0 instance appends its siblings' file names (one per thread)
+            String[] fn = new String[Math.max(1, kernel.parallel.threads())];
+            for (int t = 0; t < fn.length; t++) fn[t] = vpNodeId != null && vpNodeId[i] != null ? filename(i, t) : "";
+            d.put("filenames", fn);
         } else if (recordTo[i].equals("screen")) {
             d.put("precision", precision[i]);
         }
@@ -147,41 +159,65 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         int threads = kernel.parallel.threads();
         int vpDigits = (int) Math.floor(Math.log10(threads)) + 1;
         String id = String.format("%0" + digits + "d", gid(i));
-        String vp = String.format("%0" + vpDigits + "d", kernel.nodes.ownerThread(this, i));
-        vpNodeId[i] = "-" + id + "-" + vp;
+        vpNodeId[i] = "-" + id + "-";
+        this.vpDigits[i] = vpDigits;
     }
 
-    String filename(int i) {
+    /** The file of the device's instance on thread (vp) t. */
+    String filename(int i, int t) {
         String path = kernel.dataPath;
         if (!path.isEmpty() && !path.endsWith("/")) path += "/";
         String lab = label[i].isEmpty() ? model.name : label[i];
-        return path + kernel.dataPrefix + lab + vpNodeId[i] + "." + fileExtension[i];
+        return path + kernel.dataPrefix + lab + vpNodeId[i] + String.format("%0" + vpDigits[i] + "d", t) + "."
+                + fileExtension[i];
+    }
+
+    /**
+     * How many of an event's values are doubles (NEST's double_values, printed with the precision);
+     * the rest are NEST's long_values, printed as integers (weight_recorder's targets, receptors and
+     * ports, spin_detector's state).
+     */
+    protected int doubleValues() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** The node whose thread records an event of this sender (NEST: the instance on the sender's thread). */
+    protected long recordingNode(long sender, double[] values, int from) {
+        return sender;
     }
 
     /** IOManager::prepare: open the ascii files (each Prepare starts a new file, as in NEST). */
     public void openFiles() {
+        final int T = kernel.parallel.threads();
+        if (files.length != n * T) {
+            closeFiles();
+            files = new Writer[n * T];
+        }
+        fileThreads = T;
         for (int i = 0; i < n; i++) {
             if (!recordTo[i].equals("ascii")) continue;
             if (vpNodeId[i] == null) enroll(i);
-            String fn = filename(i);
-            File f = new File(fn);
-            if (f.exists() && !kernel.overwriteFiles) {
-                throw new NestException("IOError", "The file '" + fn + "' already exists and overwriting files is "
-                        + "disabled. To overwrite files, set the kernel property overwrite_files to true. To change the "
-                        + "name or location of the file, change the kernel properties data_path or data_prefix, or the "
-                        + "device property label.");
-            }
-            try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(f), StandardCharsets.UTF_8), 1 << 16);
-                w.write("# NEST version: " + Kernel.VERSION + "\n# RecordingBackendASCII version: 2\n");
-                StringBuilder sb = new StringBuilder("sender");
-                sb.append(timeInSteps[i] ? "\ttime_step\ttime_offset" : "\ttime_ms");
-                for (String v : valueNames(i)) sb.append('\t').append(v);
-                sb.append('\n');
-                w.write(sb.toString());
-                files[i] = w;
-            } catch (IOException e) {
-                throw new NestException("IOError", "I/O error while opening file '" + fn + "': " + e.getMessage());
+            for (int t = 0; t < T; t++) {
+                String fn = filename(i, t);
+                File f = new File(fn);
+                if (f.exists() && !kernel.overwriteFiles) {
+                    throw new NestException("IOError", "The file '" + fn + "' already exists and overwriting files is "
+                            + "disabled. To overwrite files, set the kernel property overwrite_files to true. To change the "
+                            + "name or location of the file, change the kernel properties data_path or data_prefix, or the "
+                            + "device property label.");
+                }
+                try {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(f), StandardCharsets.UTF_8), 1 << 16);
+                    w.write("# NEST version: " + Kernel.VERSION + "\n# RecordingBackendASCII version: 2\n");
+                    StringBuilder sb = new StringBuilder("sender");
+                    sb.append(timeInSteps[i] ? "\ttime_step\ttime_offset" : "\ttime_ms");
+                    for (String v : valueNames(i)) sb.append('\t').append(v);
+                    sb.append('\n');
+                    w.write(sb.toString());
+                    files[i * T + t] = w;
+                } catch (IOException e) {
+                    throw new NestException("IOError", "I/O error while opening file '" + fn + "': " + e.getMessage());
+                }
             }
         }
     }
@@ -198,14 +234,14 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
     }
 
     public void closeFiles() {
-        for (int i = 0; i < n; i++) {
-            if (files[i] == null) continue;
+        for (int f = 0; f < files.length; f++) {
+            if (files[f] == null) continue;
             try {
-                files[i].close();
+                files[f].close();
             } catch (IOException e) {
                 throw new NestException("IOError", "I/O error while closing a recording file: " + e.getMessage());
             } finally {
-                files[i] = null;
+                files[f] = null;
             }
         }
     }
@@ -225,16 +261,19 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         } else {
             sb.append(fixed(kernel.time.stepsToMs(stamp) - offset, p));
         }
-        for (int j = 0; j < nv; j++) sb.append('\t').append(fixed(values[from + j], p));
+        final int nd = Math.min(nv, doubleValues());
+        for (int j = 0; j < nd; j++) sb.append('\t').append(fixed(values[from + j], p));
+        for (int j = nd; j < nv; j++) sb.append('\t').append((long) values[from + j]);
         sb.append('\n');
         if (recordTo[i].equals("screen")) {
             System.out.print(sb);
         } else {
+            final int t = fileThreads == 1 ? 0 : (int) (recordingNode(sender, values, from) % fileThreads);
             try {
-                if (files[i] == null) openFiles();
-                files[i].write(sb.toString());
+                if (files[i * fileThreads + t] == null) openFiles();
+                files[i * fileThreads + t].write(sb.toString());
             } catch (IOException e) {
-                throw new NestException("IOError", "I/O error while writing '" + filename(i) + "': " + e.getMessage());
+                throw new NestException("IOError", "I/O error while writing '" + filename(i, t) + "': " + e.getMessage());
             }
         }
     }

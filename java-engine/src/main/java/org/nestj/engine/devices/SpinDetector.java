@@ -54,6 +54,12 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
         setRec(i, s);
     }
 
+    /** NEST writes the state as long values (integers). */
+    @Override
+    protected int doubleValues() {
+        return 0;
+    }
+
     @Override
     protected String[] valueNames(int i) {
         return COLUMNS;

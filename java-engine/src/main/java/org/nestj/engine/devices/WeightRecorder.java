@@ -33,6 +33,12 @@ public final class WeightRecorder extends RecordingDevice {
         return new WeightRecorder(n);
     }
 
+    /** NEST writes the target, receptor and port as long values (integers). */
+    @Override
+    protected int doubleValues() {
+        return 1;
+    }
+
     @Override
     protected String[] valueNames(int i) {
         return new String[] {"weights", "targets", "receptors", "ports"};
@@ -60,6 +66,12 @@ public final class WeightRecorder extends RecordingDevice {
         if (set.length == 0) return true;
         for (long v : set) if (v == x) return true;
         return false;
+    }
+
+    /** NEST: the weight_recorder's instance on the thread of the connection's target records the event. */
+    @Override
+    protected long recordingNode(long sender, double[] values, int from) {
+        return (long) values[from + 1];
     }
 
     private final double[] one = new double[4];
