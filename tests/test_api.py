@@ -258,3 +258,18 @@ def test_model_instantiations_capacity_available(nest):
     assert (list(d["instantiations"]), list(d["capacity"])) == ([1, 1], [1, 1])
     nest.CopyModel("iaf_psc_alpha", "my_iaf")   # a copy starts without nodes
     assert list(nest.GetDefaults("my_iaf")["instantiations"]) == [0, 0]
+
+
+@pytest.mark.parametrize("model", ["iaf_psc_alpha", "iaf_psc_exp"])
+def test_parameter_change_between_runs(nest, model):
+    # NEST reads I_e, V_th, V_reset in every step: a change between the Run calls of a RunManager (no new
+    # Prepare) takes effect for that neuron only, also when all neurons shared their parameters before
+    n = nest.Create(model, 2)
+    sr = nest.Create("spike_recorder")
+    nest.Connect(n, sr)
+    with nest.RunManager():
+        nest.Run(10.0)
+        n[1].I_e = 1000.0
+        nest.Run(50.0)
+    assert set(sr.get("events")["senders"]) == {n[1].global_id}
+    assert n[0].V_m == -70.0

@@ -101,6 +101,9 @@ public final class IafPscAlpha extends IafPscBase {
         tau_in[i] = tin;
         TauR[i] = tr;
         y3[i] = v;
+        // I_e, V_th, V_reset, V_min are read in every step (NEST: P_ in update), also between the Run
+        // calls of a RunManager without a new calibrate: per-node reads until the next calibrate
+        uniform = false;
     }
 
     @Override

@@ -72,6 +72,9 @@ public final class IafPscExp extends IafPscExpBase {
         setArchiving(i, s);
         storeMembrane(i, p, null);
         tau_ex[i] = tex; tau_in[i] = tin; t_ref[i] = tr; rho[i] = rh; delta[i] = de; V_m[i] = v;
+        // parameters read in every step (NEST: P_ in update) may change between the Run calls of a
+        // RunManager without a new calibrate: per-node reads until the next calibrate
+        uniform = false;
     }
 
     @Override
@@ -95,7 +98,17 @@ public final class IafPscExp extends IafPscExpBase {
             calibrateExp(i, h);
             refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
         }
+        uniform = true;
+        for (int i = 1; i < n && uniform; i++) {
+            uniform = P22[i] == P22[0] && P21ex[i] == P21ex[0] && P21in[i] == P21in[0] && P20[i] == P20[0]
+                    && P11ex[i] == P11ex[0] && P11in[i] == P11in[0] && I_e[i] == I_e[0] && Theta[i] == Theta[0]
+                    && V_reset[i] == V_reset[0] && refractoryCounts[i] == refractoryCounts[0]
+                    && Double.compare(delta[i], delta[0]) == 0 && Double.compare(rho[i], rho[0]) == 0;
+        }
     }
+
+    /** true when all nodes share their parameters and propagators (checked in calibrate): read from index 0 */
+    boolean uniform;
 
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
@@ -104,36 +117,41 @@ public final class IafPscExp extends IafPscExpBase {
         final int len = buf.len;
         final boolean rec = recording();
         final boolean cur = currentInput;
+        final boolean uni = uniform;
+        final int slot0 = (int) ((origin + from) % len);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
+            final int p = uni ? 0 : i;
+            final double p22 = P22[p], p21ex = P21ex[p], p21in = P21in[p], p20 = P20[p], p11ex = P11ex[p], p11in = P11in[p];
+            final double ie = I_e[p], theta = Theta[p];
             double v = V_m[i], iex = i_syn_ex[i], iin = i_syn_in[i], c0 = i_0[i], c1 = i_1[i];
             int rr = r_ref[i];
-            final boolean stochastic = delta[i] > 1e-10;
-            int slot = (int) ((origin + from) % len);
+            final boolean stochastic = delta[p] > 1e-10;
+            int slot = slot0;
             for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
                 long step = origin + lag;
                 if (rr == 0) {
-                    v = v * P22[i] + iex * P21ex[i] + iin * P21in[i] + (I_e[i] + c0) * P20[i];
+                    v = v * p22 + iex * p21ex + iin * p21in + (ie + c0) * p20;
                 } else {
                     --rr;
                 }
-                iex *= P11ex[i];
-                iin *= P11in[i];
-                iex += (1. - P11ex[i]) * c1;
+                iex *= p11ex;
+                iin *= p11in;
+                iex += (1. - p11ex) * c1;
                 int kex = (EX * len + slot) * n + i, kin = (IN * len + slot) * n + i;
                 int k0 = (I0 * len + slot) * n + i, k1 = (I1 * len + slot) * n + i;
                 iex += bd[kex];
                 iin += bd[kin];
                 boolean fire;
                 if (!stochastic) {
-                    fire = delta[i] < 1e-10 && v >= Theta[i];
+                    fire = delta[p] < 1e-10 && v >= theta;
                 } else {
                     Rng rng = nodeRng(i);
-                    fire = rng.uniform() < rho[i] * GlibcMath.exp(1. / delta[i] * (v - Theta[i])) * h * 1e-3;
+                    fire = rng.uniform() < rho[p] * GlibcMath.exp(1. / delta[p] * (v - theta)) * h * 1e-3;
                 }
                 if (fire) {
-                    rr = refractoryCounts[i];
-                    v = V_reset[i];
+                    rr = refractoryCounts[p];
+                    v = V_reset[p];
                     spiked(i, step + 1);
                     out.spike(gid(i), lag, 1);
                 }
