@@ -180,3 +180,13 @@ def test_example_port_prints_nests_rates():
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "Excitatory rate   : 32.03 spks/s" in lines and "Inhibitory rate   : 32.03 spks/s" in lines
+
+
+def test_no_spike_input(nest):
+    # siegert_neuron handles diffusion connections and data logging only (NEST's default
+    # Node::handles_test_event(SpikeEvent&) refuses spikes)
+    s = nest.Create("siegert_neuron")
+    n = nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match="does not support spike input"):
+        nest.Connect(n, s)
+    nest.Connect(s, s, syn_spec={"synapse_model": "diffusion_connection"})

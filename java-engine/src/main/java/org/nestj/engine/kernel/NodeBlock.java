@@ -107,6 +107,13 @@ public abstract class NodeBlock {
         return rport;
     }
 
+    /** NEST's default Node::handles_test_event(SpikeEvent&): for models that take no spike input. */
+    protected static NestException noSpikeInput() {
+        return NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node or synapse model does not support spike input.\n"
+                + "  Note that volt/multimeters must be connected as Connect(meter, neuron).");
+    }
+
     /**
      * The check for connecting into node i (NEST's handles_test_event on the target node); by
      * default the same for all nodes of the block. Models whose receptors differ per node override it.

@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.NodeBlock;
@@ -137,9 +136,7 @@ public abstract class RateNode extends NeuronBlock {
     /** Rate nodes take no spikes: NEST's default Node::handles_test_event(SpikeEvent). */
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node or synapse model does not support spike input.\n"
-                + "  Note that volt/multimeters must be connected as Connect(meter, neuron).");
+        throw noSpikeInput();
     }
 
     @Override

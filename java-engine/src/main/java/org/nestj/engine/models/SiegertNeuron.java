@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
@@ -146,6 +147,12 @@ public final class SiegertNeuron extends NeuronBlock {
     @Override
     public Emits emits() {
         return Emits.NOTHING;
+    }
+
+    /** siegert_neuron takes diffusion connections only, no spikes (NEST's default handles_test_event(SpikeEvent&)). */
+    @Override
+    public int checkSpikeReceptor(int rport, Model src) {
+        throw noSpikeInput();
     }
 
     @Override
