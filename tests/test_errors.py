@@ -104,3 +104,14 @@ def test_spike_generator_errors(nest):
         nest.Create("spike_generator", params={"spike_times": [1.03]})
     with pytest.raises(nest.NESTErrors.BadProperty, match="n_events"):
         nest.Create("spike_recorder").n_events = 5
+
+
+def test_iaf_bw_2001_rise_not_below_decay(nest):
+    # NEST computes k_0 with boost::math::tgamma_lower(1 - tau_rise/tau_decay, ...) when the simulation is
+    # prepared; for tau_rise >= tau_decay boost raises its domain error (arguments promoted to long double,
+    # printed with 21 digits), which NEST's prepare_nodes wraps
+    nest.Create("iaf_bw_2001", params={"tau_rise_NMDA": 3.0, "tau_decay_NMDA": 2.9})
+    with pytest.raises(nest.NESTErrors.WrappedThreadException,
+                       match=r"boost::math::gamma_p<long double>\(long double, long double\): Argument a to the "
+                             r"incomplete gamma function must be greater than zero \(got a=-0\.0344827586206897240828\)"):
+        nest.Simulate(1.0)

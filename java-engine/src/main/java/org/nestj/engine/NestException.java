@@ -33,6 +33,23 @@ public class NestException extends RuntimeException {
         return new NestException("BadDelay", "Delay value " + ostream(delay) + " is invalid: " + msg);
     }
 
+    /**
+     * A double as C++'s ostream prints it with setprecision(p) (%g style: p significant digits of the
+     * exact binary value, trailing zeros dropped, scientific below 1e-4 or from 10^p on, as %g).
+     */
+    public static String ostream(double v, int p) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return (1 / v < 0) ? "-0" : "0";
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+        int exp = b.precision() - b.scale() - 1;
+        if (exp < -4 || exp >= p) {
+            java.math.BigDecimal m = b.movePointLeft(exp).stripTrailingZeros();
+            return m.toPlainString() + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        return b.stripTrailingZeros().toPlainString();
+    }
+
     /** A double as C++'s ostream prints it by default in NEST's messages (6 significant digits, no trailing zeros: 0, 1.5, 1e-05). */
     public static String ostream(double v) {
         String r = String.format(java.util.Locale.ROOT, "%.6g", v);

@@ -219,6 +219,13 @@ public final class IafBw2001 extends GslNeuronBlock {
             // boost::math::tgamma_lower(1 - rd, alphaTau); re-evaluated only when its arguments change (it costs
             // microseconds), and shared with the previous node when the arguments are the same
             final double a = 1 - rd;
+            if (!(a > 0)) {
+                // boost's domain error (double arguments are promoted to long double; 21 digits), which
+                // NEST's prepare_nodes wraps
+                throw new NestException("WrappedThreadException", "Error in function boost::math::gamma_p<long double>("
+                        + "long double, long double): Argument a to the incomplete gamma function must be greater than "
+                        + "zero (got a=" + NestException.ostream(a, 21) + ").");
+            }
             if (!(a == gammaA[i] && alphaTau == gammaX[i])) {
                 if (i > 0 && a == gammaA[i - 1] && alphaTau == gammaX[i - 1]) {
                     gammaVal[i] = gammaVal[i - 1];
