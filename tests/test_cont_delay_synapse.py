@@ -330,13 +330,13 @@ def test_spike_recorder_behind_the_synapse(nest):
     assert ev["times"].tolist() == want_steps and ev["offsets"].tolist() == want_off
 
 
-def test_poisson_generator_ps_sets_its_own_offsets(nest):
-    """poisson_generator_ps's event_hook stamps every spike itself: through a cont_delay_synapse its spikes
-    arrive after the connection's whole steps, exactly as through a static_synapse of that many steps."""
+def _relayed_poisson_times(nest, generator):
+    """Spike times of a parrot_neuron_ps fed by `generator` (2000 spikes/s, 50 ms) over cont_delay_synapse with
+    delay 1.23 and over static_synapse with delay 1.3 (the same 13 steps), in that order."""
     out = []
     for model, delay in (("cont_delay_synapse", 1.23), ("static_synapse", 1.3)):
         nest.ResetKernel()
-        pg = nest.Create("poisson_generator_ps", params={"rate": 2000.0})
+        pg = nest.Create(generator, params={"rate": 2000.0})
         p = nest.Create("parrot_neuron_ps")
         sr = nest.Create("spike_recorder")
         nest.CopyModel(model, "syn", {"delay": delay})
@@ -344,25 +344,21 @@ def test_poisson_generator_ps_sets_its_own_offsets(nest):
         nest.Connect(p, sr)
         nest.Simulate(50.0)
         out.append(sr.events["times"])
+    return out
+
+
+def test_poisson_generator_ps_sets_its_own_offsets(nest):
+    """poisson_generator_ps's event_hook stamps every spike itself: through a cont_delay_synapse its spikes
+    arrive after the connection's whole steps, exactly as through a static_synapse of that many steps."""
+    out = _relayed_poisson_times(nest, "poisson_generator_ps")
     assert len(out[0]) > 50 and out[0].tolist() == out[1].tolist()
 
 
 def test_poisson_generator_spikes_take_the_offset(nest):
     """poisson_generator (grid spikes, offset 0) through cont_delay_synapse into parrot_neuron_ps: the spikes
     keep the connection's steps and take its delay offset: each arrival is the static arrival less it."""
-    g = Grid(0.1)
-    out = []
-    for model, delay in (("cont_delay_synapse", 1.23), ("static_synapse", 1.3)):
-        nest.ResetKernel()
-        pg = nest.Create("poisson_generator", params={"rate": 2000.0})
-        p = nest.Create("parrot_neuron_ps")
-        sr = nest.Create("spike_recorder")
-        nest.CopyModel(model, "syn", {"delay": delay})
-        nest.Connect(pg, p, syn_spec={"synapse_model": "syn"})
-        nest.Connect(p, sr)
-        nest.Simulate(50.0)
-        out.append(sr.events["times"])
-    _, doff = g.split(1.23)
+    out = _relayed_poisson_times(nest, "poisson_generator")
+    _, doff = Grid(0.1).split(1.23)
     assert len(out[0]) > 50 and out[0].tolist() == (out[1] - doff).tolist()
 
 
