@@ -307,9 +307,30 @@ def test_collection_with_multapses_out_of_date_after_more_connections(nest):
     nest.Connect(n[0], n[1], syn_spec={"weight": 2.0})
     old = nest.GetConnections()
     nest.Connect(n[1], n[0])
-    with pytest.raises(nest.kernel.NESTError, match="multapses"):
+    with pytest.raises(nest.kernel.NESTError, match="multapses .* differ in 'weight'"):
         old.get("weight")
     assert nest.GetConnections(n[0], n[1]).get("weight") == [1.0, 2.0]
+
+
+def test_collection_with_equal_multapses_stays_valid(nest):
+    # multapses equal in every property (e.g. fixed_indegree with one weight) cannot be told apart, so
+    # matching them again is exact: the collection stays usable after later Connect calls
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(n[0], n[1], syn_spec={"weight": 1.5})
+    nest.Connect(n[0], n[1], syn_spec={"weight": 1.5})
+    nest.Connect(n[2], n[1], syn_spec={"weight": 2.5})
+    old = nest.GetConnections()
+    nest.Connect(n[1], n[2])
+    nest.Connect(n[0], n[1], syn_spec={"weight": 1.5})      # a third multapse, equal to the others
+    assert old.get("weight") == [1.5, 1.5, 2.5]
+    old.set(weight=[3.0, 3.0, 4.0])
+    assert sorted(nest.GetConnections(n[0], n[1]).get("weight")) == [1.5, 3.0, 3.0]
+    assert nest.GetConnections(n[2], n[1]).get("weight") == 4.0
+    # now the multapses differ: a collection taken before the next change cannot match them afterwards
+    old = nest.GetConnections(n[0], n[1])
+    nest.Connect(n[2], n[0])
+    with pytest.raises(nest.kernel.NESTError, match="differ in 'weight'"):
+        old.get("weight")
 
 
 def test_hpc_synapses_only_on_receptor_port_0(nest):

@@ -350,6 +350,15 @@ def _get_values(nc, key):
     return tuple(vals)
 
 
+def _same_value(a, b):
+    """Equality of two status values (NaN equal to NaN, arrays element-wise)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(np.asarray(a), np.asarray(b), equal_nan=np.asarray(a).dtype.kind == "f")
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    return a == b
+
+
 class SynapseCollection:
     """A set of connections as returned by GetConnections (NEST's SynapseCollection).
 
@@ -359,8 +368,9 @@ class SynapseCollection:
     handles were taken, they are looked up again by (synapse_id, source, target, target_thread), so
     a collection stays usable after later Connect calls, as NEST's does. It is out of date (an
     error, never a silently different connection) if one of its connections is gone (Disconnect)
-    or is one of several connections with the same ids (multapses), which the engine's sorting
-    does not keep in creation order."""
+    or is one of several connections with the same ids (multapses) that differ in some property:
+    the engine's sorting does not keep multapses in creation order, so only indistinguishable ones
+    can be matched again."""
 
     _COLS = ("source", "target", "synapse_id", "port", "target_thread", "handle_store", "handle_index")
     # keys of a connection's status (NEST's get_synapse_status + the static synapse's get_status)
@@ -404,18 +414,39 @@ class SynapseCollection:
         for j, k in enumerate(zip(*(np.asarray(m[c]).tolist() for c in keys))):
             index.setdefault(k, []).append(j)
         rows = np.empty(n, dtype=np.int64)
+        seen, multi = {}, {}
         for i, k in enumerate(zip(*(np.asarray(d[c]).tolist() for c in keys))):
             cand = index.get(k)
-            if cand is None:
+            r = seen.get(k, 0)
+            seen[k] = r + 1
+            if cand is None or r >= len(cand):
                 raise NESTErrors.KernelException(
                     "get", "This SynapseCollection is out of date: some of its connections were removed after it "
                     "was obtained. Call GetConnections again.")
+            rows[i] = cand[r]
             if len(cand) > 1:
-                raise NESTErrors.KernelException(
-                    "get", "This SynapseCollection is out of date: connections were created or removed after it "
-                    "was obtained, and it holds multapses (several connections from {} to {}), which cannot be "
-                    "told apart afterwards. Call GetConnections again.".format(k[1], k[2]))
-            rows[i] = cand[0]
+                multi[k] = cand
+        if multi:
+            # multapses (same source, target, model): the engine's sorting does not keep them in creation
+            # order, so their handles can be matched only if they are indistinguishable (equal in every
+            # property but the port); otherwise the collection is out of date
+            js = sorted({j for cand in multi.values() for j in cand})
+            sub = {c: np.asarray(m[c])[js] for c in self._COLS}
+            sub["version"] = int(m["version"])
+            vals = SynapseCollection(sub).get()
+            pos = {j: q for q, j in enumerate(js)}
+            for k, cand in multi.items():
+                for key, col in vals.items():
+                    if key == "port":
+                        continue
+                    col = list(col) if isinstance(col, (list, tuple, np.ndarray)) else [col]
+                    ref = col[pos[cand[0]]]
+                    if any(not _same_value(col[pos[j]], ref) for j in cand[1:]):
+                        raise NESTErrors.KernelException(
+                            "get", "This SynapseCollection is out of date: connections were created or removed after "
+                            "it was obtained, and it holds multapses (several connections from {} to {}) that differ "
+                            "in '{}' and cannot be told apart afterwards. Call GetConnections again.".format(
+                                k[1], k[2], key))
         for c in self._COLS:
             d[c] = np.asarray(m[c])[rows]
         d["version"] = int(m["version"])
