@@ -174,8 +174,8 @@ public abstract class StimulationDevice extends DeviceBlock {
             if (g + 1 >= off.length) continue;
             int a = off[g], b = off[g + 1];
             // targets are sorted by id within a source: keep those in [gidLo, gidHi)
-            if (gidLo != Long.MIN_VALUE) a = lowerBound(tgt, a, b, gidLo);
-            if (gidHi != Long.MAX_VALUE) b = lowerBound(tgt, a, b, gidHi);
+            if (gidLo != Long.MIN_VALUE) a = ConnStore.lowerBound(tgt, a, b, gidLo);
+            if (gidHi != Long.MAX_VALUE) b = ConnStore.lowerBound(tgt, a, b, gidHi);
             while (a < b) {
                 NodeBlock tb = kernel.nodes.blockOf(tgt[a]);
                 long last = tb.firstGid + tb.n;
@@ -220,8 +220,8 @@ public abstract class StimulationDevice extends DeviceBlock {
             if (g + 1 >= off.length) continue;
             int a = off[g], b = off[g + 1];
             if (a == b) continue;
-            if (gidLo != Long.MIN_VALUE) a = lowerBound(tgt, a, b, gidLo);
-            if (gidHi != Long.MAX_VALUE) b = lowerBound(tgt, a, b, gidHi);
+            if (gidLo != Long.MIN_VALUE) a = ConnStore.lowerBound(tgt, a, b, gidLo);
+            if (gidHi != Long.MAX_VALUE) b = ConnStore.lowerBound(tgt, a, b, gidHi);
             for (int j = 0; j < e.count; j++) {
                 final long emitStep = origin + e.lag[j];
                 x.stampSteps = emitStep + 1;
@@ -256,16 +256,6 @@ public abstract class StimulationDevice extends DeviceBlock {
             int k, NodeBlock tb) {
         if (!ty.send(x, c, k)) return;
         tb.handleSpike(x.ti, emitStep + c.delayOf(k), x.weight, x.mult, c.rportOf(k), gid(i), emitStep + 1, x.offset);
-    }
-
-    /** First index in [a, b) of the ascending ids with ids[k] >= v (b if none). */
-    private static int lowerBound(int[] ids, int a, int b, long v) {
-        while (a < b) {
-            int m = (a + b) >>> 1;
-            if (ids[m] < v) a = m + 1;
-            else b = m;
-        }
-        return a;
     }
 
     /**

@@ -21,6 +21,16 @@ import java.util.Arrays;
  * keep the device's port column as well.
  */
 public final class ConnStore {
+    /** First index in [a, e) of the ascending ids with ids[k] >= key (e if none): the targets of one source are sorted. */
+    public static int lowerBound(int[] ids, int a, int e, long key) {
+        while (a < e) {
+            final int mid = (a + e) >>> 1;
+            if (ids[mid] < key) a = mid + 1;
+            else e = mid;
+        }
+        return a;
+    }
+
     int size;
     int[] src;          // only while unsorted additions exist; rebuilt from offsets when needed
     /** targets; null while the segment is being built in run mode (see runT) */

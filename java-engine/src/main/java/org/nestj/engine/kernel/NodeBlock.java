@@ -420,18 +420,8 @@ public abstract class NodeBlock {
     public final int spanEnd(ConnStore c, int a, int e) {
         final int[] tgt = c.tgt;
         final int last = (int) (firstGid + n);
-        int m = e;
-        if (tgt[e - 1] >= last) {
-            // the first connection to a later block: targets are sorted within a source
-            int lo = a + 1, hi = e - 1;
-            while (lo < hi) {
-                final int mid = (lo + hi) >>> 1;
-                if (tgt[mid] < last) lo = mid + 1;
-                else hi = mid;
-            }
-            m = lo;
-        }
-        return m;
+        // the first connection to a later block (a's target is in this one, e - 1's is not)
+        return tgt[e - 1] < last ? e : ConnStore.lowerBound(tgt, a + 1, e - 1, last);
     }
 
     /**

@@ -802,8 +802,8 @@ public final class SimulationManager {
                 if (g + 1 >= off.length) continue;
                 final int first = off[g];
                 int a = first, e = off[g + 1];
-                if (lo != Long.MIN_VALUE) a = lowerBound(tgt, a, e, lo);
-                if (hi != Long.MAX_VALUE) e = lowerBound(tgt, a, e, hi);
+                if (lo != Long.MIN_VALUE) a = ConnStore.lowerBound(tgt, a, e, lo);
+                if (hi != Long.MAX_VALUE) e = ConnStore.lowerBound(tgt, a, e, hi);
                 if (a == e) continue;
                 final long stamp = pStep[s] + 1;
                 x.stampSteps = stamp;
@@ -841,16 +841,6 @@ public final class SimulationManager {
                 }
             }
         }
-    }
-
-    /** First index in [a, e) of the sorted tgt with tgt >= key. */
-    private static int lowerBound(int[] tgt, int a, int e, long key) {
-        while (a < e) {
-            int mid = (a + e) >>> 1;
-            if (tgt[mid] < key) a = mid + 1;
-            else e = mid;
-        }
-        return a;
     }
 
     public long localSpikeCounter() {
