@@ -684,23 +684,15 @@ public final class SimulationManager {
             for (int s = 0; s < nPending; s++) {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
-                int a = from[g], e = until[g + untilShift];
-                final int mult = pMult[s];
-                if (mult == 1) {
-                    while (a < e) {
-                        final int m = nm.blockOf(tgt[a]).deliverSpan(c, a, e, pStep[s], 1, g, pOff[s]);
-                        if (wrOn) noteWeights(x, c, g, off[g], a, m, pStep[s] + 1);
-                        a = m;
-                    }
-                    continue;
-                }
+                final int a = from[g], e = until[g + untilShift];
                 // multiplicity n: n single spikes to the targets with proxies (neurons), one event of
                 // multiplicity n to the others (NEST's send_remote / send_to_devices); each single
                 // spike passes all of the source's connections before the next
+                final int mult = pMult[s];
                 for (int r = 0; r < mult; r++) {
                     for (int q = a; q < e;) {
                         final NodeBlock b = nm.blockOf(tgt[q]);
-                        final boolean single = b.hasProxies();
+                        final boolean single = mult == 1 || b.hasProxies();
                         if (!single && r > 0) {
                             q = b.spanEnd(c, q, e);
                             continue;
