@@ -50,16 +50,9 @@ public class NestException extends RuntimeException {
         return b.stripTrailingZeros().toPlainString();
     }
 
-    /** A double as C++'s ostream prints it by default in NEST's messages (6 significant digits, no trailing zeros: 0, 1.5, 1e-05). */
+    /** A double as C++'s ostream prints it by default in NEST's messages (precision 6: 0, 1.5, 1e-05). */
     public static String ostream(double v) {
-        String r = String.format(java.util.Locale.ROOT, "%.6g", v);
-        if (r.contains("e")) {
-            String[] p = r.split("e");
-            String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
-            int ex = Integer.parseInt(p[1]);
-            return m + "e" + (ex < 0 ? "-" : "+") + (Math.abs(ex) < 10 ? "0" : "") + Math.abs(ex);
-        }
-        return r.contains(".") ? r.replaceAll("0+$", "").replaceAll("\\.$", "") : r;
+        return ostream(v, 6);
     }
 
     public static NestException illegalConnection(String msg) {
