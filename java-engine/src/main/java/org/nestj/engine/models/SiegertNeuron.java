@@ -47,8 +47,6 @@ public final class SiegertNeuron extends NeuronBlock {
     double[] drift, diffusion, lastY;
     int md;
     double wfrTol = 0.0001;
-    /** node_uses_wfr: the kernel's use_wfr when the block was created */
-    boolean usesWfr = true;
 
     public SiegertNeuron(int n) {
         super(n);
@@ -68,11 +66,6 @@ public final class SiegertNeuron extends NeuronBlock {
     }
 
     @Override
-    public void created() {
-        usesWfr = kernel.useWfr();
-    }
-
-    @Override
     public void getStatus(int i, Map<String, Object> d) {
         d.put("mean", mean[i]);
         d.put("theta", theta[i]);
@@ -83,7 +76,7 @@ public final class SiegertNeuron extends NeuronBlock {
         d.put("t_ref", t_ref[i]);
         d.put("rate", rate[i]);
         getArchiving(i, d);
-        d.put("node_uses_wfr", usesWfr);
+        d.put("node_uses_wfr", nodeUsesWfr);
     }
 
     @Override
@@ -136,7 +129,7 @@ public final class SiegertNeuron extends NeuronBlock {
 
     @Override
     public boolean usesWfr() {
-        return usesWfr;
+        return nodeUsesWfr;
     }
 
     @Override
