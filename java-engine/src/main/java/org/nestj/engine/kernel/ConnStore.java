@@ -726,39 +726,6 @@ public final class ConnStore {
         }
     }
 
-    /**
-     * Boundaries of the work units of delivery (see SimulationManager): unitSplit[u][src] is the
-     * first connection of source src whose target id is at least unitBound[u]; null while the
-     * segment is delivered as one unit.
-     */
-    public int[][] unitSplit;
-
-    /** Computes {@link #unitSplit} for the given target-id bounds (ascending); none: one unit. */
-    public void computeUnitSplits(long[] unitBound) {
-        if (unitBound.length == 0) {
-            unitSplit = null;
-            return;
-        }
-        final int ns = offsets.length - 1;
-        if (unitSplit == null || unitSplit.length != unitBound.length || unitSplit[0].length != ns) {
-            unitSplit = new int[unitBound.length][ns];
-        }
-        for (int g = 0; g < ns; g++) {
-            int lo = offsets[g];
-            final int e = offsets[g + 1];
-            for (int u = 0; u < unitBound.length; u++) {
-                final long bound = unitBound[u];
-                int hi = e;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (tgt[mid] < bound) lo = mid + 1;
-                    else hi = mid;
-                }
-                unitSplit[u][g] = lo;
-            }
-        }
-    }
-
     private void extendOffsets(int maxGid) {
         int old = offsets.length;
         offsets = Arrays.copyOf(offsets, maxGid + 2);
@@ -800,7 +767,6 @@ public final class ConnStore {
         if (doff != null) b += (long) doff.length * 8;
         if (src != null) b += (long) src.length * 4;
         if (ext != null) b += (long) ext.length * cap * 8;
-        if (unitSplit != null) b += (long) unitSplit.length * unitSplit[0].length * 4;
         return b + (long) offsets.length * 4;
     }
 }

@@ -57,6 +57,12 @@ public final class ParallelRunner {
         void run(int exec, int owner, int unit);
     }
 
+    /** Work done once for a thread's share, executed by thread {@code exec}. */
+    @FunctionalInterface
+    public interface ShareTask {
+        void run(int exec, int owner);
+    }
+
     /** claim counters, one per owner, 16 ints apart so that no two share a cache line */
     private AtomicIntegerArray claims = new AtomicIntegerArray(16);
     private static final int PAD = 16;
@@ -91,6 +97,67 @@ public final class ParallelRunner {
                 }
             }
         });
+    }
+
+    /** per owner: its share's first phase claimed (value > 0) and done (the done array) */
+    private AtomicIntegerArray prepClaims = new AtomicIntegerArray(16), prepDone = new AtomicIntegerArray(16);
+
+    /**
+     * Two phases per thread's share in one region: {@code prep} once for the whole share, then
+     * {@code units} units of {@code unit}, none of them before the share's prep has finished. Each
+     * OS thread runs the preps of its own shares, then their units; with {@code steal} it then
+     * takes preps not yet started and units not yet claimed of the other shares (waiting, if need
+     * be, for the prep of a share whose units it takes), as {@link #runUnits} does. Work that has a
+     * cost per share and per unit (such as spike delivery, which visits every spike) belongs in
+     * prep, work that divides freely (such as the nodes' update) in the units.
+     */
+    public void runPhased(int units, boolean steal, ShareTask prep, UnitTask unit) {
+        if (threads == 1) {
+            prep.run(0, 0);
+            for (int u = 0; u < units; u++) unit.run(0, 0, u);
+            return;
+        }
+        if (claims.length() != PAD * threads) {
+            claims = new AtomicIntegerArray(PAD * threads);
+            prepClaims = new AtomicIntegerArray(PAD * threads);
+            prepDone = new AtomicIntegerArray(PAD * threads);
+        }
+        final AtomicIntegerArray c = claims, pc = prepClaims, pd = prepDone;
+        for (int t = 0; t < threads; t++) {
+            c.set(PAD * t, 0);
+            pc.set(PAD * t, 0);
+            pd.set(PAD * t, 0);
+        }
+        runOs(x -> {
+            for (int o = x; o < threads; o += os) runPrep(pc, pd, prep, steal ? x : o, o);
+            for (int o = x; o < threads; o += os) runShareUnits(c, pd, unit, units, steal ? x : o, o);
+            if (!steal) return;
+            for (int d = 1; d < threads; d++) {
+                int o = (x + d) % threads;
+                if (runPrep(pc, pd, prep, x, o) && PROFILE) stolen.incrementAndGet();
+                if (c.get(PAD * o) < units) runShareUnits(c, pd, unit, units, x, o);
+            }
+        });
+    }
+
+    /** Runs share o's prep on thread x unless another thread claimed it; true if run here. */
+    private static boolean runPrep(AtomicIntegerArray pc, AtomicIntegerArray pd, ShareTask prep, int x, int o) {
+        if (pc.getAndIncrement(PAD * o) != 0) return false;
+        try {
+            prep.run(x, o);
+        } finally {
+            pd.set(PAD * o, 1);
+        }
+        return true;
+    }
+
+    /** Claims and runs the remaining units of share o on thread x, once o's prep is done. */
+    private void runShareUnits(AtomicIntegerArray c, AtomicIntegerArray pd, UnitTask unit, int units, int x, int o) {
+        while (pd.get(PAD * o) == 0) Thread.onSpinWait();
+        for (int u; (u = c.getAndIncrement(PAD * o)) < units;) {
+            if (PROFILE && x != o) stolen.incrementAndGet();
+            unit.run(x, o, u);
+        }
     }
 
     /** Runs t for every thread index 0..T-1 (OS thread j: indices j, j+P, ...) and waits for all. */

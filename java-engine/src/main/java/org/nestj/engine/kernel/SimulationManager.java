@@ -194,9 +194,9 @@ public final class SimulationManager {
             final boolean devDue = deferredPending;
             final long devOrigin = deferredOrigin;
             if (deliverNow && !fuse) {
-                k.parallel.runUnits(units, steal, (x, t, u) -> {
+                k.parallel.runUnits(1, steal, (x, t, u) -> {
                     long b0 = PROFILE ? System.nanoTime() : 0;
-                    deliverPending(x, t, u);
+                    deliverPending(x, t);
                     if (PROFILE) busy(x, 0, b0);
                 });
                 if (wrOn) flushWeights();
@@ -213,23 +213,23 @@ public final class SimulationManager {
             if (ratesActive) rates.updateLocalSenders(origin, from, to, outs[0]);
             if (wfrActive) rates.wfrIterate(origin, from, (int) md, to);
             if (PROFILE && busyNs.length != 16 * T) busyNs = new long[16 * T];
-            k.parallel.runUnits(units, steal, (x, t, u) -> {
+            // per share: the deliveries (each visits every spike once), then the update in units
+            k.parallel.runPhased(units, steal, (x, t) -> {
                 long b0 = PROFILE ? System.nanoTime() : 0;
                 if (devDue) {
                     // device events of the previous slice: before its spikes, as in the unfused order
-                    deliverDeferred(x, t, u, devOrigin);
+                    deliverDeferred(x, t, devOrigin);
                     if (PROFILE) {
                         busy(x, 2, b0);
                         b0 = System.nanoTime();
                     }
                 }
                 if (fuse) {
-                    deliverPending(x, t, u);
-                    if (PROFILE) {
-                        busy(x, 0, b0);
-                        b0 = System.nanoTime();
-                    }
+                    deliverPending(x, t);
+                    if (PROFILE) busy(x, 0, b0);
                 }
+            }, (x, t, u) -> {
+                long b0 = PROFILE ? System.nanoTime() : 0;
                 SpikeOut out = outs[x];
                 final long lo = unitLo(t, u), hi = unitHi(t, u);
                 for (NodeBlock b : k.nodes.blocks) {
@@ -349,12 +349,14 @@ public final class SimulationManager {
     // ------------------------------------------------------------------ work units
     /**
      * Each thread's share of the nodes (NodeBlock.threadStart) is cut into UNITS units by node id:
-     * unit u of thread t holds the nodes of t with ids in [unitLo(t, u), unitHi(t, u)). Update,
-     * spike delivery and device-event delivery all use the same cut, so a unit's ring buffers are
-     * written and read by one unit only. A unit's events arrive in the same order as with one
-     * unit per thread (segment by segment, spike by spike), so results do not change.
+     * unit u of thread t holds the nodes of t with ids in [unitLo(t, u), unitHi(t, u)). The nodes'
+     * update and the delivery of this slice's device events go by units, which other threads may
+     * take over (ParallelRunner); the delivery of spikes and deferred device events goes by whole
+     * shares before their units' updates, since it visits every spike (or emission) once per
+     * piece. A node's events arrive in the same order in every case (segment by segment, spike
+     * by spike), so results do not change.
      */
-    static final int UNITS = Integer.getInteger("nestj.units", 2);
+    static final int UNITS = Integer.getInteger("nestj.units", 4);
     int units = 1;
     /** per thread, the UNITS-1 node-id bounds between its units */
     long[][] unitBound;
@@ -368,7 +370,7 @@ public final class SimulationManager {
         return u == units - 1 ? Long.MAX_VALUE : unitBound[t][u];
     }
 
-    /** Cuts every thread's share into units of about equal numbers of nodes; splits the connection segments accordingly. */
+    /** Cuts every thread's share into units of about equal numbers of nodes. */
     void computeUnits() {
         final int T = k.parallel.threads();
         units = T > 1 ? Math.max(1, UNITS) : 1;
@@ -388,9 +390,6 @@ public final class SimulationManager {
                 }
                 unitBound[t][u - 1] = bound;
             }
-            final long[] bounds = unitBound[t];
-            ConnTable tab = k.connections.stores[t];
-            for (int sg = 0; sg < tab.segments(); sg++) tab.seg(sg).computeUnitSplits(bounds);
         }
         unitVersion = k.connections.version;
     }
@@ -399,10 +398,10 @@ public final class SimulationManager {
     boolean deferredPending;
     long deferredOrigin;
 
-    /** Delivers the deferred device events of slice origin to the targets of unit u of thread t; x is the executing thread. */
-    private void deliverDeferred(int x, int t, int u, long origin) {
+    /** Delivers the deferred device events of slice origin to the targets of thread t; x is the executing thread. */
+    private void deliverDeferred(int x, int t, long origin) {
         ConnTable tab = k.connections.deviceStores[t];
-        final long lo = unitLo(t, u), hi = unitHi(t, u);
+        final long lo = Long.MIN_VALUE, hi = Long.MAX_VALUE;
         final boolean devPlastic = k.connections.anyDevicePlastic;
         for (NodeBlock b : k.nodes.blocks) {
             if (!b.hasDeferred) continue;
@@ -441,7 +440,7 @@ public final class SimulationManager {
     private void flushDeferred() {
         final long origin = deferredOrigin;
         ensureCtx();
-        k.parallel.runUnits(units, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(x, t, u, origin));
+        k.parallel.runUnits(1, !ratesActive && !wfrActive, (x, t, u) -> deliverDeferred(x, t, origin));
         clearDeferred();
     }
 
@@ -667,24 +666,18 @@ public final class SimulationManager {
         return lo + localIndexAmongEqual;
     }
 
-    /** Delivers the gathered spikes to the targets of unit u of thread t's share; x is the executing thread. */
-    private void deliverPending(int x, int t, int u) {
+    /** Delivers the gathered spikes to the targets of thread t's share; x is the executing thread. */
+    private void deliverPending(int x, int t) {
         ConnTable tab = k.connections.stores[t];
         NodeManager nm = k.nodes;
         for (int sg = 0; sg < tab.segments(); sg++) {
             ConnStore c = tab.seg(sg);
             int[] off = c.offsets;
             int[] tgt = c.tgt;
-            final int[][] sp = c.unitSplit;
-            final boolean whole = units == 1 || sp == null || sp[0].length != off.length - 1;
-            if (whole && u > 0) continue;
-            final int[] from = whole || u == 0 ? off : sp[u - 1];
-            final int[] until = whole || u == units - 1 ? off : sp[u];
-            final int untilShift = whole || u == units - 1 ? 1 : 0;
             for (int s = 0; s < nPending; s++) {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
-                final int a = from[g], e = until[g + untilShift];
+                final int a = off[g], e = off[g + 1];
                 // multiplicity n: n single spikes to the targets with proxies (neurons), one event of
                 // multiplicity n to the others (NEST's send_remote / send_to_devices); each single
                 // spike passes all of the source's connections before the next
@@ -707,7 +700,7 @@ public final class SimulationManager {
         ConnTable[][] pl = k.connections.plastic;
         for (int sid = 0; sid < pl.length; sid++) {
             if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) {
-                deliverPlastic(x, t, u, pl[sid][t], k.connections.synModels.get(sid));
+                deliverPlastic(x, t, pl[sid][t], k.connections.synModels.get(sid));
             }
         }
     }
@@ -775,11 +768,9 @@ public final class SimulationManager {
      * updates the connection and gives the weight to transmit (NEST's Connector::send with
      * send_weight_event for a weight_recorder).
      */
-    private void deliverPlastic(int xt, int t, int u, ConnTable tab, SynapseModel m) {
+    private void deliverPlastic(int xt, int t, ConnTable tab, SynapseModel m) {
         ensureCtx();
         final SynapseType.Ctx x = ctx[xt];
-        // only the targets of unit u of thread t (its nodes' archives and buffers belong to the unit)
-        final long lo = unitLo(t, u), hi = unitHi(t, u);
         final SynapseType ty = m.type;
         final NodeManager nm = k.nodes;
         final Time tm = k.time;
@@ -793,9 +784,7 @@ public final class SimulationManager {
                 int g = (int) pGid[s];
                 if (g + 1 >= off.length) continue;
                 final int first = off[g];
-                int a = first, e = off[g + 1];
-                if (lo != Long.MIN_VALUE) a = ConnStore.lowerBound(tgt, a, e, lo);
-                if (hi != Long.MAX_VALUE) e = ConnStore.lowerBound(tgt, a, e, hi);
+                final int a = first, e = off[g + 1];
                 if (a == e) continue;
                 final long stamp = pStep[s] + 1;
                 x.stampSteps = stamp;
