@@ -74,12 +74,17 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
     @Override
     void calibrateNode(int i, double h) {
         int np = tau_syn[i].length;
-        P11[i] = new double[np]; P21[i] = new double[np]; P22[i] = new double[np];
-        P31[i] = new double[np]; P32[i] = new double[np]; PSCInit[i] = new double[np];
         if (y1[i].length != np) y1[i] = Arrays.copyOf(y1[i], np);
         if (y2[i].length != np) y2[i] = Arrays.copyOf(y2[i], np);
         P33[i] = GlibcMath.exp(-h / Tau[i]);
         P30[i] = 1 / C[i] * (1 - P33[i]) * Tau[i];
+        if (samePropagatorsAsPrevious(i)) {
+            P11[i] = P11[i - 1]; P21[i] = P21[i - 1]; P22[i] = P22[i - 1];
+            P31[i] = P31[i - 1]; P32[i] = P32[i - 1]; PSCInit[i] = PSCInit[i - 1];
+            return;
+        }
+        P11[i] = new double[np]; P21[i] = new double[np]; P22[i] = new double[np];
+        P31[i] = new double[np]; P32[i] = new double[np]; PSCInit[i] = new double[np];
         for (int k = 0; k < np; k++) {
             P11[i][k] = P22[i][k] = GlibcMath.exp(-h / tau_syn[i][k]);
             P21[i][k] = h * P11[i][k];
@@ -93,41 +98,51 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         final double[] bd = buf.d;
-        final int len = buf.len;
+        final int len = buf.len, nn = n, ch = buf.channels;
         final boolean rec = recording();
+        final int slot0 = (int) ((origin + from) % len);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] a1 = y1[i], a2 = y2[i];
             final double[] p11 = P11[i], p21 = P21[i], p22 = P22[i], p31 = P31[i], p32 = P32[i], init = PSCInit[i];
             final int np = a1.length;
+            final double p30 = P30[i], p33 = P33[i], ie = I_e[i], lower = LowerBound[i], theta = Theta[i];
+            double vm = V_m[i], ic = I_const[i];
+            int ri = r[i], slot = slot0;
             for (int lag = from; lag < to; lag++) {
-                long step = origin + lag;
-                int slot = (int) (step % len);
-                if (r[i] == 0) {
-                    double v = P30[i] * (I_const[i] + I_e[i]) + P33[i] * V_m[i];
+                if (ri == 0) {
+                    double v = p30 * (ic + ie) + p33 * vm;
                     for (int k = 0; k < np; k++) v += p31[k] * a1[k] + p32[k] * a2[k];
-                    V_m[i] = v < LowerBound[i] ? LowerBound[i] : v;
+                    vm = v < lower ? lower : v;
                 } else {
-                    --r[i];
+                    --ri;
                 }
+                final int b = (slot * nn + i) * ch;
                 for (int k = 0; k < np; k++) {
                     a2[k] = p21[k] * a1[k] + p22[k] * a2[k];
                     a1[k] *= p11[k];
-                    int kk = ((k + 1) * len + slot) * n + i;
-                    a1[k] += init[k] * bd[kk];
-                    bd[kk] = 0;
+                    a1[k] += init[k] * bd[b + 1 + k];
+                    bd[b + 1 + k] = 0;
                 }
-                if (V_m[i] >= Theta[i]) {
-                    r[i] = refractoryCounts[i];
-                    V_m[i] = V_reset[i];
-                    spiked(i, step + 1);
+                if (vm >= theta) {
+                    ri = refractoryCounts[i];
+                    vm = V_reset[i];
+                    spiked(i, origin + lag + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                int k0 = slot * n + i;
-                I_const[i] = bd[k0];
-                bd[k0] = 0;
-                if (rec && recordedBy[i] != null) record(step, i);
+                ic = bd[b];
+                bd[b] = 0;
+                if (rec && recordedBy[i] != null) {
+                    V_m[i] = vm;
+                    I_const[i] = ic;
+                    r[i] = ri;
+                    record(origin + lag, i);
+                }
+                slot = slot + 1 == len ? 0 : slot + 1;
             }
+            V_m[i] = vm;
+            I_const[i] = ic;
+            r[i] = ri;
         }
     }
 }

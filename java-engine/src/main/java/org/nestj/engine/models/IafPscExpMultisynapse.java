@@ -56,11 +56,16 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
     @Override
     void calibrateNode(int i, double h) {
         int np = tau_syn[i].length;
-        P11[i] = new double[np];
-        P21[i] = new double[np];
         if (i_syn[i].length != np) i_syn[i] = Arrays.copyOf(i_syn[i], np);
         P22[i] = GlibcMath.exp(-h / Tau[i]);
         P20[i] = Tau[i] / C[i] * (1.0 - P22[i]);
+        if (samePropagatorsAsPrevious(i)) {
+            P11[i] = P11[i - 1];
+            P21[i] = P21[i - 1];
+            return;
+        }
+        P11[i] = new double[np];
+        P21[i] = new double[np];
         for (int k = 0; k < np; k++) {
             P11[i][k] = GlibcMath.exp(-h / tau_syn[i][k]);
             P21[i][k] = IafPropagator.exp(tau_syn[i][k], Tau[i], C[i], h);
@@ -70,39 +75,49 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
     @Override
     public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
         final double[] bd = buf.d;
-        final int len = buf.len;
+        final int len = buf.len, nn = n, ch = buf.channels;
         final boolean rec = recording();
+        final int slot0 = (int) ((origin + from) % len);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] is = i_syn[i], p11 = P11[i], p21 = P21[i];
             final int np = is.length;
+            final double p22 = P22[i], p20 = P20[i], ie = I_e[i], theta = Theta[i];
+            double vm = V_m[i], ic = I_const[i];
+            int ri = r[i], slot = slot0;
             for (int lag = from; lag < to; lag++) {
-                long step = origin + lag;
-                int slot = (int) (step % len);
-                if (r[i] == 0) {
-                    double v = V_m[i] * P22[i] + (I_e[i] + I_const[i]) * P20[i];
+                if (ri == 0) {
+                    double v = vm * p22 + (ie + ic) * p20;
                     for (int k = 0; k < np; k++) v += p21[k] * is[k];
-                    V_m[i] = v;
+                    vm = v;
                 } else {
-                    --r[i];
+                    --ri;
                 }
+                final int b = (slot * nn + i) * ch;
                 for (int k = 0; k < np; k++) {
                     is[k] *= p11[k];
-                    int kk = ((k + 1) * len + slot) * n + i;
-                    is[k] += bd[kk];
-                    bd[kk] = 0;
+                    is[k] += bd[b + 1 + k];
+                    bd[b + 1 + k] = 0;
                 }
-                if (V_m[i] >= Theta[i]) {
-                    r[i] = refractoryCounts[i];
-                    V_m[i] = V_reset[i];
-                    spiked(i, step + 1);
+                if (vm >= theta) {
+                    ri = refractoryCounts[i];
+                    vm = V_reset[i];
+                    spiked(i, origin + lag + 1);
                     out.spike(gid(i), lag, 1);
                 }
-                int k0 = slot * n + i;
-                I_const[i] = bd[k0];
-                bd[k0] = 0;
-                if (rec && recordedBy[i] != null) record(step, i);
+                ic = bd[b];
+                bd[b] = 0;
+                if (rec && recordedBy[i] != null) {
+                    V_m[i] = vm;
+                    I_const[i] = ic;
+                    r[i] = ri;
+                    record(origin + lag, i);
+                }
+                slot = slot + 1 == len ? 0 : slot + 1;
             }
+            V_m[i] = vm;
+            I_const[i] = ic;
+            r[i] = ri;
         }
     }
 }

@@ -2,10 +2,10 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.PortBuffer;
 import org.nestj.engine.kernel.Status;
 
 /**
@@ -17,7 +17,8 @@ import org.nestj.engine.kernel.Status;
  * I_syn_1..I_syn_n, receptor checks, the ring buffers and their growth when ports are added, and the
  * refractory step count. The exact-integration propagators and the update loop are the subclass's.
  *
- * <p>Ring buffer layout: channel 0 currents, channel k the spikes of port k.
+ * <p>Ring buffers ({@link PortBuffer}): channel 0 currents, channel k the spikes of port k. Nodes
+ * whose time constants equal those of the node before share its propagator arrays.
  */
 abstract class IafPscMultisynapseBase extends NeuronBlock {
     @PerNode public double[] E_L, I_e, Theta, V_reset, C, Tau, t_ref;
@@ -26,7 +27,7 @@ abstract class IafPscMultisynapseBase extends NeuronBlock {
     @PerNode public double[] V_m, I_const;
     @PerNode public int[] r;
     int[] refractoryCounts;
-    InputBuffer buf; // channel 0: currents, channel k: spikes of port k
+    PortBuffer buf; // channel 0: currents, channel k: spikes of port k
     private String[] recordables;
     /** The model's message for C_m &lt;= 0 (the two NEST models word it differently). */
     private final String capacitanceMessage;
@@ -69,6 +70,11 @@ abstract class IafPscMultisynapseBase extends NeuronBlock {
 
     /** Commits the value {@link #readLowerBound} returned. */
     void storeLowerBound(int i, double lb) {
+    }
+
+    /** true if node i's propagators are those of node i - 1 (same tau_m, C_m and tau_syn). */
+    final boolean samePropagatorsAsPrevious(int i) {
+        return i > 0 && Tau[i] == Tau[i - 1] && C[i] == C[i - 1] && java.util.Arrays.equals(tau_syn[i], tau_syn[i - 1]);
     }
 
     /** Model-specific check of one synaptic time constant (after the positivity check). */
@@ -174,7 +180,7 @@ abstract class IafPscMultisynapseBase extends NeuronBlock {
 
     @Override
     public void initBuffers(int ringLen) {
-        buf = InputBuffer.resize(buf, n, maxPorts() + 1, ringLen);
+        buf = PortBuffer.resize(buf, n, maxPorts() + 1, ringLen);
     }
 
     @Override
