@@ -208,8 +208,12 @@ class NodeCollection:
         elif len(params) == 1 and is_iterable(params[0]):
             keys = list(params[0])
             result = {k: _get_values(self, k) for k in keys}
+        elif len(params) == 1:
+            raise TypeError("Params should be either a string or an iterable")
         else:
             # hierarchical addressing: get('events', 'times')
+            if not isinstance(params[0], str):
+                raise TypeError("First argument must be a string, specifying path into hierarchical dictionary")
             first = _get_values(self, params[0])
             rest = params[1:]
             if len(self) == 1:

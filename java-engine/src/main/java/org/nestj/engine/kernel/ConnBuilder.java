@@ -226,7 +226,9 @@ public final class ConnBuilder {
                     degreeP = (ConnValue) v;
                 } else {
                     prob = cs.d("pairwise_avg_num_conns", 0);
-                    if (prob < 0) throw NestException.badProperty("Connection parameter 0 \u2264 pairwise_avg_num_conns required.");
+                    // NaN fails NEST's check here (it would hang the Poisson draw), so does infinity
+                    if (!(prob >= 0)) throw NestException.badProperty("Connection parameter 0 \u2264 pairwise_avg_num_conns required.");
+                    if (Double.isInfinite(prob)) throw NestException.badProperty("Connection parameter pairwise_avg_num_conns must be finite.");
                     if (!allowMultapses) throw NestException.badProperty("Multapses must be allowed for this connection rule.");
                 }
                 break;

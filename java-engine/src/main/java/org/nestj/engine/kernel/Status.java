@@ -77,10 +77,6 @@ public final class Status {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        if (v instanceof Double) {
-            double x = (Double) v;
-            if (x == Math.rint(x) && !Double.isInfinite(x)) return (long) x;
-        }
         throw typeMismatch(k, "an integer", v);
     }
 
