@@ -210,8 +210,9 @@ def test_synapse_default_delay_in_steps(nest):
     assert nest.GetConnections().get("delay") == nest.GetDefaults("static_synapse")["delay"]
     nest.ResetKernel()
     nest.SetDefaults("static_synapse", {"delay": 1.23})
-    nest.resolution = 0.05
-    assert nest.GetDefaults("static_synapse")["delay"] == 24 * 0.05      # 1.2 ms, not round(1.23 / 0.05) steps
+    # NEST 3.9 fixes the time representation once model defaults were modified
+    with pytest.raises(nest.NESTErrors.KernelException, match="Model defaults were modified: time representation"):
+        nest.resolution = 0.05
     nest.ResetKernel()
     nest.resolution = 0.3                                                # 1 ms = 3.33 steps: rounded up to 4
     assert nest.GetDefaults("static_synapse")["delay"] == 4 * 0.3

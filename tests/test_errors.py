@@ -82,7 +82,7 @@ def test_incompatible_receptor_type(nest):
 
 def test_kernel_exception(nest):
     nest.Create("iaf_psc_alpha")
-    with pytest.raises(nest.NESTErrors.KernelException, match="Thread"):
+    with pytest.raises(nest.NESTErrors.KernelException, match="Number of threads unchanged. Error conditions: Nodes exist."):
         nest.local_num_threads = 2
     with pytest.raises(nest.NESTErrors.KernelException):
         nest.Run(10.0)  # Run without Prepare
@@ -115,3 +115,79 @@ def test_iaf_bw_2001_rise_not_below_decay(nest):
                        match=r"boost::math::gamma_p<long double>\(long double, long double\): Argument a to the "
                              r"incomplete gamma function must be greater than zero \(got a=-0\.0344827586206897240828\)"):
         nest.Simulate(1.0)
+
+
+def test_time_representation_fixed_as_in_nest(nest):
+    # NEST 3.9's SimulationManager::set_status: resolution and tics_per_ms, even unchanged, only before nodes,
+    # simulation and modified model defaults (every SetDefaults and CopyModel); ResetKernel lifts it
+    nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.KernelException, match="^.*Nodes have already been created: time representation cannot be changed.$"):
+        nest.resolution = 0.1
+    nest.Simulate(1.0)
+    nest.SetDefaults("iaf_psc_alpha", {"C_m": 200.0})
+    with pytest.raises(nest.NESTErrors.KernelException, match="Time representation unchanged. Error conditions: Nodes have "
+                       "already been created. Network has been simulated. Model defaults were modified."):
+        nest.SetKernelStatus({"tics_per_ms": 1000.0, "resolution": 0.1})
+    nest.ResetKernel()
+    nest.CopyModel("static_synapse", "syn_copy")
+    with pytest.raises(nest.NESTErrors.KernelException, match="Model defaults were modified: time representation"):
+        nest.resolution = 0.2
+    nest.ResetKernel()
+    with pytest.raises(nest.NESTErrors.KernelException, match="Change of tics_per_ms requires simultaneous"):
+        nest.SetKernelStatus({"tics_per_ms": 1000.0})
+    for bad, msg in [(0.0001, "greater than or equal to one tic"), (0.10005, "multiple of the tic length"),
+                     (float("nan"), "multiple of the tic length")]:
+        with pytest.raises(nest.NESTErrors.KernelException, match=msg):
+            nest.resolution = bad
+    assert nest.resolution == 0.1
+    nest.SetKernelStatus({"tics_per_ms": 100.0, "resolution": 0.5})
+    assert (nest.resolution, nest.tics_per_ms) == (0.5, 100.0)
+
+
+def test_thread_number_fixed_as_in_nest(nest):
+    # NEST 3.9's VPManager::set_status: a different thread count only before nodes, user-set delay extrema,
+    # simulation and modified model defaults; the same count is always accepted
+    nest.SetDefaults("static_synapse", {"weight": 2.0})
+    nest.local_num_threads = 1
+    with pytest.raises(nest.NESTErrors.KernelException,
+                       match="Number of threads unchanged. Error conditions: Model defaults were modified."):
+        nest.local_num_threads = 2
+    nest.ResetKernel()
+    nest.SetKernelStatus({"min_delay": 0.5, "max_delay": 2.0})
+    nest.Create("iaf_psc_alpha")
+    with pytest.raises(nest.NESTErrors.KernelException,
+                       match="Error conditions: Nodes exist. Delay extrema have been set."):
+        nest.local_num_threads = 2
+    nest.ResetKernel()
+    with pytest.raises(nest.NESTErrors.BadProperty, match="total_num_virtual_procs is incompatible"):
+        nest.SetKernelStatus({"local_num_threads": 2, "total_num_virtual_procs": 3})
+    nest.SetKernelStatus({"local_num_threads": 2, "total_num_virtual_procs": 2})
+    assert nest.local_num_threads == 2
+
+
+def test_integer_parameters_refuse_floats(nest):
+    # NEST's getValue<long> accepts only integers: 2.0 is a TypeMismatch as 2.5 is (not an overflowing cast)
+    for v in (2.0, 2.5, 1e308):
+        with pytest.raises(nest.NESTErrors.TypeMismatch):
+            nest.Create("correlomatrix_detector", params={"N_channels": v})
+    assert nest.Create("correlomatrix_detector", params={"N_channels": 3}).N_channels == 3
+    with pytest.raises(nest.NESTErrors.TypeMismatch):
+        nest.local_num_threads = 2.0
+
+
+def test_pairwise_poisson_mean_must_be_finite(nest):
+    n = nest.Create("iaf_psc_alpha", 3)
+    for v in (float("nan"), -1.0):
+        with pytest.raises(nest.NESTErrors.BadProperty, match="0 \u2264 pairwise_avg_num_conns required"):
+            nest.Connect(n, n, {"rule": "pairwise_poisson", "pairwise_avg_num_conns": v})
+    with pytest.raises(nest.NESTErrors.BadProperty, match="finite"):
+        nest.Connect(n, n, {"rule": "pairwise_poisson", "pairwise_avg_num_conns": float("inf")})
+
+
+def test_get_with_bad_parameter_names(nest):
+    # PyNEST's get_parameters / get_parameters_hierarchical_addressing raise TypeError
+    n = nest.Create("iaf_psc_alpha", 2)
+    with pytest.raises(TypeError, match="Params should be either a string or an iterable"):
+        n.get(0)
+    with pytest.raises(TypeError, match="First argument must be a string"):
+        n.get(0, "times")

@@ -188,8 +188,9 @@ CASES["spike_recorder_offsets"] = recorder_case()
 def delays_case():
     """The delays reported for each way of setting one: SetDefaults (continuous), Connect with a delay
     (rounded to whole steps, the default connection's offset kept), Connect with a weight only (the default
-    connection), SetStatus (continuous), CopyModel; the kernel's delay extrema after each step; the default
-    after a change of resolution (Connection::calibrate: whole steps via ms, offset kept)."""
+    connection), SetStatus (continuous), CopyModel; the kernel's delay extrema after each step; a change of
+    resolution after SetDefaults (refused); the built-in default after a change of resolution
+    (Connection::calibrate: 1 ms in whole steps of 0.3 ms, rounded up)."""
     def run(nest):
         out = {}
         n = nest.Create("parrot_neuron", 6)
@@ -211,12 +212,20 @@ def delays_case():
         out["copy_default"] = nest.GetDefaults("cd_copy")["delay"]
         nest.ResetKernel()
         nest.SetDefaults("cont_delay_synapse", {"delay": 1.23})
-        nest.resolution = 0.25
+        try:
+            nest.resolution = 0.25
+            out["resolution_after_defaults"] = "accepted"
+        except nest.kernel.NESTError as e:
+            out["resolution_after_defaults"] = type(e).__name__
+        nest.ResetKernel()
+        nest.resolution = 0.3
         out["default_after_resolution_change"] = nest.GetDefaults("cont_delay_synapse")["delay"]
         return out
     keys = ["default", "extrema_after_defaults", "connect", "extrema_after_connect", "set_status",
             "extrema_after_set_status", "copy_default", "default_after_resolution_change"]
-    return run, {k: trace(1e-12) for k in keys}
+    spec = {k: trace(1e-12) for k in keys}
+    spec["resolution_after_defaults"] = EQUAL
+    return run, spec
 
 
 CASES["reported_delays"] = delays_case()

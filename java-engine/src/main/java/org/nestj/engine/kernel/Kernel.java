@@ -1,5 +1,6 @@
 package org.nestj.engine.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,13 @@ public final class Kernel {
         sp.reset();
         recording.reset();
         modelRegistration.accept(this);
+    }
+
+    /** NEST's numerics is_integer: n (> 0) is an integer up to two bits of rounding error. */
+    static boolean isInteger(double n) {
+        double frac = n - (n < 0 ? Math.ceil(n) : Math.floor(n)); // std::modf's fractional part
+        if (frac > 0.5) frac = 1 - frac;
+        return frac < 4 * n * Math.ulp(1.0);
     }
 
     public static String fmt(double v) {
@@ -373,55 +381,65 @@ public final class Kernel {
         if (sim.isPrepared()) {
             throw NestException.kernel("SetKernelStatus cannot be called between Prepare and Cleanup.");
         }
+        // NEST's VPManager::set_status: one MPI process, so total_num_virtual_procs is the thread count
         Long threads = null;
         if (s.has("local_num_threads")) threads = s.l("local_num_threads", 1);
         if (s.has("total_num_virtual_procs")) {
             long v = s.l("total_num_virtual_procs", 1);
             if (threads != null && threads != v) {
-                throw NestException.badProperty("local_num_threads and total_num_virtual_procs disagree (one MPI process).");
+                throw NestException.badProperty("Requested total_num_virtual_procs is incompatible with the number of "
+                        + "processes and threads.It must be an integer multiple of num_processes and equal to "
+                        + "local_num_threads * num_processes. Value unchanged.");
             }
             threads = v;
         }
         if (threads != null && threads != parallel.threads()) {
             if (threads < 1) throw NestException.badProperty("local_num_threads must be positive.");
-            if (nodes.size() > 0) {
-                throw NestException.kernel("Nodes exist: Thread/process number cannot be changed.");
-            }
-            if (connections.numConnections() > 0) {
-                throw NestException.kernel("Connections exist: Thread/process number cannot be changed.");
+            List<String> errors = new ArrayList<>();
+            if (nodes.size() > 0) errors.add("Nodes exist");
+            if (connections.userSetDelayExtrema) errors.add("Delay extrema have been set");
+            if (sim.hasBeenSimulated()) errors.add("Network has been simulated");
+            if (models.defaultsModified()) errors.add("Model defaults were modified");
+            if (!errors.isEmpty()) {
+                StringBuilder msg = new StringBuilder("Number of threads unchanged. Error conditions:");
+                for (String e : errors) msg.append(' ').append(e).append('.');
+                throw NestException.kernel(msg.toString());
             }
             parallel.shutdown();
             parallel = new ParallelRunner(threads.intValue());
             connections.reset(threads.intValue());
             sim.reset(threads.intValue());
         }
-        if (s.has("tics_per_ms") && !s.has("resolution")) {
-            throw NestException.kernel("Change of tics_per_ms requires simultaneous specification of resolution.");
-        }
-        if (s.has("resolution")) {
-            double r = s.d("resolution", 0.1);
-            double tpms = s.has("tics_per_ms") ? s.d("tics_per_ms", Time.TICS_PER_MS) : Time.TICS_PER_MS;
-            if (r != time.resolution() || tpms != Time.TICS_PER_MS) {
-                if (nodes.size() > 0) {
-                    throw NestException.kernel("Cannot change the resolution after nodes have been created.");
-                }
-                if (sim.hasBeenSimulated()) {
-                    throw NestException.kernel("Cannot change the resolution after the simulation has started.");
-                }
-                if (r <= 0 || tpms <= 0) throw NestException.badProperty("The resolution must be greater than zero.");
-                double tics = r * tpms;
-                if (Math.abs(tics - Math.rint(tics)) > 1e-9 * Math.max(1, tics) || Math.rint(tics) < 1) {
-                    throw NestException.badProperty("The resolution must be a multiple of the tic length ("
-                            + fmt(1.0 / tpms) + " ms).");
-                }
-                final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS;
-                time.setResolution(tpms, r);
-                // ModelManager::calibrate: the default connections' delays follow the new resolution
-                for (SynapseModel sm : connections.synModels) sm.calibrate(time, oldTicsPerStep, oldTicsPerMs);
-                connections.reset(parallel.threads());
-                // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
-                if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
+        // NEST's SimulationManager::set_status: the time representation (tics_per_ms, resolution)
+        // may be given only before nodes, simulation and model defaults exist, even unchanged
+        final boolean ticsUpd = s.has("tics_per_ms"), resUpd = s.has("resolution");
+        if (ticsUpd || resUpd) {
+            final double tpms = ticsUpd ? s.d("tics_per_ms", 0) : 0, resd = resUpd ? s.d("resolution", 0) : 0;
+            List<String> errors = new ArrayList<>();
+            if (nodes.size() > 0) errors.add("Nodes have already been created");
+            if (sim.hasBeenSimulated()) errors.add("Network has been simulated");
+            if (models.defaultsModified()) errors.add("Model defaults were modified");
+            if (errors.size() == 1) throw NestException.kernel(errors.get(0) + ": time representation cannot be changed.");
+            if (errors.size() > 1) {
+                StringBuilder msg = new StringBuilder("Time representation unchanged. Error conditions:");
+                for (String e : errors) msg.append(' ').append(e).append('.');
+                throw NestException.kernel(msg.toString());
             }
+            if (!resUpd) throw NestException.kernel("Change of tics_per_ms requires simultaneous specification of resolution.");
+            final double newTpms = ticsUpd ? tpms : Time.TICS_PER_MS;
+            if (ticsUpd ? resd < 1.0 / tpms : resd < Time.MS_PER_TIC) {
+                throw NestException.kernel("Resolution must be greater than or equal to one tic. Value unchanged.");
+            }
+            if (!isInteger(ticsUpd ? resd * tpms : resd / Time.MS_PER_TIC)) {
+                throw NestException.kernel("Resolution must be a multiple of the tic length. Value unchanged.");
+            }
+            final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS;
+            time.setResolution(newTpms, resd);
+            // ModelManager::calibrate: the default connections' delays follow the new resolution
+            for (SynapseModel sm : connections.synModels) sm.calibrate(time, oldTicsPerStep, oldTicsPerMs);
+            connections.reset(parallel.threads());
+            // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
+            if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
         }
         setWfr(s);
         if (s.has("rng_seed")) {

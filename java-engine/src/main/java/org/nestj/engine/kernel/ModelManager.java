@@ -36,7 +36,18 @@ public final class ModelManager {
         nextExtraId = NEST_IDS.size();
     }
 
+    /**
+     * NEST's model_defaults_modified_: set by every SetDefaults and CopyModel that succeeds (the
+     * time representation cannot change afterwards), cleared by ResetKernel.
+     */
+    private boolean defaultsModified;
+
+    public boolean defaultsModified() {
+        return defaultsModified;
+    }
+
     void reset() {
+        defaultsModified = false;
         nodeModels.clear();
         byId.clear();
         nextExtraId = NEST_IDS.size();
@@ -121,6 +132,7 @@ public final class ModelManager {
             nodeModels.put(neu, c);
             byId.add(c);
             if (params != null && !params.isEmpty()) setDefaults(neu, params);
+            defaultsModified = true;
         } else if (k.connections.hasSynapse(old)) {
             SynapseModel s = k.connections.synapse(old);
             if (k.connections.synModels.size() >= 127) {
@@ -129,6 +141,7 @@ public final class ModelManager {
             SynapseModel c = s.copyAs(neu, k.connections.synModels.size());
             k.connections.registerSynapse(c);
             if (params != null && !params.isEmpty()) setDefaults(neu, params);
+            defaultsModified = true;
         } else {
             throw new NestException("UnknownModelName", "Model '" + old + "' does not exist.");
         }
@@ -140,11 +153,13 @@ public final class ModelManager {
             Status s = new Status(params, name);
             m.prototype.setStatus(0, s);
             s.checkAllAccessed("SetDefaults for model " + name);
+            defaultsModified = true;
         } else if (k.connections.hasSynapse(name)) {
             SynapseModel sm = k.connections.synapse(name);
             Status s = new Status(params, name);
             sm.setDefaults(s, k);
             s.checkAllAccessed("SetDefaults for synapse model " + name);
+            defaultsModified = true;
         } else {
             throw new NestException("UnknownModelName", "Model '" + name + "' does not exist.");
         }
