@@ -133,16 +133,12 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
                 ic = bd[b];
                 bd[b] = 0;
                 if (rec && recordedBy[i] != null) {
-                    V_m[i] = vm;
-                    I_const[i] = ic;
-                    r[i] = ri;
+                    storeState(i, vm, ic, ri);
                     record(origin + lag, i);
                 }
                 slot = slot + 1 == len ? 0 : slot + 1;
             }
-            V_m[i] = vm;
-            I_const[i] = ic;
-            r[i] = ri;
+            storeState(i, vm, ic, ri);
         }
     }
 }

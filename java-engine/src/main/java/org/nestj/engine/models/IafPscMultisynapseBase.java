@@ -72,6 +72,13 @@ abstract class IafPscMultisynapseBase extends NeuronBlock {
     void storeLowerBound(int i, double lb) {
     }
 
+    /** Stores node i's membrane state, which the update keeps in locals (before recording and after its steps). */
+    final void storeState(int i, double vm, double iConst, int refractory) {
+        V_m[i] = vm;
+        I_const[i] = iConst;
+        r[i] = refractory;
+    }
+
     /** true if node i's propagators are those of node i - 1 (same tau_m, C_m and tau_syn). */
     final boolean samePropagatorsAsPrevious(int i) {
         return i > 0 && Tau[i] == Tau[i - 1] && C[i] == C[i - 1] && java.util.Arrays.equals(tau_syn[i], tau_syn[i - 1]);
