@@ -191,3 +191,17 @@ def test_get_with_bad_parameter_names(nest):
         n.get(0)
     with pytest.raises(TypeError, match="First argument must be a string"):
         n.get(0, "times")
+
+
+def test_set_communicator_as_a_build_without_mpi4py(nest):
+    import sys
+    if "mpi4py" not in sys.modules:
+        with pytest.raises(nest.kernel.NESTError, match="set_communicator: mpi4py not loaded."):
+            nest.set_communicator(None)
+    sys.modules.setdefault("mpi4py", type(sys)("mpi4py"))
+    try:
+        with pytest.raises(nest.kernel.NESTError, match="NEST not compiled with MPI4PY"):
+            nest.set_communicator(None)
+    finally:
+        if getattr(sys.modules.get("mpi4py"), "__file__", None) is None:
+            del sys.modules["mpi4py"]

@@ -7,6 +7,7 @@ import sys
 import types
 
 from . import ll_api  # starts the JVM
+from .ll_api import set_communicator  # noqa: F401
 from .lib.hl_api_exceptions import NESTError, NESTErrors  # noqa: F401
 from . import kernel  # noqa: F401
 from .lib.hl_api_connections import *  # noqa: F401,F403

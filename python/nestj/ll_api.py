@@ -229,3 +229,12 @@ def sr(cmd):
             raise NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available "
                                             "(supported: {}).".format(token, ", ".join(sorted(_SLI_COMMANDS))))
         f()
+
+
+def set_communicator(comm):
+    """PyNEST's set_communicator. nestj runs in one process, like a NEST build without MPI4PY: it
+    refuses the communicator as that build does."""
+    from .lib.hl_api_exceptions import NESTError
+    if "mpi4py" not in sys.modules:
+        raise NESTError("set_communicator: mpi4py not loaded.")
+    raise NESTError("set_communicator: NEST not compiled with MPI4PY")
