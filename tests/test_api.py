@@ -274,3 +274,15 @@ def test_parameter_change_between_runs(nest, model):
         nest.Run(50.0)
     assert set(sr.get("events")["senders"]) == {n[1].global_id}
     assert n[0].V_m == -70.0
+
+
+def test_nodecollection_sum_and_join_errors(nest):
+    # PyNEST 3.9: 0 stands for the empty NodeCollection (so sum() joins), other types are a TypeError
+    a = nest.Create("iaf_psc_alpha", 3)
+    b = nest.Create("iaf_psc_exp", 2)
+    assert sum([a, b]) == a + b
+    assert a + 0 == a and 0 + a == a and a + nest.NodeCollection() == a
+    layer = nest.Create("iaf_psc_alpha", positions=nest.spatial.grid(shape=[2, 2]))
+    assert (layer + 0).spatial is not None
+    with pytest.raises(TypeError, match="Cannot add object of type 'str' to 'NodeCollection'"):
+        a + "x"

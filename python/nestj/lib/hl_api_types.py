@@ -99,7 +99,15 @@ class NodeCollection:
 
     def __add__(self, other):
         if not isinstance(other, NodeCollection):
-            raise NotImplementedError("Cannot add object of type '{}' to 'NodeCollection'".format(type(other).__name__))
+            # PyNEST: 0 stands for the empty collection, so that sum() joins NodeCollections
+            if isinstance(other, numbers.Number) and other == 0:
+                other = NodeCollection()
+            else:
+                raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
+        if not other or not self:
+            r = NodeCollection._from_array((self if self else other)._gids.copy())
+            object.__setattr__(r, "_meta", (self if self else other)._meta)
+            return r
         same_layer = False
         if self._meta is not None or other._meta is not None:
             # NEST: nodes with positions join only with nodes of the same layer
@@ -116,6 +124,9 @@ class NodeCollection:
         if same_layer:
             object.__setattr__(r, "_meta", self._meta)
         return r
+
+    def __radd__(self, other):
+        return self + other
 
     def __eq__(self, other):
         if not isinstance(other, NodeCollection):
