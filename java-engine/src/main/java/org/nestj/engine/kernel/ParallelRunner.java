@@ -2,6 +2,7 @@ package org.nestj.engine.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -18,9 +19,23 @@ public final class ParallelRunner {
     /** OS threads executing the T indices: the caller and workers.length others */
     private final int os;
     private final Worker[] workers;
-    private volatile IntConsumer task;
+    /** The current parallel region: workers run every region they see, a counted one exactly once. */
+    private static final class Region {
+        final long gen;
+        final IntConsumer task;
+        /** counted: the caller waits for every worker (pending); else for the region's work items (remaining) */
+        final boolean counted;
+
+        Region(long gen, IntConsumer task, boolean counted) {
+            this.gen = gen;
+            this.task = task;
+            this.counted = counted;
+        }
+    }
+
+    private volatile Region region = new Region(0, null, true);
+    private long generation;
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile long generation;
     private volatile Throwable failure;
     /** Spin iterations before parking: none when there are more threads than cores (spinning would starve the workers). */
     private final int spinLimit;
@@ -117,6 +132,10 @@ public final class ParallelRunner {
             for (int u = 0; u < units; u++) unit.run(0, 0, u);
             return;
         }
+        if (steal && os > 1) {
+            runElastic(units, prep, unit);
+            return;
+        }
         if (claims.length() != PAD * threads) {
             claims = new AtomicIntegerArray(PAD * threads);
             prepClaims = new AtomicIntegerArray(PAD * threads);
@@ -160,6 +179,97 @@ public final class ParallelRunner {
         }
     }
 
+    // ------------------------------------------------------------------ elastic regions
+    /*
+     * runPhased with stealing does not wait for workers that have not started: every prep and unit
+     * is claimed by compare-and-set on a word that carries the region's generation, so a worker that
+     * wakes up after the caller (or another worker) has claimed everything finds nothing to take,
+     * even if it still holds an older region, and the caller waits only until every claimed item is
+     * done. A worker descheduled at the start of a region then costs nothing but its share of the
+     * work, which the others take over.
+     */
+    private static final int UNIT_BITS = 20;
+    private AtomicLongArray ePrep = new AtomicLongArray(16), eUnits = new AtomicLongArray(16), eDone = new AtomicLongArray(16);
+    /** work items (preps and units) of the current elastic region not yet done */
+    private final AtomicInteger remaining = new AtomicInteger();
+
+    private void runElastic(int units, ShareTask prep, UnitTask unit) {
+        if (units >= 1 << UNIT_BITS) throw new IllegalArgumentException("too many units");
+        if (ePrep.length() != PAD * threads) {
+            ePrep = new AtomicLongArray(PAD * threads);
+            eUnits = new AtomicLongArray(PAD * threads);
+            eDone = new AtomicLongArray(PAD * threads);
+        }
+        final long g = generation + 1;
+        for (int t = 0; t < threads; t++) {
+            ePrep.set(PAD * t, g << 1);
+            eUnits.set(PAD * t, g << UNIT_BITS);
+            eDone.set(PAD * t, 0);
+        }
+        remaining.set(threads * (1 + units));
+        failure = null;
+        publish(new Region(g, x -> elasticWork(g, x, units, prep, unit), false));
+        elasticWork(g, 0, units, prep, unit);
+        int spins = 0;
+        long w0 = PROFILE ? System.nanoTime() : 0;
+        while (remaining.get() > 0) {
+            if (++spins > spinLimit) LockSupport.parkNanos(20000);
+            else Thread.onSpinWait();
+        }
+        if (PROFILE) {
+            waitNs += System.nanoTime() - w0;
+            regions++;
+        }
+        if (failure != null) rethrow(failure);
+    }
+
+    /** OS thread x's part of elastic region g: its own shares first, then whatever the others left. */
+    private void elasticWork(long g, int x, int units, ShareTask prep, UnitTask unit) {
+        for (int o = x; o < threads; o += os) elasticPrep(g, x, o, prep);
+        for (int o = x; o < threads; o += os) elasticUnits(g, x, o, units, unit);
+        for (int d = 1; d < threads; d++) {
+            int o = (x + d) % threads;
+            if (elasticPrep(g, x, o, prep) && PROFILE) stolen.incrementAndGet();
+            elasticUnits(g, x, o, units, unit);
+        }
+    }
+
+    private boolean elasticPrep(long g, int x, int o, ShareTask prep) {
+        if (!ePrep.compareAndSet(PAD * o, g << 1, (g << 1) | 1)) return false;
+        try {
+            prep.run(x, o);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            eDone.set(PAD * o, g);
+            remaining.decrementAndGet();
+        }
+        return true;
+    }
+
+    private void elasticUnits(long g, int x, int o, int units, UnitTask unit) {
+        final long mask = (1L << UNIT_BITS) - 1;
+        // units left in this region: wait for the share's prep (run by whoever claimed it)
+        while (eDone.get(PAD * o) != g) {
+            long v = eUnits.get(PAD * o);
+            if (v >>> UNIT_BITS != g || (v & mask) >= units) return;
+            Thread.onSpinWait();
+        }
+        while (true) {
+            long v = eUnits.get(PAD * o);
+            if (v >>> UNIT_BITS != g || (v & mask) >= units) return;
+            if (!eUnits.compareAndSet(PAD * o, v, v + 1)) continue;
+            if (PROFILE && x != o) stolen.incrementAndGet();
+            try {
+                unit.run(x, o, (int) (v & mask));
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                remaining.decrementAndGet();
+            }
+        }
+    }
+
     /** Runs t for every thread index 0..T-1 (OS thread j: indices j, j+P, ...) and waits for all. */
     public void run(IntConsumer t) {
         if (threads == 1) {
@@ -182,11 +292,8 @@ public final class ParallelRunner {
             return;
         }
         failure = null;
-        task = t;
         pending.set(os - 1);
-        if (PROFILE) publishedAt = System.nanoTime();
-        generation++;
-        for (Worker w : workers) LockSupport.unpark(w);
+        publish(new Region(generation + 1, t, true));
         Throwable mine = null;
         try {
             t.accept(0);
@@ -203,9 +310,16 @@ public final class ParallelRunner {
             waitNs += System.nanoTime() - w0;
             regions++;
         }
-        task = null;
         if (mine != null) rethrow(mine);
         if (failure != null) rethrow(failure);
+    }
+
+    /** Makes r the current region (its generation is the next) and wakes the workers. */
+    private void publish(Region r) {
+        generation = r.gen;
+        if (PROFILE) publishedAt = System.nanoTime();
+        region = r;
+        for (Worker w : workers) LockSupport.unpark(w);
     }
 
     private static void rethrow(Throwable e) {
@@ -234,7 +348,8 @@ public final class ParallelRunner {
         public void run() {
             while (!stopped) {
                 int spins = 0;
-                while (generation == seen && !stopped) {
+                Region r;
+                while ((r = region).gen == seen && !stopped) {
                     if (++spins > spinLimit) {
                         LockSupport.parkNanos(50000);
                         if (PROFILE) parks++;
@@ -242,19 +357,18 @@ public final class ParallelRunner {
                     else Thread.onSpinWait();
                 }
                 if (stopped) return;
-                seen = generation;
+                seen = r.gen;
                 if (PROFILE) {
                     long lat = System.nanoTime() - publishedAt;
                     startLatNs += lat;
                     latHist[lat < 1000 ? 0 : lat < 10000 ? 1 : lat < 100000 ? 2 : 3]++;
                 }
-                IntConsumer t = task;
                 try {
-                    if (t != null) t.accept(index);
+                    if (r.task != null) r.task.accept(index);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
-                    pending.decrementAndGet();
+                    if (r.counted) pending.decrementAndGet();
                 }
             }
         }

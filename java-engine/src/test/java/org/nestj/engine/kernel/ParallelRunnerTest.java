@@ -3,6 +3,7 @@ package org.nestj.engine.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -45,6 +46,48 @@ class ParallelRunnerTest {
                 } finally {
                     pr.shutdown();
                 }
+            }
+        }
+    }
+
+    /**
+     * Many short regions in a row (workers often arrive after the caller has taken everything and
+     * may still hold an older region when the next starts): every item runs exactly once, in its
+     * own region, never before its share's prep.
+     */
+    @Test
+    void phasedShortRegionsRunEachItemOnceInItsRegion() {
+        for (int threads : new int[] {2, 3}) {
+            ParallelRunner pr = new ParallelRunner(threads);
+            try {
+                final int units = 3, rounds = 20000;
+                final AtomicIntegerArray count = new AtomicIntegerArray(threads * (1 + units));
+                final AtomicIntegerArray prepRound = new AtomicIntegerArray(threads);
+                final AtomicIntegerArray bad = new AtomicIntegerArray(1);
+                final AtomicIntegerArray perIndex = new AtomicIntegerArray(threads);
+                for (int round = 1; round <= rounds; round++) {
+                    final int r = round;
+                    pr.runPhased(units, true, (x, o) -> {
+                        count.incrementAndGet(o);
+                        prepRound.set(o, r);
+                    }, (x, o, u) -> {
+                        if (prepRound.get(o) != r) bad.incrementAndGet(0);
+                        count.incrementAndGet(threads + o * units + u);
+                    });
+                    for (int i = 0; i < threads * (1 + units); i++) {
+                        if (count.get(i) != r) fail("item " + i + " ran " + count.get(i) + " times in " + r + " rounds");
+                    }
+                    if (round % 3 == 0) {
+                        // a region that waits for every thread index, between the ones that do not
+                        pr.run(t -> perIndex.incrementAndGet(t));
+                        for (int t = 0; t < threads; t++) {
+                            if (perIndex.get(t) != r / 3) fail("index " + t + " ran " + perIndex.get(t) + " times");
+                        }
+                    }
+                }
+                assertEquals(0, bad.get(0), "a unit ran before its share's prep of the same region");
+            } finally {
+                pr.shutdown();
             }
         }
     }
