@@ -12,7 +12,9 @@ import java.util.function.IntConsumer;
  * P = min(T, available processors) OS threads: the caller and P-1 daemon workers, OS thread j
  * taking the indices j, j+P, ... in turn (results do not depend on which OS thread runs an index,
  * so more threads than cores cost no more than P; with T > P every region would otherwise wait
- * for descheduled threads). Workers spin briefly, then park, so the per-slice barrier stays cheap.
+ * for descheduled threads). Workers spin briefly, then park, so the per-slice barrier stays cheap;
+ * regions whose work other threads may take over do not wait for a thread that has not started
+ * (see runElastic).
  */
 public final class ParallelRunner {
     private final int threads;
@@ -92,27 +94,11 @@ public final class ParallelRunner {
      * are independent of each other and that their results do not depend on the executing thread.
      */
     public void runUnits(int units, boolean steal, UnitTask task) {
-        if (threads == 1) {
-            for (int u = 0; u < units; u++) task.run(0, 0, u);
-            return;
-        }
-        if (claims.length() != PAD * threads) claims = new AtomicIntegerArray(PAD * threads);
-        final AtomicIntegerArray c = claims;
-        for (int t = 0; t < threads; t++) c.set(PAD * t, 0);
-        runOs(x -> {
-            for (int o = x; o < threads; o += os) {
-                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) task.run(steal ? x : o, o, u);
-            }
-            if (!steal) return;
-            for (int d = 1; d < threads; d++) {
-                int o = (x + d) % threads;
-                for (int u; (u = c.getAndIncrement(PAD * o)) < units;) {
-                    if (PROFILE) stolen.incrementAndGet();
-                    task.run(x, o, u);
-                }
-            }
-        });
+        runPhased(units, steal, NO_PREP, task);
     }
+
+    private static final ShareTask NO_PREP = (x, o) -> {
+    };
 
     /** per owner: its share's first phase claimed (value > 0) and done (the done array) */
     private AtomicIntegerArray prepClaims = new AtomicIntegerArray(16), prepDone = new AtomicIntegerArray(16);
