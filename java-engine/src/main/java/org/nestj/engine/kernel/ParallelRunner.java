@@ -1,7 +1,6 @@
 package org.nestj.engine.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -80,8 +79,7 @@ public final class ParallelRunner {
         void run(int exec, int owner);
     }
 
-    /** claim counters, one per owner, 16 ints apart so that no two share a cache line */
-    private AtomicIntegerArray claims = new AtomicIntegerArray(16);
+    /** claim words of the elastic regions lie 16 longs apart, so that no two share a cache line */
     private static final int PAD = 16;
 
     /**
@@ -100,15 +98,12 @@ public final class ParallelRunner {
     private static final ShareTask NO_PREP = (x, o) -> {
     };
 
-    /** per owner: its share's first phase claimed (value > 0) and done (the done array) */
-    private AtomicIntegerArray prepClaims = new AtomicIntegerArray(16), prepDone = new AtomicIntegerArray(16);
-
     /**
      * Two phases per thread's share in one region: {@code prep} once for the whole share, then
      * {@code units} units of {@code unit}, none of them before the share's prep has finished. Each
      * OS thread runs the preps of its own shares, then their units; with {@code steal} it then
      * takes preps not yet started and units not yet claimed of the other shares (waiting, if need
-     * be, for the prep of a share whose units it takes), as {@link #runUnits} does. Work that has a
+     * be, for the prep of a share whose units it takes; see runElastic). Work that has a
      * cost per share and per unit (such as spike delivery, which visits every spike) belongs in
      * prep, work that divides freely (such as the nodes' update) in the units.
      */
@@ -122,47 +117,13 @@ public final class ParallelRunner {
             runElastic(units, prep, unit);
             return;
         }
-        if (claims.length() != PAD * threads) {
-            claims = new AtomicIntegerArray(PAD * threads);
-            prepClaims = new AtomicIntegerArray(PAD * threads);
-            prepDone = new AtomicIntegerArray(PAD * threads);
-        }
-        final AtomicIntegerArray c = claims, pc = prepClaims, pd = prepDone;
-        for (int t = 0; t < threads; t++) {
-            c.set(PAD * t, 0);
-            pc.set(PAD * t, 0);
-            pd.set(PAD * t, 0);
-        }
+        // without stealing (or on one OS thread) each share is run by its own OS thread: preps, then units
         runOs(x -> {
-            for (int o = x; o < threads; o += os) runPrep(pc, pd, prep, steal ? x : o, o);
-            for (int o = x; o < threads; o += os) runShareUnits(c, pd, unit, units, steal ? x : o, o);
-            if (!steal) return;
-            for (int d = 1; d < threads; d++) {
-                int o = (x + d) % threads;
-                if (runPrep(pc, pd, prep, x, o) && PROFILE) stolen.incrementAndGet();
-                if (c.get(PAD * o) < units) runShareUnits(c, pd, unit, units, x, o);
+            for (int o = x; o < threads; o += os) prep.run(steal ? x : o, o);
+            for (int o = x; o < threads; o += os) {
+                for (int u = 0; u < units; u++) unit.run(steal ? x : o, o, u);
             }
         });
-    }
-
-    /** Runs share o's prep on thread x unless another thread claimed it; true if run here. */
-    private static boolean runPrep(AtomicIntegerArray pc, AtomicIntegerArray pd, ShareTask prep, int x, int o) {
-        if (pc.getAndIncrement(PAD * o) != 0) return false;
-        try {
-            prep.run(x, o);
-        } finally {
-            pd.set(PAD * o, 1);
-        }
-        return true;
-    }
-
-    /** Claims and runs the remaining units of share o on thread x, once o's prep is done. */
-    private void runShareUnits(AtomicIntegerArray c, AtomicIntegerArray pd, UnitTask unit, int units, int x, int o) {
-        while (pd.get(PAD * o) == 0) Thread.onSpinWait();
-        for (int u; (u = c.getAndIncrement(PAD * o)) < units;) {
-            if (PROFILE && x != o) stolen.incrementAndGet();
-            unit.run(x, o, u);
-        }
     }
 
     // ------------------------------------------------------------------ elastic regions
