@@ -157,16 +157,7 @@ public final class ParallelRunner {
         failure = null;
         publish(new Region(g, x -> elasticWork(g, x, units, prep, unit), false));
         elasticWork(g, 0, units, prep, unit);
-        int spins = 0;
-        long w0 = PROFILE ? System.nanoTime() : 0;
-        while (remaining.get() > 0) {
-            if (++spins > spinLimit) LockSupport.parkNanos(20000);
-            else Thread.onSpinWait();
-        }
-        if (PROFILE) {
-            waitNs += System.nanoTime() - w0;
-            regions++;
-        }
+        awaitZero(remaining);
         if (failure != null) rethrow(failure);
     }
 
@@ -247,9 +238,16 @@ public final class ParallelRunner {
         } catch (Throwable e) {
             mine = e;
         }
+        awaitZero(pending);
+        if (mine != null) rethrow(mine);
+        if (failure != null) rethrow(failure);
+    }
+
+    /** The caller's end of a region: spins, then parks briefly, until {@code left} reaches 0. */
+    private void awaitZero(AtomicInteger left) {
         int spins = 0;
         long w0 = PROFILE ? System.nanoTime() : 0;
-        while (pending.get() > 0) {
+        while (left.get() > 0) {
             if (++spins > spinLimit) LockSupport.parkNanos(20000);
             else Thread.onSpinWait();
         }
@@ -257,8 +255,6 @@ public final class ParallelRunner {
             waitNs += System.nanoTime() - w0;
             regions++;
         }
-        if (mine != null) rethrow(mine);
-        if (failure != null) rethrow(failure);
     }
 
     /** Makes r the current region (its generation is the next) and wakes the workers. */
