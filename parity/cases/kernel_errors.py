@@ -24,14 +24,19 @@ def _outcome(f, message=True):
         return "%s: %s" % (type(e).__name__, s.split(": ", 1)[-1] if " in PyNEST function " in s else s)
 
 
+def _after_reset(nest, out):
+    """fresh(setup, key, change): out[key] is the outcome of change after ResetKernel and setup."""
+    def fresh(setup, key, change):
+        nest.ResetKernel()
+        setup()
+        out[key] = _outcome(change)
+    return fresh
+
+
 def time_representation_case():
     def run(nest):
         out = {}
-
-        def fresh(setup, key, change):
-            nest.ResetKernel()
-            setup()
-            out[key] = _outcome(change)
+        fresh = _after_reset(nest, out)
 
         def res(v):
             return lambda: nest.SetKernelStatus({"resolution": v})
@@ -74,11 +79,7 @@ CASES["time_representation"] = time_representation_case()
 def thread_count_case():
     def run(nest):
         out = {}
-
-        def fresh(setup, key, change):
-            nest.ResetKernel()
-            setup()
-            out[key] = _outcome(change)
+        fresh = _after_reset(nest, out)
 
         def threads(n):
             return lambda: nest.SetKernelStatus({"local_num_threads": n})
