@@ -432,20 +432,7 @@ public final class GlibcMath {
       double scale = Double.longBitsToDouble(sbits);
       return 2 * (scale + scale * tmp);
     }
-    // k < 0: care in the subnormal range
-    sbits += 1022L << 52;
-    double scale = Double.longBitsToDouble(sbits);
-    double y = scale + scale * tmp;
-    if (y < 1.0) {
-      double lo = scale - y + scale * tmp;
-      double hi = 1.0 + y;
-      lo = 1.0 - hi + y + lo;
-      y = (hi + lo) - 1.0;
-      if (y == 0.0) {
-        y = 0.0;
-      }
-    }
-    return 0x1p-1022 * y;
+    return subnormalCase(tmp, sbits);
   }
 
   /** exp's {@code specialcase}: results that may overflow or underflow (|x| >= 512). */
@@ -456,21 +443,7 @@ public final class GlibcMath {
       double scale = Double.longBitsToDouble(sbits);
       return 0x1p1009 * Math.fma(scale, tmp, scale);
     }
-    // k < 0: round to the right precision before scaling into the subnormal range
-    // (scale * tmp is shared with a use in another basic block here, so gcc does not contract it)
-    sbits += 1022L << 52;
-    double scale = Double.longBitsToDouble(sbits);
-    double y = scale + scale * tmp;
-    if (y < 1.0) {
-      double lo = scale - y + scale * tmp;
-      double hi = 1.0 + y;
-      lo = 1.0 - hi + y + lo;
-      y = (hi + lo) - 1.0;
-      if (y == 0.0) {
-        y = 0.0;
-      }
-    }
-    return 0x1p-1022 * y;
+    return subnormalCase(tmp, sbits);
   }
 
   /** pow's {@code specialcase}, which also carries the sign of the result in {@code sbits}. */
@@ -480,9 +453,18 @@ public final class GlibcMath {
       double scale = Double.longBitsToDouble(sbits);
       return 0x1p1009 * Math.fma(scale, tmp, scale);
     }
+    return subnormalCase(tmp, sbits);
+  }
+
+  /**
+   * The specialcase of exp, exp2 and pow for k &lt; 0: the scaled result (its sign in sbits, positive
+   * for exp and exp2), rounded to the right precision before scaling into the subnormal range.
+   * scale * tmp is shared with a use in another basic block, so gcc does not contract it.
+   */
+  private static double subnormalCase(double tmp, long sbits) {
     sbits += 1022L << 52;
-    double scale = Double.longBitsToDouble(sbits); // signed scale
-    double y = scale + scale * tmp; // not contracted, as in expSpecialCase
+    double scale = Double.longBitsToDouble(sbits);
+    double y = scale + scale * tmp;
     if (Math.abs(y) < 1.0) {
       double one = y < 0.0 ? -1.0 : 1.0;
       double lo = scale - y + scale * tmp;
