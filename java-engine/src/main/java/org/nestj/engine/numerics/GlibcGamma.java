@@ -33,6 +33,27 @@ public final class GlibcGamma {
     // ------------------------------------------------------------------ exact products (mul_split.h)
 
     /** hi + lo = x * y exactly; returns hi, lo in {@code out[1]}. */
+    /**
+     * glibc's div_expansion: (xh + xl) / (yh + yl) as hi + lo, renormalized; returns hi, lo in
+     * {@code out[1]}.
+     */
+    private static double divExpansion(double xh, double xl, double yh, double yl, double[] out) {
+        double hi = xh / yh;
+        final double a0 = mulSplit(hi, yh, out);
+        final double b0 = out[1];
+        double a = xh - a0;
+        a = a - b0;
+        double lo = a / yh;
+        final double r = (xl * yh - yl * xh) / (yh * yh);
+        double s = hi + r;
+        double e = r - (s - hi);
+        hi = s;
+        lo += e;
+        s = hi + lo;
+        out[1] = lo - (s - hi);
+        return s;
+    }
+
     private static double mulSplit(double x, double y, double[] out) {
         final double hi = x * y;
         out[1] = Math.fma(x, y, -hi);
@@ -324,25 +345,9 @@ public final class GlibcGamma {
             h1 = s;
             l1 = lo;
         }
-        // div_expansion: (h1 + l1) / (prod + prod * eps)
-        {
-            final double dh2 = prod, dl2 = prod * eps;
-            double hi = h1 / dh2;
-            final double a0 = mulSplit(hi, dh2, tmp);
-            final double b0 = tmp[1];
-            double a = h1 - a0;
-            a = a - b0;
-            double lo = a / dh2;
-            final double r = (l1 * dh2 - dl2 * h1) / (dh2 * dh2);
-            double s = hi + r;
-            double e = r - (s - hi);
-            hi = s;
-            lo += e;
-            s = hi + lo;
-            e = lo - (s - hi);
-            h1 = s;
-            l1 = e;
-        }
+        // (h1 + l1) / (prod + prod * eps)
+        h1 = divExpansion(h1, l1, prod, prod * eps, tmp);
+        l1 = tmp[1];
         double expAdj = xEps * GlibcLog.log(xAdj);
         double bsum = GAMMA_COEFF[GAMMA_COEFF.length - 1];
         final double xAdj2 = xAdj * xAdj;
@@ -388,21 +393,9 @@ public final class GlibcGamma {
                 h2 = mulSplit(h1, x, tmp);
                 double l2 = tmp[1];
                 l2 += l1 * x;
-                // (pi_hi + pi_lo) / (h2 + l2), div_expansion
+                // (pi_hi + pi_lo) / (h2 + l2)
                 final double piHi = 0x3.243f6a8885a3p+0, piLo = 0x8.d313198a2e038p-56;
-                double hi = piHi / h2;
-                final double a0 = mulSplit(hi, h2, tmp);
-                final double b0 = tmp[1];
-                double a = piHi - a0;
-                a = a - b0;
-                double lo = a / h2;
-                final double r = (piLo * h2 - l2 * piHi) / (h2 * h2);
-                double s = hi + r;
-                double e = r - (s - hi);
-                hi = s;
-                lo += e;
-                s = hi + lo;
-                ret = Math.scalb(-s, -adj[0]);
+                ret = Math.scalb(-divExpansion(piHi, piLo, h2, l2, tmp), -adj[0]);
             }
         }
         if (Double.isInfinite(ret) && x != 0) {
