@@ -19,6 +19,7 @@ from .lib.hl_api_simulation import *  # noqa: F401,F403
 from .lib.hl_api_types import *  # noqa: F401,F403
 from .lib.hl_api_helper import *  # noqa: F401,F403
 from .lib.hl_api_spatial import *  # noqa: F401,F403
+from .lib.hl_api_sonata import *  # noqa: F401,F403
 from .lib.hl_api_types import _get_status  # noqa: F401
 
 from . import random, math, logic, spatial, spatial_distributions  # noqa: F401,E402
