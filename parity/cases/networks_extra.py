@@ -53,3 +53,53 @@ def brunel_exp_multisynapse_case(order=500, T=1000.0):
 
 
 CASES["brunel_exp_multisynapse_small"] = brunel_exp_multisynapse_case()
+
+
+def sudoku_case(T=1000.0):
+    """The network of NEST's sudoku example (pynest/examples/sudoku: 9x9 cells x 9 digits, populations of
+    5 iaf_psc_exp neurons with a strong bias current, each inhibiting the populations of the same digit
+    in its row, column and box and of the other digits in its cell; Poisson noise at 350 Hz to all,
+    Poisson stimulation at 200 Hz of the digits given by the example's puzzle 4), built here from that
+    description. Settles whether the network's activity matches NEST's: nestj's runs of the example did
+    not find puzzle 4's solution within its 10 s limit (puzzles 0 and 2 were solved)."""
+    puzzle = [[0, 1, 0, 0, 0, 0, 0, 0, 2], [8, 7, 0, 0, 0, 0, 5, 0, 4], [5, 0, 2, 0, 0, 0, 0, 9, 0],
+              [0, 5, 0, 4, 0, 9, 0, 0, 1], [0, 0, 0, 7, 3, 2, 0, 0, 0], [9, 0, 0, 5, 0, 1, 0, 4, 0],
+              [0, 2, 0, 0, 0, 0, 4, 0, 8], [4, 0, 6, 0, 0, 0, 0, 1, 3], [1, 0, 0, 0, 0, 0, 0, 2, 0]]
+
+    def run(nest):
+        nest.rng_seed = 3
+        pop = 5
+        params = {"C_m": 0.25, "I_e": 0.5, "tau_m": 20.0, "t_ref": 2.0, "tau_syn_ex": 5.0, "tau_syn_in": 5.0,
+                  "V_reset": -70.0, "E_L": -65.0, "V_th": -50.0, "V_m": nest.random.uniform(min=-65.0, max=-55.0)}
+        neurons = nest.Create("iaf_psc_exp", 729 * pop, params=params)
+        noise = nest.Create("poisson_generator", 1, {"rate": 350.0})
+        nest.Connect(noise, neurons, "all_to_all", {"delay": 1.0, "weight": 1.6})
+        stim = nest.Create("poisson_generator", 729, {"rate": 200.0})
+        idx = np.arange(729 * pop).reshape(9, 9, 9, pop)
+        for r in range(9):
+            for c in range(9):
+                box = idx[(r // 3) * 3:(r // 3) * 3 + 3, (c // 3) * 3:(c // 3) * 3 + 3]
+                for d in range(9):
+                    src = idx[r, c, d]
+                    tgt = np.unique(np.concatenate((idx[r, :, d], idx[:, c, d], box[:, :, d], idx[r, c, :]), axis=None))
+                    tgt = np.setdiff1d(tgt, src)
+                    nest.Connect(neurons[src], neurons[tgt], "all_to_all", {"delay": 1.0, "weight": -0.2})
+                    w = 1.3 if puzzle[r][c] == d + 1 else 0.0
+                    nest.Connect(stim[(r * 9 + c) * 9 + d], neurons[src], "all_to_all", {"delay": 1.0, "weight": w})
+        sr = nest.Create("spike_recorder")
+        nest.Connect(neurons, sr)
+        nest.Simulate(T)
+        ev = sr.get("events")
+        counts = np.bincount(ev["senders"] - neurons[0].global_id, minlength=729 * pop).reshape(9, 9, 9, pop).sum(axis=3)
+        given = np.array(puzzle) > 0
+        giv = np.array([counts[r, c, puzzle[r][c] - 1] for r in range(9) for c in range(9) if given[r, c]])
+        sec = T / 1000.0
+        return {"rate_all": counts.sum() / (729 * pop) / sec,
+                "rate_given_digit": giv.mean() / pop / sec,
+                "rate_cells_given_other_digits": (counts[given].sum() - giv.sum()) / (given.sum() * 8 * pop) / sec,
+                "rate_free_cells": counts[~given].sum() / ((~given).sum() * 9 * pop) / sec}
+    return run, {"rate_all": stat(0.1), "rate_given_digit": stat(0.1), "rate_cells_given_other_digits": stat(0.25, 0.5),
+                 "rate_free_cells": stat(0.1)}
+
+
+CASES["sudoku_puzzle4"] = sudoku_case()
