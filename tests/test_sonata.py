@@ -188,3 +188,14 @@ def test_errors(tmp_path):
         nest.SonataNetwork(cfg, sim_config=sim)
     with pytest.raises(TypeError, match="must be passed as str"):
         nest.SonataNetwork(42)
+
+
+def test_without_h5py(tmp_path, monkeypatch):
+    # PyNEST's error when h5py cannot be imported
+    import sys
+    from nestj.lib import hl_api_sonata
+    cfg, sim = make_circuit(tmp_path)
+    monkeypatch.setattr(hl_api_sonata, "h5py", None)
+    monkeypatch.setitem(sys.modules, "h5py", None)
+    with pytest.raises(nest.NESTError, match="SonataNetwork unavailable because h5py is not installed"):
+        nest.SonataNetwork(cfg, sim_config=sim)

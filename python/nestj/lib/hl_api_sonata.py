@@ -28,11 +28,7 @@ from .hl_api_nodes import Create
 from .hl_api_simulation import SetKernelStatus, Simulate
 from .hl_api_types import NodeCollection
 
-try:
-    import h5py
-    have_h5py = True
-except ImportError:
-    have_h5py = False
+h5py = None  # imported by the first SonataNetwork (h5py takes a while to import; most scripts never need it)
 
 __all__ = ["SonataNetwork"]
 
@@ -82,8 +78,13 @@ class SonataNetwork:
     ``inputs``). The constructor sets the kernel's resolution to ``run['dt']``."""
 
     def __init__(self, config, sim_config=None):
-        if not have_h5py:
-            raise NESTError("SonataNetwork unavailable because h5py is not installed or could not be imported")
+        global h5py
+        if h5py is None:
+            try:
+                import h5py as _h5py
+            except ImportError:
+                raise NESTError("SonataNetwork unavailable because h5py is not installed or could not be imported") from None
+            h5py = _h5py
         self._node_collections = {}
         self._edges_maps = []
         self._hyperslab_size_default = 2 ** 20
