@@ -158,8 +158,7 @@ public final class Models {
         diff.weight = 0.0;
         // e-prop (NEST models/eprop_synapse_bsshslm_2020.h, eprop_learning_signal_connection_bsshslm_2020.h)
         k.models.registerSynapseWithHpc(new EpropSynapseBsshslm2020(), false);
-        k.models.registerSynapse("eprop_learning_signal_connection_bsshslm_2020", false, false);
-        k.connections.synapse("eprop_learning_signal_connection_bsshslm_2020").learningSignal = true;
+        EpropLearningSignalConnectionBsshslm2020.register(k);
         k.models.registerSynapse("sic_connection", false, false);
         k.connections.synapse("sic_connection").sic = true;
         // cont_delay_synapse (NEST models/cont_delay_synapse.h): static synapses whose delay is
