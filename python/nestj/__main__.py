@@ -28,6 +28,8 @@ def main(argv=None):
         print("nestj: no such script: %s" % script, file=sys.stderr)
         return 2
     install_alias()
+    from nestj import _compat
+    _compat.install()
     sys.argv = argv
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     runpy.run_path(script, run_name="__main__")

@@ -115,6 +115,9 @@ public final class Models {
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
         k.models.registerNode("ht_neuron", () -> new HtNeuron(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
+        k.models.registerNode("eprop_iaf_bsshslm_2020", () -> new EpropIafBsshslm2020(1));
+        k.models.registerNode("eprop_iaf_adapt_bsshslm_2020", () -> new EpropIafAdaptBsshslm2020(1));
+        k.models.registerNode("eprop_readout_bsshslm_2020", () -> new EpropReadoutBsshslm2020(1));
         // synapses
         k.models.registerSynapse("static_synapse", false, false);
         k.models.registerSynapse("static_synapse_lbl", false, true);
@@ -153,6 +156,9 @@ public final class Models {
         diff.instantRate = true;
         diff.diffusion = true;
         diff.weight = 0.0;
+        // e-prop (NEST models/eprop_synapse_bsshslm_2020.h, eprop_learning_signal_connection_bsshslm_2020.h)
+        k.models.registerSynapseWithHpc(new EpropSynapseBsshslm2020(), false);
+        EpropLearningSignalConnectionBsshslm2020.register(k);
         k.models.registerSynapse("sic_connection", false, false);
         k.connections.synapse("sic_connection").sic = true;
         // cont_delay_synapse (NEST models/cont_delay_synapse.h): static synapses whose delay is
