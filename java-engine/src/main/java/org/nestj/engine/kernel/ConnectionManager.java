@@ -253,6 +253,15 @@ public final class ConnectionManager {
             if (!sb.sendsSic()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkSicReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
+        } else if (sm.learningSignal || (sb.sendsLearningSignal() && !sm.delayedRate)) {
+            // secondary events: LearningSignalConnectionEvent (eprop_readout through eprop_learning_signal_connection)
+            if (!sm.learningSignal) {
+                throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                        + "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).");
+            }
+            if (!sb.sendsLearningSignal()) throw NestException.illegalConnection("Creation of connection is not possible.");
+            storedPort = tb.checkLearningSignalReceptor(ti, rport);
+            em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
             if (!sb.sendsRates()) {
@@ -273,7 +282,7 @@ public final class ConnectionManager {
                 // connections without delay count with wfr_comm_interval in the delay extrema
                 delayMs = k.wfrCommInterval;
             } else {
-                storedPort = tb.checkDelayedRateReceptor(ti, rport);
+                storedPort = tb.checkDelayedRateReceptor(ti, rport, sb);
             }
             em = NodeBlock.Emits.NOTHING;
         } else switch (em) {

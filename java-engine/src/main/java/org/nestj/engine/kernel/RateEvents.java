@@ -157,7 +157,7 @@ public final class RateEvents {
                     double w = c.weight(q);
                     long s0 = origin + c.delayOf(q) - md;
                     int rp = c.rportOf(q);
-                    for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                    tb.handleDelayedRateEvent(ti, s0, o.v, base, md, w, rp, g, origin, true);
                 }
             }
         }
@@ -179,6 +179,8 @@ public final class RateEvents {
     private boolean[] instantSyn = new boolean[0];
     /** which synapse ids are sic_connection (SICEvent, delivered like delayed rates) */
     private boolean[] sicSyn = new boolean[0];
+    /** which synapse ids are eprop_learning_signal_connection (LearningSignalConnectionEvent) */
+    private boolean[] lsSyn = new boolean[0];
     boolean instantExist;
     /** diffusion_connection models (and copies) with connections */
     private SynapseModel[] diffusionSyn = new SynapseModel[0];
@@ -192,6 +194,8 @@ public final class RateEvents {
         instantSyn = new boolean[sms.size()];
         sicSyn = new boolean[sms.size()];
         for (SynapseModel m : sms) sicSyn[m.id] = m.sic;
+        lsSyn = new boolean[sms.size()];
+        for (SynapseModel m : sms) lsSyn[m.id] = m.learningSignal;
         boolean any = false;
         for (SynapseModel m : sms) {
             instantSyn[m.id] = m.instantRate;
@@ -338,8 +342,12 @@ public final class RateEvents {
                         int rp = c.rportOf(q);
                         if (sicSyn.length > sy && sicSyn[sy]) {
                             for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
+                        } else if (lsSyn.length > sy && lsSyn[sy]) {
+                            // LearningSignalConnectionEvent: NEST stamps secondary events delivered at the
+                            // start of the next slice with that slice's origin + 1 - min_delay
+                            tb.handleLearningSignal(ti, origin + 1, o.v, base, md, w);
                         } else {
-                            for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
+                            tb.handleDelayedRateEvent(ti, s0, o.v, base, md, w, rp, g, origin, false);
                         }
                     }
                 }

@@ -46,6 +46,11 @@ public final class SynapseModel {
     public boolean diffusion;
     /** sic_connection: NEST's SICEvent (astrocyte to neuron), delivered like {@link #delayedRate} events. */
     public boolean sic;
+    /**
+     * eprop_learning_signal_connection: NEST's LearningSignalConnectionEvent (eprop_readout's error
+     * signals to e-prop recurrent neurons), delivered like {@link #delayedRate} events.
+     */
+    public boolean learningSignal;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
@@ -110,6 +115,7 @@ public final class SynapseModel {
         m.gap = gap;
         m.diffusion = diffusion;
         m.sic = sic;
+        m.learningSignal = learningSignal;
         return m;
     }
 
@@ -237,7 +243,7 @@ public final class SynapseModel {
         long[][] ca = deepCopy(commonArrays);
         if (type != null) {
             for (int j = 0; j < type.nVisible; j++) cd[j] = SynapseType.read(s, type.connKeys[j], type.connKind(j), cd[j]);
-            type.setCommon(s, cm, ca, k);
+            type.setCommon(s, cm, ca, k, this);
             type.validateCommon(cm);
             type.validate(w, cd, cm);
         }

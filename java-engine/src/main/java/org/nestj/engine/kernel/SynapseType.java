@@ -103,6 +103,14 @@ public abstract class SynapseType {
         for (int j = 0; j < commonArrayKeys.length; j++) a[j] = s.la(commonArrayKeys[j], a[j]);
     }
 
+    /**
+     * As {@link #setCommon(Status, double[], long[][], Kernel)}, for models whose common properties
+     * depend on the model itself (eprop_synapse's optimizer type, fixed once connections exist).
+     */
+    public void setCommon(Status s, double[] c, long[][] a, Kernel k, SynapseModel m) {
+        setCommon(s, c, a, k);
+    }
+
     /** Index of a connection key, -1 if none. */
     public final int connIndex(String key) {
         for (int j = 0; j < connKeys.length; j++) {
