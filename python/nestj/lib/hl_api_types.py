@@ -678,6 +678,24 @@ class SynapseCollection:
                 cols[k] = [p[k] for p in params]
         else:
             raise TypeError("params must be a dict or a list of dicts")
+        # dictionary-valued entries (the e-prop synapses' per-connection "optimizer") go to the engine as
+        # one column per nested key, named "key.subkey"
+        for k in [k for k, vals in cols.items() if any(isinstance(v, dict) for v in vals)]:
+            vals = cols.pop(k)
+            if not all(isinstance(v, dict) for v in vals):
+                raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be a dictionary for every connection.".format(k))
+            subs = []
+            for v in vals:
+                for s in v:
+                    if s not in subs:
+                        subs.append(s)
+            for s in subs:
+                missing = [i for i, v in enumerate(vals) if s not in v]
+                if missing:
+                    sub = self[[i for i in range(n) if i not in missing]]
+                    sub.set({k: [{s: v[s]} for v in vals if s in v]})
+                    continue
+                cols[k + "." + s] = [v[s] for v in vals]
         if not cols:
             return
         from ..ll_api import _StrArr, _DoubleArr2

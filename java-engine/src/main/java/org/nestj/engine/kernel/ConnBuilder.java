@@ -676,7 +676,7 @@ public final class ConnBuilder {
                     if (ev[j] != null) ext[j] = ev[j].value(i, s, t, rng);
                 }
                 if (extGiven[q]) sm[q].type.checkIntegers(ext);
-                if (extGiven[q]) sm[q].type.validate(sm[q].homWeight ? sm[q].weight : w, ext, sm[q].common);
+                if (extGiven[q]) sm[q].type.validate(sm[q].homWeight ? sm[q].weight : w, ext, sm[q].common, sm[q].typeState);
             }
             k.connections.connect(s, t, sm[q], w, d, r, lb, ext);
         }

@@ -253,13 +253,9 @@ public final class ConnectionManager {
             if (!sb.sendsSic()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkSicReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
-        } else if (sm.learningSignal || (sb.sendsLearningSignal() && !sm.delayedRate)) {
-            // secondary events: LearningSignalConnectionEvent (eprop_readout through eprop_learning_signal_connection)
-            if (!sm.learningSignal) {
-                throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                        + "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).");
-            }
-            if (!sb.sendsLearningSignal()) throw NestException.illegalConnection("Creation of connection is not possible.");
+        } else if (sm.learningSignal) {
+            // secondary events: NEST's LearningSignalConnectionEvent from e-prop readout to recurrent neurons
+            if (!sb.sendsLearningSignals()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkLearningSignalReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
@@ -357,6 +353,8 @@ public final class ConnectionManager {
                 throw NestException.illegalConnection("Creation of connection is not possible.");
             }
             if (ext == null) ext = sm.connDefaults;
+            // types that set up per-connection state in connected() get a copy of the values to write into
+            if (sm.type.initialisesConnections()) ext = ext.clone();
             sm.type.connected(tb, ti, weight, ext, k.time.delayStepsToMs(dsteps), sm);
         }
         if (em == NodeBlock.Emits.DATA_REQUEST) {
@@ -727,6 +725,16 @@ public final class ConnectionManager {
                 return r;
             }
             default: {
+                // keys whose values are dictionaries (e.g. the e-prop synapses' per-connection optimizer)
+                Object[] objs = null;
+                for (int q = 0; q < n; q++) {
+                    ConnStore c = storeOf(h[q]);
+                    SynapseModel m = synModels.get(c.synOf(idx[q]));
+                    if (m.type == null || !java.util.Arrays.asList(m.type.objectStatusKeys()).contains(key)) continue;
+                    if (objs == null) objs = new Object[n];
+                    objs[q] = m.type.objectStatus(key, c, idx[q], m);
+                }
+                if (objs != null) return objs;
                 double[] r = new double[n];
                 boolean any = false;
                 char kind = 'd';
@@ -762,6 +770,7 @@ public final class ConnectionManager {
         if (m.showsSizeof()) b.append(" sizeof");
         if (m.type != null) {
             for (int j = 0; j < m.type.nVisible; j++) b.append(' ').append(m.type.connKeys[j]);
+            for (String o : m.type.objectStatusKeys()) b.append(' ').append(o);
             // generic keys this model's status lacks, marked '-key'
             for (String a : m.type.absentStatusKeys()) {
                 if (!(m.labelled && a.equals("sizeof"))) b.append(" -").append(a);   // the _lbl wrapper reports sizeof
@@ -807,13 +816,14 @@ public final class ConnectionManager {
                         if (m.homWeight) throw unread(key);
                         w = values[j][q];
                     } else {
-                        int x = m.type.visibleIndex(key);
+                        int x = m.type.settableIndex(key, m);
+                        if (x == SynapseType.IGNORED) continue;
                         if (x < 0) throw unread(key);
                         ev[x] = values[j][q];
                     }
                 }
                 m.type.checkIntegers(ev);
-                m.type.validate(w, ev, m.common);
+                m.type.validate(w, ev, m.common, m.typeState);
                 ev[c.ext.length] = w;
                 newW[q] = ev;
             }

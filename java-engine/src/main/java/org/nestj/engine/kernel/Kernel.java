@@ -49,6 +49,22 @@ public final class Kernel {
     public boolean useWfr = true;
     public double wfrCommInterval = 1.0, wfrTol = 0.0001;
     public long wfrMaxIterations = 15, wfrInterpolationOrder = 3;
+    /**
+     * NEST's e-prop settings (SimulationManager: eprop_update_interval, eprop_learning_window in ms,
+     * eprop_reset_neurons_on_update), read by the e-prop models as steps (Time::ms(x).get_steps()).
+     */
+    public double epropUpdateInterval = 1000.0, epropLearningWindow = 1000.0;
+    public boolean epropResetNeuronsOnUpdate = true;
+
+    /** eprop_update_interval in steps (NEST's get_eprop_update_interval().get_steps()). */
+    public long epropUpdateIntervalSteps() {
+        return time.msToSteps(epropUpdateInterval);
+    }
+
+    /** eprop_learning_window in steps. */
+    public long epropLearningWindowSteps() {
+        return time.msToSteps(epropLearningWindow);
+    }
 
     /** A kernel setting nestj stores but does not interpret itself (null if never set). */
     public Object passiveSetting(String key) {
@@ -86,6 +102,9 @@ public final class Kernel {
         wfrTol = 0.0001;
         wfrMaxIterations = 15;
         wfrInterpolationOrder = 3;
+        epropUpdateInterval = 1000.0;
+        epropLearningWindow = 1000.0;
+        epropResetNeuronsOnUpdate = true;
         models.reset();
         nodes.reset();
         connections.synModels.clear();
@@ -252,9 +271,9 @@ public final class Kernel {
         d.put("data_path", dataPath);
         d.put("data_prefix", dataPrefix);
         d.put("dict_miss_is_error", dictMissIsError);
-        d.put("eprop_learning_window", 1000.0);
-        d.put("eprop_reset_neurons_on_update", true);
-        d.put("eprop_update_interval", 1000.0);
+        d.put("eprop_learning_window", epropLearningWindow);
+        d.put("eprop_reset_neurons_on_update", epropResetNeuronsOnUpdate);
+        d.put("eprop_update_interval", epropUpdateInterval);
         d.put("growth_curves", new String[] {"gaussian", "linear", "sigmoid"});
         d.put("growth_factor_buffer_spike_data", 1.5);
         d.put("growth_factor_buffer_target_data", 1.5);
@@ -322,14 +341,44 @@ public final class Kernel {
             "buffer_size_target_data", "growth_factor_buffer_spike_data", "growth_factor_buffer_target_data",
             "keep_source_table", "max_buffer_size_target_data", "spike_buffer_grow_extra", "spike_buffer_shrink_limit",
             "spike_buffer_shrink_spare", "use_compressed_spikes", "update_time_limit", "sort_connections_by_source",
-            "eprop_learning_window", "eprop_reset_neurons_on_update",
-            "eprop_update_interval", "rng_type", "off_grid_spiking");
+            "rng_type", "off_grid_spiking");
 
     /** Kernel attributes handled by setKernelStatus itself (besides the passive ones). */
     private static final List<String> SETTABLE = Arrays.asList("resolution", "rng_seed", "local_num_threads",
             "total_num_virtual_procs", "print_time", "data_path", "data_prefix", "overwrite_files", "dict_miss_is_error",
             "tics_per_ms", "min_delay", "max_delay", "biological_time", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations",
-            "wfr_interpolation_order", "structural_plasticity_synapses", "structural_plasticity_update_interval");
+            "wfr_interpolation_order", "structural_plasticity_synapses", "structural_plasticity_update_interval",
+            "eprop_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update");
+
+    /**
+     * NEST's SimulationManager::set_status for the e-prop keys, in its order: the update interval
+     * (> 0), the learning window (> 0 and at most the update interval, the new one if both are given),
+     * the reset flag; NEST logs the reason and throws a plain KernelException.
+     */
+    private void setEprop(Status s) {
+        if (s.has("eprop_update_interval")) {
+            double v = s.d("eprop_update_interval", epropUpdateInterval);
+            if (v <= 0) {
+                org.nestj.engine.Log.error("SimulationManager::set_status", "eprop_update_interval > 0 required.");
+                throw NestException.kernel("eprop_update_interval > 0 required.");
+            }
+            epropUpdateInterval = v;
+        }
+        if (s.has("eprop_learning_window")) {
+            double v = s.d("eprop_learning_window", epropLearningWindow);
+            if (v <= 0) {
+                org.nestj.engine.Log.error("SimulationManager::set_status", "eprop_learning_window > 0 required.");
+                throw NestException.kernel("eprop_learning_window > 0 required.");
+            }
+            if (v > epropUpdateInterval) {
+                org.nestj.engine.Log.error("SimulationManager::set_status",
+                        "eprop_learning_window <= eprop_update_interval required.");
+                throw NestException.kernel("eprop_learning_window <= eprop_update_interval required.");
+            }
+            epropLearningWindow = v;
+        }
+        epropResetNeuronsOnUpdate = s.b("eprop_reset_neurons_on_update", epropResetNeuronsOnUpdate);
+    }
 
     /** NEST's SimulationManager::set_status for the waveform-relaxation keys, in NEST's order and with its errors. */
     private void setWfr(Status s) {
@@ -442,6 +491,7 @@ public final class Kernel {
             if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
         }
         setWfr(s);
+        setEprop(s);
         if (s.has("rng_seed")) {
             long seed = s.l("rng_seed", rngSeed);
             if (seed < 1 || seed > 4294967295L) {

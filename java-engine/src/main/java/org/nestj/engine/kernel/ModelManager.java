@@ -85,6 +85,16 @@ public final class ModelManager {
         }
     }
 
+    /** Registers a synapse model with per-connection state under its NEST name and its _hpc variant (no _lbl). */
+    public void registerSynapseWithHpc(SynapseType type, boolean homW) {
+        String[] names = {type.name, type.name + "_hpc"};
+        for (int v = 0; v < 2; v++) {
+            SynapseModel m = new SynapseModel(names[v], k.connections.synModels.size(), names[v], homW, false, type);
+            m.hpc = v == 1;
+            k.connections.registerSynapse(m);
+        }
+    }
+
     /** Registers a synapse model with per-connection state under its NEST name only (no _hpc/_lbl variants). */
     public SynapseModel registerSynapseOnly(SynapseType type, boolean homW) {
         SynapseModel m = new SynapseModel(type.name, k.connections.synModels.size(), type.name, homW, false, type);

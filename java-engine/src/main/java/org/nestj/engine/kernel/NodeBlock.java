@@ -226,9 +226,56 @@ public abstract class NodeBlock {
                 + model.name + " does not handle rate input (DelayedRateConnectionEvent).");
     }
 
-    /** As {@link #checkDelayedRateReceptor(int, int)}, for models whose check depends on the sender (eprop_readout). */
+    /**
+     * As {@link #checkDelayedRateReceptor(int, int)}, knowing the source (NEST's handles_test_event sees the
+     * sender); by default the source does not matter.
+     */
     public int checkDelayedRateReceptor(int i, int rport, NodeBlock src) {
         return checkDelayedRateReceptor(i, rport);
+    }
+
+    /**
+     * true for models whose handle(DelayedRateConnectionEvent&amp;) takes the whole event at once
+     * ({@link #handleRateEvent}) instead of filing each lag's value by its arrival step (handleDelayedRate).
+     */
+    public boolean wholeRateEvents() {
+        return false;
+    }
+
+    /**
+     * NEST's handle(DelayedRateConnectionEvent&amp;) for {@link #wholeRateEvents} models: the sender's min_delay
+     * values v[base .. base + len) through a connection of weight w on rport; local: the sender is a device
+     * delivering during its update (send_local_, which nestj runs before all other nodes of the slice; NEST
+     * updates a node's thread in node-id order), else the event arrives at the start of the next slice.
+     */
+    public void handleRateEvent(int i, double[] v, int base, int len, double w, int rport, long senderGid, boolean local) {
+        throw new IllegalStateException(model.name + " does not handle rate events");
+    }
+
+    // ------------------------------------------------------------------ learning signals (e-prop)
+
+    /**
+     * true for nodes that send NEST's LearningSignalConnectionEvent (e-prop readout neurons): per node and
+     * update min_delay values written into {@code rateOut.ls}, delivered by {@link RateEvents} at the end of
+     * the slice through the connections of learning signal synapse models ({@link SynapseModel#learningSignal}).
+     */
+    public boolean sendsLearningSignals() {
+        return false;
+    }
+
+    /** NEST's handles_test_event(LearningSignalConnectionEvent&amp;): the port to store, or IllegalConnection. */
+    public int checkLearningSignalReceptor(int i, int rport) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node cannot handle learning signal events or synapse is not of type "
+                + "eprop_learning_signal_connection_bsshslm_2020.");
+    }
+
+    /**
+     * NEST's handle(LearningSignalConnectionEvent&amp;): the sender's values v[base .. base + len) through a
+     * connection of the given weight, stamped stampSteps.
+     */
+    public void handleLearningSignal(int i, long stampSteps, double[] v, int base, int len, double weight) {
+        throw new IllegalStateException(model.name + " does not handle learning signals");
     }
 
     /** Checks that node i accepts an instantaneous rate connection on rport; returns the port to store. */
@@ -287,42 +334,6 @@ public abstract class NodeBlock {
     /** A rate value sent through a connection of the given weight, for the update of step. */
     public void handleDelayedRate(int i, long step, double rate, double weight, int rport) {
         throw new IllegalStateException(model.name + " does not handle rates");
-    }
-
-    /**
-     * One DelayedRateConnectionEvent (min_delay values v[base..base+md)) from senderGid, sent in the
-     * slice with the given origin; lag l is for the update of step s0 + l. local: sent during the
-     * sender's update (a device, NEST's send_local_), else delivered at the end of the slice. By
-     * default each value goes to {@link #handleDelayedRate}; models whose handler depends on when
-     * NEST calls it (eprop_readout) override this.
-     */
-    public void handleDelayedRateEvent(int i, long s0, double[] v, int base, int md, double weight, int rport,
-            long senderGid, long origin, boolean local) {
-        for (int lag = 0; lag < md; lag++) handleDelayedRate(i, s0 + lag, v[base + lag], weight, rport);
-    }
-
-    /**
-     * true if the nodes send NEST's LearningSignalConnectionEvent (eprop_readout) through
-     * eprop_learning_signal_connection; such blocks also return true from {@link #sendsRates()} and
-     * write their error signals into {@code rateOut.v}.
-     */
-    public boolean sendsLearningSignal() {
-        return false;
-    }
-
-    /** NEST's handles_test_event(LearningSignalConnectionEvent&): default Node's refusal. */
-    public int checkLearningSignalReceptor(int i, int rport) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node cannot handle learning signal events or synapse is not of type "
-                + "eprop_learning_signal_connection_bsshslm_2020.");
-    }
-
-    /**
-     * A LearningSignalConnectionEvent with stamp (steps) carrying the md values v[base..base+md),
-     * through a connection of the given weight (NEST's handle(LearningSignalConnectionEvent&)).
-     */
-    public void handleLearningSignal(int i, long stamp, double[] v, int base, int md, double weight) {
-        throw new IllegalStateException(model.name + " does not handle learning signals");
     }
 
     /**

@@ -35,14 +35,27 @@ public final class RateEvents {
          */
         public final double[] gap;
         public final int gapLen;
+        /**
+         * NEST's LearningSignalConnectionEvent (e-prop readout neurons): per node min_delay error signals
+         * [node * minDelay + lag]; null for blocks that send none
+         */
+        public final double[] ls;
 
-        Out(int n, int minDelay, int gapLen) {
+        Out(int n, int minDelay, int gapLen, boolean learningSignals) {
             this.n = n;
             this.minDelay = minDelay;
             this.v = new double[n * minDelay];
             this.vi = new double[n * minDelay];
             this.gapLen = gapLen;
             this.gap = new double[n * gapLen];
+            this.ls = learningSignals ? new double[n * minDelay] : null;
+        }
+
+        /** As {@link #begin}, for the learning signal event (ls). */
+        public int beginLearningSignal(int i) {
+            int base = i * minDelay;
+            java.util.Arrays.fill(ls, base, base + minDelay, 0.0);
+            return base;
         }
 
         /** Starts a send of node i: clears its buffer; the caller then sets v[i * minDelay + lag]. */
@@ -79,15 +92,17 @@ public final class RateEvents {
         boolean anyGap = false;
         for (NodeBlock b : k.nodes.blocks) {
             boolean gs = b.sendsGap();
-            if (!b.sendsRates() && !gs) continue;
+            boolean lsig = b.sendsLearningSignals();
+            if (!b.sendsRates() && !gs && !lsig) continue;
             anyGap |= gs;
-            if (b.sendsRates()) {
+            if (b.sendsRates() || lsig) {
                 if (b.sendsRatesLocally()) loc.add(b);
                 else s.add(b);
             }
             int gl = gs ? gapLen : 0;
-            if (changed || b.rateOut == null || b.rateOut.minDelay != minDelay || b.rateOut.n != b.n || b.rateOut.gapLen != gl) {
-                b.rateOut = new Out(b.n, minDelay, gl);
+            if (changed || b.rateOut == null || b.rateOut.minDelay != minDelay || b.rateOut.n != b.n || b.rateOut.gapLen != gl
+                    || (b.rateOut.ls != null) != lsig) {
+                b.rateOut = new Out(b.n, minDelay, gl, lsig);
             }
         }
         senders = s.toArray(new NodeBlock[0]);
@@ -157,7 +172,11 @@ public final class RateEvents {
                     double w = c.weight(q);
                     long s0 = origin + c.delayOf(q) - md;
                     int rp = c.rportOf(q);
-                    tb.handleDelayedRateEvent(ti, s0, o.v, base, md, w, rp, g, origin, true);
+                    if (tb.wholeRateEvents()) {
+                        tb.handleRateEvent(ti, o.v, base, md, w, rp, g, true);
+                        continue;
+                    }
+                    for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
                 }
             }
         }
@@ -171,16 +190,50 @@ public final class RateEvents {
     void deliver(int t, long origin) {
         deliver(k.connections.stores[t], origin);
         deliver(k.connections.deviceStores[t], origin);
+        if (learningSignalsExist) deliverLearningSignals(t, origin);
         if (instantExist) deliverInstant(t);
         if (gapModels.length > 0) deliverGap(t);
         if (diffusionExist) deliverDiffusion(t);
     }
 
     private boolean[] instantSyn = new boolean[0];
+    /** which synapse ids carry NEST's LearningSignalConnectionEvent (eprop_learning_signal_connection*) */
+    private boolean[] lsSyn = new boolean[0];
+    boolean learningSignalsExist;
+
+    /**
+     * NEST's delivery of the LearningSignalConnectionEvents (deliver_secondary_events at the start of the
+     * next slice, stamped slice origin + 1 - min_delay, i.e. this slice's origin + 1): each sender's error
+     * signals of this slice through its learning signal connections into the targets owned by thread t.
+     */
+    private void deliverLearningSignals(int t, long origin) {
+        NodeManager nm = k.nodes;
+        final long stamp = origin + 1;
+        ConnTable tab = k.connections.stores[t];
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            for (NodeBlock b : senders) {
+                Out o = b.rateOut;
+                if (o.ls == null) continue;
+                int md = o.minDelay;
+                for (int i = 0; i < b.n; i++) {
+                    int g = (int) b.gid(i);
+                    if (g + 1 >= off.length) continue;
+                    int base = i * md;
+                    NodeBlock tb = null;
+                    for (int q = off[g], e = off[g + 1]; q < e; q++) {
+                        if (!lsSyn[c.synOf(q)]) continue;
+                        int tg = c.tgt[q];
+                        if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                        tb.handleLearningSignal((int) (tg - tb.firstGid), stamp, o.ls, base, md, c.weight(q));
+                    }
+                }
+            }
+        }
+    }
     /** which synapse ids are sic_connection (SICEvent, delivered like delayed rates) */
     private boolean[] sicSyn = new boolean[0];
-    /** which synapse ids are eprop_learning_signal_connection (LearningSignalConnectionEvent) */
-    private boolean[] lsSyn = new boolean[0];
     boolean instantExist;
     /** diffusion_connection models (and copies) with connections */
     private SynapseModel[] diffusionSyn = new SynapseModel[0];
@@ -195,7 +248,11 @@ public final class RateEvents {
         sicSyn = new boolean[sms.size()];
         for (SynapseModel m : sms) sicSyn[m.id] = m.sic;
         lsSyn = new boolean[sms.size()];
-        for (SynapseModel m : sms) lsSyn[m.id] = m.learningSignal;
+        learningSignalsExist = false;
+        for (SynapseModel m : sms) {
+            lsSyn[m.id] = m.learningSignal;
+            learningSignalsExist |= m.learningSignal && m.numConnections > 0;
+        }
         boolean any = false;
         for (SynapseModel m : sms) {
             instantSyn[m.id] = m.instantRate;
@@ -335,19 +392,18 @@ public final class RateEvents {
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
                         int sy = c.synOf(q);
                         if (instantSyn.length > sy && instantSyn[sy]) continue;
+                        if (lsSyn.length > sy && lsSyn[sy]) continue;
                         NodeBlock tb = nm.blockOf(c.tgt[q]);
                         int ti = (int) (c.tgt[q] - tb.firstGid);
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);
                         int rp = c.rportOf(q);
-                        if (sicSyn.length > sy && sicSyn[sy]) {
+                        if (tb.wholeRateEvents() && !(sicSyn.length > sy && sicSyn[sy])) {
+                            tb.handleRateEvent(ti, o.v, base, md, w, rp, g, false);
+                        } else if (sicSyn.length > sy && sicSyn[sy]) {
                             for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
-                        } else if (lsSyn.length > sy && lsSyn[sy]) {
-                            // LearningSignalConnectionEvent: NEST stamps secondary events delivered at the
-                            // start of the next slice with that slice's origin + 1 - min_delay
-                            tb.handleLearningSignal(ti, origin + 1, o.v, base, md, w);
                         } else {
-                            tb.handleDelayedRateEvent(ti, s0, o.v, base, md, w, rp, g, origin, false);
+                            for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
                         }
                     }
                 }

@@ -44,13 +44,14 @@ public final class SynapseModel {
      * connection, no delay, waveform relaxation like instantaneous rates); also has {@link #instantRate}.
      */
     public boolean diffusion;
-    /** sic_connection: NEST's SICEvent (astrocyte to neuron), delivered like {@link #delayedRate} events. */
-    public boolean sic;
     /**
-     * eprop_learning_signal_connection: NEST's LearningSignalConnectionEvent (eprop_readout's error
-     * signals to e-prop recurrent neurons), delivered like {@link #delayedRate} events.
+     * eprop_learning_signal_connection_bsshslm_2020 (and the newer eprop_learning_signal_connection): carries
+     * NEST's LearningSignalConnectionEvent from e-prop readout neurons to recurrent neurons (a secondary
+     * event, see {@link RateEvents}).
      */
     public boolean learningSignal;
+    /** sic_connection: NEST's SICEvent (astrocyte to neuron), delivered like {@link #delayedRate} events. */
+    public boolean sic;
     /** the rule of models with per-connection state (null: static_synapse family) */
     public final SynapseType type;
     /** defaults of the per-connection values of type, and the common properties */
@@ -87,7 +88,14 @@ public final class SynapseModel {
         this.common = type == null ? new double[0] : type.commonDefaults.clone();
         this.commonArrays = type == null ? new long[0][] : deepCopy(type.commonArrayDefaults);
         if (type != null) this.weight = type.defaultWeight;
+        this.typeState = type == null ? null : type.newModelState();
     }
+
+    /**
+     * What a SynapseType keeps per synapse model beyond its double common properties (e.g. the e-prop
+     * synapses' weight optimizer); made by {@link SynapseType#newModelState}, copied by CopyModel.
+     */
+    public Object typeState;
 
     private static long[][] deepCopy(long[][] a) {
         long[][] r = new long[a.length][];
@@ -116,6 +124,7 @@ public final class SynapseModel {
         m.diffusion = diffusion;
         m.sic = sic;
         m.learningSignal = learningSignal;
+        if (type != null) m.typeState = type.copyModelState(typeState);
         return m;
     }
 
@@ -241,11 +250,13 @@ public final class SynapseModel {
         }
         double[] cd = connDefaults.clone(), cm = common.clone();
         long[][] ca = deepCopy(commonArrays);
+        Object st = typeState;
         if (type != null) {
             for (int j = 0; j < type.nVisible; j++) cd[j] = SynapseType.read(s, type.connKeys[j], type.connKind(j), cd[j]);
-            type.setCommon(s, cm, ca, k, this);
+            type.setCommon(s, cm, ca, k);
+            st = type.setModelState(s, typeState, this, k);
             type.validateCommon(cm);
-            type.validate(w, cd, cm);
+            type.validate(w, cd, cm, st);
         }
         boolean weightChanged = homWeight && w != weight;
         weight = w;
@@ -262,6 +273,7 @@ public final class SynapseModel {
         System.arraycopy(cd, 0, connDefaults, 0, cd.length);
         System.arraycopy(cm, 0, common, 0, cm.length);
         System.arraycopy(ca, 0, commonArrays, 0, ca.length);
+        typeState = st;
         if (weightChanged) k.connections.setHomWeight(this, w);
     }
 }

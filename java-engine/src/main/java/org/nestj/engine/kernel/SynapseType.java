@@ -103,14 +103,6 @@ public abstract class SynapseType {
         for (int j = 0; j < commonArrayKeys.length; j++) a[j] = s.la(commonArrayKeys[j], a[j]);
     }
 
-    /**
-     * As {@link #setCommon(Status, double[], long[][], Kernel)}, for models whose common properties
-     * depend on the model itself (eprop_synapse's optimizer type, fixed once connections exist).
-     */
-    public void setCommon(Status s, double[] c, long[][] a, Kernel k, SynapseModel m) {
-        setCommon(s, c, a, k);
-    }
-
     /** Index of a connection key, -1 if none. */
     public final int connIndex(String key) {
         for (int j = 0; j < connKeys.length; j++) {
@@ -127,6 +119,28 @@ public abstract class SynapseType {
         return -1;
     }
 
+    /** {@link #settableIndex}: a key the connection's set_status reads and ignores. */
+    public static final int IGNORED = -2;
+
+    /**
+     * The column a connection's SetStatus writes for key (flattened nested keys such as "optimizer.m"
+     * included), -1 if the key is unknown, {@link #IGNORED} if it is read and ignored; by default the
+     * visible keys.
+     */
+    public int settableIndex(String key, SynapseModel m) {
+        return visibleIndex(key);
+    }
+
+    /** Status keys of a connection whose values are dictionaries (see {@link #objectStatus}); none by default. */
+    public String[] objectStatusKeys() {
+        return NO_KEYS;
+    }
+
+    /** The value of a dictionary-valued status key of connection k of store c (model m). */
+    public Object objectStatus(String key, ConnStore c, int k, SynapseModel m) {
+        return null;
+    }
+
     public final int commonIndex(String key) {
         for (int j = 0; j < commonKeys.length; j++) {
             if (commonKeys[j].equals(key)) return j;
@@ -140,6 +154,32 @@ public abstract class SynapseType {
      * values that NEST's set_status derives (e.g. urbanczik_synapse's init_weight).
      */
     public void validate(double weight, double[] v, double[] c) {
+    }
+
+    /**
+     * As {@link #validate(double, double[], double[])}, for models with a {@link SynapseModel#typeState}
+     * (st: the model's state, or the new one during SetDefaults).
+     */
+    public void validate(double weight, double[] v, double[] c, Object st) {
+        validate(weight, v, c);
+    }
+
+    /** A new model state (SynapseModel#typeState) for a model of this type; null: none. */
+    public Object newModelState() {
+        return null;
+    }
+
+    /** The model state of a copy of a model (CopyModel); st itself if it cannot change. */
+    public Object copyModelState(Object st) {
+        return st;
+    }
+
+    /**
+     * The model state after the common properties' set_status with s (SetDefaults, CopyModel); must not
+     * change st, but return a changed copy (the caller commits it when all checks passed).
+     */
+    public Object setModelState(Status s, Object st, SynapseModel m, Kernel k) {
+        return st;
     }
 
     /** The checks of the common properties' set_status. */
@@ -182,6 +222,14 @@ public abstract class SynapseType {
      */
     public String[] absentStatusKeys() {
         return NO_KEYS;
+    }
+
+    /**
+     * true if {@link #connected} writes per-connection state into the values it is given (the connection
+     * manager then hands it a copy, never the model's defaults).
+     */
+    public boolean initialisesConnections() {
+        return false;
     }
 
     /** NEST's check_synapse_params: checks of a Connect call's syn_spec (before any connection is made). */

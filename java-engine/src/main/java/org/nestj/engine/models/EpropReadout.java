@@ -170,7 +170,12 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
     }
 
     @Override
-    public boolean sendsLearningSignal() {
+    public boolean sendsLearningSignals() {
+        return true;
+    }
+
+    @Override
+    public boolean wholeRateEvents() {
         return true;
     }
 
@@ -181,7 +186,7 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             applyDue(i);
-            final int base = o == null ? -1 : o.begin(i);
+            final int base = o == null || o.ls == null ? -1 : o.beginLearningSignal(i);
             final EpropArchive a = hist[i];
             for (int lag = from; lag < to; lag++) {
                 final long t = origin + lag;
@@ -194,7 +199,7 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
                 target[i] *= window[i];
                 readout[i] *= window[i];
                 err[i] *= window[i];
-                if (base >= 0) o.v[base + lag] = err[i];
+                if (base >= 0) o.ls[base + lag] = err[i];
                 if (a.indegree > 0) {
                     a.append(t);
                     a.a[a.lowerBound(t)] = err[i];
@@ -247,8 +252,8 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
     }
 
     @Override
-    public void handleDelayedRateEvent(int i, long s0, double[] v, int base, int md, double weight, int rport,
-            long senderGid, long origin, boolean local) {
+    public void handleRateEvent(int i, double[] v, int base, int len, double weight, int rport, long senderGid,
+            boolean local) {
         final double signal = weight * v[base];
         applyDue(i);
         if (local && senderGid < gid(i)) {
@@ -274,11 +279,6 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
         }
     }
 
-    @Override
-    public void handleDelayedRate(int i, long step, double rate, double weight, int rport) {
-        throw new IllegalStateException("eprop_readout takes whole rate events");
-    }
-
     // ------------------------------------------------------------------ eprop_synapse
 
     @Override
@@ -293,11 +293,11 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
 
     /** NEST's eprop_readout::compute_gradient: g = sum err z_bar, z_bar <- alpha z_bar + z. */
     @Override
-    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, double[] common) {
+    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt) {
         final double[][] e = c.ext;
         double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k];
         double w = c.w[k];
-        final boolean eachStep = common[EpropOptimizer.EACH_STEP] != 0.0;
+        final boolean eachStep = opt.optimizeEachStep;
         final double pvm = P_v_m[i];
         final EpropArchive a = hist[i];
         int j = a.lowerBound(tPrev - 1);
@@ -311,12 +311,12 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
             zBar = pvm * zBar + zz;
             if (eachStep) {
                 grad = L * zBar;
-                w = EpropOptimizer.optimizedWeight(common, e, k, t, grad, w);
+                w = opt.optimizedWeight(e, EpropSynapse.OPT, k, t, grad, w);
             } else {
                 grad += L * zBar;
             }
         }
-        if (!eachStep) w = EpropOptimizer.optimizedWeight(common, e, k, until, grad, w);
+        if (!eachStep) w = opt.optimizedWeight(e, EpropSynapse.OPT, k, until, grad, w);
         final long gap = tSpike - until;
         if (gap > 0) zBar *= GlibcMath.pow(pvm, (double) gap);
         e[EpropSynapse.Z_PREV_BUF][k] = zPrevBuf;

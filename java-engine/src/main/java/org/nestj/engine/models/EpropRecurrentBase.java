@@ -354,12 +354,12 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
      * to the current spike. The connection's traces are the columns of c at k (EpropSynapse's layout).
      */
     @Override
-    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, double[] common) {
+    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt) {
         final double[][] e = c.ext;
         double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k], eBar = e[EpropSynapse.E_BAR][k],
                 eBarReg = e[EpropSynapse.E_BAR_REG][k], eps = e[EpropSynapse.EPSILON][k];
         double w = c.w[k];
-        final boolean eachStep = common[EpropOptimizer.EACH_STEP] != 0.0;
+        final boolean eachStep = opt.optimizeEachStep;
         final double pvm = P_v_m[i], ka = kappa[i], kr = kappa_reg[i], pad = P_adapt[i], ab = adapt_beta[i];
         final EpropArchive a = hist[i];
         int j = a.lowerBound(tPrev - 1);
@@ -382,12 +382,12 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
             eBarReg = kr * eBarReg + (1.0 - kr) * el;
             if (eachStep) {
                 grad = L * eBar + reg * eBarReg;
-                w = EpropOptimizer.optimizedWeight(common, e, k, t, grad, w);
+                w = opt.optimizedWeight(e, EpropSynapse.OPT, k, t, grad, w);
             } else {
                 grad += L * eBar + reg * eBarReg;
             }
         }
-        if (!eachStep) w = EpropOptimizer.optimizedWeight(common, e, k, until, grad, w);
+        if (!eachStep) w = opt.optimizedWeight(e, EpropSynapse.OPT, k, until, grad, w);
         final long gap = tSpike - until;
         if (gap > 0) {
             zBar *= GlibcMath.pow(pvm, (double) gap);

@@ -22,13 +22,12 @@ import org.nestj.engine.kernel.SynapseType;
  *   target.write_update_to_history(t_prev, t, cutoff);  t_prev = t;  the spike is sent with the new weight
  * </pre>
  * The delay must be one step; the target must be an e-prop node (it keeps the e-prop history). The
- * optimizer (gradient_descent or adam, {@link EpropOptimizer}) is a common property given as the
+ * optimizer (gradient_descent or adam, the shared {@link WeightOptimizer}) is a common property given as the
  * dictionary "optimizer"; each connection keeps its own optimizer state.
  */
 public final class EpropSynapse extends SynapseType {
-    /** columns: spike time of the previous spike (steps), traces, then the optimizer's state */
-    static final int T_PREV = 0, Z_BAR = 1, E_BAR = 2, E_BAR_REG = 3, EPSILON = 4, Z_PREV_BUF = 5, SUM_GRAD = 6,
-            OPT_STEP = 7, ETA_CUR = 8, N_OPT = 9, M = 10, V = 11, B1P = 12, B2P = 13;
+    /** columns: spike time of the previous spike (steps), traces, then the optimizer's state (from OPT) */
+    static final int T_PREV = 0, Z_BAR = 1, E_BAR = 2, E_BAR_REG = 3, EPSILON = 4, Z_PREV_BUF = 5, OPT = 6;
 
     /** What an eprop_synapse needs from its target (NEST's EpropArchivingNode interface). */
     public interface Target {
@@ -36,43 +35,66 @@ public final class EpropSynapse extends SynapseType {
 
         long epropCutoffSteps(int i);
 
-        /** NEST's compute_gradient for connection k of store c; common: the model's optimizer properties. */
-        void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, double[] common);
+        /** NEST's compute_gradient for connection k of store c, with the model's optimizer. */
+        void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt);
     }
 
     public EpropSynapse() {
-        super("eprop_synapse", new String[0], new double[0],
-                new String[] {"t_spike_previous", "z_bar", "e_bar", "e_bar_reg", "epsilon", "z_previous_buffer",
-                    "sum_gradients", "optimization_step", "eta_current", "n_optimize", "m", "v", "beta_1_power", "beta_2_power"},
-                new double[] {0, 0, 0, 0, 0, 0, 0, 1, 1e-4, 0, 0, 0, 1, 1},
-                new String[0], EpropOptimizer.commonDefaults(0), 96, false);
+        super("eprop_synapse", new String[0], new double[0], hidden(), hiddenDefaults(), new String[0], new double[0], 96,
+                false);
+    }
+
+    private static String[] hidden() {
+        String[] own = {"t_spike_previous", "z_bar", "e_bar", "e_bar_reg", "epsilon", "z_previous_buffer"};
+        String[] h = new String[OPT + WeightOptimizer.N_STATE];
+        System.arraycopy(own, 0, h, 0, OPT);
+        System.arraycopy(WeightOptimizer.STATE_KEYS, 0, h, OPT, WeightOptimizer.N_STATE);
+        return h;
+    }
+
+    private static double[] hiddenDefaults() {
+        double[] d = new double[OPT + WeightOptimizer.N_STATE];
+        System.arraycopy(WeightOptimizer.STATE_DEFAULTS, 0, d, OPT, WeightOptimizer.N_STATE);
+        return d;
+    }
+
+    /** the model's optimizer common properties (NEST's EpropSynapseCommonProperties::optimizer_cp_) */
+    @Override
+    public Object newModelState() {
+        return new WeightOptimizer(WeightOptimizer.GRADIENT_DESCENT);
     }
 
     @Override
-    public void setCommon(Status s, double[] c, long[][] a, Kernel k, SynapseModel m) {
-        if (!s.has("optimizer")) return;
-        Object od = s.raw("optimizer");
-        if (!(od instanceof Map)) throw NestException.badProperty("optimizer must be a dictionary.");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) od;
-        EpropOptimizer.setCommon(map, c, m.numConnections);
+    public Object copyModelState(Object st) {
+        return ((WeightOptimizer) st).copy();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public Object setModelState(Status s, Object st, SynapseModel m, Kernel k) {
+        if (!s.has("optimizer")) return st;
+        Object d = s.raw("optimizer");
+        if (!(d instanceof Map)) {
+            throw new NestException("TypeMismatch", "Expected datatype: dictionary for 'optimizer' of " + m.name + ".");
+        }
+        return ((WeightOptimizer) st).withStatus((Map<String, Object>) d, m.numConnections > 0);
     }
 
     @Override
     public void extraDefaults(Map<String, Object> d, SynapseModel m) {
-        d.put("optimizer", EpropOptimizer.commonStatus(m.common));
+        d.put("optimizer", ((WeightOptimizer) m.typeState).getStatus());
     }
 
     @Override
-    public void validate(double weight, double[] v, double[] c) {
-        if (weight < c[EpropOptimizer.WMIN]) throw bad("Minimal weight Wmin ≤ weight required.");
-        if (weight > c[EpropOptimizer.WMAX]) throw bad("weight ≤ maximal weight Wmax required.");
+    public void validate(double weight, double[] v, double[] c, Object st) {
+        WeightOptimizer o = (WeightOptimizer) st;
+        if (weight < o.Wmin) throw bad("Minimal weight Wmin ≤ weight required.");
+        if (weight > o.Wmax) throw bad("weight ≤ maximal weight Wmax required.");
     }
 
     @Override
-    public NestException refuse(String key) {
-        if (key.equals("optimizer")) return null;
-        return super.refuse(key);
+    public boolean initialisesConnections() {
+        return true;
     }
 
     @Override
@@ -86,6 +108,28 @@ public final class EpropSynapse extends SynapseType {
                     + "The target node does not support eprop synapses.");
         }
         ((Target) target).epropArchive(ti).registerConnection();
+        // a new connection starts with zero traces and a new optimizer (NEST's copy constructor, get_optimizer)
+        for (int j = 0; j < OPT; j++) v[j] = 0.0;
+        WeightOptimizer.initState(v, OPT);
+    }
+
+    @Override
+    public String[] objectStatusKeys() {
+        return new String[] {"optimizer"};
+    }
+
+    @Override
+    public Object objectStatus(String key, ConnStore c, int k, SynapseModel m) {
+        return ((WeightOptimizer) m.typeState).connStatus(c.ext, OPT, k);
+    }
+
+    @Override
+    public int settableIndex(String key, SynapseModel m) {
+        if (key.startsWith("optimizer.")) {
+            int j = ((WeightOptimizer) m.typeState).connStateIndex(key.substring("optimizer.".length()));
+            return j < 0 ? IGNORED : OPT + j;
+        }
+        return visibleIndex(key);
     }
 
     @Override
@@ -95,7 +139,7 @@ public final class EpropSynapse extends SynapseType {
         final double[][] e = c.ext;
         final long tSpike = x.stampSteps;
         final long tPrev = (long) e[T_PREV][k];
-        if (tPrev != 0) tg.computeGradient(ti, tSpike, tPrev, c, k, x.model.common);
+        if (tPrev != 0) tg.computeGradient(ti, tSpike, tPrev, c, k, (WeightOptimizer) x.model.typeState);
         tg.epropArchive(ti).writeUpdate(tPrev, tSpike, tg.epropCutoffSteps(ti));
         e[T_PREV][k] = tSpike;
         x.weight = c.w[k];

@@ -120,6 +120,9 @@ public final class Models {
         k.models.registerNode("eprop_iaf_psc_delta", () -> new EpropIafPscDelta(1));
         k.models.registerNode("eprop_iaf_psc_delta_adapt", () -> new EpropIafPscDeltaAdapt(1));
         k.models.registerNode("eprop_readout", () -> new EpropReadout(1));
+        k.models.registerNode("eprop_iaf_bsshslm_2020", () -> new EpropIafBsshslm2020(1));
+        k.models.registerNode("eprop_iaf_adapt_bsshslm_2020", () -> new EpropIafAdaptBsshslm2020(1));
+        k.models.registerNode("eprop_readout_bsshslm_2020", () -> new EpropReadoutBsshslm2020(1));
         // synapses
         k.models.registerSynapse("static_synapse", false, false);
         k.models.registerSynapse("static_synapse_lbl", false, true);
@@ -167,6 +170,10 @@ public final class Models {
         diff.instantRate = true;
         diff.diffusion = true;
         diff.weight = 0.0;
+        // e-prop (NEST models/eprop_synapse_bsshslm_2020.h, eprop_learning_signal_connection_bsshslm_2020.h)
+        k.models.registerSynapseWithHpc(new EpropSynapseBsshslm2020(), false);
+        k.models.registerSynapse("eprop_learning_signal_connection_bsshslm_2020", false, false);
+        k.connections.synapse("eprop_learning_signal_connection_bsshslm_2020").learningSignal = true;
         k.models.registerSynapse("sic_connection", false, false);
         k.connections.synapse("sic_connection").sic = true;
         // cont_delay_synapse (NEST models/cont_delay_synapse.h): static synapses whose delay is
