@@ -8,7 +8,7 @@ need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 for mod in jpype:python3-jpype numpy:python3-numpy scipy:python3-scipy matplotlib:python3-matplotlib \
-           pytest:python3-pytest setuptools:python3-setuptools wheel:python3-wheel h5py:python3-h5py; do
+           pytest:python3-pytest setuptools:python3-setuptools wheel:python3-wheel h5py:python3-h5py IPython:python3-ipython requests:python3-requests; do
   /usr/bin/python3 -c "import ${mod%%:*}" >/dev/null 2>&1 || need+=("${mod#*:}")
 done
 /usr/bin/python3 -c "import ensurepip" >/dev/null 2>&1 || need+=(python3-venv)

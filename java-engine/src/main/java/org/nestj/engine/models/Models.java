@@ -115,6 +115,11 @@ public final class Models {
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
         k.models.registerNode("ht_neuron", () -> new HtNeuron(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
+        k.models.registerNode("eprop_iaf", () -> new EpropIaf(1));
+        k.models.registerNode("eprop_iaf_adapt", () -> new EpropIafAdapt(1));
+        k.models.registerNode("eprop_iaf_psc_delta", () -> new EpropIafPscDelta(1));
+        k.models.registerNode("eprop_iaf_psc_delta_adapt", () -> new EpropIafPscDeltaAdapt(1));
+        k.models.registerNode("eprop_readout", () -> new EpropReadout(1));
         k.models.registerNode("eprop_iaf_bsshslm_2020", () -> new EpropIafBsshslm2020(1));
         k.models.registerNode("eprop_iaf_adapt_bsshslm_2020", () -> new EpropIafAdaptBsshslm2020(1));
         k.models.registerNode("eprop_readout_bsshslm_2020", () -> new EpropReadoutBsshslm2020(1));
@@ -150,6 +155,15 @@ public final class Models {
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
         k.connections.synapse("rate_connection_instantaneous").instantRate = true;
+        // e-prop without update intervals: eprop_synapse (and its _hpc variant), eprop_learning_signal_connection
+        EpropSynapse eprop = new EpropSynapse();
+        k.models.registerSynapseOnly(eprop, false);
+        SynapseModel epropHpc = new SynapseModel("eprop_synapse_hpc", k.connections.synModels.size(), "eprop_synapse_hpc",
+                false, false, eprop);
+        epropHpc.hpc = true;
+        k.connections.registerSynapse(epropHpc);
+        k.models.registerSynapse("eprop_learning_signal_connection", false, false);
+        k.connections.synapse("eprop_learning_signal_connection").learningSignal = true;
         k.models.registerSynapse("gap_junction", false, false);
         k.connections.synapse("gap_junction").gap = true;
         SynapseModel diff = k.models.registerSynapseOnly(new DiffusionConnection(), false);

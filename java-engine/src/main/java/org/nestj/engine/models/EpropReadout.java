@@ -1,0 +1,326 @@
+package org.nestj.engine.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.EpropArchive;
+import org.nestj.engine.kernel.InputBuffer;
+import org.nestj.engine.kernel.NeuronBlock;
+import org.nestj.engine.kernel.PerNode;
+import org.nestj.engine.kernel.RateEvents;
+import org.nestj.engine.kernel.SpikeOut;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
+
+/**
+ * eprop_readout — leaky-integrator readout neuron for e-prop plasticity (NEST 3.9
+ * models/eprop_readout.{h,cpp}; doc: models/eprop_readout.html), with NEST's
+ * eprop_archiving_node_readout.h history of error signals.
+ *
+ * <pre>
+ *   v^t = alpha v^{t-1} + z_in^t + P_i i^{t-1},  v = max(v, V_min),  y^t = v^t + E_L
+ *   err^t = (y^t - y*^t) w^t,  readout_signal = y^t w^t,  target_signal = y*^t w^t  (w: learning window)
+ *   i^t = I_stim^t + I_e
+ * </pre>
+ * The target y* (receptor 2, target_signal) and the learning window w (receptor 1,
+ * eprop_learning_window) arrive as DelayedRateConnectionEvents (rate_connection_delayed, usually from a
+ * step_rate_generator): as in NEST, the handler sets the state from the event's first value when the
+ * event is handled (a device's event during the device's update, so before this node's update in the
+ * same slice only if the device has the lower node id; other senders' events before the next slice).
+ * Note that target_signal is itself multiplied by w each step. Each update sends the error signals of
+ * its lags to the recurrent neurons (LearningSignalConnectionEvent through
+ * eprop_learning_signal_connection). Gradient for eprop_synapse: sum of err z_bar, z_bar <- alpha z_bar + z.
+ */
+public final class EpropReadout extends NeuronBlock implements EpropSynapse.Target {
+    static final int SP = 0, CU = 1;
+    static final int LEARNING_WINDOW_SIG = 1, TARGET_SIG = 2;
+
+    @PerNode public double[] C_m, E_L, I_e, tau_m, V_min, cutoff;
+    /** state: error, readout and target signals, learning window, input current, V_m - E_L */
+    @PerNode public double[] err, readout, target, window, i_in, v_m;
+
+    /**
+     * rate events handled between this node's updates: value and the number of this node's completed
+     * update calls from which it applies (Long.MAX_VALUE: none pending); calls counts them
+     */
+    final double[] pendTarget, pendWindow;
+    final long[] pendTargetFrom, pendWindowFrom, calls;
+    public final EpropArchive[] hist;
+    double[] P_v_m, P_i_in;
+    long[] cutoffSteps;
+    InputBuffer buf;
+
+    public EpropReadout(int n) {
+        super(n);
+        C_m = fill(n, 250.0);
+        E_L = fill(n, 0.0);
+        I_e = fill(n, 0.0);
+        tau_m = fill(n, 10.0);
+        V_min = fill(n, -Double.MAX_VALUE);
+        cutoff = fill(n, 1000.0);
+        err = fill(n, 0.0);
+        readout = fill(n, 0.0);
+        target = fill(n, 0.0);
+        window = fill(n, 0.0);
+        i_in = fill(n, 0.0);
+        v_m = fill(n, 0.0);
+        pendTarget = new double[n];
+        pendWindow = new double[n];
+        pendTargetFrom = fillL(n, Long.MAX_VALUE);
+        pendWindowFrom = fillL(n, Long.MAX_VALUE);
+        calls = new long[n];
+        hist = new EpropArchive[n];
+        for (int i = 0; i < n; i++) hist[i] = new EpropArchive();
+    }
+
+    @Override
+    public EpropReadout make(int n) {
+        return new EpropReadout(n);
+    }
+
+    private static final String[] RECORDABLES = {"eprop_history_duration", "error_signal", "readout_signal",
+        "target_signal", "V_m"};
+
+    @Override
+    public String[] recordables() {
+        return RECORDABLES;
+    }
+
+    @Override
+    public double recordable(int var, int i) {
+        switch (var) {
+            case 0: return kernel.time.resolution() * hist[i].size;
+            case 1: return err[i];
+            case 2: return readout[i];
+            case 3: return target[i];
+            default: return v_m[i] + E_L[i];
+        }
+    }
+
+    @Override
+    public Map<String, Long> receptorTypes() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("eprop_learning_window", (long) LEARNING_WINDOW_SIG);
+        m.put("target_signal", (long) TARGET_SIG);
+        return m;
+    }
+
+    @Override
+    public void getStatus(int i, Map<String, Object> d) {
+        double el = E_L[i];
+        d.put("C_m", C_m[i]);
+        d.put("E_L", el);
+        d.put("I_e", I_e[i]);
+        d.put("tau_m", tau_m[i]);
+        d.put("V_min", V_min[i] + el);
+        d.put("eprop_isi_trace_cutoff", cutoff[i]);
+        d.put("V_m", v_m[i] + el);
+        d.put("error_signal", err[i]);
+        d.put("readout_signal", readout[i]);
+        // an event handled after this node's last update is already in NEST's state
+        d.put("target_signal", pendTargetFrom[i] != Long.MAX_VALUE ? pendTarget[i] : target[i]);
+    }
+
+    @Override
+    public void setStatus(int i, Status s) {
+        double elOld = E_L[i];
+        double el = s.d("E_L", elOld);
+        double dEl = el - elOld;
+        double vmin = s.has("V_min") ? s.d("V_min", 0.0) - el : V_min[i] - dEl;
+        double cm = s.d("C_m", C_m[i]);
+        double ie = s.d("I_e", I_e[i]);
+        double tm = s.d("tau_m", tau_m[i]);
+        double co = s.d("eprop_isi_trace_cutoff", cutoff[i]);
+        if (cm <= 0) throw badProperty("Membrane capacitance C_m > 0 required.");
+        if (tm <= 0) throw badProperty("Membrane time constant tau_m > 0 required.");
+        if (co < 0.0) {
+            throw badProperty("Cutoff of integration of eprop trace between spikes eprop_isi_trace_cutoff ≥ 0 required.");
+        }
+        double vm = s.has("V_m") ? s.d("V_m", 0.0) - el : v_m[i] - dEl;
+        E_L[i] = el; V_min[i] = vmin; C_m[i] = cm; I_e[i] = ie; tau_m[i] = tm; cutoff[i] = co; v_m[i] = vm;
+    }
+
+    @Override
+    public void initBuffers(int ringLen) {
+        buf = InputBuffer.resize(buf, n, 2, ringLen);
+        useSpikeInput(buf, SP, SP);
+    }
+
+    @Override
+    public void calibrate() {
+        double h = kernel.time.resolution();
+        if (P_v_m == null) {
+            P_v_m = new double[n];
+            P_i_in = new double[n];
+            cutoffSteps = new long[n];
+        }
+        for (int i = 0; i < n; i++) {
+            cutoffSteps[i] = kernel.time.msToSteps(cutoff[i]);
+            P_v_m[i] = GlibcMath.exp(-h / tau_m[i]);
+            P_i_in[i] = tau_m[i] / C_m[i] * (1.0 - P_v_m[i]);
+        }
+    }
+
+    @Override
+    public boolean sendsRates() {
+        return true;
+    }
+
+    @Override
+    public boolean sendsLearningSignals() {
+        return true;
+    }
+
+    @Override
+    public boolean wholeRateEvents() {
+        return true;
+    }
+
+    @Override
+    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        final boolean rec = recording();
+        final RateEvents.Out o = rateOut;
+        for (int i = i0; i < i1; i++) {
+            if (frozen != null && frozen[i]) continue;
+            applyDue(i);
+            final int base = o == null || o.ls == null ? -1 : o.beginLearningSignal(i);
+            final EpropArchive a = hist[i];
+            for (int lag = from; lag < to; lag++) {
+                final long t = origin + lag;
+                double zin = buf.take(SP, t, i);
+                double v = P_i_in[i] * i_in[i] + zin + P_v_m[i] * v_m[i];
+                v = v < V_min[i] ? V_min[i] : v;
+                v_m[i] = v;
+                readout[i] = v + E_L[i];
+                err[i] = readout[i] - target[i];
+                target[i] *= window[i];
+                readout[i] *= window[i];
+                err[i] *= window[i];
+                if (base >= 0) o.ls[base + lag] = err[i];
+                if (a.indegree > 0) {
+                    a.append(t);
+                    a.a[a.lowerBound(t)] = err[i];
+                }
+                i_in[i] = buf.take(CU, t, i) + I_e[i];
+                if (rec && recordedBy[i] != null) record(t, i);
+            }
+            calls[i]++;
+        }
+    }
+
+    /** Rate events NEST would have handled by now (before this node's next update) set the state. */
+    private void applyDue(int i) {
+        if (pendWindowFrom[i] <= calls[i]) {
+            window[i] = pendWindow[i];
+            pendWindowFrom[i] = Long.MAX_VALUE;
+        }
+        if (pendTargetFrom[i] <= calls[i]) {
+            target[i] = pendTarget[i];
+            pendTargetFrom[i] = Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        buf.add(SP, step, i, weight * mult);
+    }
+
+    @Override
+    public void handleCurrent(int i, long step, double current, int rport) {
+        buf.add(CU, step, i, current);
+    }
+
+    @Override
+    public int checkCurrentReceptor(int rport) {
+        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
+        return 0;
+    }
+
+    /** NEST's handles_test_event(DelayedRateConnectionEvent&), which also knows the sender's model. */
+    @Override
+    public int checkDelayedRateReceptor(int i, int rport, org.nestj.engine.kernel.NodeBlock src) {
+        boolean fromStepRateGenerator = "step_rate_generator".equals(src.model.name);
+        if (fromStepRateGenerator && rport != TARGET_SIG && rport != LEARNING_WINDOW_SIG) {
+            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                    + "eprop_readout neurons expect a connection with a step_rate_generator node through receptor_type 1 or 2.");
+        }
+        if (rport < LEARNING_WINDOW_SIG || rport > TARGET_SIG) throw unknownReceptor(rport, "DelayedRateConnectionEvent");
+        return rport;
+    }
+
+    @Override
+    public void handleRateEvent(int i, double[] v, int base, int len, double weight, int rport, long senderGid,
+            boolean local) {
+        final double signal = weight * v[base];
+        applyDue(i);
+        if (local && senderGid < gid(i)) {
+            // a device updated before this node in the same update call (NEST: lower node id)
+            if (rport == LEARNING_WINDOW_SIG) {
+                window[i] = signal;
+                pendWindowFrom[i] = Long.MAX_VALUE;
+            } else if (rport == TARGET_SIG) {
+                target[i] = signal;
+                pendTargetFrom[i] = Long.MAX_VALUE;
+            }
+            return;
+        }
+        // a device updated after this node (nestj updates it first: this node's update in the current
+        // call must not see it), or an event delivered after this slice's updates: from the next update
+        final long from = local ? calls[i] + 1 : calls[i];
+        if (rport == LEARNING_WINDOW_SIG) {
+            pendWindow[i] = signal;
+            pendWindowFrom[i] = from;
+        } else if (rport == TARGET_SIG) {
+            pendTarget[i] = signal;
+            pendTargetFrom[i] = from;
+        }
+    }
+
+    // ------------------------------------------------------------------ eprop_synapse
+
+    @Override
+    public EpropArchive epropArchive(int i) {
+        return hist[i];
+    }
+
+    @Override
+    public long epropCutoffSteps(int i) {
+        return cutoffSteps[i];
+    }
+
+    /** NEST's eprop_readout::compute_gradient: g = sum err z_bar, z_bar <- alpha z_bar + z. */
+    @Override
+    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt) {
+        final double[][] e = c.ext;
+        double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k];
+        double w = c.w[k];
+        final boolean eachStep = opt.optimizeEachStep;
+        final double pvm = P_v_m[i];
+        final EpropArchive a = hist[i];
+        int j = a.lowerBound(tPrev - 1);
+        final long until = Math.min(tPrev + cutoffSteps[i], tSpike);
+        double zCurBuf = 1.0, grad = 0.0;
+        for (long t = tPrev; t < until; ++t, ++j) {
+            double zz = zPrevBuf;
+            zPrevBuf = zCurBuf;
+            zCurBuf = 0.0;
+            double L = a.a[j];
+            zBar = pvm * zBar + zz;
+            if (eachStep) {
+                grad = L * zBar;
+                w = opt.optimizedWeight(e, EpropSynapse.OPT, k, t, grad, w);
+            } else {
+                grad += L * zBar;
+            }
+        }
+        if (!eachStep) w = opt.optimizedWeight(e, EpropSynapse.OPT, k, until, grad, w);
+        final long gap = tSpike - until;
+        if (gap > 0) zBar *= GlibcMath.pow(pvm, (double) gap);
+        e[EpropSynapse.Z_PREV_BUF][k] = zPrevBuf;
+        e[EpropSynapse.Z_BAR][k] = zBar;
+        c.w[k] = w;
+    }
+}

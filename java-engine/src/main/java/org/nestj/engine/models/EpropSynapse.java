@@ -1,0 +1,148 @@
+package org.nestj.engine.models;
+
+import java.util.Map;
+
+import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.EpropArchive;
+import org.nestj.engine.kernel.Kernel;
+import org.nestj.engine.kernel.NodeBlock;
+import org.nestj.engine.kernel.Status;
+import org.nestj.engine.kernel.SynapseModel;
+import org.nestj.engine.kernel.SynapseType;
+
+/**
+ * eprop_synapse — synapse for e-prop plasticity without update intervals (NEST 3.9
+ * models/eprop_synapse.{h,cpp}; doc: models/eprop_synapse.html).
+ *
+ * <pre>
+ *   on a presynaptic spike at t (stamp, steps), after one at t_prev != 0:
+ *     target.compute_gradient(t, t_prev, ...)  (the target's gradient over [t_prev, min(t_prev + cutoff, t)),
+ *                                               fed to the optimizer, see EpropRecurrentBase / EpropReadout)
+ *   target.write_update_to_history(t_prev, t, cutoff);  t_prev = t;  the spike is sent with the new weight
+ * </pre>
+ * The delay must be one step; the target must be an e-prop node (it keeps the e-prop history). The
+ * optimizer (gradient_descent or adam, the shared {@link WeightOptimizer}) is a common property given as the
+ * dictionary "optimizer"; each connection keeps its own optimizer state.
+ */
+public final class EpropSynapse extends SynapseType {
+    /** columns: spike time of the previous spike (steps), traces, then the optimizer's state (from OPT) */
+    static final int T_PREV = 0, Z_BAR = 1, E_BAR = 2, E_BAR_REG = 3, EPSILON = 4, Z_PREV_BUF = 5, OPT = 6;
+
+    /** What an eprop_synapse needs from its target (NEST's EpropArchivingNode interface). */
+    public interface Target {
+        EpropArchive epropArchive(int i);
+
+        long epropCutoffSteps(int i);
+
+        /** NEST's compute_gradient for connection k of store c, with the model's optimizer. */
+        void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt);
+    }
+
+    public EpropSynapse() {
+        super("eprop_synapse", new String[0], new double[0], hidden(), hiddenDefaults(), new String[0], new double[0], 96,
+                false);
+    }
+
+    private static String[] hidden() {
+        String[] own = {"t_spike_previous", "z_bar", "e_bar", "e_bar_reg", "epsilon", "z_previous_buffer"};
+        String[] h = new String[OPT + WeightOptimizer.N_STATE];
+        System.arraycopy(own, 0, h, 0, OPT);
+        System.arraycopy(WeightOptimizer.STATE_KEYS, 0, h, OPT, WeightOptimizer.N_STATE);
+        return h;
+    }
+
+    private static double[] hiddenDefaults() {
+        double[] d = new double[OPT + WeightOptimizer.N_STATE];
+        System.arraycopy(WeightOptimizer.STATE_DEFAULTS, 0, d, OPT, WeightOptimizer.N_STATE);
+        return d;
+    }
+
+    /** the model's optimizer common properties (NEST's EpropSynapseCommonProperties::optimizer_cp_) */
+    @Override
+    public Object newModelState() {
+        return new WeightOptimizer(WeightOptimizer.GRADIENT_DESCENT);
+    }
+
+    @Override
+    public Object copyModelState(Object st) {
+        return ((WeightOptimizer) st).copy();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public Object setModelState(Status s, Object st, SynapseModel m, Kernel k) {
+        if (!s.has("optimizer")) return st;
+        Object d = s.raw("optimizer");
+        if (!(d instanceof Map)) {
+            throw new NestException("TypeMismatch", "Expected datatype: dictionary for 'optimizer' of " + m.name + ".");
+        }
+        return ((WeightOptimizer) st).withStatus((Map<String, Object>) d, m.numConnections > 0);
+    }
+
+    @Override
+    public void extraDefaults(Map<String, Object> d, SynapseModel m) {
+        d.put("optimizer", ((WeightOptimizer) m.typeState).getStatus());
+    }
+
+    @Override
+    public void validate(double weight, double[] v, double[] c, Object st) {
+        WeightOptimizer o = (WeightOptimizer) st;
+        if (weight < o.Wmin) throw bad("Minimal weight Wmin ≤ weight required.");
+        if (weight > o.Wmax) throw bad("weight ≤ maximal weight Wmax required.");
+    }
+
+    @Override
+    public boolean initialisesConnections() {
+        return true;
+    }
+
+    @Override
+    public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
+        if (target.kernel.time.delayMsToSteps(delayMs) != 1) {
+            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                    + "eprop synapses currently require a delay of one simulation step");
+        }
+        if (!(target instanceof Target)) {
+            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                    + "The target node does not support eprop synapses.");
+        }
+        ((Target) target).epropArchive(ti).registerConnection();
+        // a new connection starts with zero traces and a new optimizer (NEST's copy constructor, get_optimizer)
+        for (int j = 0; j < OPT; j++) v[j] = 0.0;
+        WeightOptimizer.initState(v, OPT);
+    }
+
+    @Override
+    public String[] objectStatusKeys() {
+        return new String[] {"optimizer"};
+    }
+
+    @Override
+    public Object objectStatus(String key, ConnStore c, int k, SynapseModel m) {
+        return ((WeightOptimizer) m.typeState).connStatus(c.ext, OPT, k);
+    }
+
+    @Override
+    public int settableIndex(String key, SynapseModel m) {
+        if (key.startsWith("optimizer.")) {
+            int j = ((WeightOptimizer) m.typeState).connStateIndex(key.substring("optimizer.".length()));
+            return j < 0 ? IGNORED : OPT + j;
+        }
+        return visibleIndex(key);
+    }
+
+    @Override
+    public boolean send(Ctx x, ConnStore c, int k) {
+        final Target tg = (Target) x.target;
+        final int ti = x.ti;
+        final double[][] e = c.ext;
+        final long tSpike = x.stampSteps;
+        final long tPrev = (long) e[T_PREV][k];
+        if (tPrev != 0) tg.computeGradient(ti, tSpike, tPrev, c, k, (WeightOptimizer) x.model.typeState);
+        tg.epropArchive(ti).writeUpdate(tPrev, tSpike, tg.epropCutoffSteps(ti));
+        e[T_PREV][k] = tSpike;
+        x.weight = c.w[k];
+        return true;
+    }
+}
