@@ -13,8 +13,9 @@ import org.nestj.engine.NestException;
  * minus delay_rec_out, history erased by the inter-spike-interval trace cutoff).
  *
  * <p>What the e-prop synapses call on their target ({@link #registerEpropConnection},
- * {@link #writeUpdateToHistory}, {@link #getShift}, {@link #isEpropRecurrentNode}, and the models'
- * gradient computation) runs on the thread that owns the target node.
+ * {@link #writeUpdateToHistory}, {@link #getShift}, {@link #isEpropRecurrentNode},
+ * {@link #getEpropIsiTraceCutoff}, and the models' gradient computation, one {@code computeGradient} per
+ * family) runs on the thread that owns the target node.
  */
 public abstract class EpropArchivingNode extends NodeBlock {
     // NEST hard-codes all e-prop transmission delays to one time step
@@ -127,8 +128,8 @@ public abstract class EpropArchivingNode extends NodeBlock {
         if (h.size == 0 || h.usize < 2) return;
         final long tPrev = h.ut[h.usize - 2];
         final long tCurr = h.ut[h.usize - 1];
-        // (t_prev + cutoff, saturated instead of overflowing)
-        final long tCut = isiTraceCutoff > Long.MAX_VALUE - tPrev ? Long.MAX_VALUE : tPrev + isiTraceCutoff;
+        // t_prev + cutoff (cutoff >= 0), saturated instead of overflowing
+        final long tCut = tPrev > Long.MAX_VALUE - isiTraceCutoff ? Long.MAX_VALUE : tPrev + isiTraceCutoff;
         if (tCut < tCurr) h.erase(h.lowerBound(tCut), h.lowerBound(tCurr));
         h.erase(h.lowerBound(Long.MIN_VALUE), h.lowerBound(h.ut[0] - 1));
     }
@@ -144,6 +145,31 @@ public abstract class EpropArchivingNode extends NodeBlock {
      */
     public double computeGradient(int i, long[] isis, int nIsis, long tPreviousUpdate, long tPreviousTriggerSpike,
             double kappa, boolean averageGradient) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node does not support compute_gradient().");
+    }
+
+    /** NEST's get_eprop_isi_trace_cutoff() of the newer e-prop models: the trace cutoff in steps. */
+    public long getEpropIsiTraceCutoff(int i) {
+        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                + "The target node is not an e-prop neuron.");
+    }
+
+    /** What the newer e-prop models' compute_gradient needs of the synapse's weight optimizer (NEST's WeightOptimizer). */
+    public interface Optimizer {
+        /** NEST's optimize_each_step: the weight is optimized at each step, else once per presynaptic spike */
+        boolean optimizeEachStep();
+
+        /** NEST's optimized_weight: the new weight of connection k (its optimizer state in columns base..). */
+        double optimizedWeight(double[][] cols, int base, int k, long idxCurrentUpdate, double gradient, double weight);
+    }
+
+    /**
+     * NEST's compute_gradient of the newer e-prop models: for connection k of store c (an eprop_synapse, its
+     * traces in the synapse's columns), the gradient from the previous presynaptic spike tSpikePrevious to the
+     * current one tSpike, fed to the optimizer; the connection's traces and weight are updated in place.
+     */
+    public void computeGradient(int i, long tSpike, long tSpikePrevious, ConnStore c, int k, Optimizer optimizer) {
         throw NestException.illegalConnection("Creation of connection is not possible because:\n"
                 + "The target node does not support compute_gradient().");
     }

@@ -20,8 +20,13 @@ public abstract class EpropArchivingNodeRecurrent extends EpropArchivingNode {
         "piecewise_linear"};
     public static final int SG_ARCTAN = 0, SG_EXPONENTIAL = 1, SG_FAST_SIGMOID_DERIVATIVE = 2, SG_PIECEWISE_LINEAR = 3;
 
-    /** the surrogate gradient function of each node (index into SURROGATE_GRADIENT_FUNCTIONS) */
-    @PerNode public int[] sgFunction;
+    /**
+     * the surrogate gradient function each node computes (index into SURROGATE_GRADIENT_FUNCTIONS; NEST's
+     * compute_surrogate_gradient_). Not per node in the {@link PerNode} sense: NEST's copy constructor leaves it
+     * at piecewise_linear, so nodes made by Create compute piecewise_linear whatever function name the model
+     * defaults hold, until their own surrogate_gradient_function is set ({@link #selectSurrogateGradient}).
+     */
+    public final int[] sgFunction;
     /** NEST's firing_rate_reg_ and f_av_ (newer e-prop models), and the spike count n_spikes_ */
     public final double[] firingRateReg, fAv;
     public final long[] nSpikes;
@@ -51,8 +56,21 @@ public abstract class EpropArchivingNodeRecurrent extends EpropArchivingNode {
         throw NestException.badProperty(m.toString());
     }
 
+    /**
+     * What the models' Parameters_::set does on a given surrogate_gradient_function: node i computes the named
+     * function from now on (at once, before the parameters' later checks, as in NEST); BadProperty if unknown.
+     */
+    public final void selectSurrogateGradient(int i, String name) {
+        sgFunction[i] = findSurrogateGradient(name);
+    }
+
+    /** The surrogate gradient of node i (NEST's (this->*compute_surrogate_gradient_)(r, v, v_th, beta, gamma)). */
+    public final double surrogateGradient(int i, double r, double vm, double vth, double beta, double gamma) {
+        return computeSurrogateGradient(sgFunction[i], r, vm, vth, beta, gamma);
+    }
+
     /** The surrogate gradient of function fn (NEST's compute_*_surrogate_gradient). */
-    public static double surrogateGradient(int fn, double r, double vm, double vth, double beta, double gamma) {
+    public static double computeSurrogateGradient(int fn, double r, double vm, double vth, double beta, double gamma) {
         if (r > 0) return 0.0;
         switch (fn) {
             case SG_PIECEWISE_LINEAR:

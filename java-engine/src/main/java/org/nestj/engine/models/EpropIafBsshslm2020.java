@@ -33,6 +33,8 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
     static final int SP = 0, CU = 1;
     @PerNode public double[] C_m, c_reg, E_L, f_target, beta, gamma, I_e, t_ref, tau_m, V_min, V_th;
     @PerNode public boolean[] regular_spike_arrival;
+    /** the surrogate_gradient_function parameter (the function computed: {@link #sgFunction}) */
+    @PerNode public String[] sgName;
     /** state: learning signal, surrogate gradient, input current, V_m - E_L, z, z_in; refractory count */
     @PerNode public double[] learningSignal, surrogateGradient, iIn, vM, z, zIn;
     @PerNode public int[] r;
@@ -50,6 +52,8 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
         gamma = fill(n, 0.3);
         I_e = fill(n, 0.0);
         regular_spike_arrival = fillB(n, true);
+        sgName = new String[n];
+        java.util.Arrays.fill(sgName, SURROGATE_GRADIENT_FUNCTIONS[SG_PIECEWISE_LINEAR]);
         t_ref = fill(n, 2.0);
         tau_m = fill(n, 10.0);
         V_min = fill(n, -Double.MAX_VALUE);
@@ -100,7 +104,7 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
         d.put("gamma", gamma[i]);
         d.put("I_e", I_e[i]);
         d.put("regular_spike_arrival", regular_spike_arrival[i]);
-        d.put("surrogate_gradient_function", SURROGATE_GRADIENT_FUNCTIONS[sgFunction[i]]);
+        d.put("surrogate_gradient_function", sgName[i]);
         d.put("t_ref", t_ref[i]);
         d.put("tau_m", tau_m[i]);
         d.put("V_min", V_min[i] + E_L[i]);
@@ -114,7 +118,7 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
     static final class Params {
         double cm, creg, el, deltaEL, ft, be, ga, ie, tr, tau, vmin, vth;
         boolean rsa;
-        int sg;
+        String sg;
     }
 
     final Params readParams(int i, Status s) {
@@ -134,8 +138,11 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
         p.ga = s.d("gamma", gamma[i]);
         p.ie = s.d("I_e", I_e[i]);
         p.rsa = s.b("regular_spike_arrival", regular_spike_arrival[i]);
-        p.sg = s.has("surrogate_gradient_function") ? findSurrogateGradient(s.s("surrogate_gradient_function", ""))
-                : sgFunction[i];
+        p.sg = sgName[i];
+        if (s.has("surrogate_gradient_function")) {
+            p.sg = s.s("surrogate_gradient_function", p.sg);
+            selectSurrogateGradient(i, p.sg);
+        }
         p.tr = s.d("t_ref", t_ref[i]);
         p.tau = s.d("tau_m", tau_m[i]);
     }
@@ -158,7 +165,7 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
         gamma[i] = p.ga;
         I_e[i] = p.ie;
         regular_spike_arrival[i] = p.rsa;
-        sgFunction[i] = p.sg;
+        sgName[i] = p.sg;
         t_ref[i] = p.tr;
         tau_m[i] = p.tau;
         V_min[i] = p.vmin;
@@ -241,7 +248,7 @@ public class EpropIafBsshslm2020 extends EpropArchivingNodeRecurrent {
                 vM[i] = v;
                 final double vth = adapt(i, z[i]);
                 z[i] = 0.0;
-                surrogateGradient[i] = surrogateGradient(sgFunction[i], r[i], v, vth, beta[i], gamma[i]);
+                surrogateGradient[i] = surrogateGradient(i, r[i], v, vth, beta[i], gamma[i]);
                 if (v >= vth && r[i] == 0) {
                     countSpike(i);
                     out.spike(gid(i), lag, 1);

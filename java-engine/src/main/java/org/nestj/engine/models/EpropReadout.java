@@ -6,9 +6,9 @@ import java.util.Map;
 import org.nestj.engine.NestException;
 
 import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.EpropArchive;
+import org.nestj.engine.kernel.EpropArchivingNodeReadout;
+import org.nestj.engine.kernel.EpropHistory;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
@@ -17,8 +17,8 @@ import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * eprop_readout — leaky-integrator readout neuron for e-prop plasticity (NEST 3.9
- * models/eprop_readout.{h,cpp}; doc: models/eprop_readout.html), with NEST's
- * eprop_archiving_node_readout.h history of error signals.
+ * models/eprop_readout.{h,cpp}; doc: models/eprop_readout.html), on NEST's EpropArchivingNodeReadout with
+ * hist_shift_required false ({@link EpropArchivingNodeReadout}: the history of error signals).
  *
  * <pre>
  *   v^t = alpha v^{t-1} + z_in^t + P_i i^{t-1},  v = max(v, V_min),  y^t = v^t + E_L
@@ -34,7 +34,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * its lags to the recurrent neurons (LearningSignalConnectionEvent through
  * eprop_learning_signal_connection). Gradient for eprop_synapse: sum of err z_bar, z_bar <- alpha z_bar + z.
  */
-public final class EpropReadout extends NeuronBlock implements EpropSynapse.Target {
+public final class EpropReadout extends EpropArchivingNodeReadout {
     static final int SP = 0, CU = 1;
     static final int LEARNING_WINDOW_SIG = 1, TARGET_SIG = 2;
 
@@ -48,13 +48,12 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
      */
     final double[] pendTarget, pendWindow;
     final long[] pendTargetFrom, pendWindowFrom, calls;
-    public final EpropArchive[] hist;
     double[] P_v_m, P_i_in;
     long[] cutoffSteps;
     InputBuffer buf;
 
     public EpropReadout(int n) {
-        super(n);
+        super(n, false);
         C_m = fill(n, 250.0);
         E_L = fill(n, 0.0);
         I_e = fill(n, 0.0);
@@ -72,13 +71,21 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
         pendTargetFrom = fillL(n, Long.MAX_VALUE);
         pendWindowFrom = fillL(n, Long.MAX_VALUE);
         calls = new long[n];
-        hist = new EpropArchive[n];
-        for (int i = 0; i < n; i++) hist[i] = new EpropArchive();
     }
 
     @Override
     public EpropReadout make(int n) {
         return new EpropReadout(n);
+    }
+
+    @Override
+    public long getShift() {
+        return OFFSET_GEN + DELAY_IN_REC;
+    }
+
+    @Override
+    public long getEpropIsiTraceCutoff(int i) {
+        return cutoffSteps[i];
     }
 
     private static final String[] RECORDABLES = {"eprop_history_duration", "error_signal", "readout_signal",
@@ -92,7 +99,7 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
     @Override
     public double recordable(int var, int i) {
         switch (var) {
-            case 0: return kernel.time.resolution() * hist[i].size;
+            case 0: return epropHistoryDuration(i);
             case 1: return err[i];
             case 2: return readout[i];
             case 3: return target[i];
@@ -170,11 +177,6 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
     }
 
     @Override
-    public boolean sendsLearningSignals() {
-        return true;
-    }
-
-    @Override
     public boolean wholeRateEvents() {
         return true;
     }
@@ -187,7 +189,6 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
             if (frozen != null && frozen[i]) continue;
             applyDue(i);
             final int base = o == null || o.ls == null ? -1 : o.beginLearningSignal(i);
-            final EpropArchive a = hist[i];
             for (int lag = from; lag < to; lag++) {
                 final long t = origin + lag;
                 double zin = buf.take(SP, t, i);
@@ -200,10 +201,8 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
                 readout[i] *= window[i];
                 err[i] *= window[i];
                 if (base >= 0) o.ls[base + lag] = err[i];
-                if (a.indegree > 0) {
-                    a.append(t);
-                    a.a[a.lowerBound(t)] = err[i];
-                }
+                appendNewEpropHistoryEntry(i, t);
+                writeErrorSignalToHistory(i, t, err[i]);
                 i_in[i] = buf.take(CU, t, i) + I_e[i];
                 if (rec && recordedBy[i] != null) record(t, i);
             }
@@ -231,12 +230,6 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
     @Override
     public void handleCurrent(int i, long step, double current, int rport) {
         buf.add(CU, step, i, current);
-    }
-
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
-        return 0;
     }
 
     /** NEST's handles_test_event(DelayedRateConnectionEvent&), which also knows the sender's model. */
@@ -281,25 +274,15 @@ public final class EpropReadout extends NeuronBlock implements EpropSynapse.Targ
 
     // ------------------------------------------------------------------ eprop_synapse
 
-    @Override
-    public EpropArchive epropArchive(int i) {
-        return hist[i];
-    }
-
-    @Override
-    public long epropCutoffSteps(int i) {
-        return cutoffSteps[i];
-    }
-
     /** NEST's eprop_readout::compute_gradient: g = sum err z_bar, z_bar <- alpha z_bar + z. */
     @Override
-    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt) {
+    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, Optimizer opt) {
         final double[][] e = c.ext;
         double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k];
         double w = c.w[k];
-        final boolean eachStep = opt.optimizeEachStep;
+        final boolean eachStep = opt.optimizeEachStep();
         final double pvm = P_v_m[i];
-        final EpropArchive a = hist[i];
+        final EpropHistory a = eh[i];
         int j = a.lowerBound(tPrev - 1);
         final long until = Math.min(tPrev + cutoffSteps[i], tSpike);
         double zCurBuf = 1.0, grad = 0.0;

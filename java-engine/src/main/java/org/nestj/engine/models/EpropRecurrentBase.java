@@ -3,29 +3,26 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.EpropArchive;
+import org.nestj.engine.kernel.EpropArchivingNodeRecurrent;
+import org.nestj.engine.kernel.EpropHistory;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * What NEST's four recurrent e-prop neurons without update intervals share (eprop_iaf, eprop_iaf_adapt,
- * eprop_iaf_psc_delta, eprop_iaf_psc_delta_adapt; NEST nestkernel/eprop_archiving_node_recurrent.h
- * with hist_shift_required false): their parameters and status, the surrogate gradient functions, the
- * e-prop history ({@link EpropArchive}) with the firing-rate regularization
- * f_av <- kappa_reg f_av + (1 - kappa_reg) z / dt, reg = c_reg (f_av - f_target dt), the learning
- * signals from eprop_readout, and eprop_synapse's gradient between two presynaptic spikes (the
- * models' compute_gradient), here for both the plain (e = psi z_bar) and the adaptive
- * (e = psi (z_bar - adapt_beta epsilon), epsilon <- P_adapt epsilon + e) variants.
- * Not an ArchivingNode in NEST: no t_spike, tau_minus, Ca entries. Voltages are kept relative to E_L.
+ * eprop_iaf_psc_delta, eprop_iaf_psc_delta_adapt), on NEST's EpropArchivingNodeRecurrent with
+ * hist_shift_required false ({@link EpropArchivingNodeRecurrent}: the e-prop history, the surrogate gradient
+ * functions, the firing-rate regularization f_av <- kappa_reg f_av + (1 - kappa_reg) z / dt,
+ * reg = c_reg (f_av - f_target dt), the learning signals from eprop_readout): their parameters and status,
+ * and eprop_synapse's gradient between two presynaptic spikes (the models' compute_gradient), here for both
+ * the plain (e = psi z_bar) and the adaptive (e = psi (z_bar - adapt_beta epsilon),
+ * epsilon <- P_adapt epsilon + e) variants. Not an ArchivingNode in NEST: no t_spike, tau_minus, Ca entries.
+ * Voltages are kept relative to E_L.
  */
-public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSynapse.Target {
+public abstract class EpropRecurrentBase extends EpropArchivingNodeRecurrent {
     static final int SP = 0, CU = 1;
-    /** surrogate gradient functions, in the (alphabetical) order of NEST's map */
-    static final String[] SG_NAMES = {"arctan", "exponential", "fast_sigmoid_derivative", "piecewise_linear"};
-    static final int SG_ARCTAN = 0, SG_EXP = 1, SG_FSD = 2, SG_PWL = 3;
 
     @PerNode public double[] C_m, c_reg, E_L, f_target, beta, gamma, I_e, t_ref, tau_m, V_min, V_th, kappa, kappa_reg,
             cutoff;
@@ -33,20 +30,12 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
     /** state: learning signal, surrogate gradient, input current, V_m - E_L, spike state */
     @PerNode public double[] ls, sg, i_in, v_m, z;
     @PerNode public int[] r;
-    /** firing-rate average of the regularization (EpropArchivingNodeRecurrent::f_av_) */
-    @PerNode public double[] f_av;
     /** adaptive models: adapt_beta, adapt_tau, adaptation, V_th_adapt - E_L */
     @PerNode public double[] adapt_beta, adapt_tau, adapt, v_th_adapt;
     /** psc_delta models: V_reset - E_L, refractory_input, the refractory spike buffer */
     @PerNode public double[] V_reset, refr_spikes_buffer;
     @PerNode public boolean[] with_refr_input;
 
-    /**
-     * the surrogate gradient function in use; not copied into new nodes (NEST's copy constructor
-     * leaves compute_surrogate_gradient_ at piecewise_linear whatever the model default's name says)
-     */
-    public final int[] sgCode;
-    public final EpropArchive[] hist;
     double[] P_v_m, P_i_in, P_adapt;
     int[] refractoryCounts;
     long[] cutoffSteps;
@@ -54,7 +43,7 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
     final boolean adaptive, pscDelta;
 
     protected EpropRecurrentBase(int n, boolean adaptive, boolean pscDelta) {
-        super(n);
+        super(n, false);
         this.adaptive = adaptive;
         this.pscDelta = pscDelta;
         C_m = fill(n, 250.0);
@@ -79,7 +68,6 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
         v_m = fill(n, 0.0);
         z = fill(n, 0.0);
         r = fillI(n, 0);
-        f_av = fill(n, 0.0);
         adapt_beta = fill(n, 1.0);
         adapt_tau = fill(n, 10.0);
         adapt = fill(n, 0.0);
@@ -87,24 +75,19 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
         V_reset = fill(n, -70.0 - -70.0);
         refr_spikes_buffer = fill(n, 0.0);
         with_refr_input = fillB(n, false);
-        sgCode = fillI(n, SG_PWL);
-        hist = new EpropArchive[n];
-        for (int i = 0; i < n; i++) hist[i] = new EpropArchive();
+    }
+
+    @Override
+    public final long getShift() {
+        return OFFSET_GEN + DELAY_IN_REC;
+    }
+
+    @Override
+    public final long getEpropIsiTraceCutoff(int i) {
+        return cutoffSteps[i];
     }
 
     // ------------------------------------------------------------------ status
-
-    /** NEST's find_surrogate_gradient: the code of a name, BadProperty with NEST's message if unknown. */
-    final int findSurrogateGradient(String name) {
-        for (int j = 0; j < SG_NAMES.length; j++) {
-            if (SG_NAMES[j].equals(name)) return j;
-        }
-        StringBuilder m = new StringBuilder("Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [");
-        for (String s : SG_NAMES) m.append(" \"").append(s).append("\",");
-        m.setLength(m.length() - 1);
-        m.append(" ] required.");
-        throw badProperty(m.toString());
-    }
 
     @Override
     public void getStatus(int i, Map<String, Object> d) {
@@ -166,7 +149,7 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
         if (s.has("surrogate_gradient_function")) {
             sgn = s.s("surrogate_gradient_function", sgn);
             // NEST changes the node's function at once, before the checks below
-            sgCode[i] = findSurrogateGradient(sgn);
+            selectSurrogateGradient(i, sgn);
         }
         double tr = s.d("t_ref", t_ref[i]);
         double tm = s.d("tau_m", tau_m[i]);
@@ -231,7 +214,7 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
     @Override
     public double recordable(int var, int i) {
         switch (recordables()[var]) {
-            case "eprop_history_duration": return kernel.time.resolution() * hist[i].size;
+            case "eprop_history_duration": return epropHistoryDuration(i);
             case "learning_signal": return ls[i];
             case "surrogate_gradient": return sg[i];
             case "adaptation": return adapt[i];
@@ -269,22 +252,9 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
 
     // ------------------------------------------------------------------ dynamics helpers
 
-    /** NEST's surrogate gradient functions (0 while refractory). */
+    /** The surrogate gradient of node i at v with threshold vth (0 while refractory). */
     final double surrogateGradient(int i, int ri, double v, double vth) {
-        if (ri > 0) return 0.0;
-        final double be = beta[i], ga = gamma[i];
-        switch (sgCode[i]) {
-            case SG_EXP:
-                return ga * GlibcMath.exp(-be * Math.abs(v - vth));
-            case SG_FSD:
-                return ga * GlibcMath.pow(1.0 + be * Math.abs(v - vth), -2.0);
-            case SG_ARCTAN: {
-                double x = be * Math.PI * (v - vth);
-                return ga / Math.PI * (1.0 / (1.0 + GlibcMath.pow(x, 2.0)));
-            }
-            default:
-                return ga * Math.max(0.0, 1.0 - be * Math.abs(v - vth));
-        }
+        return surrogateGradient(i, ri, v, vth, beta[i], gamma[i]);
     }
 
     /**
@@ -292,18 +262,10 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
      * write_surrogate_gradient_to_history, write_firing_rate_reg_to_history, get_learning_signal_from_history).
      */
     final void archiveStep(int i, long t, double zt) {
-        EpropArchive a = hist[i];
-        if (a.indegree > 0) {
-            a.append(t);
-            int j = a.size - 1;
-            a.a[j] = sg[i];
-            double dt = kernel.time.resolution();
-            double ft = f_target[i] * dt;
-            double kr = kappa_reg[i];
-            f_av[i] = kr * f_av[i] + (1.0 - kr) * zt / dt;
-            a.c[a.lowerBound(t)] = c_reg[i] * (f_av[i] - ft);
-        }
-        ls[i] = a.learningSignal(t);
+        appendNewEpropHistoryEntry(i, t);
+        writeSurrogateGradientToHistory(i, t, sg[i]);
+        writeFiringRateRegToHistory(i, t, zt, f_target[i], kappa_reg[i], c_reg[i]);
+        ls[i] = getLearningSignalFromHistory(i, t);
     }
 
     // ------------------------------------------------------------------ events
@@ -318,35 +280,7 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
         buf.add(CU, step, i, current);
     }
 
-    @Override
-    public int checkCurrentReceptor(int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "CurrentEvent");
-        return 0;
-    }
-
-    @Override
-    public int checkLearningSignalReceptor(int i, int rport) {
-        if (rport != 0) throw unknownReceptor(rport, "LearningSignalConnectionEvent");
-        return 0;
-    }
-
-    @Override
-    public void handleLearningSignal(int i, long stamp, double[] v, int base, int md, double weight) {
-        EpropArchive a = hist[i];
-        for (int lag = 0; lag < md; lag++) a.addLearningSignal(stamp, weight * v[base + lag]);
-    }
-
     // ------------------------------------------------------------------ eprop_synapse
-
-    @Override
-    public EpropArchive epropArchive(int i) {
-        return hist[i];
-    }
-
-    @Override
-    public long epropCutoffSteps(int i) {
-        return cutoffSteps[i];
-    }
 
     /**
      * NEST's compute_gradient of the recurrent models: the gradient from the previous presynaptic spike
@@ -354,14 +288,14 @@ public abstract class EpropRecurrentBase extends NeuronBlock implements EpropSyn
      * to the current spike. The connection's traces are the columns of c at k (EpropSynapse's layout).
      */
     @Override
-    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt) {
+    public void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, Optimizer opt) {
         final double[][] e = c.ext;
         double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k], eBar = e[EpropSynapse.E_BAR][k],
                 eBarReg = e[EpropSynapse.E_BAR_REG][k], eps = e[EpropSynapse.EPSILON][k];
         double w = c.w[k];
-        final boolean eachStep = opt.optimizeEachStep;
+        final boolean eachStep = opt.optimizeEachStep();
         final double pvm = P_v_m[i], ka = kappa[i], kr = kappa_reg[i], pad = P_adapt[i], ab = adapt_beta[i];
-        final EpropArchive a = hist[i];
+        final EpropHistory a = eh[i];
         int j = a.lowerBound(tPrev - 1);
         final long until = Math.min(tPrev + cutoffSteps[i], tSpike);
         double zCurBuf = 1.0, grad = 0.0;

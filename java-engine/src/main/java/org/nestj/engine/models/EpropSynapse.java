@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.EpropArchive;
+import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.Kernel;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.Status;
@@ -21,23 +21,14 @@ import org.nestj.engine.kernel.SynapseType;
  *                                               fed to the optimizer, see EpropRecurrentBase / EpropReadout)
  *   target.write_update_to_history(t_prev, t, cutoff);  t_prev = t;  the spike is sent with the new weight
  * </pre>
- * The delay must be one step; the target must be an e-prop node (it keeps the e-prop history). The
+ * The delay must be one step; the target must be an e-prop node (an {@link EpropArchivingNode}, which keeps
+ * the e-prop history, of the newer models: its history shift is not required). The
  * optimizer (gradient_descent or adam, the shared {@link WeightOptimizer}) is a common property given as the
  * dictionary "optimizer"; each connection keeps its own optimizer state.
  */
 public final class EpropSynapse extends SynapseType {
     /** columns: spike time of the previous spike (steps), traces, then the optimizer's state (from OPT) */
     static final int T_PREV = 0, Z_BAR = 1, E_BAR = 2, E_BAR_REG = 3, EPSILON = 4, Z_PREV_BUF = 5, OPT = 6;
-
-    /** What an eprop_synapse needs from its target (NEST's EpropArchivingNode interface). */
-    public interface Target {
-        EpropArchive epropArchive(int i);
-
-        long epropCutoffSteps(int i);
-
-        /** NEST's compute_gradient for connection k of store c, with the model's optimizer. */
-        void computeGradient(int i, long tSpike, long tPrev, ConnStore c, int k, WeightOptimizer opt);
-    }
 
     public EpropSynapse() {
         super("eprop_synapse", new String[0], new double[0], hidden(), hiddenDefaults(), new String[0], new double[0], 96,
@@ -103,11 +94,11 @@ public final class EpropSynapse extends SynapseType {
             throw NestException.illegalConnection("Creation of connection is not possible because:\n"
                     + "eprop synapses currently require a delay of one simulation step");
         }
-        if (!(target instanceof Target)) {
+        if (!(target instanceof EpropArchivingNode)) {
             throw NestException.illegalConnection("Creation of connection is not possible because:\n"
                     + "The target node does not support eprop synapses.");
         }
-        ((Target) target).epropArchive(ti).registerConnection();
+        ((EpropArchivingNode) target).registerEpropConnection(ti);
         // a new connection starts with zero traces and a new optimizer (NEST's copy constructor, get_optimizer)
         for (int j = 0; j < OPT; j++) v[j] = 0.0;
         WeightOptimizer.initState(v, OPT);
@@ -134,13 +125,13 @@ public final class EpropSynapse extends SynapseType {
 
     @Override
     public boolean send(Ctx x, ConnStore c, int k) {
-        final Target tg = (Target) x.target;
+        final EpropArchivingNode target = (EpropArchivingNode) x.target;
         final int ti = x.ti;
         final double[][] e = c.ext;
         final long tSpike = x.stampSteps;
         final long tPrev = (long) e[T_PREV][k];
-        if (tPrev != 0) tg.computeGradient(ti, tSpike, tPrev, c, k, (WeightOptimizer) x.model.typeState);
-        tg.epropArchive(ti).writeUpdate(tPrev, tSpike, tg.epropCutoffSteps(ti));
+        if (tPrev != 0) target.computeGradient(ti, tSpike, tPrev, c, k, (WeightOptimizer) x.model.typeState);
+        target.writeUpdateToHistory(ti, tPrev, tSpike, target.getEpropIsiTraceCutoff(ti));
         e[T_PREV][k] = tSpike;
         x.weight = c.w[k];
         return true;

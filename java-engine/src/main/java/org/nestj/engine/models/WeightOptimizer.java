@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
+import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.Status;
 
 /**
@@ -27,7 +28,7 @@ import org.nestj.engine.kernel.Status;
  * The eta used before a connection's first optimization is 1e-4 unless eta was changed, then the first
  * changed value (NEST's eta_first_change_).
  */
-public final class WeightOptimizer {
+public final class WeightOptimizer implements EpropArchivingNode.Optimizer {
     public static final String GRADIENT_DESCENT = "gradient_descent", ADAM = "adam";
 
     /** per-connection state columns, relative to the synapse's base column */
@@ -52,6 +53,11 @@ public final class WeightOptimizer {
     public WeightOptimizer(String type) {
         this.type = type;
         this.adam = ADAM.equals(type);
+    }
+
+    @Override
+    public boolean optimizeEachStep() {
+        return optimizeEachStep;
     }
 
     public boolean isAdam() {
@@ -172,6 +178,7 @@ public final class WeightOptimizer {
      * NEST's WeightOptimizer::optimized_weight: adds the gradient of update idxCurrentUpdate to connection k's
      * sum and returns the weight, optimized when a new batch began.
      */
+    @Override
     public double optimizedWeight(double[][] c, int base, int k, long idxCurrentUpdate, double gradient, double weight) {
         final double[] sumG = c[base + SUM_GRADIENTS], step = c[base + OPTIMIZATION_STEP], etaCur = c[base + ETA_CURRENT],
                 nOpt = c[base + N_OPTIMIZE];
