@@ -155,24 +155,19 @@ public final class Models {
         k.connections.synapse("rate_connection_delayed").delayedRate = true;
         k.models.registerSynapse("rate_connection_instantaneous", false, false);
         k.connections.synapse("rate_connection_instantaneous").instantRate = true;
-        // e-prop without update intervals: eprop_synapse (and its _hpc variant), eprop_learning_signal_connection
-        EpropSynapse eprop = new EpropSynapse();
-        k.models.registerSynapseOnly(eprop, false);
-        SynapseModel epropHpc = new SynapseModel("eprop_synapse_hpc", k.connections.synModels.size(), "eprop_synapse_hpc",
-                false, false, eprop);
-        epropHpc.hpc = true;
-        k.connections.registerSynapse(epropHpc);
-        k.models.registerSynapse("eprop_learning_signal_connection", false, false);
-        k.connections.synapse("eprop_learning_signal_connection").learningSignal = true;
+        // e-prop (NEST models/eprop_synapse.h, eprop_learning_signal_connection.h)
+        k.models.registerSynapseWithHpc(new EpropSynapse(), false);
+        EpropLearningSignalConnection.register(k, EpropLearningSignalConnection.NAME);
         k.models.registerSynapse("gap_junction", false, false);
         k.connections.synapse("gap_junction").gap = true;
         SynapseModel diff = k.models.registerSynapseOnly(new DiffusionConnection(), false);
         diff.instantRate = true;
         diff.diffusion = true;
         diff.weight = 0.0;
-        // e-prop (NEST models/eprop_synapse_bsshslm_2020.h, eprop_learning_signal_connection_bsshslm_2020.h)
+        // e-prop after Bellec et al. 2020 (NEST models/eprop_synapse_bsshslm_2020.h,
+        // eprop_learning_signal_connection_bsshslm_2020.h)
         k.models.registerSynapseWithHpc(new EpropSynapseBsshslm2020(), false);
-        EpropLearningSignalConnectionBsshslm2020.register(k);
+        EpropLearningSignalConnection.register(k, EpropLearningSignalConnection.NAME_BSSHSLM_2020);
         k.models.registerSynapse("sic_connection", false, false);
         k.connections.synapse("sic_connection").sic = true;
         // cont_delay_synapse (NEST models/cont_delay_synapse.h): static synapses whose delay is
