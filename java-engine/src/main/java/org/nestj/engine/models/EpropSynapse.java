@@ -1,15 +1,10 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.EpropArchivingNode;
-import org.nestj.engine.kernel.Kernel;
 import org.nestj.engine.kernel.NodeBlock;
-import org.nestj.engine.kernel.Status;
 import org.nestj.engine.kernel.SynapseModel;
-import org.nestj.engine.kernel.SynapseType;
 
 /**
  * eprop_synapse — synapse for e-prop plasticity without update intervals (NEST 3.9
@@ -26,27 +21,14 @@ import org.nestj.engine.kernel.SynapseType;
  * optimizer (gradient_descent or adam, the shared {@link WeightOptimizer}) is a common property given as the
  * dictionary "optimizer"; each connection keeps its own optimizer state.
  */
-public final class EpropSynapse extends SynapseType {
+public final class EpropSynapse extends EpropSynapseBase {
     /** columns: spike time of the previous spike (steps), traces, then the optimizer's state (from OPT) */
     static final int T_PREV = 0, Z_BAR = 1, E_BAR = 2, E_BAR_REG = 3, EPSILON = 4, Z_PREV_BUF = 5, OPT = 6;
 
     public EpropSynapse() {
-        super("eprop_synapse", new String[0], new double[0], hidden(), hiddenDefaults(), new String[0], new double[0], 96,
-                false);
-    }
-
-    private static String[] hidden() {
-        String[] own = {"t_spike_previous", "z_bar", "e_bar", "e_bar_reg", "epsilon", "z_previous_buffer"};
-        String[] h = new String[OPT + WeightOptimizer.N_STATE];
-        System.arraycopy(own, 0, h, 0, OPT);
-        System.arraycopy(WeightOptimizer.STATE_KEYS, 0, h, OPT, WeightOptimizer.N_STATE);
-        return h;
-    }
-
-    private static double[] hiddenDefaults() {
-        double[] d = new double[OPT + WeightOptimizer.N_STATE];
-        System.arraycopy(WeightOptimizer.STATE_DEFAULTS, 0, d, OPT, WeightOptimizer.N_STATE);
-        return d;
+        super("eprop_synapse", new String[0], new double[0],
+                new String[] {"t_spike_previous", "z_bar", "e_bar", "e_bar_reg", "epsilon", "z_previous_buffer"},
+                new String[0], new double[0], 96);
     }
 
     /** the model's optimizer common properties (NEST's EpropSynapseCommonProperties::optimizer_cp_) */
@@ -60,27 +42,14 @@ public final class EpropSynapse extends SynapseType {
         return ((WeightOptimizer) st).copy();
     }
 
-    @SuppressWarnings("unchecked")
     @Override
-    public Object setModelState(Status s, Object st, SynapseModel m, Kernel k) {
-        if (!s.has("optimizer")) return st;
-        Object d = s.raw("optimizer");
-        if (!(d instanceof Map)) {
-            throw new NestException("TypeMismatch", "Expected datatype: dictionary for 'optimizer' of " + m.name + ".");
-        }
-        return ((WeightOptimizer) st).withStatus((Map<String, Object>) d, m.numConnections > 0);
+    WeightOptimizer optimizer(Object modelState) {
+        return (WeightOptimizer) modelState;
     }
 
     @Override
-    public void extraDefaults(Map<String, Object> d, SynapseModel m) {
-        d.put("optimizer", ((WeightOptimizer) m.typeState).getStatus());
-    }
-
-    @Override
-    public void validate(double weight, double[] v, double[] c, Object st) {
-        WeightOptimizer o = (WeightOptimizer) st;
-        if (weight < o.Wmin) throw bad("Minimal weight Wmin ≤ weight required.");
-        if (weight > o.Wmax) throw bad("weight ≤ maximal weight Wmax required.");
+    Object withOptimizer(Object modelState, WeightOptimizer optimizer) {
+        return optimizer;
     }
 
     @Override
@@ -102,25 +71,6 @@ public final class EpropSynapse extends SynapseType {
         // a new connection starts with zero traces and a new optimizer (NEST's copy constructor, get_optimizer)
         for (int j = 0; j < OPT; j++) v[j] = 0.0;
         WeightOptimizer.initState(v, OPT);
-    }
-
-    @Override
-    public String[] objectStatusKeys() {
-        return new String[] {"optimizer"};
-    }
-
-    @Override
-    public Object objectStatus(String key, ConnStore c, int k, SynapseModel m) {
-        return ((WeightOptimizer) m.typeState).connStatus(c.ext, OPT, k);
-    }
-
-    @Override
-    public int settableIndex(String key, SynapseModel m) {
-        if (key.startsWith("optimizer.")) {
-            int j = ((WeightOptimizer) m.typeState).connStateIndex(key.substring("optimizer.".length()));
-            return j < 0 ? IGNORED : OPT + j;
-        }
-        return visibleIndex(key);
     }
 
     @Override

@@ -1,15 +1,11 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.Kernel;
 import org.nestj.engine.kernel.NodeBlock;
-import org.nestj.engine.kernel.Status;
 import org.nestj.engine.kernel.SynapseModel;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -29,29 +25,16 @@ import org.nestj.engine.numerics.GlibcMath;
  * Per connection: tau_m_readout (status), the update bookkeeping and the optimizer's state (hidden
  * columns), and the noted intervals (an {@link IsiLists} entry per connection).
  */
-public final class EpropSynapseBsshslm2020 extends SynapseType {
+public final class EpropSynapseBsshslm2020 extends EpropSynapseBase {
     static final int TAU_M_READOUT = 0, T_SPIKE_PREVIOUS = 1, T_PREVIOUS_UPDATE = 2, T_NEXT_UPDATE = 3,
             T_PREVIOUS_TRIGGER_SPIKE = 4, ISI_LIST = 5, OPT = 6;
     /** common property columns */
     static final int AVERAGE_GRADIENT = 0;
 
     public EpropSynapseBsshslm2020() {
-        super("eprop_synapse_bsshslm_2020", new String[] {"tau_m_readout"}, new double[] {10.0}, hidden(),
-                hiddenDefaults(), new String[] {"average_gradient"}, new double[] {0.0}, 120, false);
-    }
-
-    private static String[] hidden() {
-        String[] h = new String[5 + WeightOptimizer.N_STATE];
-        String[] own = {"t_spike_previous", "t_previous_update", "t_next_update", "t_previous_trigger_spike", "isi_list"};
-        System.arraycopy(own, 0, h, 0, own.length);
-        System.arraycopy(WeightOptimizer.STATE_KEYS, 0, h, own.length, WeightOptimizer.N_STATE);
-        return h;
-    }
-
-    private static double[] hiddenDefaults() {
-        double[] d = new double[5 + WeightOptimizer.N_STATE];
-        System.arraycopy(WeightOptimizer.STATE_DEFAULTS, 0, d, 5, WeightOptimizer.N_STATE);
-        return d;
+        super("eprop_synapse_bsshslm_2020", new String[] {"tau_m_readout"}, new double[] {10.0},
+                new String[] {"t_spike_previous", "t_previous_update", "t_next_update", "t_previous_trigger_spike",
+                    "isi_list"}, new String[] {"average_gradient"}, new double[] {0.0}, 120);
     }
 
     @Override
@@ -80,39 +63,20 @@ public final class EpropSynapseBsshslm2020 extends SynapseType {
         return new ModelState(((ModelState) st).optimizer.copy(), new IsiLists());
     }
 
-    @SuppressWarnings("unchecked")
     @Override
-    public Object setModelState(Status s, Object st, SynapseModel m, Kernel k) {
-        if (!s.has("optimizer")) return st;
-        Object d = s.raw("optimizer");
-        if (!(d instanceof Map)) {
-            throw new NestException("TypeMismatch", "Expected datatype: dictionary for 'optimizer' of " + m.name + ".");
-        }
-        ModelState ms = (ModelState) st;
-        return new ModelState(ms.optimizer.withStatus((Map<String, Object>) d, m.numConnections > 0), ms.isis);
+    WeightOptimizer optimizer(Object modelState) {
+        return ((ModelState) modelState).optimizer;
     }
 
     @Override
-    public void extraDefaults(Map<String, Object> d, SynapseModel m) {
-        d.put("optimizer", ((ModelState) m.typeState).optimizer.getStatus());
-    }
-
-    @Override
-    public void checkSynapseParams(Status synSpec, Kernel k) {
-        for (String key : new String[] {"average_gradient", "optimizer"}) {
-            if (synSpec.has(key)) {
-                throw new NestException("NotImplemented", "Synapse parameter \"" + key
-                        + "\" can only be set via SetDefaults() or CopyModel().");
-            }
-        }
+    Object withOptimizer(Object modelState, WeightOptimizer optimizer) {
+        return new ModelState(optimizer, ((ModelState) modelState).isis);
     }
 
     @Override
     public void validate(double weight, double[] v, double[] c, Object st) {
         if (v[TAU_M_READOUT] <= 0) throw bad("Membrane time constant of readout neuron tau_m_readout > 0 required.");
-        WeightOptimizer o = ((ModelState) st).optimizer;
-        if (weight < o.Wmin) throw bad("Minimal weight Wmin ≤ weight required.");
-        if (weight > o.Wmax) throw bad("weight ≤ maximal weight Wmax required.");
+        super.validate(weight, v, c, st);
     }
 
     @Override
@@ -143,25 +107,6 @@ public final class EpropSynapseBsshslm2020 extends SynapseType {
         v[T_PREVIOUS_TRIGGER_SPIKE] = 0;
         v[ISI_LIST] = ((ModelState) m.typeState).isis.allocate();
         WeightOptimizer.initState(v, OPT);
-    }
-
-    @Override
-    public String[] objectStatusKeys() {
-        return new String[] {"optimizer"};
-    }
-
-    @Override
-    public Object objectStatus(String key, ConnStore c, int k, SynapseModel m) {
-        return ((ModelState) m.typeState).optimizer.connStatus(c.ext, OPT, k);
-    }
-
-    @Override
-    public int settableIndex(String key, SynapseModel m) {
-        if (key.startsWith("optimizer.")) {
-            int j = ((ModelState) m.typeState).optimizer.connStateIndex(key.substring("optimizer.".length()));
-            return j < 0 ? IGNORED : OPT + j;
-        }
-        return visibleIndex(key);
     }
 
     @Override
