@@ -77,10 +77,14 @@ public final class WeightRecorder extends RecordingDevice {
     private final double[] one = new double[4];
     private final long[] ints = new long[3];
 
+    /** Whether instance i records a weight event of sender to target at stamp (activity window, filters). */
+    public boolean accepts(int i, long sender, long target, long stamp) {
+        return isActive(i, stamp) && contains(senders[i], sender) && contains(targets[i], target);
+    }
+
     /** A weight event of a transmitted spike (stamp in steps). */
     public void record(int i, long sender, long target, long stamp, double weight, long rport, long port) {
-        if (!isActive(i, stamp)) return;
-        if (!contains(senders[i], sender) || !contains(targets[i], target)) return;
+        if (!accepts(i, sender, target, stamp)) return;
         if (recordTo[i].equals("memory")) {
             nEvents[i]++;
             one[0] = weight;

@@ -594,34 +594,50 @@ public final class SimulationManager {
      * on the number of threads: by time, sender, target, port.
      */
     private void flushWeights() {
+        // the events the recorders keep (activity window, senders/targets filters), found before the sort
+        // and the port look-up, which only they need
         int total = 0;
         for (WeightEvents e : wev) total += e.n;
         if (total == 0) return;
-        long[][] rows = new long[total][];
+        if (rowBuf.length < total) rowBuf = new long[Math.max(total, 2 * rowBuf.length)][];
+        final long[][] rows = rowBuf;
         int r = 0;
+        long lastRec = -1;
+        org.nestj.engine.devices.WeightRecorder wr = null;
         for (int t = 0; t < wev.length; t++) {
             WeightEvents e = wev[t];
-            for (int q = 0; q < e.n; q++) rows[r++] = new long[] {e.stamp[q], e.snd[q], e.tgt[q], e.port[q], t, q};
+            for (int q = 0; q < e.n; q++) {
+                if (e.rec[q] != lastRec) {
+                    lastRec = e.rec[q];
+                    NodeBlock b = k.nodes.blockOf(lastRec);
+                    wr = b instanceof org.nestj.engine.devices.WeightRecorder ? (org.nestj.engine.devices.WeightRecorder) b : null;
+                }
+                if (wr != null && wr.accepts((int) (e.rec[q] - wr.firstGid), e.snd[q], e.tgt[q], e.stamp[q])) {
+                    rows[r++] = new long[] {e.stamp[q], e.snd[q], e.tgt[q], e.port[q], t, q};
+                }
             }
-        Arrays.sort(rows, (x, y) -> {
+        }
+        Arrays.sort(rows, 0, r, (x, y) -> {
             for (int j = 0; j < 4; j++) {
                 int c = Long.compare(x[j], y[j]);
                 if (c != 0) return c;
             }
             return 0;
         });
-        for (long[] row : rows) {
+        for (int j = 0; j < r; j++) {
+            long[] row = rows[j];
             WeightEvents e = wev[(int) row[4]];
             int q = (int) row[5];
             e.port[q] = globalPort(e.snd[q], e.tgt[q], e.port[q]);
             NodeBlock b = k.nodes.blockOf(e.rec[q]);
-            if (b instanceof org.nestj.engine.devices.WeightRecorder) {
-                ((org.nestj.engine.devices.WeightRecorder) b).record((int) (e.rec[q] - b.firstGid), e.snd[q], e.tgt[q],
-                        e.stamp[q], e.w[q], e.rp[q], e.port[q]);
-            }
+            ((org.nestj.engine.devices.WeightRecorder) b).record((int) (e.rec[q] - b.firstGid), e.snd[q], e.tgt[q],
+                    e.stamp[q], e.w[q], e.rp[q], e.port[q]);
         }
         for (WeightEvents e : wev) e.n = 0;
+        Arrays.fill(rows, 0, r, null);
     }
+
+    private long[][] rowBuf = new long[64][];
 
     private final java.util.Map<Long, int[]> portCache = new java.util.HashMap<>();
     private long portCacheVersion = -1;
