@@ -31,9 +31,23 @@ public final class EpropHistory {
     public double[] rv = new double[4];
     public int rsize;
 
-    /** First e-prop history entry with t >= time (size if none). */
+    /**
+     * First e-prop history entry with t >= time (size if none). The steps are increasing and mostly
+     * contiguous towards the end (one entry per step, gaps only where used entries were erased), so the
+     * entry that lies as far from the last as its step does is tried first: if it has the step and its
+     * predecessor an earlier one, it is the lower bound; otherwise a binary search finds it.
+     */
     public int lowerBound(long time) {
-        int lo = 0, hi = size;
+        final int n = size;
+        if (n == 0) return 0;
+        final long last = t[n - 1];
+        if (time > last) return n;
+        final long back = last - time;   // negative only on overflow (time near Long.MIN_VALUE)
+        if (back >= 0 && back < n) {
+            final int j = (int) (n - 1 - back);
+            if (t[j] == time && (j == 0 || t[j - 1] < time)) return j;
+        }
+        int lo = 0, hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (t[mid] < time) lo = mid + 1;
