@@ -34,8 +34,9 @@ public final class EpropHistory {
     /**
      * First e-prop history entry with t >= time (size if none). The steps are increasing and mostly
      * contiguous towards the end (one entry per step, gaps only where used entries were erased), so the
-     * entry that lies as far from the last as its step does is tried first: if it has the step and its
-     * predecessor an earlier one, it is the lower bound; otherwise a binary search finds it.
+     * entries that lie as far from the last, or from the first, as the step does are tried first: if one
+     * has the step and its predecessor an earlier one, it is the lower bound; otherwise a binary search
+     * finds it.
      */
     public int lowerBound(long time) {
         final int n = size;
@@ -47,13 +48,20 @@ public final class EpropHistory {
             final int j = (int) (n - 1 - back);
             if (t[j] == time && (j == 0 || t[j - 1] < time)) return j;
         }
-        int lo = 0, hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (t[mid] < time) lo = mid + 1;
-            else hi = mid;
+        if (time <= t[0]) return 0;
+        final long ahead = time - t[0];  // positive here, no overflow: t[0] < time <= last
+        if (ahead < n) {
+            final int j = (int) ahead;
+            if (t[j] == time && t[j - 1] < time) return j;
         }
-        return lo;
+        // t[0] < time <= t[n - 1]: a binary search whose step is a conditional move (no unpredictable branch)
+        int base = 0, len = n;
+        while (len > 1) {
+            final int half = len >>> 1;
+            base = t[base + half] < time ? base + half : base;
+            len -= half;
+        }
+        return t[base] < time ? base + 1 : base;
     }
 
     /** Appends an e-prop history entry (time, 0, 0, 0). */
