@@ -211,6 +211,15 @@ public abstract class EpropRecurrentBase extends EpropArchivingNodeRecurrent {
 
     // ------------------------------------------------------------------ recordables
 
+    private static final String[] RECORDABLES = {"eprop_history_duration", "learning_signal", "surrogate_gradient", "V_m"};
+    private static final String[] RECORDABLES_ADAPT = {"adaptation", "eprop_history_duration", "learning_signal",
+        "surrogate_gradient", "V_m", "V_th_adapt"};
+
+    @Override
+    public final String[] recordables() {
+        return adaptive ? RECORDABLES_ADAPT : RECORDABLES;
+    }
+
     @Override
     public double recordable(int var, int i) {
         switch (recordables()[var]) {

@@ -115,10 +115,10 @@ public final class Models {
         k.models.registerNode("iaf_bw_2001", () -> new IafBw2001(1));
         k.models.registerNode("ht_neuron", () -> new HtNeuron(1));
         k.models.registerNode("iaf_bw_2001_exact", () -> new IafBw2001Exact(1));
-        k.models.registerNode("eprop_iaf", () -> new EpropIaf(1));
-        k.models.registerNode("eprop_iaf_adapt", () -> new EpropIafAdapt(1));
-        k.models.registerNode("eprop_iaf_psc_delta", () -> new EpropIafPscDelta(1));
-        k.models.registerNode("eprop_iaf_psc_delta_adapt", () -> new EpropIafPscDeltaAdapt(1));
+        k.models.registerNode("eprop_iaf", () -> new EpropIaf(1, false));
+        k.models.registerNode("eprop_iaf_adapt", () -> new EpropIaf(1, true));
+        k.models.registerNode("eprop_iaf_psc_delta", () -> new EpropIafPscDelta(1, false));
+        k.models.registerNode("eprop_iaf_psc_delta_adapt", () -> new EpropIafPscDelta(1, true));
         k.models.registerNode("eprop_readout", () -> new EpropReadout(1));
         k.models.registerNode("eprop_iaf_bsshslm_2020", () -> new EpropIafBsshslm2020(1));
         k.models.registerNode("eprop_iaf_adapt_bsshslm_2020", () -> new EpropIafAdaptBsshslm2020(1));
