@@ -1,6 +1,5 @@
 package org.nestj.engine.models;
 
-import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.NodeBlock;
@@ -16,8 +15,9 @@ import org.nestj.engine.kernel.SynapseModel;
  *                                               fed to the optimizer, see EpropRecurrentBase / EpropReadout)
  *   target.write_update_to_history(t_prev, t, cutoff);  t_prev = t;  the spike is sent with the new weight
  * </pre>
- * The delay must be one step; the target must be an e-prop node (an {@link EpropArchivingNode}, which keeps
- * the e-prop history, of the newer models: its history shift is not required). The
+ * The target must be an e-prop node (an {@link EpropArchivingNode}, which keeps the e-prop history, of the
+ * newer models: its history shift is not required) and the delay one step (checked in that order,
+ * {@link EpropSynapseBase#registerWithTarget}). The
  * optimizer (gradient_descent or adam, the shared {@link WeightOptimizer}) is a common property given as the
  * dictionary "optimizer"; each connection keeps its own optimizer state.
  */
@@ -59,15 +59,7 @@ public final class EpropSynapse extends EpropSynapseBase {
 
     @Override
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
-        if (target.kernel.time.delayMsToSteps(delayMs) != 1) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "eprop synapses currently require a delay of one simulation step");
-        }
-        if (!(target instanceof EpropArchivingNode)) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "The target node does not support eprop synapses.");
-        }
-        ((EpropArchivingNode) target).registerEpropConnection(ti);
+        registerWithTarget(target, ti, delayMs);
         // a new connection starts with zero traces and a new optimizer (NEST's copy constructor, get_optimizer)
         for (int j = 0; j < OPT; j++) v[j] = 0.0;
         WeightOptimizer.initState(v, OPT);

@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
+import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.Kernel;
+import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.kernel.SynapseModel;
 import org.nestj.engine.kernel.SynapseType;
@@ -24,6 +26,26 @@ import org.nestj.engine.kernel.SynapseType;
 abstract class EpropSynapseBase extends SynapseType {
     /** the column of the optimizer's first per-connection state value */
     final int opt;
+
+    /**
+     * What both e-prop synapses check when a connection is made, and in NEST's order: the target must keep
+     * e-prop histories (ConnectionManager::connect_ for REQUIRES_EPROP_ARCHIVING: NotImplemented), then the
+     * delay must be one step (the synapses' check_connection: IllegalConnection); the target then registers
+     * the connection (register_eprop_connection).
+     */
+    static EpropArchivingNode registerWithTarget(NodeBlock target, int ti, double delayMs) {
+        if (!(target instanceof EpropArchivingNode)) {
+            throw new NestException("NotImplemented",
+                    "This synapse model is not supported by the neuron model of at least one connection.");
+        }
+        if (target.kernel.time.delayMsToSteps(delayMs) != 1) {
+            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
+                    + "eprop synapses currently require a delay of one simulation step");
+        }
+        EpropArchivingNode t = (EpropArchivingNode) target;
+        t.registerEpropConnection(ti);
+        return t;
+    }
 
     /**
      * A model whose per-connection columns are the visible ones, the hidden ones of ownHidden (defaults 0) and

@@ -1,6 +1,5 @@
 package org.nestj.engine.models;
 
-import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.EpropArchivingNode;
 import org.nestj.engine.kernel.Kernel;
@@ -91,16 +90,8 @@ public final class EpropSynapseBsshslm2020 extends EpropSynapseBase {
      */
     @Override
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
-        if (!(target instanceof EpropArchivingNode)) {
-            throw new NestException("NotImplemented",
-                    "This synapse model is not supported by the neuron model of at least one connection.");
-        }
+        registerWithTarget(target, ti, delayMs);
         Kernel k = target.kernel;
-        if (k.time.delayMsToSteps(delayMs) != 1) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "eprop synapses currently require a delay of one simulation step");
-        }
-        ((EpropArchivingNode) target).registerEpropConnection(ti);
         v[T_SPIKE_PREVIOUS] = 0;
         v[T_PREVIOUS_UPDATE] = 0;
         v[T_NEXT_UPDATE] = k.epropUpdateIntervalSteps();
