@@ -82,9 +82,8 @@ public final class WeightRecorder extends RecordingDevice {
         return isActive(i, stamp) && contains(senders[i], sender) && contains(targets[i], target);
     }
 
-    /** A weight event of a transmitted spike (stamp in steps). */
+    /** A weight event of a transmitted spike (stamp in steps) that {@link #accepts} let through. */
     public void record(int i, long sender, long target, long stamp, double weight, long rport, long port) {
-        if (!accepts(i, sender, target, stamp)) return;
         if (recordTo[i].equals("memory")) {
             nEvents[i]++;
             one[0] = weight;

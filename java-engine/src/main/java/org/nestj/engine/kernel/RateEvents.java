@@ -398,10 +398,10 @@ public final class RateEvents {
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);
                         int rp = c.rportOf(q);
-                        if (tb.wholeRateEvents() && !(sicSyn.length > sy && sicSyn[sy])) {
-                            tb.handleRateEvent(ti, o.v, base, md, w, rp, g, false);
-                        } else if (sicSyn.length > sy && sicSyn[sy]) {
+                        if (sicSyn.length > sy && sicSyn[sy]) {
                             for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
+                        } else if (tb.wholeRateEvents()) {
+                            tb.handleRateEvent(ti, o.v, base, md, w, rp, g, false);
                         } else {
                             for (int lag = 0; lag < md; lag++) tb.handleDelayedRate(ti, s0 + lag, o.v[base + lag], w, rp);
                         }
