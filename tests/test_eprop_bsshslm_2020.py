@@ -355,6 +355,12 @@ def test_optimizer_per_connection(nest):
     c.set({"optimizer": {"m": 0.5, "v": 0.25}})
     assert c.optimizer == {"m": 0.5, "v": 0.25}
     assert (c.weight, c.tau_m_readout) == (2.0, 10.0)
+    # per-connection dictionaries that give different keys: each key goes to the connections that give it
+    b2 = nest.Create("eprop_iaf_bsshslm_2020", 2)
+    nest.Connect(a, b2, syn_spec={"synapse_model": "eprop_synapse_bsshslm_2020", "delay": 1.0, "weight": 2.0})
+    c2 = nest.GetConnections(a, b2)
+    c2.set([{"optimizer": {"m": 0.125}}, {"optimizer": {"m": 0.375, "v": 0.5}}])
+    assert c2.get("optimizer") == [{"m": 0.125, "v": 0.0}, {"m": 0.375, "v": 0.5}]
     # gradient descent's optimizer has no state: an empty dictionary, and set ignores the entries
     nest.ResetKernel()
     nest.set(resolution=1.0)

@@ -690,10 +690,10 @@ class SynapseCollection:
                     if s not in subs:
                         subs.append(s)
             for s in subs:
-                missing = [i for i, v in enumerate(vals) if s not in v]
-                if missing:
-                    sub = self[[i for i in range(n) if i not in missing]]
-                    sub.set({k: [{s: v[s]} for v in vals if s in v]})
+                having = [i for i, v in enumerate(vals) if s in v]
+                if len(having) < n:
+                    # a key only some connections' dictionaries give: set on those connections alone
+                    self[having].set({k: [{s: vals[i][s]} for i in having]})
                     continue
                 cols[k + "." + s] = [v[s] for v in vals]
         if not cols:
