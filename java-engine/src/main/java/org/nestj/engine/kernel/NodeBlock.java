@@ -463,6 +463,31 @@ public abstract class NodeBlock {
      * index where it stopped.
      */
     public int deliverSpan(ConnStore c, int a, int e, long emitStep, int mult, long srcGid, double offset) {
+        final int[] tgt = c.tgt;
+        final int last = (int) (firstGid + n);
+        if (tgt[e - 1] < last) {
+            deliverRun(c, a, e, emitStep, mult, srcGid, offset);
+            return e;
+        }
+        final InputBuffer ib = spikeBuf;
+        if (ib != null && c.doff == null && c.w == null && c.wi == null && c.delay == null) {
+            // one weight and one delay for the segment, and the run goes on into a later block:
+            // deliver until the first target beyond this block (the scan reads only the cache lines
+            // the delivery reads; a binary search for the end would miss the cache several times)
+            final double s = c.wtab[0] * mult;
+            final int len = ib.len;
+            int slot = (int) (emitStep % len) + c.delayConst;
+            if (slot >= len) slot -= len;
+            final int row = ((s > 0 ? spikeChPos : spikeChNeg) * len + slot) * n - (int) firstGid;
+            final double[] bd = ib.d;
+            int k = a;
+            for (; k < e; k++) {
+                final int tg = tgt[k];
+                if (tg >= last) break;
+                bd[row + tg] += s;
+            }
+            return k;
+        }
         final int m = spanEnd(c, a, e);
         deliverRun(c, a, m, emitStep, mult, srcGid, offset);
         return m;

@@ -18,6 +18,17 @@ public final class SpikeOut {
         this.thread = thread;
     }
 
+    private int[] lagScratch = new int[64];
+
+    /**
+     * Scratch for an update loop that notes the lags at which one node spikes within the slice
+     * and emits them after that node's steps (keeping calls out of the per-step loop): at least n entries.
+     */
+    public int[] lagScratch(int n) {
+        if (lagScratch.length < n) lagScratch = new int[n];
+        return lagScratch;
+    }
+
     public void spike(long g, int l, int m) {
         spike(g, l, m, 0.0);
     }

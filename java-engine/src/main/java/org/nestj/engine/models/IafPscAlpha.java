@@ -171,6 +171,7 @@ public final class IafPscAlpha extends IafPscBase {
         final boolean uni = uniform;
         final boolean cur = currentInput;
         final int slot0 = (int) ((origin + from) % len);
+        final int[] lags = out.lagScratch(to - from);
         for (int i = i0; i < i1; i++) {
             if (fr && frozen[i]) continue;
             final int p = uni ? 0 : i;
@@ -181,6 +182,7 @@ public final class IafPscAlpha extends IafPscBase {
             double y3i = y3[i], dIex = dI_ex[i], Iex = I_ex[i], dIin = dI_in[i], Iin = I_in[i], y0i = y0[i];
             int ri = r[i];
             int slot = slot0;
+            int nsp = 0;
             for (int lag = from; lag < to; lag++) {
                 if (ri == 0) {
                     y3i = p30 * (y0i + ie) + p31e * dIex + p32e * Iex + p31i * dIin + p32i * Iin + em1 * y3i + y3i;
@@ -198,8 +200,7 @@ public final class IafPscAlpha extends IafPscBase {
                 if (y3i >= theta) {
                     ri = refractoryCounts[p];
                     y3i = V_reset[p];
-                    spiked(i, origin + lag + 1);
-                    out.spike(gid(i), lag, 1);
+                    lags[nsp++] = lag;
                 }
                 if (cur) {
                     y0i = bd[ki0];
@@ -214,6 +215,7 @@ public final class IafPscAlpha extends IafPscBase {
                 slot = slot + 1 == len ? 0 : slot + 1;
             }
             y3[i] = y3i; dI_ex[i] = dIex; I_ex[i] = Iex; dI_in[i] = dIin; I_in[i] = Iin; y0[i] = y0i; r[i] = ri;
+            emitSpikes(i, origin, lags, nsp, out);
         }
     }
 

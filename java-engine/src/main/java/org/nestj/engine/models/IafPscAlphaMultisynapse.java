@@ -101,6 +101,7 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
         final int len = buf.len, nn = n, ch = buf.channels;
         final boolean rec = recording();
         final int slot0 = (int) ((origin + from) % len);
+        final int[] lags = out.lagScratch(to - from);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] a1 = y1[i], a2 = y2[i];
@@ -108,7 +109,7 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
             final int np = a1.length;
             final double p30 = P30[i], p33 = P33[i], ie = I_e[i], lower = LowerBound[i], theta = Theta[i];
             double vm = V_m[i], ic = I_const[i];
-            int ri = r[i], slot = slot0;
+            int ri = r[i], slot = slot0, nsp = 0;
             for (int lag = from; lag < to; lag++) {
                 if (ri == 0) {
                     double v = p30 * (ic + ie) + p33 * vm;
@@ -127,8 +128,7 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
                 if (vm >= theta) {
                     ri = refractoryCounts[i];
                     vm = V_reset[i];
-                    spiked(i, origin + lag + 1);
-                    out.spike(gid(i), lag, 1);
+                    lags[nsp++] = lag;
                 }
                 ic = bd[b];
                 bd[b] = 0;
@@ -139,6 +139,7 @@ public final class IafPscAlphaMultisynapse extends IafPscMultisynapseBase {
                 slot = slot + 1 == len ? 0 : slot + 1;
             }
             storeState(i, vm, ic, ri);
+            emitSpikes(i, origin, lags, nsp, out);
         }
     }
 }

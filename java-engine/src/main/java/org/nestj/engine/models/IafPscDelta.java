@@ -105,10 +105,11 @@ public final class IafPscDelta extends IafPscBase {
         final double[] bd = buf.d;
         final int len = buf.len;
         final boolean rec = recording();
+        final int[] lags = out.lagScratch(to - from);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             double v = y3[i], cur = y0[i], rb = refr_spikes_buffer[i];
-            int ri = r[i];
+            int ri = r[i], nsp = 0;
             final boolean wri = with_refr_input[i];
             int slot = (int) ((origin + from) % len);
             for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
@@ -132,8 +133,7 @@ public final class IafPscDelta extends IafPscBase {
                 if (v >= Theta[i]) {
                     ri = refractoryCounts[i];
                     v = V_reset[i];
-                    spiked(i, step + 1);
-                    out.spike(gid(i), lag, 1);
+                    lags[nsp++] = lag;
                 }
                 cur = bd[kc];
                 bd[kc] = 0;
@@ -143,6 +143,7 @@ public final class IafPscDelta extends IafPscBase {
                 }
             }
             y3[i] = v; y0[i] = cur; r[i] = ri; refr_spikes_buffer[i] = rb;
+            emitSpikes(i, origin, lags, nsp, out);
         }
     }
 

@@ -119,13 +119,14 @@ public final class IafPscExp extends IafPscExpBase {
         final boolean cur = currentInput;
         final boolean uni = uniform;
         final int slot0 = (int) ((origin + from) % len);
+        final int[] lags = out.lagScratch(to - from);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final int p = uni ? 0 : i;
             final double p22 = P22[p], p21ex = P21ex[p], p21in = P21in[p], p20 = P20[p], p11ex = P11ex[p], p11in = P11in[p];
             final double ie = I_e[p], theta = Theta[p];
             double v = V_m[i], iex = i_syn_ex[i], iin = i_syn_in[i], c0 = i_0[i], c1 = i_1[i];
-            int rr = r_ref[i];
+            int rr = r_ref[i], nsp = 0;
             final boolean stochastic = delta[p] > 1e-10;
             int slot = slot0;
             for (int lag = from; lag < to; lag++, slot = slot + 1 == len ? 0 : slot + 1) {
@@ -152,8 +153,7 @@ public final class IafPscExp extends IafPscExpBase {
                 if (fire) {
                     rr = refractoryCounts[p];
                     v = V_reset[p];
-                    spiked(i, step + 1);
-                    out.spike(gid(i), lag, 1);
+                    lags[nsp++] = lag;
                 }
                 if (cur) {
                     c0 = bd[k0];
@@ -168,6 +168,7 @@ public final class IafPscExp extends IafPscExpBase {
                 }
             }
             V_m[i] = v; i_syn_ex[i] = iex; i_syn_in[i] = iin; i_0[i] = c0; i_1[i] = c1; r_ref[i] = rr;
+            emitSpikes(i, origin, lags, nsp, out);
         }
     }
 

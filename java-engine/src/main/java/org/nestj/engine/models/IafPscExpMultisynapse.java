@@ -78,13 +78,14 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
         final int len = buf.len, nn = n, ch = buf.channels;
         final boolean rec = recording();
         final int slot0 = (int) ((origin + from) % len);
+        final int[] lags = out.lagScratch(to - from);
         for (int i = i0; i < i1; i++) {
             if (frozen != null && frozen[i]) continue;
             final double[] is = i_syn[i], p11 = P11[i], p21 = P21[i];
             final int np = is.length;
             final double p22 = P22[i], p20 = P20[i], ie = I_e[i], theta = Theta[i];
             double vm = V_m[i], ic = I_const[i];
-            int ri = r[i], slot = slot0;
+            int ri = r[i], slot = slot0, nsp = 0;
             for (int lag = from; lag < to; lag++) {
                 if (ri == 0) {
                     double v = vm * p22 + (ie + ic) * p20;
@@ -102,8 +103,7 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
                 if (vm >= theta) {
                     ri = refractoryCounts[i];
                     vm = V_reset[i];
-                    spiked(i, origin + lag + 1);
-                    out.spike(gid(i), lag, 1);
+                    lags[nsp++] = lag;
                 }
                 ic = bd[b];
                 bd[b] = 0;
@@ -114,6 +114,7 @@ public final class IafPscExpMultisynapse extends IafPscMultisynapseBase {
                 slot = slot + 1 == len ? 0 : slot + 1;
             }
             storeState(i, vm, ic, ri);
+            emitSpikes(i, origin, lags, nsp, out);
         }
     }
 }
