@@ -13,7 +13,8 @@ import numpy as np
 
 from .lib.hl_api_exceptions import NESTErrors
 
-__all__ = ["bridge", "to_java", "to_py", "check_call", "jvm_started"]
+__all__ = ["bridge", "to_java", "to_py", "check_call", "jvm_started", "check_stack", "stack_checker", "get_debug",
+           "set_debug", "sli_func", "sli_pop", "sli_push", "sli_run", "spp", "sps", "sr", "set_communicator"]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -204,7 +205,36 @@ def _memory_thisjob():
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-_SLI_COMMANDS = {"memory_thisjob": lambda: _sli_stack.append(_memory_thisjob())}
+def _have_h5py():
+    try:
+        import importlib.util
+        return importlib.util.find_spec("h5py") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# statusdict entries a PyNEST script may query (what this nestj offers, in NEST's terms): threads, GSL's
+# algorithms and boost's functions (reimplemented), HDF5 through h5py (SonataNetwork); no MPI, MUSIC,
+# SIONlib or libneurosim
+_STATUSDICT = {
+    "have_gsl": lambda: True, "have_boost": lambda: True, "have_mpi": lambda: False, "have_music": lambda: False,
+    "have_sionlib": lambda: False, "have_libneurosim": lambda: False, "have_hdf5": _have_h5py,
+    "threading": lambda: "openmp", "version": lambda: "3.9.0",
+}
+
+
+def _set_verbosity_from_stack():
+    from .lib.hl_api_info import set_verbosity
+    set_verbosity(int(spp()))
+
+
+_SLI_COMMANDS = {
+    "memory_thisjob": lambda: _sli_stack.append(_memory_thisjob()),
+    "is_threaded": lambda: _sli_stack.append(True),
+    "count": lambda: _sli_stack.append(len(_sli_stack)),
+    "clear": lambda: _sli_stack.clear(),
+    "setverbosity": _set_verbosity_from_stack,
+}
 
 
 def sps(obj):
@@ -220,15 +250,108 @@ def spp():
     return _sli_stack.pop()
 
 
+sli_push = sps
+sli_pop = spp
+
+
+def _not_available(token):
+    from .lib.hl_api_exceptions import NESTErrors
+    return NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available (supported: "
+                                     "numbers, {}, statusdict/<{}> ::).".format(
+                                         token, ", ".join(sorted(_SLI_COMMANDS)),
+                                         "|".join(sorted(_STATUSDICT))))
+
+
 def sr(cmd):
-    """Run SLI code: nestj understands only the commands in _SLI_COMMANDS (e.g. memory_thisjob)."""
-    for token in str(cmd).split():
+    """Run SLI code. nestj has no SLI interpreter: it understands numbers, the commands in
+    _SLI_COMMANDS (memory_thisjob, is_threaded, count, clear, setverbosity) and the queries
+    ``statusdict/<key> ::`` of _STATUSDICT; anything else raises NotImplemented."""
+    tokens = str(cmd).split()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.startswith("statusdict/") and i + 1 < len(tokens) and tokens[i + 1] == "::":
+            f = _STATUSDICT.get(token[len("statusdict/"):])
+            if f is None:
+                raise _not_available(token)
+            _sli_stack.append(f())
+            i += 2
+            continue
         f = _SLI_COMMANDS.get(token)
-        if f is None:
-            from .lib.hl_api_exceptions import NESTErrors
-            raise NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available "
-                                            "(supported: {}).".format(token, ", ".join(sorted(_SLI_COMMANDS))))
-        f()
+        if f is not None:
+            f()
+        else:
+            try:
+                _sli_stack.append(int(token))
+            except ValueError:
+                try:
+                    _sli_stack.append(float(token))
+                except ValueError:
+                    raise _not_available(token) from None
+        i += 1
+
+
+sli_run = sr
+
+
+def sli_func(s, *args, **kwargs):
+    """PyNEST's sli_func: pushes args, runs s (see sr), returns what it left: one value, a tuple of
+    several, or None."""
+    base = len(_sli_stack)
+    _sli_stack.extend(args)
+    try:
+        sr(s)
+    except Exception:
+        del _sli_stack[base:]
+        raise
+    r = _sli_stack[base:]
+    del _sli_stack[base:]
+    if len(r) == 1:
+        return r[0]
+    return tuple(r) if r else None
+
+
+_debug = [False]
+
+
+def get_debug():
+    """PyNEST's get_debug: whether the stack checks of check_stack are on."""
+    return _debug[0]
+
+
+def set_debug(dbg=True):
+    """PyNEST's set_debug: switch the stack checks of check_stack on or off."""
+    _debug[0] = bool(dbg)
+
+
+def stack_checker(f):
+    """PyNEST's stack_checker: in debug mode, raises NESTError if f leaves elements on the operand stack."""
+    @functools.wraps(f)
+    def stack_checker_func(*args, **kwargs):
+        if not _debug[0]:
+            return f(*args, **kwargs)
+        before = len(_sli_stack)
+        result = f(*args, **kwargs)
+        left = len(_sli_stack) - before
+        if left != 0:
+            from .lib.hl_api_exceptions import NESTError
+            raise NESTError("Function '%s' left %i elements on the stack." % (f.__name__, left))
+        return result
+    return stack_checker_func
+
+
+def check_stack(thing):
+    """PyNEST's check_stack: applies stack_checker to a function or to every method of a class;
+    anything else is returned unchanged."""
+    import inspect
+    import types
+    if inspect.isfunction(thing):
+        return stack_checker(thing)
+    if inspect.isclass(thing):
+        for name, mtd in inspect.getmembers(thing, predicate=inspect.isfunction):
+            setattr(thing, name, stack_checker(mtd))
+        return thing
+    return thing
 
 
 def set_communicator(comm):
