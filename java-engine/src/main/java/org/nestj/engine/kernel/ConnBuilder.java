@@ -573,8 +573,9 @@ public final class ConnBuilder {
             else receptorV[q] = value("receptor_type", r, expected, k);
         }
         if (m.homWeight && weight[q] != null) {
-            throw NestException.badProperty("Weight cannot be specified since it needs to be equal for all connections "
-                    + "when static_synapse_hom_w is used.");
+            // NEST's check_synapse_params: the common properties' keys come first
+            throw new NestException("NotImplemented", "Synapse parameter \"weight\" is a common property of " + m.name
+                    + ": it can only be set via SetDefaults() or CopyModel().");
         }
         label[q] = (int) m.label;
         if (m.labelled && ss.has("synapse_label")) {
@@ -603,8 +604,9 @@ public final class ConnBuilder {
             }
             for (String key : ty.commonKeys) {
                 if (ss.has(key)) {
-                    throw NestException.badProperty("'" + key + "' is a common property of " + m.name
-                            + " and cannot be given per connection in Connect; set it with SetDefaults or CopyModel.");
+                    // NEST's check_synapse_params
+                    throw new NestException("NotImplemented", "Synapse parameter \"" + key + "\" is a common property of "
+                            + m.name + ": it can only be set via SetDefaults() or CopyModel().");
                 }
             }
         }

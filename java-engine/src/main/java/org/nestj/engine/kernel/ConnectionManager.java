@@ -879,8 +879,8 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
                     if (synModels.get(c.synOf(idx[q])).homWeight) {
-                        throw NestException.badProperty("Setting of individual weights is not possible! The common "
-                                + "weights can be changed via CopyModel().");
+                        // static_synapse_hom_w's connections do not read a weight (it is a common property)
+                        throw unread("weight");
                     }
                 }
                 for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
