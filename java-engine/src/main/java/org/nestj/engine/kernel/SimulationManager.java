@@ -448,7 +448,6 @@ public final class SimulationManager {
     private void gather(long origin) {
         int n = 0;
         for (SpikeOut o : outs) n += o.size;
-        localSpikeCounter += n;
         if (pGid.length < n) {
             int c = Math.max(n, pGid.length * 2);
             pGid = new long[c];
@@ -457,6 +456,10 @@ public final class SimulationManager {
             pOff = new double[c];
         }
         copySorted(outs, n, origin);
+        // NEST counts a spike of multiplicity m as m spikes (EventDeliveryManager::send)
+        long spikes = 0;
+        for (int q = 0; q < n; q++) spikes += pMult[q];
+        localSpikeCounter += spikes;
         nPending = n;
         for (SpikeOut o : outs) o.clear();
     }
