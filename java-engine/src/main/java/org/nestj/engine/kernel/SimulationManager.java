@@ -130,6 +130,12 @@ public final class SimulationManager {
     }
 
     public void run(double ms) {
+        // NEST's nest::run: the time itself first
+        if (ms < 0) throw NestException.badParameter("The simulation time cannot be negative.");
+        if (!Double.isFinite(ms)) throw NestException.badParameter("The simulation time must be finite.");
+        if (ms < Time.LIM_MAX_MS && Time.msToTics(ms) % k.time.ticsPerStep() != 0) {
+            throw NestException.badParameter("The simulation time must be a multiple of the simulation resolution.");
+        }
         if (!prepared) {
             throw NestException.kernel("Run called without calling Prepare.");
         }
