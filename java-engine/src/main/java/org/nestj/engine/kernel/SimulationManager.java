@@ -53,7 +53,11 @@ public final class SimulationManager {
         this.rates = new RateEvents(k);
     }
 
+    /** set when an error escaped from the update (NEST's inconsistent_state_): no Prepare until ResetKernel */
+    private boolean inconsistent;
+
     void reset(int threads) {
+        inconsistent = false;
         clock = 0;
         slice = 0;
         fromStep = 0;
@@ -90,6 +94,9 @@ public final class SimulationManager {
     public void prepare() {
         if (prepared) {
             throw NestException.kernel("Prepare called twice without Cleanup.");
+        }
+        if (inconsistent) {
+            throw NestException.kernel("Kernel is in inconsistent state after an earlier error. Please run ResetKernel first.");
         }
         long tp0 = System.nanoTime();
         k.sp.noteBuilderDelays();
@@ -182,6 +189,7 @@ public final class SimulationManager {
         // relative to the recorders' spikes), rate events.
         // (structural plasticity changes the connections between the delivery and the update)
         final boolean canFuse = !wrAny && !ratesActive && !wfrActive && !k.recording.hasSamplers() && !k.sp.enabled();
+        try {
         if (deferredPending) flushDeferred();
         do {
             final long origin = clock;
@@ -314,6 +322,11 @@ public final class SimulationManager {
                 printProgress(total, t0);
             }
         } while (toDo > 0);
+        } catch (RuntimeException | Error e) {
+            // NEST's update_: an error during the update leaves the kernel inconsistent until ResetKernel
+            inconsistent = true;
+            throw e;
+        }
         if (printTime) {
             System.out.println();
         }
