@@ -111,3 +111,18 @@ def test_kernel_attributes(nest):
         nest.Create = None
     with pytest.raises(AttributeError):
         nest.network_size = 3
+
+
+def test_printing_of_composites(nest):
+    a = nest.Create("iaf_psc_alpha", 10)
+    b = nest.Create("iaf_psc_exp", 7)
+    pad = "\n" + " " * 15
+    assert str(a[::2]) == "NodeCollection(metadata=None," + pad + "model=iaf_psc_alpha, size=5, first=1, last=9, step=2)"
+    assert str(a + b) == ("NodeCollection(metadata=None," + pad + "model=iaf_psc_alpha, size=10, first=1, last=10;"
+                          + pad + "model=iaf_psc_exp, size=7, first=11, last=17)")
+    assert str((a + b)[::3]) == ("NodeCollection(metadata=None," + pad
+                                 + "model=iaf_psc_alpha, size=4, first=1, last=10, step=3;" + pad
+                                 + "model=iaf_psc_exp, size=2, first=13, last=16, step=3)")
+    assert str(nest.NodeCollection([2, 4])) == ("NodeCollection(metadata=None," + pad
+                                               + "model=iaf_psc_alpha, size=1, first=2;" + pad
+                                               + "model=iaf_psc_alpha, size=1, first=4)")

@@ -55,7 +55,7 @@ class NodeCollection:
     kernel generation it was made under (ResetKernel invalidates it for joining and slicing).
     Collections the kernel makes internally learn their parts when first needed."""
 
-    __slots__ = ("_gids", "_meta", "_parts", "_composite", "_sliced", "_gen")
+    __slots__ = ("_gids", "_meta", "_parts", "_composite", "_sliced", "_gen", "_firsts")
 
     def __init__(self, data=None):
         if data is None:
@@ -95,6 +95,7 @@ class NodeCollection:
         object.__setattr__(self, "_composite", composite)
         object.__setattr__(self, "_sliced", sliced)
         object.__setattr__(self, "_gen", ll_api.kernel_generation if gen is None else gen)
+        object.__setattr__(self, "_firsts", None)
 
     @classmethod
     def _from_range(cls, first, n, model=None):
@@ -134,9 +135,13 @@ class NodeCollection:
     def _models_of(self, gids):
         """Model of each of the given node ids (all in this collection's parts)."""
         parts = self._struct()
-        firsts = np.array([p[0] for p in parts], dtype=np.int64)
-        idx = np.searchsorted(firsts, gids, side="right") - 1
+        idx = np.searchsorted(self._part_firsts(), gids, side="right") - 1
         return [parts[i][2] for i in idx]
+
+    def _part_firsts(self):
+        if self._firsts is None:
+            object.__setattr__(self, "_firsts", np.array([p[0] for p in self._struct()], dtype=np.int64))
+        return self._firsts
 
     # --- container protocol
     def __len__(self):
@@ -183,8 +188,7 @@ class NodeCollection:
             return self._derived(gids, parts, True, start != 0 or stop != n or step > 1, self._meta)
         if self._sliced and gids.size > 1:
             raise NESTErrors.BadProperty("Take_g_a", "Cannot slice a sliced composite NodeCollection.")
-        firsts = np.array([p[0] for p in parts], dtype=np.int64)
-        pf, pl = np.searchsorted(firsts, [gids[0], gids[-1]], side="right") - 1
+        pf, pl = np.searchsorted(self._part_firsts(), [gids[0], gids[-1]], side="right") - 1
         if step == 1 and pf == pl:
             f, l, m = parts[pf]
             if self._meta is None:
@@ -386,23 +390,48 @@ class NodeCollection:
         return list(zip(to_py(f), to_py(l), to_py(names)))
 
     def __str__(self):
+        """NEST's NodeCollection printing (print_me): one line for a primitive, one line per part
+        for a composite; a sliced composite shows each part's chosen nodes (and the step)."""
         if not self:
             return "NodeCollection(<empty>)"
-        blocks = self._blocks()
-        steps = np.diff(self._gids)
-        if len(blocks) == 1 and (len(self) == 1 or np.all(steps == 1)):
-            f, l, m = blocks[0]
-            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={})".format(
-                "spatial" if self._meta is not None else None, m, len(self), f, l)
-        if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
-            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={}, step={})".format(
-                "spatial" if self._meta is not None else None, blocks[0][2], len(self), self._gids[0],
-                self._gids[-1], steps[0])
-        lines = ["NodeCollection("]
-        for f, l, m in blocks:
+        parts = self._struct()
+        meta = "spatial" if self._meta is not None else "None"
+
+        def prim(f, l, m):
             n = l - f + 1
-            lines.append("  model={}, size={}, first={}{}".format(m, n, f, ", last={}".format(l) if n > 1 else ""))
-        return ";\n".join(lines[:1] + [";\n".join(lines[1:])]).replace("(;\n", "(\n") + ")"
+            return "model={}, size={}, first={}".format(m, n, f) + (", last={}".format(l) if n > 1 else "")
+
+        if not self._composite:
+            f, l, m = parts[0]
+            return "NodeCollection(metadata={}, {})".format(meta, prim(f, l, m))
+        head = "NodeCollection(metadata={},".format(meta)
+        space = "\n" + " " * len("NodeCollection(")
+        if not self._sliced:
+            return head + ";".join(space + prim(f, l, m) for f, l, m in parts) + ")"
+        # sliced: the chosen nodes grouped by the part they lie in
+        which = np.searchsorted(self._part_firsts(), self._gids, side="right") - 1
+        step = int(self._gids[1] - self._gids[0]) if len(self) > 1 and which[0] == which[1] else None
+        groups = []
+        for pi in dict.fromkeys(which.tolist()):
+            ids = self._gids[which == pi]
+            groups.append((parts[pi][2], ids))
+        if len(self) > 1 and step is None:
+            # the step of NEST's sliced composite: the distance of neighbours in one part, or
+            # across parts in position
+            pos = np.concatenate([np.arange(p[0], p[1] + 1) for p in parts])
+            idx = np.searchsorted(pos, self._gids)
+            step = int(idx[1] - idx[0])
+        out = []
+        for k, (m, ids) in enumerate(groups):
+            last = k == len(groups) - 1
+            if ids.size == 1:
+                t = "model={}, size=1, first={}, last={}".format(m, ids[0], ids[0]) + ("" if last else ";")
+            else:
+                t = "model={}, size={}, first={}, last={}".format(m, ids.size, ids[0], ids[-1])
+                if step is not None and step > 1:
+                    t += ", step={}".format(step) + ("" if last else ";")
+            out.append(space + t)
+        return head + "".join(out) + ")"
 
     __repr__ = __str__
 
