@@ -20,7 +20,7 @@ def run_network(nest, threads, seed=123):
     sr = nest.Create("spike_recorder")
     nest.Connect(ex + inh + par, sr)
     mm = nest.Create("multimeter", params={"record_from": ["V_m", "I_syn_ex"], "interval": 0.5})
-    nest.Connect(mm, ex[::7] + inh[::3])
+    nest.Connect(mm, nest.NodeCollection(ex[::7].tolist() + inh[::3].tolist()))  # NEST joins no sliced composites
     nest.Simulate(300.0)
     e, m = sr.events, mm.events
     return e["times"], e["senders"], m["V_m"], m["I_syn_ex"], m["senders"]

@@ -59,14 +59,78 @@ def __getattr__(name):
     raise AttributeError("module 'nest' has no attribute '%s'" % name)
 
 
+class KernelAttribute:
+    """A kernel property readable (and, unless read only, settable) as ``nest.<name>`` (PyNEST's
+    KernelAttribute descriptor); ``_default`` is its value after ResetKernel."""
+
+    def __init__(self, readonly=False, default=None):
+        self._readonly = readonly
+        self._default = default
+
+    def __set_name__(self, cls, name):
+        self._name = name
+
+    def __get__(self, instance, cls=None):
+        if instance is None:
+            return self
+        st = GetKernelStatus()  # noqa: F405
+        return st if self._name == "kernel_status" else st[self._name]
+
+    def __set__(self, instance, value):
+        if self._readonly:
+            raise AttributeError("`{}` is a read only kernel attribute.".format(self._name))
+        SetKernelStatus({self._name: value})  # noqa: F405
+
+
+# NEST 3.9's kernel attributes: name -> (read only, value after ResetKernel)
+_KERNEL_ATTRIBUTES = {
+    "kernel_status": (True, None), "resolution": (False, 0.1), "biological_time": (False, None),
+    "to_do": (True, None), "max_delay": (False, 0.1), "min_delay": (False, 0.1), "ms_per_tic": (True, None),
+    "tics_per_ms": (False, 1000.0), "tics_per_step": (True, None), "T_max": (True, None), "T_min": (True, None),
+    "rng_types": (True, None), "rng_type": (False, "mt19937_64"), "rng_seed": (False, 143202461),
+    "total_num_virtual_procs": (False, 1), "local_num_threads": (False, 1), "num_processes": (True, None),
+    "off_grid_spiking": (True, None), "adaptive_target_buffers": (False, True),
+    "send_buffer_size_secondary_events": (True, None), "recv_buffer_size_secondary_events": (True, None),
+    "buffer_size_spike_data": (False, 2), "buffer_size_target_data": (False, 2),
+    "growth_factor_buffer_target_data": (False, 1.5), "max_buffer_size_target_data": (False, 16777216),
+    "spike_buffer_grow_extra": (False, 0.5), "spike_buffer_shrink_limit": (False, 0.2),
+    "spike_buffer_shrink_spare": (False, 0.1), "spike_buffer_resize_log": (True, None), "use_wfr": (False, True),
+    "wfr_comm_interval": (False, 1.0), "wfr_tol": (False, 0.0001), "wfr_max_iterations": (False, 15),
+    "wfr_interpolation_order": (False, 3), "max_num_syn_models": (True, None),
+    "structural_plasticity_synapses": (False, None), "structural_plasticity_update_interval": (False, 10000),
+    "growth_curves": (True, None), "use_compressed_spikes": (False, True), "data_path": (False, None),
+    "data_prefix": (False, None), "overwrite_files": (False, False), "print_time": (False, False),
+    "network_size": (True, None), "num_connections": (True, None), "connection_rules": (True, None),
+    "node_models": (True, None), "synapse_models": (True, None), "local_spike_counter": (True, None),
+    "recording_backends": (True, None), "stimulation_backends": (True, None), "dict_miss_is_error": (False, True),
+    "keep_source_table": (False, True), "min_update_time": (True, None), "max_update_time": (True, None),
+    "update_time_limit": (False, float("inf")), "eprop_update_interval": (False, 1000.0),
+    "eprop_learning_window": (False, 1000.0), "eprop_reset_neurons_on_update": (False, True),
+}
+
+
 class _NestModule(types.ModuleType):
+    """The nest module's type: kernel attributes are descriptors on it; once the package is
+    imported, assigning anything but a kernel attribute or a submodule raises AttributeError
+    (as PyNEST's frozen module)."""
+
+    _frozen = False
+
     def __setattr__(self, name, value):
+        if not type(self)._frozen or isinstance(value, types.ModuleType):
+            super().__setattr__(name, value)
+            return
+        cls_attr = getattr(type(self), name, None)
+        if isinstance(cls_attr, KernelAttribute):
+            cls_attr.__set__(self, value)
+            return
         if not name.startswith("_") and name not in self.__dict__ and name in _kernel_keys():
+            # further kernel status entries nestj exposes as nest.<name>
             if name in _READONLY:
                 raise AttributeError("`{}` is a read only kernel attribute.".format(name))
             SetKernelStatus({name: value})  # noqa: F405
             return
-        super().__setattr__(name, value)
+        raise AttributeError("Cannot set attribute '{}' on module 'nest'".format(name))
 
     # nest.set(**kw) / nest.get(*keys), as PyNEST's NestModule: forwarded to Set/GetKernelStatus
     def set(self, **kwargs):
@@ -83,4 +147,10 @@ class _NestModule(types.ModuleType):
         return sorted(set(super().__dir__()) | _kernel_keys())
 
 
+for _name, (_ro, _default) in _KERNEL_ATTRIBUTES.items():
+    _ka = KernelAttribute(_ro, _default)
+    setattr(_NestModule, _name, _ka)
+    _ka.__set_name__(_NestModule, _name)
+userdict = {}
 sys.modules[__name__].__class__ = _NestModule
+_NestModule._frozen = True

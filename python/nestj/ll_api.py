@@ -168,6 +168,11 @@ def to_py(o):
     return o
 
 
+# counts ResetKernel calls (NEST's kernel fingerprint): a NodeCollection remembers the value it was
+# made under and is invalid for joining and slicing once the kernel was reset
+kernel_generation = 0
+
+
 def check_call(fname, f, *args):
     """Calls a bridge method; a BridgeError becomes nest.NESTErrors.<name>."""
     try:

@@ -32,7 +32,7 @@ def Create(model, n=1, params=None, positions=None):
             is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
         return _create_via_defaults(model, int(n), params)
     first = int(check_call("Create", bridge.create, model, int(n)))
-    nc = NodeCollection._from_range(first, int(n))
+    nc = NodeCollection._from_range(first, int(n), model)
     if isinstance(params, dict) and params:
         if any(is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
             nc.set(params)
@@ -59,7 +59,7 @@ def _create_via_defaults(model, n, params):
         first = int(check_call("Create", bridge.create, model, n))
     finally:
         SetDefaults(model, saved)
-    nc = NodeCollection._from_range(first, n)
+    nc = NodeCollection._from_range(first, n, model)
     if rest:
         check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(rest))
     return nc

@@ -35,6 +35,9 @@ def RunManager():
 
 def ResetKernel():
     check_call("ResetKernel", bridge.resetKernel)
+    # NEST's kernel fingerprint: NodeCollections made before this point are no longer valid
+    from .. import ll_api
+    ll_api.kernel_generation += 1
 
 
 def SetKernelStatus(params):

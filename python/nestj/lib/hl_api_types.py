@@ -16,40 +16,132 @@ def _gids_array(x):
     return np.asarray(x, dtype=np.int64)
 
 
-class NodeCollection:
-    """An ordered set of node ids (NEST's NodeCollection). Ids start at 1."""
+def _invalid_nc():
+    return NESTErrors.KernelException(
+        "NodeCollection", "InvalidNodeCollection: note that ResetKernel invalidates all previously created "
+        "NodeCollections.")
 
-    __slots__ = ("_gids", "_meta")
+
+def _runs(gids, models):
+    """Primitive parts (first, last, model) of sorted node ids with their models: maximal runs of
+    consecutive ids of one model (NEST's NodeCollection::create_)."""
+    parts = []
+    for g, m in zip(gids, models):
+        g = int(g)
+        if parts and parts[-1][2] == m and parts[-1][1] + 1 == g:
+            parts[-1][1] = g
+        else:
+            parts.append([g, g, m])
+    return [tuple(p) for p in parts]
+
+
+def _merge_parts(parts):
+    """Sorted parts with contiguous parts of one model merged (NEST's merge_parts_)."""
+    out = []
+    for f, l, m in sorted(parts):
+        if out and out[-1][2] == m and out[-1][1] + 1 == f:
+            out[-1] = (out[-1][0], l, m)
+        else:
+            out.append((f, l, m))
+    return out
+
+
+class NodeCollection:
+    """An ordered set of node ids (NEST's NodeCollection). Ids start at 1.
+
+    Besides the node ids (``_gids``), a collection keeps NEST's structure: its primitive parts
+    (``_parts``: first id, last id, model of each contiguous run of one model; for a composite all
+    parts it was made from), whether it is composite and whether it is a sliced composite, and the
+    kernel generation it was made under (ResetKernel invalidates it for joining and slicing).
+    Collections the kernel makes internally learn their parts when first needed."""
+
+    __slots__ = ("_gids", "_meta", "_parts", "_composite", "_sliced", "_gen", "_firsts")
 
     def __init__(self, data=None):
         if data is None:
             data = []
         if isinstance(data, NodeCollection):
-            g = data._gids
+            data._struct()
+            self._init(data._gids, data._meta, data._parts, data._composite, data._sliced, data._gen)
+            return
+        if isinstance(data, numbers.Integral) and not isinstance(data, bool):
+            data = [data]
+        if isinstance(data, np.ndarray):
+            if data.ndim != 1 or not (np.issubdtype(data.dtype, np.integer) or data.size == 0):
+                raise TypeError("NodeCollection needs a one-dimensional array of integer node ids")
+            g = _gids_array(data)
         else:
-            g = _gids_array(list(data) if not isinstance(data, np.ndarray) else data)
-            if g.size:
-                if np.any(np.diff(g) <= 0):
-                    g = np.unique(g)
-                if g[0] < 1 or g[-1] > int(bridge.networkSize()):
-                    raise NESTErrors.UnknownNode("NodeCollection", "Node ids must be between 1 and %d." %
-                                                 int(bridge.networkSize()))
-        object.__setattr__(self, "_gids", g)
-        object.__setattr__(self, "_meta", None)
+            data = list(data)
+            if any(not isinstance(x, numbers.Integral) or isinstance(x, bool) for x in data):
+                raise TypeError("NodeCollection needs a list of integer node ids")
+            g = _gids_array(data)
+        if g.size:
+            d = np.diff(g)
+            if np.any(d < 0):
+                raise NESTErrors.BadProperty("NodeCollection", "Node IDs must be sorted in ascending order")
+            if np.any(d == 0):
+                raise NESTErrors.BadProperty("NodeCollection", "All node IDs in a NodeCollection have to be unique")
+            if g[0] < 1 or g[-1] > int(bridge.networkSize()):
+                raise NESTErrors.UnknownNode("NodeCollection", "Node ids must be between 1 and %d." %
+                                             int(bridge.networkSize()))
+        self._init(g, None, None, None, False, None)
+        self._struct()
+
+    def _init(self, gids, meta, parts, composite, sliced, gen):
+        from .. import ll_api
+        object.__setattr__(self, "_gids", gids)
+        object.__setattr__(self, "_meta", meta)
+        object.__setattr__(self, "_parts", parts)
+        object.__setattr__(self, "_composite", composite)
+        object.__setattr__(self, "_sliced", sliced)
+        object.__setattr__(self, "_gen", ll_api.kernel_generation if gen is None else gen)
+        object.__setattr__(self, "_firsts", None)
 
     @classmethod
-    def _from_range(cls, first, n):
+    def _from_range(cls, first, n, model=None):
         nc = cls.__new__(cls)
-        object.__setattr__(nc, "_gids", np.arange(first, first + n, dtype=np.int64))
-        object.__setattr__(nc, "_meta", None)
+        parts = [(int(first), int(first) + int(n) - 1, model)] if model is not None and n > 0 else None
+        nc._init(np.arange(first, first + n, dtype=np.int64), None, parts, False if parts else None, False, None)
         return nc
 
     @classmethod
     def _from_array(cls, arr):
         nc = cls.__new__(cls)
-        object.__setattr__(nc, "_gids", _gids_array(arr))
-        object.__setattr__(nc, "_meta", None)
+        nc._init(_gids_array(arr), None, None, None, False, None)
         return nc
+
+    def _struct(self):
+        """The parts of a collection made from bare node ids, from the models of its nodes."""
+        if self._parts is None:
+            if self._gids.size == 0:
+                parts = []
+            else:
+                f, l, names = check_call("NodeCollection", bridge.blocksOf, to_java(self._gids))
+                parts = list(zip((int(x) for x in to_py(f)), (int(x) for x in to_py(l)), to_py(names)))
+            object.__setattr__(self, "_parts", parts)
+            object.__setattr__(self, "_composite", len(parts) > 1)
+            object.__setattr__(self, "_sliced", False)
+        return self._parts
+
+    def _valid(self):
+        from .. import ll_api
+        return self._gen == ll_api.kernel_generation
+
+    def _derived(self, gids, parts, composite, sliced, meta):
+        nc = NodeCollection.__new__(NodeCollection)
+        nc._init(gids, meta, parts, composite, sliced, self._gen)
+        return nc
+
+    def _models_of(self, gids):
+        """Model of each of the given node ids (all in this collection's parts)."""
+        parts = self._struct()
+        idx = np.searchsorted(self._part_firsts(), gids, side="right") - 1
+        return [parts[i][2] for i in idx]
+
+    def _part_firsts(self):
+        if self._firsts is None:
+            object.__setattr__(self, "_firsts", np.array([p[0] for p in self._struct()], dtype=np.int64))
+        return self._firsts
 
     # --- container protocol
     def __len__(self):
@@ -59,43 +151,132 @@ class NodeCollection:
         return self._gids.size > 0
 
     def __iter__(self):
-        for g in self._gids:
-            nc = NodeCollection._from_array([g])
-            object.__setattr__(nc, "_meta", self._meta)
-            yield nc
+        for i in range(self._gids.size):
+            g = int(self._gids[i])
+            yield self._single(i, g)
+
+    def _single(self, i, g):
+        """Element i (node id g): a primitive, or a sliced composite for nodes with positions."""
+        parts = self._struct()
+        (m,) = self._models_of([g])
+        if self._meta is None:
+            return self._derived(self._gids[i:i + 1], [(g, g, m)], False, False, None)
+        (part,) = [p for p in parts if p[0] <= g <= p[1]]
+        return self._derived(self._gids[i:i + 1], [part], True, part[0] != part[1], self._meta)
+
+    def _slice(self, start, stop, step):
+        """NEST's Take_g_a: start/stop may count from the end; the result must not be empty."""
+        n = len(self)
+        if step < 1:
+            raise NESTErrors.BadParameter("Take_g_a", "Slicing step must be strictly positive.")
+        if start < 0:
+            start += n
+            stop = n if stop == 0 else stop
+        if stop < 0:
+            stop += n
+        if not start < stop:
+            raise NESTErrors.BadParameter("Take_g_a", "start < stop required.")
+        if stop > n:
+            raise NESTErrors.BadParameter("Take_g_a", "stop <= size() required.")
+        if not self._valid():
+            raise _invalid_nc()
+        parts = self._struct()
+        gids = self._gids[start:stop:step]
+        if not self._composite:
+            if step == 1 and self._meta is None:
+                return self._derived(gids, [(int(gids[0]), int(gids[-1]), parts[0][2])], False, False, None)
+            return self._derived(gids, parts, True, start != 0 or stop != n or step > 1, self._meta)
+        if self._sliced and gids.size > 1:
+            raise NESTErrors.BadProperty("Take_g_a", "Cannot slice a sliced composite NodeCollection.")
+        pf, pl = np.searchsorted(self._part_firsts(), [gids[0], gids[-1]], side="right") - 1
+        if step == 1 and pf == pl:
+            f, l, m = parts[pf]
+            if self._meta is None:
+                return self._derived(gids, [(int(gids[0]), int(gids[-1]), m)], False, False, None)
+            return self._derived(gids, [parts[pf]], True, int(gids[0]) != f or int(gids[-1]) != l, self._meta)
+        return self._derived(gids, parts, True, True, self._meta)
 
     def __getitem__(self, key):
-        if isinstance(key, (int, np.integer)):
-            n = len(self)
-            if key < -n or key >= n:
-                raise IndexError("index value outside of the NodeCollection")
-            r = NodeCollection._from_array(self._gids[key:key + 1] if key >= 0 else self._gids[[key]])
-        elif isinstance(key, slice):
-            if key.step is not None and key.step < 1:
+        n = len(self)
+        if isinstance(key, slice):
+            start = 0 if key.start is None else key.start
+            if key.start is not None and abs(start) > n:
+                raise IndexError("slice start value outside of the NodeCollection")
+            stop = n if key.stop is None else key.stop
+            if key.stop is not None and abs(stop) > n:
+                raise IndexError("slice stop value outside of the NodeCollection")
+            step = 1 if key.step is None else key.step
+            if step < 1:
                 raise IndexError("slicing step for NodeCollection must be strictly positive")
-            r = NodeCollection._from_array(self._gids[key])
-        elif isinstance(key, (list, tuple, np.ndarray)):
-            arr = np.asarray(key)
-            if arr.size == 0:
+            return self._slice(start, stop, step)
+        if isinstance(key, (int, np.integer)) and not isinstance(key, (bool, np.bool_)):
+            if key >= n or key + n < 0:
+                raise IndexError("index value outside of the NodeCollection")
+            if not self._valid():
+                raise _invalid_nc()
+            i = int(key) % n
+            return self._single(i, int(self._gids[i]))
+        if isinstance(key, (list, tuple)):
+            if len(key) == 0:
                 return NodeCollection([])
-            if arr.dtype == bool:
-                if arr.size != len(self):
+            if all(isinstance(x, (bool, np.bool_)) for x in key):
+                if len(key) != n:
                     raise IndexError("Bool index array must be the same length as NodeCollection")
-                r = NodeCollection._from_array(self._gids[arr])
+                arr = np.array(key, dtype=bool)
+            elif all(isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_)) for x in key):
+                arr = np.array(key, dtype=np.int64)
+                if len(np.unique(arr)) != len(arr):
+                    raise ValueError("All node IDs in a NodeCollection have to be unique")
             else:
-                if np.any(np.diff(arr) <= 0):
-                    raise ValueError("Indices must be unique and sorted")
-                r = NodeCollection._from_array(self._gids[arr])
+                raise TypeError("Indices must be integers or bools")
+            return self._take(arr)
+        if isinstance(key, np.ndarray):
+            if len(key) == 0:
+                return NodeCollection([])
+            if key.ndim != 1:
+                raise TypeError("NumPy indices must one-dimensional")
+            is_bool = np.issubdtype(key.dtype, np.bool_)
+            if not (is_bool or np.issubdtype(key.dtype, np.integer)):
+                raise TypeError("NumPy indices must be an array of integers or bools")
+            if is_bool and len(key) != n:
+                raise IndexError("Bool index array must be the same length as NodeCollection")
+            if not is_bool and len(np.unique(key)) != len(key):
+                raise ValueError("All node IDs in a NodeCollection have to be unique")
+            return self._take(key)
+        raise IndexError("only integers, slices, lists, tuples, and numpy arrays are valid indices")
+
+    def _take(self, arr):
+        """Array indexing (NEST's node_collection_array_index): a new collection of the chosen
+        nodes, without metadata; integer indices must lie in the collection and be ascending."""
+        if arr.dtype == bool:
+            gids = self._gids[arr]
         else:
-            raise IndexError("only integers, slices, lists, tuples, and numpy arrays are valid indices")
-        if self._meta is not None:
-            object.__setattr__(r, "_meta", self._meta)
-        return r
+            n = len(self)
+            bad = arr[(arr < 0) | (arr >= n)]
+            if bad.size:
+                raise IndexError("pos {} points outside of the NodeCollection".format(int(bad[0])))
+            if np.any(np.diff(arr) < 0):
+                raise NESTErrors.BadProperty("take_array_index", "Indices must be sorted in ascending order")
+            gids = self._gids[arr]
+        if gids.size == 0:
+            return NodeCollection([])
+        parts = _runs(gids, self._models_of(gids))
+        return self._derived(gids, parts, len(parts) > 1, False, None)
 
     def __contains__(self, other):
         if isinstance(other, NodeCollection):
             return bool(np.all(np.isin(other._gids, self._gids)))
         return int(other) in self._gids
+
+    def _same_layer(self, other):
+        """NEST's metadata equality: both without metadata, or both of the same layer."""
+        if self._meta is None and other._meta is None:
+            return True
+        if self._meta is None or other._meta is None or not self or not other:
+            return False
+        a = bridge.layerGids(int(self._gids[0]))
+        b = bridge.layerGids(int(other._gids[0]))
+        return len(a) > 0 and len(b) > 0 and int(a[0]) == int(b[0])
 
     def __add__(self, other):
         if not isinstance(other, NodeCollection):
@@ -104,36 +285,43 @@ class NodeCollection:
                 other = NodeCollection()
             else:
                 raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
+        if not (self._valid() and other._valid()) and self and other:
+            raise _invalid_nc()
         if not other or not self:
-            r = NodeCollection._from_array((self if self else other)._gids.copy())
-            object.__setattr__(r, "_meta", (self if self else other)._meta)
-            return r
-        same_layer = False
-        if self._meta is not None or other._meta is not None:
-            # NEST: nodes with positions join only with nodes of the same layer
-            def first_of_layer(nc):
-                lg = bridge.layerGids(int(nc._gids[0])) if nc._meta is not None and nc else None
-                return int(lg[0]) if lg is not None and len(lg) else None
-            a, b = first_of_layer(self), first_of_layer(other)
-            if a is None or a != b:
-                raise NESTErrors.BadProperty("join", "can only join NodeCollections with the same metadata")
-            same_layer = True
+            src = self if self else other
+            src._struct()
+            return src._derived(src._gids.copy(), src._parts, src._composite, src._sliced, src._meta)
+        if not self._same_layer(other):
+            raise NESTErrors.BadProperty("join", "Can only join NodeCollections with same metadata.")
+        self._struct()
+        other._struct()
+        if (self._composite and self._sliced) or (other._composite and other._sliced):
+            raise NESTErrors.BadProperty("join", "Cannot add NodeCollection to a sliced composite.")
         if np.intersect1d(self._gids, other._gids).size:
             raise NESTErrors.BadProperty("join", "Cannot join overlapping NodeCollections.")
-        r = NodeCollection._from_array(np.union1d(self._gids, other._gids))
-        if same_layer:
-            object.__setattr__(r, "_meta", self._meta)
-        return r
+        parts = _merge_parts(list(self._parts) + list(other._parts))
+        return self._derived(np.union1d(self._gids, other._gids), parts, len(parts) > 1, False, self._meta)
 
     def __radd__(self, other):
         return self + other
 
     def __eq__(self, other):
         if not isinstance(other, NodeCollection):
-            return NotImplemented
-        return self._gids.size == other._gids.size and bool(np.all(self._gids == other._gids))
+            raise NotImplementedError("Cannot compare NodeCollection to {}".format(type(other).__name__))
+        if len(self) != len(other):
+            return False
+        if not self:
+            return True
+        # NEST: primitives equal in first, last, model and metadata; composites in their parts
+        # (and here also in their node ids, which NEST's composite comparison leaves out)
+        self._struct()
+        other._struct()
+        return (bool(self._composite) == bool(other._composite) and list(self._parts) == list(other._parts)
+                and bool(np.array_equal(self._gids, other._gids)) and self._same_layer(other))
 
     def __neq__(self, other):
+        if not isinstance(other, NodeCollection):
+            raise NotImplementedError()
         return not self == other
 
     def __ne__(self, other):
@@ -141,6 +329,27 @@ class NodeCollection:
 
     def __hash__(self):
         return hash(self._gids.tobytes())
+
+    def _to_array(self, selection="all"):
+        """NEST's debugging helper: node ids of all nodes ("all"), of this rank ("rank") or per
+        local thread ("thread")."""
+        ids = [int(g) for g in self._gids]
+        if selection == "all":
+            return {"All": ids}
+        if selection == "rank":
+            return {"Rank 0": ids}
+        if selection == "thread":
+            nthr = int(to_py(check_call("cva_g_l", bridge.getKernelStatus))["local_num_threads"])
+            res = {t: [] for t in range(nthr)}
+            if ids:
+                threads = _get_values(self, "thread")
+                if len(ids) == 1:
+                    threads = (threads,)
+                for g, t in zip(ids, threads):
+                    res[int(t)].append(g)
+            return res
+        raise NESTErrors.BadParameter(
+            "cva_g_l", "to_array() accepts only 'all', 'rank', 'thread', but got '{}'.".format(selection))
 
     def index(self, node_id):
         idx = np.searchsorted(self._gids, node_id)
@@ -181,23 +390,48 @@ class NodeCollection:
         return list(zip(to_py(f), to_py(l), to_py(names)))
 
     def __str__(self):
+        """NEST's NodeCollection printing (print_me): one line for a primitive, one line per part
+        for a composite; a sliced composite shows each part's chosen nodes (and the step)."""
         if not self:
             return "NodeCollection(<empty>)"
-        blocks = self._blocks()
-        steps = np.diff(self._gids)
-        if len(blocks) == 1 and (len(self) == 1 or np.all(steps == 1)):
-            f, l, m = blocks[0]
-            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={})".format(
-                "spatial" if self._meta is not None else None, m, len(self), f, l)
-        if len(set(steps.tolist())) == 1 and len(set(b[2] for b in blocks)) == 1:
-            return "NodeCollection(metadata={}, model={}, size={}, first={}, last={}, step={})".format(
-                "spatial" if self._meta is not None else None, blocks[0][2], len(self), self._gids[0],
-                self._gids[-1], steps[0])
-        lines = ["NodeCollection("]
-        for f, l, m in blocks:
+        parts = self._struct()
+        meta = "spatial" if self._meta is not None else "None"
+
+        def prim(f, l, m):
             n = l - f + 1
-            lines.append("  model={}, size={}, first={}{}".format(m, n, f, ", last={}".format(l) if n > 1 else ""))
-        return ";\n".join(lines[:1] + [";\n".join(lines[1:])]).replace("(;\n", "(\n") + ")"
+            return "model={}, size={}, first={}".format(m, n, f) + (", last={}".format(l) if n > 1 else "")
+
+        if not self._composite:
+            f, l, m = parts[0]
+            return "NodeCollection(metadata={}, {})".format(meta, prim(f, l, m))
+        head = "NodeCollection(metadata={},".format(meta)
+        space = "\n" + " " * len("NodeCollection(")
+        if not self._sliced:
+            return head + ";".join(space + prim(f, l, m) for f, l, m in parts) + ")"
+        # sliced: the chosen nodes grouped by the part they lie in
+        which = np.searchsorted(self._part_firsts(), self._gids, side="right") - 1
+        step = int(self._gids[1] - self._gids[0]) if len(self) > 1 and which[0] == which[1] else None
+        groups = []
+        for pi in dict.fromkeys(which.tolist()):
+            ids = self._gids[which == pi]
+            groups.append((parts[pi][2], ids))
+        if len(self) > 1 and step is None:
+            # the step of NEST's sliced composite: the distance of neighbours in one part, or
+            # across parts in position
+            pos = np.concatenate([np.arange(p[0], p[1] + 1) for p in parts])
+            idx = np.searchsorted(pos, self._gids)
+            step = int(idx[1] - idx[0])
+        out = []
+        for k, (m, ids) in enumerate(groups):
+            last = k == len(groups) - 1
+            if ids.size == 1:
+                t = "model={}, size=1, first={}, last={}".format(m, ids[0], ids[0]) + ("" if last else ";")
+            else:
+                t = "model={}, size={}, first={}, last={}".format(m, ids.size, ids[0], ids[-1])
+                if step is not None and step > 1:
+                    t += ", step={}".format(step) + ("" if last else ";")
+            out.append(space + t)
+        return head + "".join(out) + ")"
 
     __repr__ = __str__
 
@@ -205,42 +439,70 @@ class NodeCollection:
     def get(self, *params, **kwargs):
         if not self:
             raise ValueError("Cannot get parameter of empty NodeCollection")
-        output = kwargs.pop("output", "")
-        if kwargs:
+        if not kwargs:
+            output = ""
+        elif "output" in kwargs and len(kwargs) == 1:
+            output = kwargs["output"]
+        else:
             raise TypeError("Got unexpected keyword argument")
         if len(params) == 0:
-            dicts = _get_status(self)
-            keys = sorted(set().union(*[d.keys() for d in dicts]))
-            result = {k: (dicts[0][k] if len(dicts) == 1 else tuple(d.get(k) for d in dicts)) for k in keys}
-        elif len(params) == 1 and isinstance(params[0], str):
-            result = _get_values(self, params[0])
+            result = self._get_all()
+        elif len(params) == 1:
+            result = self._get_param(params[0])
             if params[0] in ("compartments", "receptors"):
                 result = (Compartments if params[0] == "compartments" else Receptors)(self, tuple(result))
-        elif len(params) == 1 and is_iterable(params[0]):
-            keys = list(params[0])
-            result = {k: _get_values(self, k) for k in keys}
-        elif len(params) == 1:
-            raise TypeError("Params should be either a string or an iterable")
         else:
-            # hierarchical addressing: get('events', 'times')
+            # hierarchical addressing, as PyNEST: get('events', 'times') or get('events', ['senders', 'times'])
             if not isinstance(params[0], str):
                 raise TypeError("First argument must be a string, specifying path into hierarchical dictionary")
-            first = _get_values(self, params[0])
-            rest = params[1:]
-            if len(self) == 1:
-                result = _descend(first, rest)
+            first = self._get_param(params[0])
+            values = first if isinstance(first, tuple) else (first,)
+            if len(params) > 2:
+                values = tuple(_descend(v, params[1:-1]) for v in values)
+            if len(values) == 1:
+                table = dict(values[0])
             else:
-                result = tuple(_descend(v, rest) for v in first)
-        if output == "json":
-            return to_json(result)
+                keys = sorted({k for v in values for k in v})
+                table = {k: [v.get(k) for v in values] for k in keys}
+            if isinstance(params[-1], str):
+                result = table[params[-1]]
+            else:
+                result = {k: table[k] for k in params[-1]}
         if output == "pandas":
             import pandas
-            idx = self.get("global_id")
-            if isinstance(result, dict):
-                return pandas.DataFrame(result, index=[idx] if len(self) == 1 else list(idx))
-            return pandas.DataFrame({params[0]: [result] if len(self) == 1 else list(result)},
-                                    index=[idx] if len(self) == 1 else list(idx))
+            index = self.get("global_id")
+            if len(params) == 1 and isinstance(params[0], str):
+                result = {params[0]: result}
+            elif len(params) > 1 and isinstance(params[1], str):
+                result = {params[1]: result}
+            if len(self) == 1:
+                index = [index]
+                result = {k: [v] for k, v in result.items()}
+            return pandas.DataFrame(result, index=index)
+        if output == "json":
+            return to_json(result)
         return result
+
+    def _get_all(self):
+        """All properties: per key the value (one node) or a tuple over the nodes (None where a
+        node has no such property)."""
+        dicts = _get_status(self)
+        if len(dicts) == 1:
+            return dicts[0]
+        keys = sorted(set().union(*[d.keys() for d in dicts]))
+        return {k: tuple(d.get(k) for d in dicts) for k in keys}
+
+    def _get_param(self, param):
+        if isinstance(param, str):
+            try:
+                return _get_values(self, param)
+            except NESTErrors.NESTError:
+                # as PyNEST: a key only some nodes have (composite collections) gives None for the
+                # others; a key no node has raises KeyError
+                return self._get_all()[param]
+        if is_iterable(param):
+            return {k: self._get_param(k) for k in param}
+        raise TypeError("Params should be either a string or an iterable")
 
     def set(self, params=None, **kwargs):
         if not self:
@@ -315,6 +577,8 @@ class NodeCollection:
     def __getattr__(self, attr):
         if attr.startswith("_"):
             raise AttributeError(attr)
+        if not self:
+            raise AttributeError("Cannot get attribute of empty NodeCollection")
         if attr == "spatial":
             return self.spatial
         return self.get(attr)
