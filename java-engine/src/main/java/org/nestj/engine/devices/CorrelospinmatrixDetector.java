@@ -22,11 +22,6 @@ import org.nestj.engine.kernel.Time;
  * (origin + start, origin + stop].
  */
 public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
-    @Override
-    public int receivesSignal() {
-        return SIGNAL_BINARY;
-    }
-
     @PerNode public long[] nChannels;
     // state (fresh per node, as NEST's copy constructor)
     long[][][][] countCov;

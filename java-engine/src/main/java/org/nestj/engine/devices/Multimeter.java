@@ -18,11 +18,6 @@ import org.nestj.engine.kernel.Status;
  * only when simulation continues, as in NEST.
  */
 public final class Multimeter extends RecordingDevice implements ConnectionManager.DataRequester, RecordingManager.Sampler {
-    @Override
-    public int sendsSignal() {
-        return SIGNAL_ALL;
-    }
-
     @PerNode public double[] interval, offset;
     @PerNode public String[][] recordFrom;
     boolean[] hasTargets;

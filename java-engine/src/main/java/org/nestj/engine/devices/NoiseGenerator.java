@@ -15,11 +15,6 @@ import org.nestj.engine.kernel.Status;
  * models/noise_generator.{h,cpp}). Recordable: I (the average over targets).
  */
 public final class NoiseGenerator extends SineRotationDevice {
-    @Override
-    public int sendsSignal() {
-        return SIGNAL_ALL;
-    }
-
     @PerNode public double[] mean, std, std_mod, dt, I_avg;
     @PerNode public long[] nextStep;
     double[][] amps;

@@ -16,11 +16,6 @@ import org.nestj.engine.kernel.Status;
  * A spike at t is sent in the step ending at origin + t, if start < t <= stop relative to origin.
  */
 public final class SpikeGenerator extends StimulationDevice {
-    @Override
-    public int sendsSignal() {
-        return SIGNAL_ALL;
-    }
-
     @PerNode public long[][] stamps;
     @PerNode public double[][] offsets, weights;
     @PerNode public long[][] multiplicities;

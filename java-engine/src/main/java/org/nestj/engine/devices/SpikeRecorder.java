@@ -11,11 +11,6 @@ import org.nestj.engine.kernel.Status;
  * multiplicity (NEST 3.9 models/spike_recorder.{h,cpp}). Precise offsets are kept.
  */
 public final class SpikeRecorder extends RecordingDevice implements ConnectionManager.SpikeReceiver {
-    @Override
-    public int receivesSignal() {
-        return SIGNAL_ALL;
-    }
-
     public SpikeRecorder(int n) {
         super(n);
     }

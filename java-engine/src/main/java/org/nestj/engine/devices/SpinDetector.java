@@ -7,6 +7,7 @@ import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.models.BinaryNeuron;
 
 /**
  * spin_detector — records the state transitions of binary neurons (NEST 3.9
@@ -17,11 +18,6 @@ import org.nestj.engine.kernel.Status;
  * two-spike encoding).
  */
 public final class SpinDetector extends RecordingDevice implements ConnectionManager.SpikeReceiver {
-    @Override
-    public int receivesSignal() {
-        return SIGNAL_BINARY;
-    }
-
     private static final String[] COLUMNS = {"state"};
     long[] lastInGid, tLastIn, lastStamp;
     double[] lastOffset, lastWeight, vals;
@@ -72,6 +68,10 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        if (!(src.prototype instanceof BinaryNeuron)) {
+            throw NestException.illegalConnection(
+                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
+        }
         return 0;
     }
 

@@ -317,10 +317,6 @@ public final class ConnectionManager {
             default:
                 break;
         }
-        if (em != NodeBlock.Emits.NOTHING && (sb.sendsSignal() & tb.receivesSignal()) == 0) {
-            // primary events only (NEST's Connection::check_connection_; secondary events have their own checks)
-            throw NestException.illegalConnection("Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
-        }
         if (sm.hpc && storedPort != 0) {
             // TargetIdentifierIndex::set_rport
             throw NestException.illegalConnection("Only rport==0 allowed for HPC synapses. Use normal synapse models "

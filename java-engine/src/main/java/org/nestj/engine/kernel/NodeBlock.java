@@ -97,23 +97,6 @@ public abstract class NodeBlock {
     public abstract void update(long origin, int from, int to, int i0, int i1, SpikeOut out);
 
     /**
-     * NEST's SignalType: what the spikes a node sends mean, and what it takes the spikes it receives
-     * to mean: spikes (neurons), binary state transitions (binary neurons) or either. A connection
-     * needs a common bit (Connection::check_connection_), else IllegalConnection.
-     */
-    public static final int SIGNAL_SPIKE = 1, SIGNAL_BINARY = 2, SIGNAL_ALL = 3;
-
-    /** NEST's sends_signal (default SPIKE). */
-    public int sendsSignal() {
-        return SIGNAL_SPIKE;
-    }
-
-    /** NEST's receives_signal (default SPIKE). */
-    public int receivesSignal() {
-        return SIGNAL_SPIKE;
-    }
-
-    /**
      * Checks that this model can receive spikes on rport and returns the port to store.
      * Default: port 0 only.
      */

@@ -25,16 +25,6 @@ import org.nestj.engine.kernel.Time;
  * legacy encoding of an up transition).
  */
 public abstract class BinaryNeuron extends NeuronBlock {
-    @Override
-    public int sendsSignal() {
-        return SIGNAL_BINARY;
-    }
-
-    @Override
-    public int receivesSignal() {
-        return SIGNAL_BINARY;
-    }
-
     @PerNode public double[] tau_m;
     @PerNode public boolean[] y;
     @PerNode public double[] hIn;
@@ -95,6 +85,10 @@ public abstract class BinaryNeuron extends NeuronBlock {
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
+        if (!(src.prototype instanceof BinaryNeuron)) {
+            throw NestException.illegalConnection(
+                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
+        }
         return 0;
     }
 

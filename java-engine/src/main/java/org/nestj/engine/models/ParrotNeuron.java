@@ -14,16 +14,6 @@ import org.nestj.engine.kernel.Status;
  * reach the neuron, e.g. to drive STDP synapses).
  */
 public final class ParrotNeuron extends NeuronBlock {
-    @Override
-    public int sendsSignal() {
-        return SIGNAL_ALL;
-    }
-
-    @Override
-    public int receivesSignal() {
-        return SIGNAL_ALL;
-    }
-
     InputBuffer buf;
 
     public ParrotNeuron(int n) {
