@@ -292,6 +292,20 @@ public final class ConnectionManager {
                             + tb.model.name + " (node " + tgtGid + ") has no recordables that " + sb.model.name
                             + " could sample.");
                 }
+                // NEST's handles_test_event(DataLoggingRequest&) and UniversalDataLogger::connect_logging_device:
+                // only receptor 0; each multimeter once per node; the connection's receptor is the
+                // logger's number (1, 2, ...) in the target's list of data loggers
+                if (rport != 0) throw tb.unknownReceptor(rport, "data logging requests");
+                {
+                    DataLogger.Target[] had = tb.recordedBy == null ? null : tb.recordedBy[ti];
+                    int nHad = had == null ? 0 : had.length;
+                    for (int q = 0; q < nHad; q++) {
+                        if (had[q].sampler == sb && had[q].samplerIndex == si) {
+                            throw NestException.illegalConnection("Each multimeter can only be connected once to a given node.");
+                        }
+                    }
+                    storedPort = nHad + 1;
+                }
                 break;
             case CURRENT:
                 checkDeviceSynapse(sb, si, sm);
