@@ -160,4 +160,10 @@ public final class NoiseGenerator extends SineRotationDevice {
         double amp = ampHist[i][e.ref[j]][c.port[k]];
         tb.handleCurrent(ti, emitStep + c.delay[k], c.w[k] * amp, c.rport[k]);
     }
+
+    /** NEST's noise_generator::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_ALL;
+    }
 }

@@ -331,6 +331,12 @@ public final class ConnectionManager {
             default:
                 break;
         }
+        if (em != NodeBlock.Emits.NOTHING && (sb.sendsSignal() & tb.receivesSignal()) == 0) {
+            // Connection::check_connection_, after the receptor checks: do the source's events mean
+            // what the target reads them as (spikes or binary transitions)?
+            throw NestException.illegalConnection(
+                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
+        }
         if (sm.hpc && storedPort != 0) {
             // TargetIdentifierIndex::set_rport
             throw NestException.illegalConnection("Only rport==0 allowed for HPC synapses. Use normal synapse models "
