@@ -34,3 +34,15 @@ def test_multimeter_receptor_must_be_zero(nest):
     mm = nest.Create("multimeter", {"record_from": ["V_m"]})
     with pytest.raises(nest.kernel.NESTErrors.UnknownReceptorType):
         nest.Connect(mm, n, syn_spec={"receptor_type": 1})
+
+
+def test_noise_generator_recording_needs_one_thread(nest):
+    g = nest.Create("noise_generator")
+    mm = nest.Create("multimeter", {"record_from": ["I"]})
+    nest.Connect(mm, g)   # one thread: allowed
+    nest.ResetKernel()
+    nest.local_num_threads = 2
+    g = nest.Create("noise_generator")
+    mm = nest.Create("multimeter", {"record_from": ["I"]})
+    with pytest.raises(nest.kernel.NESTErrors.KernelException, match="single-threaded"):
+        nest.Connect(mm, g)

@@ -166,4 +166,12 @@ public final class NoiseGenerator extends SineRotationDevice {
     public int sendsSignal() {
         return SIGNAL_ALL;
     }
+
+    /** NEST's noise_generator::handles_test_event(DataLoggingRequest&): recording needs a single thread. */
+    @Override
+    public void checkDataLoggingRequest() {
+        if (kernel.parallel.threads() > 1) {
+            throw NestException.kernel("Recording from a noise_generator is only possible in single-threaded mode.");
+        }
+    }
 }

@@ -295,6 +295,7 @@ public final class ConnectionManager {
                 // NEST's handles_test_event(DataLoggingRequest&) and UniversalDataLogger::connect_logging_device:
                 // only receptor 0; each multimeter once per node; the connection's receptor is the
                 // logger's number (1, 2, ...) in the target's list of data loggers
+                tb.checkDataLoggingRequest();
                 if (rport != 0) throw tb.unknownReceptor(rport, "data logging requests");
                 {
                     DataLogger.Target[] had = tb.recordedBy == null ? null : tb.recordedBy[ti];
