@@ -241,4 +241,10 @@ public final class CorrelospinmatrixDetector extends CorrelationDetectorBase {
         pCh[i][pos] = ch;
         pTail[i]++;
     }
+
+    /** NEST's correlospinmatrix_detector::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_BINARY;
+    }
 }

@@ -137,4 +137,10 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
     private int indexOfSamplerNode(DataLogger.Target t) {
         return t.samplerIndex;
     }
+
+    /** NEST's multimeter::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_ALL;
+    }
 }

@@ -160,4 +160,18 @@ public final class NoiseGenerator extends SineRotationDevice {
         double amp = ampHist[i][e.ref[j]][c.port[k]];
         tb.handleCurrent(ti, emitStep + c.delay[k], c.w[k] * amp, c.rport[k]);
     }
+
+    /** NEST's noise_generator::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_ALL;
+    }
+
+    /** NEST's noise_generator::handles_test_event(DataLoggingRequest&): recording needs a single thread. */
+    @Override
+    public void checkDataLoggingRequest() {
+        if (kernel.parallel.threads() > 1) {
+            throw NestException.kernel("Recording from a noise_generator is only possible in single-threaded mode.");
+        }
+    }
 }

@@ -112,4 +112,10 @@ public final class SpikeGenerator extends StimulationDevice {
         if (weights[i].length > 0) w = weights[i][e.ref[j]] * w;
         sendSpike(c, k, tb, ti, emitStep, w, e.mult[j], i, e.offset[j]);
     }
+
+    /** NEST's spike_generator::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_ALL;
+    }
 }

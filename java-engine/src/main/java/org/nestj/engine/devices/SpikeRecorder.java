@@ -46,4 +46,10 @@ public final class SpikeRecorder extends RecordingDevice implements ConnectionMa
         if (!isActive(i, stamp)) return;
         for (int m = 0; m < mult; m++) write(i, senderGid, stamp, offset);
     }
+
+    /** NEST's spike_recorder::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_ALL;
+    }
 }

@@ -7,7 +7,6 @@ import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
-import org.nestj.engine.models.BinaryNeuron;
 
 /**
  * spin_detector — records the state transitions of binary neurons (NEST 3.9
@@ -68,10 +67,6 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        if (!(src.prototype instanceof BinaryNeuron)) {
-            throw NestException.illegalConnection(
-                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
-        }
         return 0;
     }
 
@@ -110,5 +105,11 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
                 lastInGid[i] = 0;
             }
         }
+    }
+
+    /** NEST's spin_detector::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_BINARY;
     }
 }

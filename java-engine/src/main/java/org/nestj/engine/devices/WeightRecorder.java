@@ -99,4 +99,10 @@ public final class WeightRecorder extends RecordingDevice {
             write(i, sender, stamp, one, 0, 4);
         }
     }
+
+    /** NEST's weight_recorder::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_ALL;
+    }
 }

@@ -292,6 +292,21 @@ public final class ConnectionManager {
                             + tb.model.name + " (node " + tgtGid + ") has no recordables that " + sb.model.name
                             + " could sample.");
                 }
+                // NEST's handles_test_event(DataLoggingRequest&) and UniversalDataLogger::connect_logging_device:
+                // only receptor 0; each multimeter once per node; the connection's receptor is the
+                // logger's number (1, 2, ...) in the target's list of data loggers
+                tb.checkDataLoggingRequest();
+                if (rport != 0) throw tb.unknownReceptor(rport, "data logging requests");
+                {
+                    DataLogger.Target[] had = tb.recordedBy == null ? null : tb.recordedBy[ti];
+                    int nHad = had == null ? 0 : had.length;
+                    for (int q = 0; q < nHad; q++) {
+                        if (had[q].sampler == sb && had[q].samplerIndex == si) {
+                            throw NestException.illegalConnection("Each multimeter can only be connected once to a given node.");
+                        }
+                    }
+                    storedPort = nHad + 1;
+                }
                 break;
             case CURRENT:
                 checkDeviceSynapse(sb, si, sm);
@@ -316,6 +331,12 @@ public final class ConnectionManager {
                 break;
             default:
                 break;
+        }
+        if (em != NodeBlock.Emits.NOTHING && (sb.sendsSignal() & tb.receivesSignal()) == 0) {
+            // Connection::check_connection_, after the receptor checks: do the source's events mean
+            // what the target reads them as (spikes or binary transitions)?
+            throw NestException.illegalConnection(
+                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
         }
         if (sm.hpc && storedPort != 0) {
             // TargetIdentifierIndex::set_rport

@@ -21,6 +21,8 @@ public final class DataLogger {
         int count;
         /** index of the multimeter node (within its block) that owns this target */
         public int samplerIndex;
+        /** the multimeter's block */
+        public Object sampler;
 
         Target(NodeBlock block, int index, int[] vars, long recIntSteps, long offsetSteps) {
             this.block = block;

@@ -131,6 +131,23 @@ public abstract class NodeBlock {
         return recordables().length > 0;
     }
 
+    /** Checks of a target's handles_test_event(DataLoggingRequest&) before the data logger's own; none by default. */
+    public void checkDataLoggingRequest() {
+    }
+
+    /** NEST's SignalType flags (nestkernel/node.h): what a node's events mean, spikes or binary transitions. */
+    public static final int SIGNAL_SPIKE = 1, SIGNAL_BINARY = 2, SIGNAL_ALL = 3;
+
+    /** NEST's Node::sends_signal: SPIKE unless overridden. */
+    public int sendsSignal() {
+        return SIGNAL_SPIKE;
+    }
+
+    /** NEST's Node::receives_signal: SPIKE unless overridden. */
+    public int receivesSignal() {
+        return SIGNAL_SPIKE;
+    }
+
     protected NestException unknownReceptor(int rport, String what) {
         return new NestException("UnknownReceptorType", "Receptor type " + rport + " is not available in "
                 + model.name + " (for " + what + ").");

@@ -73,6 +73,7 @@ public final class RecordingManager {
         }
         DataLogger.Target t = new DataLogger.Target(target, ti, vars, intervalSteps, offsetSteps);
         t.samplerIndex = node;
+        t.sampler = s;
         list.add(t);
         if (target.recordedBy == null) target.recordedBy = new DataLogger.Target[target.n][];
         DataLogger.Target[] old = target.recordedBy[ti];

@@ -32,6 +32,8 @@ public abstract class BinaryNeuron extends NeuronBlock {
     InputBuffer buf;
     static final int SPIKES = 0, CURRENTS = 1;
     static final long NEG_INF = Long.MIN_VALUE;
+    /** keep_source_table is false: spikes from neurons cannot name their sender */
+    boolean noSourceTable;
 
     protected BinaryNeuron(int n) {
         super(n);
@@ -85,10 +87,6 @@ public abstract class BinaryNeuron extends NeuronBlock {
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        if (!(src.prototype instanceof BinaryNeuron)) {
-            throw NestException.illegalConnection(
-                    "Source and target neuron are not compatible (e.g., spiking vs binary neuron).");
-        }
         return 0;
     }
 
@@ -105,6 +103,7 @@ public abstract class BinaryNeuron extends NeuronBlock {
 
     @Override
     public void calibrate() {
+        noSourceTable = Boolean.FALSE.equals(kernel.passiveSetting("keep_source_table"));
         for (int i = 0; i < n; i++) {
             if (tNext[i] == NEG_INF) tNext[i] = Time.msToTics(nodeRng(i).exponential() * tau_m[i]);
         }
@@ -138,6 +137,11 @@ public abstract class BinaryNeuron extends NeuronBlock {
 
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
+        if (noSourceTable && kernel.nodes.blockOf(senderGid).elementType() == ELEMENT_NEURON) {
+            // NEST reads the sender of a spike that came through the target tables from the source
+            // table (Event::retrieve_sender_node_id_from_source_table), cleared when keep_source_table is false
+            throw NestException.kernel("Cannot use SourceTable::get_node_id when get_keep_source_table is false");
+        }
         if (mult == 1) {
             if (senderGid == lastInGid[i] && stamp == tLastIn[i]) buf.add(SPIKES, step, i, 2.0 * weight);
             else buf.add(SPIKES, step, i, -weight);
@@ -151,5 +155,17 @@ public abstract class BinaryNeuron extends NeuronBlock {
     @Override
     public void handleCurrent(int i, long step, double current, int rport) {
         buf.add(CURRENTS, step, i, current);
+    }
+
+    /** NEST's binary_neuron::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_BINARY;
+    }
+
+    /** NEST's binary_neuron::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_BINARY;
     }
 }

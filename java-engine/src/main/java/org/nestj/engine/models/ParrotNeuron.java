@@ -77,4 +77,16 @@ public final class ParrotNeuron extends NeuronBlock {
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
         if (rport == 0) buf.add(0, step, i, mult);
     }
+
+    /** NEST's parrot_neuron::sends_signal. */
+    @Override
+    public int sendsSignal() {
+        return SIGNAL_ALL;
+    }
+
+    /** NEST's parrot_neuron::receives_signal. */
+    @Override
+    public int receivesSignal() {
+        return SIGNAL_ALL;
+    }
 }
