@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from ..ll_api import bridge, check_call, to_java, to_py
+from ..ll_api import bridge, check_call, kernel_fingerprint, to_java, to_py
 from .hl_api_exceptions import NESTErrors
 from .hl_api_helper import is_iterable
 
@@ -16,10 +16,23 @@ def _gids_array(x):
     return np.asarray(x, dtype=np.int64)
 
 
-class NodeCollection:
-    """An ordered set of node ids (NEST's NodeCollection). Ids start at 1."""
+_INVALID_NC = "InvalidNodeCollection: note that ResetKernel invalidates all previously created NodeCollections."
 
-    __slots__ = ("_gids", "_meta")
+
+def _check_valid(fname, *ncs, message=_INVALID_NC):
+    """NEST's NodeCollection::valid checks: a NodeCollection made before the last ResetKernel raises
+    KernelException (InvalidNodeCollection)."""
+    fp = kernel_fingerprint()
+    for nc in ncs:
+        if nc._fp != fp:
+            raise NESTErrors.KernelException(fname, message)
+
+
+class NodeCollection:
+    """An ordered set of node ids (NEST's NodeCollection). Ids start at 1. It belongs to the kernel
+    that made it: after ResetKernel, joining, slicing and reading its status raise InvalidNodeCollection."""
+
+    __slots__ = ("_gids", "_meta", "_fp")
 
     def __init__(self, data=None):
         if data is None:
@@ -36,12 +49,14 @@ class NodeCollection:
                                                  int(bridge.networkSize()))
         object.__setattr__(self, "_gids", g)
         object.__setattr__(self, "_meta", None)
+        object.__setattr__(self, "_fp", kernel_fingerprint())
 
     @classmethod
     def _from_range(cls, first, n):
         nc = cls.__new__(cls)
         object.__setattr__(nc, "_gids", np.arange(first, first + n, dtype=np.int64))
         object.__setattr__(nc, "_meta", None)
+        object.__setattr__(nc, "_fp", kernel_fingerprint())
         return nc
 
     @classmethod
@@ -49,6 +64,7 @@ class NodeCollection:
         nc = cls.__new__(cls)
         object.__setattr__(nc, "_gids", _gids_array(arr))
         object.__setattr__(nc, "_meta", None)
+        object.__setattr__(nc, "_fp", kernel_fingerprint())
         return nc
 
     # --- container protocol
@@ -69,10 +85,12 @@ class NodeCollection:
             n = len(self)
             if key < -n or key >= n:
                 raise IndexError("index value outside of the NodeCollection")
+            _check_valid("Take", self)
             r = NodeCollection._from_array(self._gids[key:key + 1] if key >= 0 else self._gids[[key]])
         elif isinstance(key, slice):
             if key.step is not None and key.step < 1:
                 raise IndexError("slicing step for NodeCollection must be strictly positive")
+            _check_valid("Take", self)
             r = NodeCollection._from_array(self._gids[key])
         elif isinstance(key, (list, tuple, np.ndarray)):
             arr = np.asarray(key)
@@ -104,6 +122,7 @@ class NodeCollection:
                 other = NodeCollection()
             else:
                 raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
+        _check_valid("join", self, other)
         if not other or not self:
             r = NodeCollection._from_array((self if self else other)._gids.copy())
             object.__setattr__(r, "_meta", (self if self else other)._meta)
@@ -164,6 +183,7 @@ class NodeCollection:
         shape (grid) or positions (free); None for nodes without positions."""
         if self._meta is None or not self:
             return None
+        _check_valid("GetMetadata", self)
         from ..ll_api import _LongArr
         m = check_call("GetMetadata", bridge.spatialMetadata, _LongArr(self._gids))
         if m is None:
@@ -205,6 +225,7 @@ class NodeCollection:
     def get(self, *params, **kwargs):
         if not self:
             raise ValueError("Cannot get parameter of empty NodeCollection")
+        _check_valid("GetStatus", self)
         output = kwargs.pop("output", "")
         if kwargs:
             raise TypeError("Got unexpected keyword argument")
@@ -339,6 +360,7 @@ def _descend(value, keys):
 
 
 def _get_status(nc):
+    _check_valid("GetStatus", nc)
     res = check_call("GetStatus", bridge.getStatus, to_java(nc._gids))
     return [_finish_dict(to_py(d)) for d in res]
 
