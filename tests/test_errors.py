@@ -29,7 +29,8 @@ def test_unaccessed_dictionary_entry(nest):
         n.set({"tau_mem": 5.0})
     with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
         nest.Create("iaf_psc_alpha", params={"V_mm": 1.0})
-    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+    # PyNEST checks kernel keys itself: a key that is no kernel attribute is a ValueError
+    with pytest.raises(ValueError, match="`no_such_kernel_key` is not a valid kernel parameter"):
         nest.SetKernelStatus({"no_such_kernel_key": 1})
     with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
         nest.Connect(n, n, syn_spec={"weigth": 2.0})

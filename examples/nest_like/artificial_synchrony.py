@@ -209,11 +209,12 @@ for sim in (1, 2):
         nest.ResetKernel()
         nest.set_verbosity("M_WARNING")
 
-        # resolution and time representation must be set before any node is created
+        # resolution and time representation must be set before any node is created. (The SLI script also
+        # sets off_grid_spiking; PyNEST 3.9 refuses that read-only kernel attribute, which the kernel sets
+        # itself when precise models such as iaf_psc_alpha_ps are created.)
         nest.SetKernelStatus({
             "resolution": h,  # time step [ms]
             "tics_per_ms": tics_per_ms,  # low-level time resolution
-            "off_grid_spiking": True,  # precise neuron model
             "rng_seed": rng_seed,
             "overwrite_files": True,
         })

@@ -33,6 +33,10 @@ def version():
 
 _lazy = {"raster_plot", "voltage_trace", "visualization"}
 
+# PyNEST's names of the kernel attributes and of the read-only ones
+from .lib.hl_api_simulation import KERNEL_ATTR_NAMES as _kernel_attr_names  # noqa: E402
+from .lib.hl_api_simulation import READONLY_KERNEL_ATTRS as _readonly_kernel_attrs  # noqa: E402
+
 # kernel attributes readable as nest.<name>, as PyNEST's KernelAttribute properties
 _READONLY = {"T_max", "T_min", "biological_time_readonly", "connection_rules", "growth_curves", "local_spike_counter",
              "max_update_time", "min_update_time", "modules", "ms_per_tic", "network_size", "node_models",

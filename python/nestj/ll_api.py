@@ -11,6 +11,7 @@ import sys
 
 import numpy as np
 
+from .kernel import SLILiteral
 from .lib.hl_api_exceptions import NESTErrors
 
 __all__ = ["bridge", "to_java", "to_py", "check_call", "jvm_started", "check_stack", "stack_checker", "get_debug",
@@ -100,6 +101,8 @@ def to_java(v):
         return _JDouble(float(v))
     if isinstance(v, str):
         return _JString(v)
+    if isinstance(v, SLILiteral):
+        return _JString(v.name)
     if isinstance(v, dict):
         m = _HashMap()
         for k, x in v.items():
@@ -233,24 +236,80 @@ def _set_verbosity_from_stack():
     set_verbosity(int(spp()))
 
 
+def _need(command, n):
+    """SLI's check of a command's arguments: StackUnderflow if the stack holds fewer than n."""
+    if len(_sli_stack) < n:
+        msg = "Command needs (at least) {} argument(s)".format(n)
+        if _sli_stack:
+            msg += ", but the stack has only {}".format(len(_sli_stack))
+        raise NESTErrors.StackUnderflow(command, msg + ".")
+
+
+def _pop(command):
+    _need(command, 1)
+    _sli_stack.pop()
+
+
+def _div():
+    """SLI's div of two numbers: integer division (truncating, as C++) of two integers, else
+    floating-point division; a zero divisor raises DivisionByZero and leaves the operands."""
+    _need("div", 2)
+    a, b = _sli_stack[-2], _sli_stack[-1]
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b)):
+        raise NESTErrors.ArgumentType("div", "div expects two numbers (integer or double).")
+    if b == 0:
+        raise NESTErrors.DivisionByZero("div", "You cannot divide by zero.")
+    if isinstance(a, int) and isinstance(b, int):
+        q = abs(a) // abs(b)
+        r = q if (a < 0) == (b < 0) else -q
+    else:
+        r = float(a) / float(b)
+    del _sli_stack[-2:]
+    _sli_stack.append(r)
+
+
 _SLI_COMMANDS = {
     "memory_thisjob": lambda: _sli_stack.append(_memory_thisjob()),
     "is_threaded": lambda: _sli_stack.append(True),
     "count": lambda: _sli_stack.append(len(_sli_stack)),
     "clear": lambda: _sli_stack.clear(),
+    "pop": lambda: _pop("pop"),
+    ";": lambda: _pop(";"),
+    "div": _div,
     "setverbosity": _set_verbosity_from_stack,
 }
 
 
+def _to_stack(obj):
+    """A Python value as PyNEST's conversion to SLI and back gives it: sequences become tuples,
+    dictionary keys strings, numpy scalars (and 0-d arrays) Python numbers, buffers (array.array)
+    numpy arrays; numpy arrays, strings, SLILiterals and nestj objects stay as they are."""
+    import array
+    if isinstance(obj, (bool, np.bool_)):
+        return bool(obj)
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.floating):
+        return float(obj)
+    if isinstance(obj, np.ndarray):
+        return obj.item() if obj.ndim == 0 else np.array(obj)
+    if isinstance(obj, array.array):
+        return np.array(obj)
+    if isinstance(obj, (list, tuple)):
+        return tuple(_to_stack(x) for x in obj)
+    if isinstance(obj, dict):
+        return {str(k): _to_stack(v) for k, v in obj.items()}
+    return obj
+
+
 def sps(obj):
-    """Push an object onto the operand stack."""
-    _sli_stack.append(obj)
+    """Push an object onto the operand stack (converted as PyNEST's push converts it to SLI)."""
+    _sli_stack.append(_to_stack(obj))
 
 
 def spp():
     """Pop an object off the operand stack."""
     if not _sli_stack:
-        from .lib.hl_api_exceptions import NESTErrors
         raise NESTErrors.StackUnderflow("spp", "The operand stack is empty.")
     return _sli_stack.pop()
 
@@ -260,7 +319,6 @@ sli_pop = spp
 
 
 def _not_available(token):
-    from .lib.hl_api_exceptions import NESTErrors
     return NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available (supported: "
                                      "numbers, {}, statusdict/<{}> ::).".format(
                                          token, ", ".join(sorted(_SLI_COMMANDS)),
@@ -269,9 +327,17 @@ def _not_available(token):
 
 def sr(cmd):
     """Run SLI code. nestj has no SLI interpreter: it understands numbers, the commands in
-    _SLI_COMMANDS (memory_thisjob, is_threaded, count, clear, setverbosity) and the queries
-    ``statusdict/<key> ::`` of _STATUSDICT; anything else raises NotImplemented."""
-    tokens = str(cmd).split()
+    _SLI_COMMANDS (memory_thisjob, is_threaded, count, clear, pop and ;, div, setverbosity) and the
+    queries ``statusdict/<key> ::`` of _STATUSDICT; anything else raises NotImplemented. As in
+    PyNEST, an error clears the operand stack."""
+    try:
+        _run_tokens(str(cmd).split())
+    except NESTErrors.NESTError:
+        _sli_stack.clear()
+        raise
+
+
+def _run_tokens(tokens):
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -303,7 +369,7 @@ def sli_func(s, *args, **kwargs):
     """PyNEST's sli_func: pushes args, runs s (see sr), returns what it left: one value, a tuple of
     several, or None."""
     base = len(_sli_stack)
-    _sli_stack.extend(args)
+    _sli_stack.extend(_to_stack(a) for a in args)
     try:
         sr(s)
     except Exception:
@@ -339,24 +405,23 @@ def stack_checker(f):
         result = f(*args, **kwargs)
         left = len(_sli_stack) - before
         if left != 0:
-            from .lib.hl_api_exceptions import NESTError
-            raise NESTError("Function '%s' left %i elements on the stack." % (f.__name__, left))
+            raise NESTErrors.NESTError("Function '%s' left %i elements on the stack." % (f.__name__, left))
         return result
     return stack_checker_func
 
 
 def check_stack(thing):
-    """PyNEST's check_stack: applies stack_checker to a function or to every method of a class;
-    anything else is returned unchanged."""
+    """PyNEST's check_stack: applies stack_checker to a function, or to the methods bound to a
+    class (classmethods) whose names start with ``test_``; anything else raises ValueError."""
     import inspect
-    import types
     if inspect.isfunction(thing):
         return stack_checker(thing)
     if inspect.isclass(thing):
-        for name, mtd in inspect.getmembers(thing, predicate=inspect.isfunction):
-            setattr(thing, name, stack_checker(mtd))
+        for name, mtd in inspect.getmembers(thing, predicate=inspect.ismethod):
+            if name.startswith("test_"):
+                setattr(thing, name, stack_checker(mtd))
         return thing
-    return thing
+    raise ValueError("unable to decorate {0}".format(thing))
 
 
 def set_communicator(comm):

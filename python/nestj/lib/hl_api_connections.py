@@ -3,7 +3,7 @@ import numpy as np
 
 from ..ll_api import bridge, check_call, to_java, to_py
 from .hl_api_exceptions import NESTError, NESTErrors
-from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, SynapseCollection
+from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, SynapseCollection, _check_valid
 
 __all__ = ["Connect", "Disconnect", "GetConnections", "TripartiteConnect"]
 
@@ -139,6 +139,8 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         return None
     if not pre or not post:
         raise NESTErrors.IllegalConnection("Connect", "Connect: presynaptic and postsynaptic NodeCollections must not be empty.")
+    _check_valid("Connect", pre, post, message="InvalidNodeCollection: sources and targets must be valid "
+                 "NodeCollections.")
     if conn_spec is None:
         conn_spec = {"rule": "all_to_all"}
     elif isinstance(conn_spec, str):
@@ -207,6 +209,8 @@ def GetConnections(source=None, target=None, synapse_model=None, synapse_label=N
     for name, x in (("source", source), ("target", target)):
         if x is not None and not isinstance(x, NodeCollection):
             raise TypeError("{} must be a NodeCollection".format(name))
+        if x is not None:
+            _check_valid("GetConnections", x, message="GetConnection requires valid {} NodeCollection.".format(name))
     s = _LongArr(source._gids) if source is not None else None
     t = _LongArr(target._gids) if target is not None else None
     if synapse_model is not None and not isinstance(synapse_model, str):

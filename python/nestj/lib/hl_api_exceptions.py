@@ -9,7 +9,7 @@ class NESTMappedException(type):
         if errorname.startswith("__"):
             raise AttributeError(errorname)
         parent = getattr(cls, _PARENTS[errorname]) if errorname in _PARENTS else cls.SLIException
-        newclass = type(errorname, (parent,), {"__init__": cls.init(parent, errorname)})
+        newclass = type(errorname, (parent,), {"__init__": cls.init(parent, _REPORTED_AS.get(errorname, errorname))})
         setattr(cls, errorname, newclass)
         return newclass
 
@@ -27,6 +27,12 @@ _PARENTS.update({name: "KernelException" for name in (
     "BadDelay", "UnexpectedEvent", "UnsupportedEvent", "BadProperty", "BadParameter", "DimensionMismatch",
     "DistributionError", "InvalidDefaultResolution", "InvalidTimeInModel", "StepMultipleRequired",
     "TimeMultipleRequired", "GSLSolverFailure", "NumericalInstability", "KeyError")})
+
+# NEST's DictError passes its own name, not its subclass's, to SLIException: an unaccessed entry, an
+# undefined name or an entry of the wrong type is reported as "DictError" (the class is still the
+# subclass, a kind of DictError).
+_REPORTED_AS = {"UndefinedName": "DictError", "EntryTypeMismatch": "DictError",
+                "UnaccessedDictionaryEntry": "DictError"}
 
 
 class NESTErrors(metaclass=NESTMappedException):

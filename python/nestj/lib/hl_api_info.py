@@ -77,11 +77,22 @@ def SetStatus(nodes, params, val=None):
 
 
 def GetStatus(nodes, keys=None, output=""):
-    """Status of nodes or connections: a tuple with one dict (or value) per element."""
+    """Status of nodes or connections: a tuple with one dict (or value) per element; with
+    output="json" that tuple as a JSON string."""
     if not isinstance(nodes, (NodeCollection, SynapseCollection)):
         raise TypeError("The first input (nodes) must be NodeCollection or a SynapseCollection with connection handles")
     if len(nodes) == 0:
-        return ()
+        return "[]" if output == "json" else ()
+    if keys is not None and not isinstance(keys, str) and not is_iterable(keys):
+        raise TypeError("keys should be either a string or an iterable")
+    result = _status_tuple(nodes, keys)
+    if output == "json":
+        from .hl_api_types import to_json
+        return to_json(result)
+    return result
+
+
+def _status_tuple(nodes, keys):
     if isinstance(nodes, SynapseCollection):
         if keys is None:
             d = nodes.get()
@@ -102,9 +113,7 @@ def GetStatus(nodes, keys=None, output=""):
     if isinstance(keys, str):
         v = nodes.get(keys)
         return (v,) if len(nodes) == 1 else tuple(v)
-    if is_iterable(keys):
-        vals = [nodes.get(k) for k in keys]
-        if len(nodes) == 1:
-            return (tuple(vals),)
-        return tuple(tuple(v[i] for v in vals) for i in range(len(nodes)))
-    raise TypeError("keys should be either a string or an iterable")
+    vals = [nodes.get(k) for k in keys]
+    if len(nodes) == 1:
+        return (tuple(vals),)
+    return tuple(tuple(v[i] for v in vals) for i in range(len(nodes)))

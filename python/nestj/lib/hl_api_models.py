@@ -30,11 +30,13 @@ def SetDefaults(model, params, val=None):
 
 
 def GetDefaults(model, keys=None, output=""):
+    if keys is not None and not isinstance(keys, str) and not is_iterable(keys):
+        raise TypeError("keys should be either a string or an iterable")
     result = to_py(check_call("GetDefaults", bridge.getDefaults, model))
     if keys is not None:
         if isinstance(keys, str):
             result = result[keys]
-        elif is_iterable(keys):
+        else:
             result = tuple(result[k] for k in keys)
     if output == "json":
         from .hl_api_types import to_json

@@ -1,4 +1,6 @@
 """Node creation (PyNEST's lib/hl_api_nodes)."""
+import warnings
+
 import numpy as np
 
 from ..ll_api import bridge, check_call, to_java
@@ -13,7 +15,9 @@ def Create(model, n=1, params=None, positions=None):
     """Create n nodes of the given model; params is a dict (values may be per-node lists or
     Parameters) or a list of n dicts."""
     if not isinstance(model, str):
-        raise TypeError("model must be a string")
+        # PyNEST writes the model into SLI code as a name (/model): any other value names a model too,
+        # which then is not known (UnknownModelName)
+        model = str(model)
     if isinstance(n, dict) and params is None:
         # PyNEST passes n to SLI's Create, which also takes a status dict: Create(model, {...}) is one node
         n, params = 1, n
@@ -24,22 +28,27 @@ def Create(model, n=1, params=None, positions=None):
     if positions is not None:
         from .hl_api_spatial import _create_spatial
         return _create_spatial(model, n, params, positions)
-    if isinstance(params, (list, tuple)) and len(params) != n:
-        raise TypeError("list of params must have one dictionary per node")
-    if params is not None and not isinstance(params, (dict, list, tuple)):
-        raise TypeError("params must be a dict or a list of dicts")
-    if isinstance(params, dict) and any(k in _PROTOTYPE_ONLY for k in params) and not any(
-            is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
+    # As PyNEST: a non-empty dictionary of single values is given to the kernel's Create; any other
+    # params (per-node lists or Parameters, a list of dictionaries, anything else) are set with
+    # SetStatus once the nodes exist, and if that fails, a warning names the nodes created
+    scalar_dict = isinstance(params, dict) and params and not any(
+        is_iterable(v) or isinstance(v, Parameter) for v in params.values())
+    if scalar_dict and any(k in _PROTOTYPE_ONLY for k in params):
         return _create_via_defaults(model, int(n), params)
     first = int(check_call("Create", bridge.create, model, int(n)))
     nc = NodeCollection._from_range(first, int(n), model)
-    if isinstance(params, dict) and params:
-        if any(is_iterable(v) or isinstance(v, Parameter) for v in params.values()):
-            nc.set(params)
-        else:
-            check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(params))
-    elif isinstance(params, (list, tuple)):
-        nc.set(list(params))
+    if scalar_dict:
+        check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(params))
+    elif params is not None:
+        from .hl_api_info import SetStatus
+        try:
+            if isinstance(params, (list, tuple)) and len(params) != len(nc):
+                raise TypeError("status dict must be a dict, or a list of dicts of length {}".format(len(nc)))
+            SetStatus(nc, params)
+        except Exception:
+            warnings.warn("SetStatus() call failed, but nodes have already been created! The node IDs of the "
+                          "new nodes are: {0}.".format(nc))
+            raise
     return nc
 
 

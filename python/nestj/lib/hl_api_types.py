@@ -16,6 +16,17 @@ def _gids_array(x):
     return np.asarray(x, dtype=np.int64)
 
 
+_INVALID_NC = "InvalidNodeCollection: note that ResetKernel invalidates all previously created NodeCollections."
+
+
+def _check_valid(fname, *ncs, message=_INVALID_NC):
+    """NEST's NodeCollection::valid checks: a NodeCollection made before the last ResetKernel raises
+    KernelException (InvalidNodeCollection)."""
+    for nc in ncs:
+        if not nc._valid():
+            raise NESTErrors.KernelException(fname, message)
+
+
 def _invalid_nc():
     return NESTErrors.KernelException(
         "NodeCollection", "InvalidNodeCollection: note that ResetKernel invalidates all previously created "
@@ -373,6 +384,7 @@ class NodeCollection:
         shape (grid) or positions (free); None for nodes without positions."""
         if self._meta is None or not self:
             return None
+        _check_valid("GetMetadata", self)
         from ..ll_api import _LongArr
         m = check_call("GetMetadata", bridge.spatialMetadata, _LongArr(self._gids))
         if m is None:
@@ -439,6 +451,7 @@ class NodeCollection:
     def get(self, *params, **kwargs):
         if not self:
             raise ValueError("Cannot get parameter of empty NodeCollection")
+        _check_valid("GetStatus", self)
         if not kwargs:
             output = ""
         elif "output" in kwargs and len(kwargs) == 1:
@@ -603,6 +616,7 @@ def _descend(value, keys):
 
 
 def _get_status(nc):
+    _check_valid("GetStatus", nc)
     res = check_call("GetStatus", bridge.getStatus, to_java(nc._gids))
     return [_finish_dict(to_py(d)) for d in res]
 

@@ -53,6 +53,29 @@ public abstract class CorrelationDetectorBase extends DeviceBlock implements Con
         }
     }
 
+    /**
+     * NEST's calibrate_time of the correlation detectors: delta_tau keeps its time in ms if that is
+     * a whole number of the new steps, else it becomes its default (fallback steps of the new
+     * resolution); tau_max, Tstart and Tstop keep their times in ms (in the new tics).
+     */
+    @Override
+    public void calibrateTime(double oldTicsPerMs) {
+        long tps = kernel.time.ticsPerStep();
+        for (int i = 0; i < n; i++) {
+            // NEST's Time::is_step of the old tic count, against the new tics per step
+            deltaTau[i] = deltaTau[i] % tps == 0 ? fromOldTics(deltaTau[i], oldTicsPerMs) : fallbackSteps * tps;
+            tauMax[i] = fromOldTics(tauMax[i], oldTicsPerMs);
+            tStart[i] = fromOldTics(tStart[i], oldTicsPerMs);
+            tStop[i] = fromOldTics(tStop[i], oldTicsPerMs);
+        }
+    }
+
+    /** TimeConverter::from_old_tics: the time in ms of old tics, in the current tics (infinities stay). */
+    static long fromOldTics(long tics, double oldTicsPerMs) {
+        if (tics >= Long.MAX_VALUE / 4 || tics <= Long.MIN_VALUE / 4) return tics;
+        return Time.msToTics(tics / oldTicsPerMs);
+    }
+
     static double ticsMs(long tics) {
         if (tics >= Long.MAX_VALUE / 4) return Double.MAX_VALUE;
         if (tics <= Long.MIN_VALUE / 4) return -Double.MAX_VALUE;

@@ -83,13 +83,16 @@ public final class EventStore implements NodeBlock.Copyable {
         offsets = null;
     }
 
-    /** The events dictionary, as PyNEST's memory backend returns it (keys sorted, as NEST's dictionaries). */
-    public Map<String, Object> events(Time time, boolean timeInSteps, boolean withOffsets) {
+    /**
+     * The events dictionary, as PyNEST's memory backend returns it (keys sorted, as NEST's dictionaries):
+     * with time_in_steps the times in steps and their offsets in ms (for every device), else in ms.
+     */
+    public Map<String, Object> events(Time time, boolean timeInSteps) {
         Map<String, Object> d = new java.util.TreeMap<>();
         d.put("senders", java.util.Arrays.copyOf(senders, size));
         if (timeInSteps) {
             d.put("times", java.util.Arrays.copyOf(stamps, size));
-            if (withOffsets) d.put("offsets", offsets == null ? new double[size] : java.util.Arrays.copyOf(offsets, size));
+            d.put("offsets", offsets == null ? new double[size] : java.util.Arrays.copyOf(offsets, size));
         } else {
             double[] t = new double[size];
             for (int k = 0; k < size; k++) {

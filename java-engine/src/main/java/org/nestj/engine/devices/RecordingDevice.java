@@ -82,10 +82,6 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         return tMin[i] < stamp && stamp <= tMax[i];
     }
 
-    protected boolean withOffsets() {
-        return false;
-    }
-
     /** Names of the double values each event carries (for the file header). */
     protected String[] valueNames(int i) {
         return new String[0];
@@ -97,7 +93,7 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         d.put("time_in_steps", timeInSteps[i]);
         d.put("n_events", nEvents[i]);
         if (recordTo[i].equals("memory")) {
-            d.put("events", store[i].events(kernel.time, timeInSteps[i], withOffsets()));
+            d.put("events", store[i].events(kernel.time, timeInSteps[i]));
         } else {
             d.put("events", new java.util.LinkedHashMap<String, Object>());
         }

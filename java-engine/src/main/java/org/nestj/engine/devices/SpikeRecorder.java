@@ -21,11 +21,6 @@ public final class SpikeRecorder extends RecordingDevice implements ConnectionMa
     }
 
     @Override
-    protected boolean withOffsets() {
-        return true;
-    }
-
-    @Override
     public void getStatus(int i, Map<String, Object> d) {
         getRec(i, d);
     }

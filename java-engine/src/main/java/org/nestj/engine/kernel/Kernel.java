@@ -486,6 +486,7 @@ public final class Kernel {
             time.setResolution(newTpms, resd);
             // ModelManager::calibrate: the default connections' delays follow the new resolution
             for (SynapseModel sm : connections.synModels) sm.calibrate(time, oldTicsPerStep, oldTicsPerMs);
+            models.calibrateTime(oldTicsPerMs);
             connections.reset(parallel.threads());
             // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
             if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();

@@ -46,6 +46,11 @@ public final class ModelManager {
         return defaultsModified;
     }
 
+    /** ModelManager::calibrate for the node models: see {@link NodeBlock#calibrateTime}. */
+    void calibrateTime(double oldTicsPerMs) {
+        for (Model m : nodeModels.values()) m.prototype.calibrateTime(oldTicsPerMs);
+    }
+
     void reset() {
         defaultsModified = false;
         nodeModels.clear();

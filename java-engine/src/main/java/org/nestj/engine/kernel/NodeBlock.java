@@ -397,6 +397,15 @@ public abstract class NodeBlock {
     }
 
     /**
+     * NEST's Node::calibrate_time: the tic length or resolution has changed (the kernel's Time already
+     * holds the new one); time parameters kept in tics are converted through their time in ms
+     * (TimeConverter::from_old_tics). Called on the model prototypes only: the time representation
+     * can change only before nodes exist. Most models keep no such parameters.
+     */
+    public void calibrateTime(double oldTicsPerMs) {
+    }
+
+    /**
      * Delivers one spike through connections [a, b) of store c, all targeting this block: straight
      * into the spike input buffer if the model has one, else by {@link #handleSpike} per connection.
      */

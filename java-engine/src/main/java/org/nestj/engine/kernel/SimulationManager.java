@@ -131,9 +131,11 @@ public final class SimulationManager {
         }
         ratesActive = rates.prepare((int) md);
         wfrActive = ratesActive && rates.prepareWfr();
+        // NEST's SimulationManager::prepare marks the kernel prepared before the IOManager opens the
+        // recording files: after an IOError there, Cleanup is due (and a second Prepare is refused)
+        prepared = true;
         k.recording.openAll();
         if (PROFILE) System.err.printf("nestj profile: prepare %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
-        prepared = true;
     }
 
     public void run(double ms) {
