@@ -8,7 +8,7 @@ from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, Synapse
 __all__ = ["Connect", "Disconnect", "GetConnections", "TripartiteConnect"]
 
 
-def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
+def _flatten_syn_arrays(spec, conn_spec, prelength, postlength, use_connect_arrays=False):
     """NEST's shape rules for per-connection arrays (PyNEST's _process_syn_spec): 1-D arrays for
     one_to_one (length n) and fixed_total_number (length N); 2-D arrays for all_to_all
     (n_target x n_source), fixed_indegree (n_target x indegree), fixed_outdegree (n_source x outdegree)."""
@@ -29,6 +29,8 @@ def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
             if value.ndim == 1:
                 if rule == "one_to_one":
                     if value.shape[0] != prelength:
+                        if use_connect_arrays:
+                            raise NESTError("'{}' has to be an array of dimension {}.".format(key, prelength))
                         raise NESTError("'{}' has to be an array of dimension {}, a scalar or a dictionary.".format(
                             key, prelength))
                 elif rule == "fixed_total_number":
@@ -67,7 +69,7 @@ def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
     return out
 
 
-def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
+def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0, use_connect_arrays=False):
     if syn_spec is None:
         return {}
     if isinstance(syn_spec, str):
@@ -76,7 +78,8 @@ def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
         raise TypeError("syn_spec must be a string, a dict or a CollocatedSynapses object")
     if "synapse_model" in syn_spec and not isinstance(syn_spec["synapse_model"], str):
         raise NESTError("'synapse_model' must be a string")
-    return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength)
+    return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength,
+                               use_connect_arrays)
 
 
 def _check_array_params(syn_spec, n):
@@ -166,7 +169,11 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         if "delays" in syn_spec:
             raise ValueError("To specify delays, use 'delay' in syn_spec.")
         spec = {"rule": "one_to_one"}
-        syn_spec = _prepare_syn_spec(syn_spec, spec, len(pre), len(post))
+        # PyNEST's connect_arrays takes weights and delays only as arrays, one value per connection
+        for key, name in (("weight", "weights"), ("delay", "delays")):
+            if key in syn_spec and np.asarray(syn_spec[key]).ndim != 1:
+                raise TypeError("{} must be a 1-dimensional NumPy array".format(name))
+        syn_spec = _prepare_syn_spec(syn_spec, spec, len(pre), len(post), use_connect_arrays=True)
         _check_array_params(syn_spec, len(pre))
         check_call("Connect", bridge.connect, to_java(pre), to_java(post), to_java(spec), to_java(syn_spec))
         return None
