@@ -163,3 +163,23 @@ def test_sli_query_logic(nest):
     assert f("3 4 neq") is True
     with pytest.raises(nest.NESTErrors.NotImplemented):
         f("(abc) cvs")
+
+
+@pytest.mark.parametrize("model, key, value", [("stdp_synapse_hom", "tau_plus", 10.0),
+                                               ("static_synapse_hom_w", "weight", 2.0),
+                                               ("tsodyks_synapse_hom", "tau_psc", 2.0),
+                                               ("stdp_synapse", "weight_recorder", None)])
+def test_common_properties_refused_in_connect_and_set(nest, model, key, value):
+    # NEST's check_synapse_params: keys of the common properties cannot be given in Connect ...
+    n = nest.Create("iaf_psc_alpha", 2)
+    if value is None:
+        value = nest.Create("weight_recorder")
+    with pytest.raises(nest.NESTErrors.NotImplemented,
+                       match='Synapse parameter "{}" can only be set via SetDefaults\\(\\) or CopyModel\\(\\).'.format(key)):
+        nest.Connect(n, n, syn_spec={"synapse_model": model, key: value})
+    assert nest.num_connections == 0
+    # ... and a connection's set_status leaves them unread (a DictError)
+    nest.Connect(n, n, syn_spec={"synapse_model": model})
+    if key != "weight_recorder":
+        with pytest.raises(nest.NESTErrors.DictError):
+            nest.GetConnections().set({key: value})

@@ -1084,10 +1084,8 @@ public final class ConnectionManager {
             case "weight":
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
-                    if (synModels.get(c.synOf(idx[q])).homWeight) {
-                        throw NestException.badProperty("Setting of individual weights is not possible! The common "
-                                + "weights can be changed via CopyModel().");
-                    }
+                    // the weight is a common property: the connection's set_status leaves it unread
+                    if (synModels.get(c.synOf(idx[q])).homWeight) throw unread("weight");
                 }
                 for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
                 break;
