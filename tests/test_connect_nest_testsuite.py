@@ -183,3 +183,16 @@ def test_common_properties_refused_in_connect_and_set(nest, model, key, value):
     if key != "weight_recorder":
         with pytest.raises(nest.NESTErrors.DictError):
             nest.GetConnections().set({key: value})
+
+
+def test_symmetric_connect_reports_error_of_reverse_connections(nest):
+    # NEST's BipartiteConnBuilder::connect makes the reverse connections after an error in the forward
+    # ones; an error there replaces the first
+    iaf = nest.Create("iaf_psc_alpha")
+    gap = nest.Create("hh_psc_alpha_gap")
+    sym = {"rule": "one_to_one", "make_symmetric": True}
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match="target node or synapse model does not support gap"):
+        nest.Connect(iaf, gap, sym, {"synapse_model": "gap_junction"})
+    with pytest.raises(nest.NESTErrors.IllegalConnection, match="source node does not support gap junction output"):
+        nest.Connect(gap, iaf, sym, {"synapse_model": "gap_junction"})
+    assert nest.num_connections == 0

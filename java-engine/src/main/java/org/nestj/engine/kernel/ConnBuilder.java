@@ -272,8 +272,17 @@ public final class ConnBuilder {
                 throw new NestException("NotImplemented", "This connection rule is not implemented for structural plasticity.");
             }
         }
-        connectRule();
-        if (makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli")) {
+        boolean secondPass = makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli");
+        NestException first = null;
+        try {
+            connectRule();
+        } catch (NestException e) {
+            // NEST's BipartiteConnBuilder::connect notes a thread's error and still makes the reverse
+            // connections, whose error (if any) replaces the first one
+            if (!secondPass) throw e;
+            first = e;
+        }
+        if (secondPass) {
             idx = 0;
             long[] t = pre;
             pre = post;
@@ -285,6 +294,7 @@ public final class ConnBuilder {
                 pre = t;
             }
         }
+        if (first != null) throw first;
         k.connections.endConnect();
     }
 
