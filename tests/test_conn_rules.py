@@ -267,5 +267,9 @@ def test_connect_with_id_lists_and_arrays(nest):
         nest.Connect([1, 1], [2, 3])
     with pytest.raises(nest.NESTErrors.ArgumentType):
         nest.Connect([1, 1, 2], [2, 3], "one_to_one", {"synapse_model": "static_synapse"})
-    with pytest.raises(ValueError, match="synapse model"):
+    # NEST 3.9: the synapse model defaults to static_synapse; weights and delays must be arrays
+    with pytest.raises(TypeError, match="weights must be a 1-dimensional NumPy array"):
         nest.Connect([1, 1], [2, 3], "one_to_one", {"weight": 2.0})
+    nest.Connect([1, 1], [2, 5], "one_to_one", {"weight": [2.0, 2.5]})
+    assert nest.GetConnections(n[0], n[1] + n[4]).get(["synapse_model", "weight"]) == {
+        "synapse_model": ["static_synapse", "static_synapse"], "weight": [2.0, 2.5]}

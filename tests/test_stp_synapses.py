@@ -47,9 +47,10 @@ def test_get_set_through_connections(nest):
     c = pair(nest, "bernoulli_synapse", p_transmit=0.25, weight=3.0)
     s = c.get()
     assert (s["p_transmit"], s["weight"], s["sizeof"]) == (0.25, 3.0, 40)
-    assert "delay" not in s and "receptor" not in s   # its get_status skips Connection::get_status
+    assert (s["delay"], s["receptor"]) == (1.0, 0)     # its get_status calls Connection::get_status
 
     c = pair(nest, "ht_synapse", P=0.5, delta_P=0.25)
+    assert (c.get("delay"), c.get("receptor")) == (1.0, 0)
     c.set(tau_P=100.0)
     assert c.get(["P", "delta_P", "tau_P"]) == {"P": 0.5, "delta_P": 0.25, "tau_P": 100.0}
 

@@ -148,11 +148,11 @@ def test_hom_w(nest):
     assert "weight" not in h.get() and h.get("weight") == []
     with pytest.raises(KeyError):
         h[0].get("weight")
-    # as NEST 3.9 (its testsuite's sli2py_connect/test_common_properties_setting.py): the connections
-    # leave a weight unread, Connect refuses a common property
-    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+    # NEST 3.9: the connection's set_status leaves the weight unread; Connect refuses a common property
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="Unread dictionary entries: 'weight'"):
         h.set(weight=2.0)
-    with pytest.raises(nest.NESTErrors.NotImplemented):
+    with pytest.raises(nest.NESTErrors.NotImplemented,
+                       match='Synapse parameter "weight" can only be set via SetDefaults\\(\\) or CopyModel\\(\\).'):
         nest.Connect(sg, a[0], syn_spec={"synapse_model": "static_synapse_hom_w", "weight": 2.0})
     with pytest.raises(nest.NESTErrors.NotImplemented):
         nest.Connect(sg, a[0], syn_spec={"synapse_model": "stdp_synapse_hom", "tau_plus": 2.0})

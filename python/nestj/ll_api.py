@@ -268,6 +268,19 @@ def _div():
     _sli_stack.append(r)
 
 
+def _sli_binary(op):
+    def run():
+        b = spp()
+        a = spp()
+        _sli_stack.append(op(a, b))
+    return run
+
+
+def _sli_not():
+    a = spp()
+    _sli_stack.append((not a) if isinstance(a, bool) else ~a)   # SLI's not: logical for booleans, bitwise for integers
+
+
 _SLI_COMMANDS = {
     "memory_thisjob": lambda: _sli_stack.append(_memory_thisjob()),
     "is_threaded": lambda: _sli_stack.append(True),
@@ -277,6 +290,14 @@ _SLI_COMMANDS = {
     ";": lambda: _pop(";"),
     "div": _div,
     "setverbosity": _set_verbosity_from_stack,
+    # the little logic scripts use around those queries, e.g. "statusdict/threading :: (no) eq not"
+    "true": lambda: _sli_stack.append(True),
+    "false": lambda: _sli_stack.append(False),
+    "eq": _sli_binary(lambda a, b: a == b),
+    "neq": _sli_binary(lambda a, b: a != b),
+    "and": _sli_binary(lambda a, b: (a and b) if isinstance(a, bool) and isinstance(b, bool) else a & b),
+    "or": _sli_binary(lambda a, b: (a or b) if isinstance(a, bool) and isinstance(b, bool) else a | b),
+    "not": _sli_not,
 }
 
 
@@ -320,18 +341,19 @@ sli_pop = spp
 
 def _not_available(token):
     return NESTErrors.NotImplemented("sr", "nestj has no SLI interpreter; '{}' is not available (supported: "
-                                     "numbers, {}, statusdict/<{}> ::).".format(
+                                     "numbers, (strings), {}, statusdict/<{}> ::).".format(
                                          token, ", ".join(sorted(_SLI_COMMANDS)),
                                          "|".join(sorted(_STATUSDICT))))
 
 
 def sr(cmd):
-    """Run SLI code. nestj has no SLI interpreter: it understands numbers, the commands in
-    _SLI_COMMANDS (memory_thisjob, is_threaded, count, clear, pop and ;, div, setverbosity) and the
-    queries ``statusdict/<key> ::`` of _STATUSDICT; anything else raises NotImplemented. As in
-    PyNEST, an error clears the operand stack."""
+    """Run SLI code. nestj has no SLI interpreter: it understands numbers, strings ``(...)``, the commands
+    in _SLI_COMMANDS (memory_thisjob, is_threaded, count, clear, pop and ;, div, setverbosity, true,
+    false, eq, neq, and, or, not) and the queries ``statusdict/<key> ::`` of _STATUSDICT; anything else
+    raises NotImplemented. As in PyNEST, an error clears the operand stack."""
+    import re
     try:
-        _run_tokens(str(cmd).split())
+        _run_tokens(re.findall(r"\([^()]*\)|[^\s()]+|[()]", str(cmd)))
     except NESTErrors.NESTError:
         _sli_stack.clear()
         raise
@@ -341,6 +363,10 @@ def _run_tokens(tokens):
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if len(token) >= 2 and token[0] == "(" and token[-1] == ")":
+            _sli_stack.append(token[1:-1])
+            i += 1
+            continue
         if token.startswith("statusdict/") and i + 1 < len(tokens) and tokens[i + 1] == "::":
             f = _STATUSDICT.get(token[len("statusdict/"):])
             if f is None:

@@ -8,7 +8,7 @@ from .hl_api_types import CollocatedSynapses, NodeCollection, Parameter, Synapse
 __all__ = ["Connect", "Disconnect", "GetConnections", "TripartiteConnect"]
 
 
-def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
+def _flatten_syn_arrays(spec, conn_spec, prelength, postlength, use_connect_arrays=False):
     """NEST's shape rules for per-connection arrays (PyNEST's _process_syn_spec): 1-D arrays for
     one_to_one (length n) and fixed_total_number (length N); 2-D arrays for all_to_all
     (n_target x n_source), fixed_indegree (n_target x indegree), fixed_outdegree (n_source x outdegree)."""
@@ -29,6 +29,8 @@ def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
             if value.ndim == 1:
                 if rule == "one_to_one":
                     if value.shape[0] != prelength:
+                        if use_connect_arrays:
+                            raise NESTError("'{}' has to be an array of dimension {}.".format(key, prelength))
                         raise NESTError("'{}' has to be an array of dimension {}, a scalar or a dictionary.".format(
                             key, prelength))
                 elif rule == "fixed_total_number":
@@ -67,7 +69,7 @@ def _flatten_syn_arrays(spec, conn_spec, prelength, postlength):
     return out
 
 
-def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
+def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0, use_connect_arrays=False):
     if syn_spec is None:
         return {}
     if isinstance(syn_spec, str):
@@ -76,7 +78,38 @@ def _prepare_syn_spec(syn_spec, conn_spec=None, prelength=0, postlength=0):
         raise TypeError("syn_spec must be a string, a dict or a CollocatedSynapses object")
     if "synapse_model" in syn_spec and not isinstance(syn_spec["synapse_model"], str):
         raise NESTError("'synapse_model' must be a string")
-    return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength)
+    return _flatten_syn_arrays(syn_spec, conn_spec or {"rule": "all_to_all"}, prelength, postlength,
+                               use_connect_arrays)
+
+
+def _check_array_params(syn_spec, n):
+    """NEST's ConnectionManager::connect_arrays for the syn_spec entries other than weight, delay and
+    synapse_model: each must be a parameter of the synapse model (else BadParameter), values are taken per
+    connection (scalars repeated), and where the model's default is an integer the values must be whole
+    numbers below 2^31 (else BadParameter); they then go on as integers. Changes syn_spec in place."""
+    keys = [key for key in syn_spec if key not in ("weight", "delay", "synapse_model")]
+    if not keys:
+        return
+    model = syn_spec["synapse_model"]
+    from .hl_api_models import GetDefaults
+    try:
+        defaults = GetDefaults(model)
+    except NESTError:
+        return      # an unknown model: the engine's Connect raises NEST's error for it
+    for key in keys:
+        if key not in defaults:
+            raise NESTErrors.BadParameter("Connect", "{} does not have parameter {}".format(model, key))
+        value = syn_spec[key]
+        if isinstance(value, Parameter):
+            continue
+        default = defaults[key]
+        if isinstance(default, (int, np.integer)) and not isinstance(default, bool):
+            v = np.broadcast_to(np.asarray(value), (n,))
+            if v.dtype.kind == "f":
+                if np.any(v > 2.0 ** 31) or np.any(v != np.trunc(v)):
+                    raise NESTErrors.BadParameter(
+                        "Connect", "Expected integer value for {}, but got double.".format(key))
+            syn_spec[key] = np.ascontiguousarray(v, dtype=np.int64)
 
 
 def _process_input_nodes(pre, post, conn_spec):
@@ -121,21 +154,28 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     if use_arrays:
         if return_synapsecollection:
             raise ValueError("SynapseCollection cannot be returned when connecting two arrays of node IDs")
+        # PyNEST's _process_syn_spec: the synapse model defaults to static_synapse for connect_arrays
         if syn_spec is None:
-            raise ValueError("When connecting two arrays of node IDs, the synapse specification dictionary must "
-                             "be specified and contain at least the synapse model.")
-        if isinstance(syn_spec, str):
+            syn_spec = {"synapse_model": "static_synapse"}
+        elif isinstance(syn_spec, str):
             syn_spec = {"synapse_model": syn_spec}
+        elif isinstance(syn_spec, dict):
+            syn_spec = dict(syn_spec)
+            syn_spec.setdefault("synapse_model", "static_synapse")
+        else:
+            raise TypeError("syn_spec must be a string, dict or CollocatedSynapses object")
         if "weights" in syn_spec:
             raise ValueError("To specify weights, use 'weight' in syn_spec.")
         if "delays" in syn_spec:
             raise ValueError("To specify delays, use 'delay' in syn_spec.")
-        if "synapse_model" not in syn_spec:
-            raise ValueError("When connecting two arrays of node IDs, the synapse specification dictionary must "
-                             "contain a synapse model.")
         spec = {"rule": "one_to_one"}
-        check_call("Connect", bridge.connect, to_java(pre), to_java(post), to_java(spec),
-                   to_java(_prepare_syn_spec(syn_spec, spec, len(pre), len(post))))
+        # PyNEST's connect_arrays takes weights and delays only as arrays, one value per connection
+        for key, name in (("weight", "weights"), ("delay", "delays")):
+            if key in syn_spec and np.asarray(syn_spec[key]).ndim != 1:
+                raise TypeError("{} must be a 1-dimensional NumPy array".format(name))
+        syn_spec = _prepare_syn_spec(syn_spec, spec, len(pre), len(post), use_connect_arrays=True)
+        _check_array_params(syn_spec, len(pre))
+        check_call("Connect", bridge.connect, to_java(pre), to_java(post), to_java(spec), to_java(syn_spec))
         return None
     if not pre or not post:
         raise NESTErrors.IllegalConnection("Connect", "Connect: presynaptic and postsynaptic NodeCollections must not be empty.")

@@ -857,7 +857,8 @@ class SynapseCollection:
                 import pandas
             except ImportError:
                 raise ImportError("Pandas could not be imported") from None
-        if len(self) == 0:
+        # as PyNEST: nothing to get from an empty collection, nor after a ResetKernel emptied the network
+        if len(self) == 0 or int(bridge.networkSize()) == 0:
             if pandas_output:
                 return pandas.DataFrame()
             if output == "json":
@@ -917,7 +918,7 @@ class SynapseCollection:
         """Set connection parameters: a dict (values or lists of len(self)), a list of dicts, or
         keyword arguments."""
         n = len(self)
-        if n == 0:
+        if n == 0 or int(bridge.networkSize()) == 0:   # PyNEST: a no-op, also after a ResetKernel
             return
         if isinstance(params, (list, tuple)) and n != len(params):
             raise TypeError("status dict must be a dict, or a list of dicts of length {}".format(n))

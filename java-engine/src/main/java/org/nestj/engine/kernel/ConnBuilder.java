@@ -272,8 +272,17 @@ public final class ConnBuilder {
                 throw new NestException("NotImplemented", "This connection rule is not implemented for structural plasticity.");
             }
         }
-        connectRule();
-        if (makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli")) {
+        boolean secondPass = makeSymmetric && !rule.equals("symmetric_pairwise_bernoulli");
+        NestException first = null;
+        try {
+            connectRule();
+        } catch (NestException e) {
+            // NEST's BipartiteConnBuilder::connect notes a thread's error and still makes the reverse
+            // connections, whose error (if any) replaces the first one
+            if (!secondPass) throw e;
+            first = e;
+        }
+        if (secondPass) {
             idx = 0;
             long[] t = pre;
             pre = post;
@@ -285,6 +294,7 @@ public final class ConnBuilder {
                 pre = t;
             }
         }
+        if (first != null) throw first;
         k.connections.endConnect();
     }
 
@@ -545,12 +555,29 @@ public final class ConnBuilder {
         if (e != null) e.connect(n);
     }
 
+    /** What the status of a synapse model's common properties shows (NEST's cp_.get_status). */
+    private static java.util.List<String> commonStatusKeys(SynapseModel m) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        keys.add("weight_recorder");
+        if (m.homWeight) keys.add("weight");
+        if (m.type != null) keys.addAll(java.util.Arrays.asList(m.type.commonKeys));
+        return keys;
+    }
+
     private void parseSyn(int q, Map<String, Object> syn, long expected) {
         Status ss = new Status(syn, "syn_spec");
         String model = ss.s("synapse_model", "static_synapse");
         if (ss.has("pre_synaptic_element")) ss.raw("pre_synaptic_element");
         if (ss.has("post_synaptic_element")) ss.raw("post_synaptic_element");
         SynapseModel m = k.connections.synapse(model);
+        // NEST's GenericConnectorModel::check_synapse_params: the keys of the common properties' status
+        // (weight_recorder, a homogeneous weight, the model's common parameters) cannot be given in Connect
+        for (String key : commonStatusKeys(m)) {
+            if (ss.has(key)) {
+                throw new NestException("NotImplemented", "Synapse parameter \"" + key
+                        + "\" can only be set via SetDefaults() or CopyModel().");
+            }
+        }
         if (m.diffusion) {
             if (ss.has("delay")) throw NestException.badProperty("diffusion_connection has no delay.");
             if (ss.has("weight")) throw NestException.badProperty(SynapseModel.DIFFUSION_WEIGHT);
@@ -571,11 +598,6 @@ public final class ConnBuilder {
             Object r = ss.raw("receptor_type");
             if (r instanceof Number) receptor[q] = ((Number) r).intValue();
             else receptorV[q] = value("receptor_type", r, expected, k);
-        }
-        if (m.homWeight && weight[q] != null) {
-            // NEST's check_synapse_params: the common properties' keys come first
-            throw new NestException("NotImplemented", "Synapse parameter \"weight\" is a common property of " + m.name
-                    + ": it can only be set via SetDefaults() or CopyModel().");
         }
         label[q] = (int) m.label;
         if (m.labelled && ss.has("synapse_label")) {
@@ -601,13 +623,6 @@ public final class ConnBuilder {
                 ConnValue cv = value(key, ss.raw(key), expected, k);
                 if (cv instanceof Scalar) extBuf[q][j] = ((Scalar) cv).x;
                 else extV[q][j] = cv;
-            }
-            for (String key : ty.commonKeys) {
-                if (ss.has(key)) {
-                    // NEST's check_synapse_params
-                    throw new NestException("NotImplemented", "Synapse parameter \"" + key + "\" is a common property of "
-                            + m.name + ": it can only be set via SetDefaults() or CopyModel().");
-                }
             }
         }
         ss.checkAllAccessed("syn_spec for " + m.name);

@@ -574,7 +574,8 @@ public final class ConnectionManager {
 
     /**
      * GetConnections: all connections matching the filters (null = any), sorted by (synapse model,
-     * source, target). Returns columns source, target, synapse_id, port (NEST's per-source index), handle
+     * source, target). Returns columns source, target, synapse_id, port (see {@link #threadIndependentPort};
+     * for connections to or from devices the index among the device's connections of the model), handle
      * arrays (store, index) for later get/set, and the version they are valid for.
      */
     public Map<String, Object> getConnections(long[] src, long[] tgt, int synId) {
@@ -584,7 +585,6 @@ public final class ConnectionManager {
     /** As above; label >= 0 keeps only connections with that synapse_label (NEST: unlabelled = -1 = any). */
     public Map<String, Object> getConnections(long[] src, long[] tgt, int synId, long label) {
         finish();
-        int T = stores.length;
         java.util.BitSet srcSet = null, tgtSet = null;
         if (src != null) {
             srcSet = new java.util.BitSet();
@@ -594,57 +594,84 @@ public final class ConnectionManager {
             tgtSet = new java.util.BitSet();
             for (long g : tgt) tgtSet.set((int) g);
         }
-        int cap = 1024, n = 0;
-        long[] keys = new long[cap];
-        int[] hs = new int[cap], ix = new int[cap];
-        // NEST's port is the connection's index (lcid) in its thread's connector of its synapse
-        // model, which is sorted by source; for device sources the index among that device's
-        // connections of the model
-        int[] pt = new int[cap];
-        int[] cnt = new int[synModels.size()];
-        int[] cntDev = new int[synModels.size()];
-        // targets that are devices (recorders): NEST keeps those connections per source neuron
-        java.util.BitSet devTgt = new java.util.BitSet();
-        for (NodeBlock b : k.nodes.blocks) {
-            if (b.elementType() != NodeBlock.ELEMENT_NEURON) devTgt.set((int) b.firstGid, (int) b.firstGid + b.n);
-        }
-        for (int tb = 0; tb < tableCount(); tb++) {
-            ConnTable tab = table(tb);
-            boolean devTable = tab.withPort;   // connections from devices
-            java.util.Arrays.fill(cnt, 0);
-            int maxS = 0;
+        Rows out = new Rows();
+        java.util.BitSet devTgt = deviceTargets();
+        int nModels = synModels.size();
+        // connections from neurons: ports as described at threadIndependentPort, found source by source
+        // (modelBase: connections of each model from lower sources); connections to devices are
+        // numbered among the source's connections to devices of their model in their table
+        int[] modelBase = new int[nModels];
+        int[] cntDev = new int[nModels];
+        int maxS = 0;
+        for (ConnTable tab : tables) {
+            if (tab.withPort) continue;
             for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
-            for (int s = 0; s < maxS; s++) {
-                if (devTable) java.util.Arrays.fill(cnt, 0);
-                else java.util.Arrays.fill(cntDev, 0);
-                boolean srcOk = srcSet == null || srcSet.get(s);
+        }
+        SourceScratch sc = new SourceScratch();
+        for (int s = 0; s < maxS; s++) {
+            boolean srcOk = srcSet == null || srcSet.get(s);
+            boolean anyMatch = false;
+            for (int tb = 0; tb < tableCount(); tb++) {
+                ConnTable tab = table(tb);
+                if (tab.withPort) continue;
+                java.util.Arrays.fill(cntDev, 0);
                 for (int sg = 0; sg < tab.segments(); sg++) {
                     ConnStore c = tab.seg(sg);
                     int[] off = c.offsets;
                     if (s + 1 >= off.length || off[s] == off[s + 1]) continue;
-                    int h = (tb << 8) | sg;
                     for (int kk = off[s]; kk < off[s + 1]; kk++) {
-                        int port = !devTable && devTgt.get(c.tgt[kk]) ? cntDev[c.synOf(kk)]++ : cnt[c.synOf(kk)]++;
-                        if (!srcOk) continue;
-                        if (tgtSet != null && !tgtSet.get(c.tgt[kk])) continue;
-                        if (synId >= 0 && c.synOf(kk) != synId) continue;
-                        if (label != -1 && c.label(kk) != label) continue;
-                        if (n == cap) {
-                            cap *= 2;
-                            keys = java.util.Arrays.copyOf(keys, cap);
-                            hs = java.util.Arrays.copyOf(hs, cap);
-                            ix = java.util.Arrays.copyOf(ix, cap);
-                            pt = java.util.Arrays.copyOf(pt, cap);
+                        int model = c.synOf(kk);
+                        if (devTgt.get(c.tgt[kk])) {
+                            int port = cntDev[model]++;
+                            if (srcOk && matches(c, kk, tgtSet, synId, label)) out.add(s, c.tgt[kk], (tb << 8) | sg, kk, port);
+                        } else {
+                            modelBase[model]++;
+                            if (srcOk && !anyMatch) anyMatch = matches(c, kk, tgtSet, synId, label);
                         }
-                        keys[n] = ((long) s << 32) | c.tgt[kk];
-                        hs[n] = h;
-                        ix[n] = kk;
-                        pt[n] = port;
-                        n++;
                     }
                 }
             }
+            if (!anyMatch) continue;
+            // the source's connections to neurons in port order; modelBase now includes them
+            int m = gatherSource(s, false, devTgt, sc);
+            for (int g0 = 0; g0 < m;) {
+                int model = (int) (sc.key[g0] >>> 32);
+                int g1 = g0 + 1;
+                while (g1 < m && (int) (sc.key[g1] >>> 32) == model) g1++;
+                int base = modelBase[model] - (g1 - g0);
+                for (int q = g0; q < g1; q++) {
+                    int o = sc.order[q];
+                    ConnStore c = storeOf(sc.h[o]);
+                    int kk = sc.ix[o];
+                    if (matches(c, kk, tgtSet, synId, label)) out.add(s, c.tgt[kk], sc.h[o], kk, base + q - g0);
+                }
+                g0 = g1;
+            }
         }
+        // connections from devices: NEST's port is the index among that device's connections of the model;
+        // nestj numbers them in the order of their targets, which does not depend on the number of threads
+        int maxD = 0;
+        for (ConnTable tab : tables) {
+            if (!tab.withPort) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) maxD = Math.max(maxD, tab.seg(sg).offsets.length - 1);
+        }
+        for (int s = 0; s < maxD; s++) {
+            if (srcSet != null && !srcSet.get(s)) continue;
+            int m = gatherSource(s, true, null, sc);
+            int prevModel = -1, rank = 0;
+            for (int q = 0; q < m; q++) {
+                int o = sc.order[q];
+                int model = (int) (sc.key[q] >>> 32);
+                rank = model == prevModel ? rank + 1 : 0;
+                prevModel = model;
+                ConnStore c = storeOf(sc.h[o]);
+                int kk = sc.ix[o];
+                if (matches(c, kk, tgtSet, synId, label)) out.add(s, c.tgt[kk], sc.h[o], kk, rank);
+            }
+        }
+        int n = out.n;
+        long[] keys = out.keys;
+        int[] hs = out.hs, ix = out.ix, pt = out.pt;
         int[] order = new int[n];
         for (int q = 0; q < n; q++) order[q] = q;
         // NEST lists connections by synapse model, then (per thread) by source; nestj by synapse
@@ -680,6 +707,189 @@ public final class ConnectionManager {
         r.put("handle_index", ii);
         r.put("version", version);
         return r;
+    }
+
+    /** Rows of a GetConnections answer as they are found. */
+    private static final class Rows {
+        int n;
+        long[] keys = new long[1024];
+        int[] hs = new int[1024], ix = new int[1024], pt = new int[1024];
+
+        void add(int s, int t, int h, int kk, int port) {
+            if (n == keys.length) {
+                int cap = 2 * n;
+                keys = java.util.Arrays.copyOf(keys, cap);
+                hs = java.util.Arrays.copyOf(hs, cap);
+                ix = java.util.Arrays.copyOf(ix, cap);
+                pt = java.util.Arrays.copyOf(pt, cap);
+            }
+            keys[n] = ((long) s << 32) | t;
+            hs[n] = h;
+            ix[n] = kk;
+            pt[n] = port;
+            n++;
+        }
+    }
+
+    private static boolean matches(ConnStore c, int kk, java.util.BitSet tgtSet, int synId, long label) {
+        if (tgtSet != null && !tgtSet.get(c.tgt[kk])) return false;
+        if (synId >= 0 && c.synOf(kk) != synId) return false;
+        return label == -1 || c.label(kk) == label;
+    }
+
+    /** The node ids of nodes that are not neurons (devices): connections to them are numbered apart. */
+    private java.util.BitSet deviceTargets() {
+        java.util.BitSet devTgt = new java.util.BitSet();
+        for (NodeBlock b : k.nodes.blocks) {
+            if (b.elementType() != NodeBlock.ELEMENT_NEURON) devTgt.set((int) b.firstGid, (int) b.firstGid + b.n);
+        }
+        return devTgt;
+    }
+
+    /** A source's connections: key (model << 32 | target), handle, index; order sorts them. */
+    private static final class SourceScratch {
+        long[] key = new long[64], tk = new long[64];
+        int[] h = new int[64], ix = new int[64], order = new int[64], to = new int[64];
+    }
+
+    /**
+     * Gathers source s's connections (from the tables of device sources if fromDevice, else from those of
+     * neuron sources, leaving out connections to the nodes in devTgt if given) into sc and sorts them,
+     * stably, by (model, target): key[q] is the q-th key in that order and order[q] the position of its
+     * connection in h and ix. Connections of one model with equal source and target all lie in one table
+     * (their target's thread), so they keep their order there. Returns the number of connections.
+     */
+    private int gatherSource(int s, boolean fromDevice, java.util.BitSet devTgt, SourceScratch sc) {
+        int n = 0;
+        for (int tb = 0; tb < tables.size(); tb++) {
+            ConnTable tab = tables.get(tb);
+            if (tab.withPort != fromDevice) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                if (s + 1 >= off.length) continue;
+                for (int kk = off[s]; kk < off[s + 1]; kk++) {
+                    if (devTgt != null && devTgt.get(c.tgt[kk])) continue;
+                    if (n == sc.key.length) {
+                        int cap = 2 * n;
+                        sc.key = java.util.Arrays.copyOf(sc.key, cap);
+                        sc.tk = new long[cap];
+                        sc.h = java.util.Arrays.copyOf(sc.h, cap);
+                        sc.ix = java.util.Arrays.copyOf(sc.ix, cap);
+                        sc.order = new int[cap];
+                        sc.to = new int[cap];
+                    }
+                    sc.key[n] = ((long) c.synOf(kk) << 32) | c.tgt[kk];
+                    sc.h[n] = (tb << 8) | sg;
+                    sc.ix[n] = kk;
+                    n++;
+                }
+            }
+        }
+        for (int q = 0; q < n; q++) sc.order[q] = q;
+        SimulationManager.mergeSort(sc.key, sc.order, sc.tk, sc.to, 0, n);
+        return n;
+    }
+
+    // the cache of threadIndependentPort, valid for one version of the connections
+    private long portVersion = -1;
+    private java.util.IdentityHashMap<ConnStore, Integer> segHandle;
+    private java.util.BitSet portDevTgt;
+    private int[][] modelPrefix;
+    private java.util.HashMap<Integer, long[][]> senderPorts;
+
+    /**
+     * The port of connection kk of segment c from neuron s to a neuron (GetConnections' "port", a
+     * weight_recorder's "ports"): NEST's lcid as with one thread, made independent of the thread split:
+     * the connection's index among all connections of its synapse model from neurons to neurons, ordered
+     * by source, target and, for equal source and target, their order in the table holding them.
+     * Connections to devices are numbered among the source's connections of their model to devices in
+     * their table (as GetConnections does).
+     */
+    public synchronized long threadIndependentPort(int s, ConnStore c, int kk) {
+        if (portVersion != version || segHandle == null) {
+            segHandle = new java.util.IdentityHashMap<>();
+            for (int tb = 0; tb < tables.size(); tb++) {
+                ConnTable tab = tables.get(tb);
+                for (int sg = 0; sg < tab.segments(); sg++) segHandle.put(tab.seg(sg), (tb << 8) | sg);
+            }
+            portDevTgt = deviceTargets();
+            modelPrefix = new int[synModels.size()][];
+            senderPorts = new java.util.HashMap<>();
+            portVersion = version;
+        }
+        int model = c.synOf(kk);
+        if (portDevTgt.get(c.tgt[kk])) {
+            // to a device: the index among the source's connections of the model to devices in its table
+            Integer h = segHandle.get(c);
+            if (h == null) return -1;
+            ConnTable tab = tables.get(h >>> 8);
+            int n = 0;
+            for (int sg = 0; sg <= (h & 0xff); sg++) {
+                ConnStore cs = tab.seg(sg);
+                int[] off = cs.offsets;
+                if (s + 1 >= off.length) continue;
+                int end = cs == c ? kk : off[s + 1];
+                for (int p = off[s]; p < end; p++) {
+                    if (cs.synOf(p) == model && portDevTgt.get(cs.tgt[p])) n++;
+                }
+            }
+            return n;
+        }
+        if (modelPrefix[model] == null) modelPrefix[model] = modelPrefix(model);
+        long[][] sp = senderPorts.get(s);
+        if (sp == null) {
+            // this sender's connections to neurons: keys (handle << 32 | index), sorted, and their ports
+            SourceScratch sc = new SourceScratch();
+            int n = gatherSource(s, false, portDevTgt, sc);
+            long[] hk = new long[n], pr = new long[n];
+            int prevModel = -1, rank = 0;
+            for (int q = 0; q < n; q++) {
+                int m = (int) (sc.key[q] >>> 32);
+                rank = m == prevModel ? rank + 1 : 0;
+                prevModel = m;
+                int o = sc.order[q];
+                hk[q] = ((long) sc.h[o] << 32) | sc.ix[o];
+                pr[q] = rank;    // the model's base for s is added below
+            }
+            int[] ord = new int[n];
+            for (int q = 0; q < n; q++) ord[q] = q;
+            SimulationManager.mergeSort(hk, ord, new long[n], new int[n], 0, n);
+            long[] ports = new long[n];
+            for (int q = 0; q < n; q++) ports[q] = pr[ord[q]];
+            sp = new long[][] {hk, ports};
+            senderPorts.put(s, sp);
+        }
+        Integer h = segHandle.get(c);
+        if (h == null) return -1;
+        int q = java.util.Arrays.binarySearch(sp[0], ((long) h << 32) | kk);
+        if (q < 0) return -1;
+        int[] pre = modelPrefix[model];
+        return (s < pre.length ? pre[s] : pre[pre.length - 1]) + sp[1][q];
+    }
+
+    /** For each source s, the number of connections of the model from neurons below s to neurons. */
+    private int[] modelPrefix(int model) {
+        int maxS = 0;
+        for (ConnTable tab : tables) {
+            if (tab.withPort) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
+        }
+        int[] pre = new int[maxS + 1];
+        for (ConnTable tab : tables) {
+            if (tab.withPort) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                int[] off = c.offsets;
+                for (int s = 0; s + 1 < off.length; s++) {
+                    for (int kk = off[s]; kk < off[s + 1]; kk++) {
+                        if (c.synOf(kk) == model && !portDevTgt.get(c.tgt[kk])) pre[s + 1]++;
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < maxS; s++) pre[s + 1] += pre[s];
+        return pre;
     }
 
     private void checkVersion(long v) {
@@ -895,10 +1105,8 @@ public final class ConnectionManager {
             case "weight":
                 for (int q = 0; q < n; q++) {
                     ConnStore c = storeOf(h[q]);
-                    if (synModels.get(c.synOf(idx[q])).homWeight) {
-                        // static_synapse_hom_w's connections do not read a weight (it is a common property)
-                        throw unread("weight");
-                    }
+                    // the weight is a common property: the connection's set_status leaves it unread
+                    if (synModels.get(c.synOf(idx[q])).homWeight) throw unread("weight");
                 }
                 for (int q = 0; q < n; q++) storeOf(h[q]).setWeight(idx[q], values[q]);
                 break;

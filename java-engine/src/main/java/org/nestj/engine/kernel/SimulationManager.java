@@ -572,20 +572,23 @@ public final class SimulationManager {
     /** Weight events noted by one thread during delivery: (recorder, sender, target, stamp, weight, rport, port). */
     private static final class WeightEvents {
         int n;
-        long[] rec = new long[64], snd = new long[64], tgt = new long[64], stamp = new long[64], rp = new long[64],
-                port = new long[64];
+        long[] rec = new long[64], snd = new long[64], tgt = new long[64], stamp = new long[64], rp = new long[64];
         double[] w = new double[64];
+        /** the connection: its segment and index there (its port is looked up for recorded events only) */
+        ConnStore[] store = new ConnStore[64];
+        int[] idx = new int[64];
 
-        void add(long r, long s, long t, long st, double wt, long rport, long prt) {
+        void add(long r, long s, long t, long st, double wt, long rport, ConnStore c, int q) {
             if (n == rec.length) {
-                int c = n * 2;
-                rec = Arrays.copyOf(rec, c);
-                snd = Arrays.copyOf(snd, c);
-                tgt = Arrays.copyOf(tgt, c);
-                stamp = Arrays.copyOf(stamp, c);
-                rp = Arrays.copyOf(rp, c);
-                port = Arrays.copyOf(port, c);
-                w = Arrays.copyOf(w, c);
+                int cap = n * 2;
+                rec = Arrays.copyOf(rec, cap);
+                snd = Arrays.copyOf(snd, cap);
+                tgt = Arrays.copyOf(tgt, cap);
+                stamp = Arrays.copyOf(stamp, cap);
+                rp = Arrays.copyOf(rp, cap);
+                w = Arrays.copyOf(w, cap);
+                store = Arrays.copyOf(store, cap);
+                idx = Arrays.copyOf(idx, cap);
             }
             rec[n] = r;
             snd[n] = s;
@@ -593,22 +596,19 @@ public final class SimulationManager {
             stamp[n] = st;
             w[n] = wt;
             rp[n] = rport;
-            port[n] = prt;
+            store[n] = c;
+            idx[n] = q;
             n++;
         }
     }
 
     /** Notes a weight event for each connection in [a, m) whose synapse model reports to a weight_recorder. */
-    private void noteWeights(int t, ConnStore c, int sender, int first, int a, int m, long stamp) {
+    private void noteWeights(int t, ConnStore c, int sender, int a, int m, long stamp) {
         java.util.List<SynapseModel> sms = k.connections.synModels;
         for (int q = a; q < m; q++) {
             SynapseModel sm = sms.get(c.synOf(q));
             if (sm.weightRecorder > 0) {
-                int same = 0;
-                for (int p = q - 1; p >= first && c.tgt[p] == c.tgt[q]; p--) {
-                    if (sms.get(c.synOf(p)).weightRecorder > 0) same++;
-                }
-                wev[t].add(sm.weightRecorder, sender, c.tgt[q], stamp, c.weight(q), c.rportOf(q), same);
+                wev[t].add(sm.weightRecorder, sender, c.tgt[q], stamp, c.weight(q), c.rportOf(q), c, q);
             }
         }
     }
@@ -637,12 +637,13 @@ public final class SimulationManager {
                     wr = b instanceof org.nestj.engine.devices.WeightRecorder ? (org.nestj.engine.devices.WeightRecorder) b : null;
                 }
                 if (wr != null && wr.accepts((int) (e.rec[q] - wr.firstGid), e.snd[q], e.tgt[q], e.stamp[q])) {
-                    rows[r++] = new long[] {e.stamp[q], e.snd[q], e.tgt[q], e.port[q], t, q};
+                    long port = k.connections.threadIndependentPort((int) e.snd[q], e.store[q], e.idx[q]);
+                    rows[r++] = new long[] {e.stamp[q], e.snd[q], e.tgt[q], e.store[q].synOf(e.idx[q]), port, t, q};
                 }
             }
         }
         Arrays.sort(rows, 0, r, (x, y) -> {
-            for (int j = 0; j < 4; j++) {
+            for (int j = 0; j < 5; j++) {
                 int c = Long.compare(x[j], y[j]);
                 if (c != 0) return c;
             }
@@ -650,61 +651,20 @@ public final class SimulationManager {
         });
         for (int j = 0; j < r; j++) {
             long[] row = rows[j];
-            WeightEvents e = wev[(int) row[4]];
-            int q = (int) row[5];
-            e.port[q] = globalPort(e.snd[q], e.tgt[q], e.port[q]);
+            WeightEvents e = wev[(int) row[5]];
+            int q = (int) row[6];
             NodeBlock b = k.nodes.blockOf(e.rec[q]);
             ((org.nestj.engine.devices.WeightRecorder) b).record((int) (e.rec[q] - b.firstGid), e.snd[q], e.tgt[q],
-                    e.stamp[q], e.w[q], e.rp[q], e.port[q]);
+                    e.stamp[q], e.w[q], e.rp[q], row[4]);
         }
-        for (WeightEvents e : wev) e.n = 0;
+        for (WeightEvents e : wev) {
+            Arrays.fill(e.store, 0, e.n, null);
+            e.n = 0;
+        }
         Arrays.fill(rows, 0, r, null);
     }
 
     private long[][] rowBuf = new long[64][];
-
-    private final java.util.Map<Long, int[]> portCache = new java.util.HashMap<>();
-    private long portCacheVersion = -1;
-
-    /**
-     * NEST's port of a connection (its index among the sender's connections), made independent of
-     * the thread split: the number of the sender's connections (of models that report weights) to
-     * lower target ids, plus the index among connections to the same target.
-     */
-    private long globalPort(long sender, long target, long localIndexAmongEqual) {
-        if (portCacheVersion != k.connections.version) {
-            portCache.clear();
-            portCacheVersion = k.connections.version;
-        }
-        int[] targets = portCache.computeIfAbsent(sender, snd -> {
-            int[] buf = new int[16];
-            int n = 0;
-            for (int ti = 0; ti < k.connections.tables.size(); ti++) {
-                ConnTable tab = k.connections.tables.get(ti);
-                if (tab.withPort) continue;   // connections from devices
-                for (int sg = 0; sg < tab.segments(); sg++) {
-                    ConnStore c = tab.seg(sg);
-                    int g = (int) (long) snd;
-                    if (g + 1 >= c.offsets.length) continue;
-                    for (int q = c.offsets[g]; q < c.offsets[g + 1]; q++) {
-                        if (k.connections.synModels.get(c.synOf(q)).weightRecorder <= 0) continue;
-                        if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
-                        buf[n++] = c.tgt[q];
-                    }
-                }
-            }
-            int[] r = Arrays.copyOf(buf, n);
-            Arrays.sort(r);
-            return r;
-        });
-        int lo = 0, hi = targets.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (targets[mid] < target) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo + localIndexAmongEqual;
-    }
 
     /** Delivers the gathered spikes to the targets of thread t's share; x is the executing thread. */
     private void deliverPending(int x, int t) {
@@ -731,7 +691,7 @@ public final class SimulationManager {
                             continue;
                         }
                         final int m = b.deliverSpan(c, q, e, pStep[s], single ? 1 : mult, g, pOff[s]);
-                        if (wrOn) noteWeights(x, c, g, off[g], q, m, pStep[s] + 1);
+                        if (wrOn) noteWeights(x, c, g, q, m, pStep[s] + 1);
                         q = m;
                     }
                 }
@@ -854,11 +814,7 @@ public final class SimulationManager {
                     x.delay = tm.delayStepsToMs(dl);
                     if (!ty.send(x, c, q)) continue;
                     b.handleSpike(ti, pStep[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, pOff[s]);
-                    if (wrOn && m.weightRecorder > 0) {
-                        int same = 0;
-                        for (int p = q - 1; p >= first && tgt[p] == tg; p--) same++;
-                        wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), same);
-                    }
+                    if (wrOn && m.weightRecorder > 0) wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), c, q);
                 }
             }
         }

@@ -17,14 +17,6 @@ public final class BernoulliSynapse extends SynapseType {
                 new String[0], new double[0], 40, false);
     }
 
-    /** bernoulli_synapse's get_status does not call Connection::get_status: no delay and receptor in its status. */
-    private static final String[] ABSENT = {"delay", "receptor"};
-
-    @Override
-    public String[] absentStatusKeys() {
-        return ABSENT;
-    }
-
     @Override
     public void validate(double weight, double[] v, double[] c) {
         if (v[P_TRANSMIT] < 0 || v[P_TRANSMIT] > 1) throw bad("Spike transmission probability must be in [0, 1].");

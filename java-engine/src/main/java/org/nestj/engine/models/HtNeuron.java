@@ -399,7 +399,7 @@ public final class HtNeuron extends GslNeuronBlock {
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (!(0 < rport && rport <= GABA_B)) throw unknownReceptorType(rport);
-        return rport;
+        return rport - 1;   // NEST's handles_test_event: the connection's rport is receptor_type - 1
     }
 
     @Override
@@ -416,7 +416,7 @@ public final class HtNeuron extends GslNeuronBlock {
 
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(rport - 1, step, i, weight * mult);
+        buf.add(rport, step, i, weight * mult);
     }
 
     @Override

@@ -18,14 +18,6 @@ public final class HtSynapse extends SynapseType {
                 new String[] {"t_lastspike"}, new double[] {0.0}, new String[0], new double[0], 72, false);
     }
 
-    /** ht_synapse's get_status does not call Connection::get_status: no delay and receptor in its status. */
-    private static final String[] ABSENT = {"delay", "receptor"};
-
-    @Override
-    public String[] absentStatusKeys() {
-        return ABSENT;
-    }
-
     @Override
     public void validate(double weight, double[] v, double[] c) {
         if (v[TAU_P] <= 0.0) throw bad("tau_P > 0 required.");
