@@ -546,12 +546,25 @@ public final class ConnectionManager {
         void attach(int i, NodeBlock target, int targetIndex);
     }
 
+    /** NEST's DelayChecker::set_status: both extrema, before any connection exists. */
     void setDelayExtrema(Double minD, Double maxD) {
+        if ((minD == null) != (maxD == null)) {
+            throw NestException.badProperty("Both min_delay and max_delay have to be specified");
+        }
         if (numConnections() > 0) {
             throw NestException.badProperty("Connections already exist. Please call ResetKernel first.");
         }
-        long mn = minD != null ? k.time.delayMsToSteps(minD) : minDelay();
-        long mx = maxD != null ? k.time.delayMsToSteps(maxD) : Math.max(maxDelay(), mn);
+        setMinMaxDelay(minD, maxD);
+    }
+
+    /**
+     * NEST's DelayChecker::set_min_max_delay_: min_delay rounded down to the grid, max_delay up.
+     * Also after a change of the resolution (DelayChecker::calibrate), from the extrema in ms.
+     */
+    void setMinMaxDelay(double minD, double maxD) {
+        long mn = k.time.msStampToSteps(minD);
+        if (k.time.stepsToMs(mn) > minD) mn -= 1;
+        long mx = k.time.msStampToSteps(maxD);
         if (mn < 1) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be greater than or equal to resolution");
         if (mx < mn) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mx)) + " is invalid: max_delay must be greater than or equal to min_delay");
         minDelaySteps = mn;

@@ -483,11 +483,15 @@ public final class Kernel {
                 throw NestException.kernel("Resolution must be a multiple of the tic length. Value unchanged.");
             }
             final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS;
+            // delay extrema the user set follow the new resolution (DelayChecker::calibrate)
+            final boolean userDelays = connections.userSetDelayExtrema;
+            final double userMin = time.stepsToMs(connections.minDelay()), userMax = time.stepsToMs(connections.maxDelay());
             time.setResolution(newTpms, resd);
             // ModelManager::calibrate: the default connections' delays follow the new resolution
             for (SynapseModel sm : connections.synModels) sm.calibrate(time, oldTicsPerStep, oldTicsPerMs);
             models.calibrateTime(oldTicsPerMs);
             connections.reset(parallel.threads());
+            if (userDelays) connections.setMinMaxDelay(userMin, userMax);
             // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
             if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
         }
