@@ -32,7 +32,8 @@ def SetDefaults(model, params, val=None):
 def GetDefaults(model, keys=None, output=""):
     if keys is not None and not isinstance(keys, str) and not is_iterable(keys):
         raise TypeError("keys should be either a string or an iterable")
-    result = to_py(check_call("GetDefaults", bridge.getDefaults, model))
+    from .hl_api_types import _finish_dict
+    result = _finish_dict(to_py(check_call("GetDefaults", bridge.getDefaults, model)))
     if keys is not None:
         if isinstance(keys, str):
             result = result[keys]

@@ -621,12 +621,35 @@ def _get_status(nc):
     return [_finish_dict(to_py(d)) for d in res]
 
 
+# Status entries NEST 3.9 returns as numpy arrays (DoubleVectorDatum/IntVectorDatum in the models'
+# get_status); every other list-valued entry is an SLI array, which PyNEST returns as a tuple
+# (e.g. tau_syn of the multisynapse models, tau_sfa/q_sfa of gif models, asc_init of glif models).
+_NUMPY_STATUS_KEYS = frozenset((
+    "dg", "g", "n_events", "histogram", "histogram_correction", "count_histogram", "noise", "rate_times",
+    "rate_values", "pulse_times", "spike_times", "spike_weights", "spike_multiplicities", "amplitude_times",
+    "amplitude_values", "lookuptable_0", "lookuptable_1", "lookuptable_2", "configbit_0", "configbit_1",
+    "reset_pattern", "data", "index_map", "message_times"))
+
+
+def _nest_value(key, v):
+    """A status value as PyNEST gives it: numpy arrays only for NEST's vector data, NodeCollections for
+    a weight_recorder's senders/targets filters, else tuples."""
+    if isinstance(v, np.ndarray) and v.ndim == 1 and key not in _NUMPY_STATUS_KEYS:
+        if key in ("senders", "targets"):
+            return NodeCollection(sorted(set(int(x) for x in v)))
+        return tuple(v.tolist())
+    return v
+
+
 def _finish_dict(d):
     if "events" in d and isinstance(d["events"], dict):
         ev = d["events"]
         for k, v in ev.items():
             if isinstance(v, tuple):
                 ev[k] = np.asarray(v)
+    for k, v in d.items():
+        if isinstance(v, np.ndarray):
+            d[k] = _nest_value(k, v)
     return d
 
 
@@ -637,7 +660,7 @@ def _get_values(nc, key):
         if len(nc) == 1:
             return v[0].item()
         return tuple(x.item() for x in v)
-    vals = [(_finish_dict(x) if isinstance(x, dict) else x) for x in v]
+    vals = [(x if key == "events" else _finish_dict(x)) if isinstance(x, dict) else _nest_value(key, x) for x in v]
     if len(nc) == 1:
         return vals[0]
     return tuple(vals)
