@@ -16,6 +16,12 @@ import org.nestj.engine.kernel.Status;
  * (no shift of the activity window).
  */
 public final class SpikeTrainInjector extends DeviceBlock {
+    /** NEST's spike_train_injector is a Node with proxies (one instance, on the thread of its id). */
+    @Override
+    public boolean proxiesInNest() {
+        return true;
+    }
+
     @PerNode public long[][] stamps;
     @PerNode public double[][] offsets;
     @PerNode public long[][] multiplicities;

@@ -705,7 +705,11 @@ public final class ConnectionManager {
             so[q] = keys[p] >>> 32;
             ta[q] = keys[p] & 0xffffffffL;
             sy[q] = c.synOf(ix[p]);
-            th[q] = tableThread.get(hs[p] >>> 8);
+            // the thread NEST stores the connection on: the target's; for a device target the source
+            // neuron's, between devices the target id's round-robin thread
+            NodeBlock tb = k.nodes.blockOf(ta[q]), sb = k.nodes.blockOf(so[q]);
+            th[q] = tb.proxiesInNest() ? k.nestThreadOf(tb, ta[q])
+                    : sb.proxiesInNest() ? k.nestThreadOf(sb, so[q]) : (int) (ta[q] % k.parallel.threads());
             hh[q] = hs[p];
             ii[q] = ix[p];
             po[q] = pt[p];

@@ -151,11 +151,36 @@ public final class Kernel {
         d.put("model", b.model.name);
         d.put("model_id", (long) b.model.id);
         d.putIfAbsent("node_uses_wfr", false);
-        int t = b.threadStart == null ? 0 : nodes.ownerThread(b, i);
+        // the thread and VP NEST assigns (nestj's own split of the work differs; results do not
+        // depend on it): node id modulo the number of threads for nodes with proxies, the first
+        // thread's replica for devices; the thread-local id counts the nodes before it on that thread
+        final long gid = b.gid(i);
+        final int t = nestThreadOf(b, gid);
         d.put("thread", (long) t);
         d.put("vp", (long) t);
-        // NEST's thread-local id; with one thread it is the node id - 1
-        d.put("thread_local_id", (long) (parallel.threads() == 1 ? b.gid(i) - 1 : i));
+        d.put("thread_local_id", nestThreadLocalId(gid, t));
+    }
+
+    /** The thread NEST's round-robin assigns to node gid of block b (devices: 0, their first replica). */
+    public int nestThreadOf(NodeBlock b, long gid) {
+        return b.proxiesInNest() ? (int) (gid % parallel.threads()) : 0;
+    }
+
+    /** NEST's thread-local id: the nodes local to thread t (its nodes with proxies, every device) before gid. */
+    private long nestThreadLocalId(long gid, int t) {
+        final int T = parallel.threads();
+        long n = 0;
+        for (NodeBlock b : nodes.blocks) {
+            long f = b.firstGid, l = Math.min(b.firstGid + b.n - 1, gid - 1);
+            if (l < f) continue;
+            if (!b.proxiesInNest()) {
+                n += l - f + 1;
+            } else {
+                // ids in [f, l] congruent to t modulo T
+                n += Math.floorDiv(l - t, T) - Math.floorDiv(f - 1 - t, T);
+            }
+        }
+        return n;
     }
 
     public void setNodeStatus(NodeBlock b, int i, Map<String, Object> params) {

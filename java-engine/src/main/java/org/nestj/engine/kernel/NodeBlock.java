@@ -528,6 +528,15 @@ public abstract class NodeBlock {
     }
 
     /**
+     * Whether NEST gives this model's nodes proxies (Node::has_proxies), for the thread and VP NEST
+     * would assign (node id modulo the number of threads; devices: a replica on every thread). Neurons
+     * and spike_train_injector do; nestj's own thread split does not depend on it.
+     */
+    public boolean proxiesInNest() {
+        return hasProxies();
+    }
+
+    /**
      * NEST's Node::has_proxies: neurons have proxies, devices (and the volume_transmitter) not. A
      * neuron's spike of multiplicity n reaches nodes with proxies as n single spikes (NEST's
      * send_remote unrolls it for plastic synapses), nodes without once (send_to_devices).
