@@ -183,3 +183,13 @@ def test_tic_base_change_keeps_correlation_detector_times(nest):
     # delta_tau (0.5 ms before) is not a whole number of the new steps' tics: it falls back to its default
     assert nest.GetDefaults("correlation_detector", "delta_tau") == pytest.approx(2.5)
     assert nest.GetDefaults("correlospinmatrix_detector", "delta_tau") == pytest.approx(0.5)
+
+
+def test_set_status_list_length_must_match(nest):
+    # PyNEST's SetStatus: a list of dicts (or of values for one key) needs one entry per node
+    n = nest.Create("iaf_psc_alpha", 3)
+    with pytest.raises(TypeError, match="list of dicts of length 3"):
+        nest.SetStatus(n, [{"V_m": -60.0}])
+    nest.SetStatus(n, "V_m", [-60.0, -61.0, -62.0])
+    assert n.V_m == (-60.0, -61.0, -62.0)
+    nest.SetStatus(n[:0], {"V_m": 1.0})   # an empty collection: nothing to do

@@ -64,15 +64,17 @@ def SetStatus(nodes, params, val=None):
     """Set parameters of nodes or connections (PyNEST's SetStatus)."""
     if not isinstance(nodes, (NodeCollection, SynapseCollection)):
         raise TypeError("The first input (nodes) must be NodeCollection or a SynapseCollection.")
+    if len(nodes) == 0:
+        return
     if isinstance(params, str):
         if val is None:
             raise TypeError("val must be given when params is a string")
-        if is_iterable(val) and not isinstance(val, dict) and len(nodes) > 1:
+        if is_iterable(val) and not isinstance(val, (str, dict)):
             params = [{params: v} for v in val]
         else:
             params = {params: val}
-    if isinstance(params, (list, tuple)) and len(params) == 1 and len(nodes) > 1:
-        params = params[0]
+    if isinstance(params, (list, tuple)) and len(nodes) != len(params):
+        raise TypeError("status dict must be a dict, or a list of dicts of length {}".format(len(nodes)))
     nodes.set(params)
 
 
