@@ -192,4 +192,4 @@ def test_set_status_list_length_must_match(nest):
         nest.SetStatus(n, [{"V_m": -60.0}])
     nest.SetStatus(n, "V_m", [-60.0, -61.0, -62.0])
     assert n.V_m == (-60.0, -61.0, -62.0)
-    nest.SetStatus(n[:0], {"V_m": 1.0})   # an empty collection: nothing to do
+    nest.SetStatus(nest.NodeCollection([]), {"V_m": 1.0})   # an empty collection: nothing to do
