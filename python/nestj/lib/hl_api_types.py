@@ -27,12 +27,6 @@ def _check_valid(fname, *ncs, message=_INVALID_NC):
             raise NESTErrors.KernelException(fname, message)
 
 
-def _invalid_nc():
-    return NESTErrors.KernelException(
-        "NodeCollection", "InvalidNodeCollection: note that ResetKernel invalidates all previously created "
-        "NodeCollections.")
-
-
 def _runs(gids, models):
     """Primitive parts (first, last, model) of sorted node ids with their models: maximal runs of
     consecutive ids of one model (NEST's NodeCollection::create_)."""
@@ -189,8 +183,7 @@ class NodeCollection:
             raise NESTErrors.BadParameter("Take_g_a", "start < stop required.")
         if stop > n:
             raise NESTErrors.BadParameter("Take_g_a", "stop <= size() required.")
-        if not self._valid():
-            raise _invalid_nc()
+        _check_valid("NodeCollection", self)
         parts = self._struct()
         gids = self._gids[start:stop:step]
         if not self._composite:
@@ -223,8 +216,7 @@ class NodeCollection:
         if isinstance(key, (int, np.integer)) and not isinstance(key, (bool, np.bool_)):
             if key >= n or key + n < 0:
                 raise IndexError("index value outside of the NodeCollection")
-            if not self._valid():
-                raise _invalid_nc()
+            _check_valid("NodeCollection", self)
             i = int(key) % n
             return self._single(i, int(self._gids[i]))
         if isinstance(key, (list, tuple)):
@@ -297,7 +289,7 @@ class NodeCollection:
             else:
                 raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
         if not (self._valid() and other._valid()) and self and other:
-            raise _invalid_nc()
+            raise NESTErrors.KernelException("NodeCollection", _INVALID_NC)
         if not other or not self:
             src = self if self else other
             src._struct()

@@ -615,11 +615,7 @@ public final class ConnectionManager {
         // numbered among the source's connections to devices of their model in their table
         int[] modelBase = new int[nModels];
         int[] cntDev = new int[nModels];
-        int maxS = 0;
-        for (ConnTable tab : tables) {
-            if (tab.withPort) continue;
-            for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
-        }
+        int maxS = maxSource(false);
         SourceScratch sc = new SourceScratch();
         for (int s = 0; s < maxS; s++) {
             boolean srcOk = srcSet == null || srcSet.get(s);
@@ -663,11 +659,7 @@ public final class ConnectionManager {
         }
         // connections from devices: NEST's port is the index among that device's connections of the model;
         // nestj numbers them in the order of their targets, which does not depend on the number of threads
-        int maxD = 0;
-        for (ConnTable tab : tables) {
-            if (!tab.withPort) continue;
-            for (int sg = 0; sg < tab.segments(); sg++) maxD = Math.max(maxD, tab.seg(sg).offsets.length - 1);
-        }
+        int maxD = maxSource(true);
         for (int s = 0; s < maxD; s++) {
             if (srcSet != null && !srcSet.get(s)) continue;
             int m = gatherSource(s, true, null, sc);
@@ -746,6 +738,16 @@ public final class ConnectionManager {
             pt[n] = port;
             n++;
         }
+    }
+
+    /** One past the highest source id the tables of device sources (fromDevice) or of neuron sources index. */
+    private int maxSource(boolean fromDevice) {
+        int max = 0;
+        for (ConnTable tab : tables) {
+            if (tab.withPort != fromDevice) continue;
+            for (int sg = 0; sg < tab.segments(); sg++) max = Math.max(max, tab.seg(sg).offsets.length - 1);
+        }
+        return max;
     }
 
     private static boolean matches(ConnStore c, int kk, java.util.BitSet tgtSet, int synId, long label) {
@@ -887,11 +889,7 @@ public final class ConnectionManager {
 
     /** For each source s, the number of connections of the model from neurons below s to neurons. */
     private int[] modelPrefix(int model) {
-        int maxS = 0;
-        for (ConnTable tab : tables) {
-            if (tab.withPort) continue;
-            for (int sg = 0; sg < tab.segments(); sg++) maxS = Math.max(maxS, tab.seg(sg).offsets.length - 1);
-        }
+        int maxS = maxSource(false);
         int[] pre = new int[maxS + 1];
         for (ConnTable tab : tables) {
             if (tab.withPort) continue;

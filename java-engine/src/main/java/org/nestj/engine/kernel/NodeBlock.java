@@ -406,6 +406,18 @@ public abstract class NodeBlock {
     }
 
     /**
+     * For a segment with one weight and one delay: the offset in the spike input buffer of the ring
+     * row (channel by the sign of weight s, slot of emitStep plus the delay) minus this block's first
+     * node id, so that row + target id addresses a target's cell.
+     */
+    private int uniformRow(ConnStore c, InputBuffer ib, long emitStep, double s) {
+        final int len = ib.len;
+        int slot = (int) (emitStep % len) + c.delayConst;
+        if (slot >= len) slot -= len;
+        return ((s > 0 ? spikeChPos : spikeChNeg) * len + slot) * n - (int) firstGid;
+    }
+
+    /**
      * Delivers one spike through connections [a, b) of store c, all targeting this block: straight
      * into the spike input buffer if the model has one, else by {@link #handleSpike} per connection.
      */
@@ -436,9 +448,7 @@ public abstract class NodeBlock {
         if (w == null && wi == null && d == null) {
             // one weight and one delay for the whole segment: all events of this spike go to one ring row
             final double s = wt[0] * mult;
-            int slot = base + dc;
-            if (slot >= len) slot -= len;
-            final int row = ((s > 0 ? chP : chN) * len + slot) * nn - fg;
+            final int row = uniformRow(c, ib, emitStep, s);
             for (int k = a; k < b; k++) bd[row + tgt[k]] += s;
             return;
         }
@@ -501,10 +511,7 @@ public abstract class NodeBlock {
             // deliver until the first target beyond this block (the scan reads only the cache lines
             // the delivery reads; a binary search for the end would miss the cache several times)
             final double s = c.wtab[0] * mult;
-            final int len = ib.len;
-            int slot = (int) (emitStep % len) + c.delayConst;
-            if (slot >= len) slot -= len;
-            final int row = ((s > 0 ? spikeChPos : spikeChNeg) * len + slot) * n - (int) firstGid;
+            final int row = uniformRow(c, ib, emitStep, s);
             final double[] bd = ib.d;
             int k = a;
             for (; k < e; k++) {
