@@ -27,8 +27,20 @@ def test_unaccessed_dictionary_entry(nest):
     n = nest.Create("iaf_psc_alpha")
     with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="tau_mem"):
         n.set({"tau_mem": 5.0})
-    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+    assert str(pytest.raises(nest.NESTErrors.DictError, n.set, {"tau_mem": 5.0, "foo": 1}).value) == (
+        "DictError in SLI function SetStatus_id: Unused dictionary items:  tau_mem foo")
+    # Create with a dictionary of single values: SLI's Create_l_i_D looks each key up in the model's
+    # defaults first (get_d's DictError), before any node is made
+    size = nest.network_size
+    with pytest.raises(nest.NESTErrors.DictError, match=r"^DictError in SLI function get_d: Key '/V_mm' does not exist"):
         nest.Create("iaf_psc_alpha", params={"V_mm": 1.0})
+    with pytest.raises(nest.NESTErrors.BadProperty, match="^BadProperty in SLI function SetDefaults_l_D: "):
+        nest.Create("iaf_psc_alpha", params={"C_m": -1.0})
+    assert nest.network_size == size and nest.GetDefaults("iaf_psc_alpha", "C_m") == 250.0
+    # a recorder is made first and then given the dictionary (SetStatus)
+    with pytest.raises(nest.NESTErrors.DictError, match="SetStatus_id: Unused dictionary items:  foo$"):
+        nest.Create("spike_recorder", params={"foo": 1})
+    assert nest.network_size == size + 1
     # PyNEST checks kernel keys itself: a key that is no kernel attribute is a ValueError
     with pytest.raises(ValueError, match="`no_such_kernel_key` is not a valid kernel parameter"):
         nest.SetKernelStatus({"no_such_kernel_key": 1})

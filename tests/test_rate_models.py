@@ -157,7 +157,8 @@ def test_opn_without_noise_constant_input_exact(nest, model, gain, ls):
     if model == "threshold_lin_rate_opn":
         p["alpha"] = 0.3
     src = const_source(nest, r0)
-    n = nest.Create(model, params=p)
+    n = nest.Create(model)
+    n.set(p)   # (Create's params would be model defaults, whose nonlinearity the node does not copy)
     nest.Connect(src, n, syn_spec=inst(w))
     (rec,) = record(nest, n, what=("rate", "noisy_rate", "noise"))
     phi = gain(w * r0) if ls else w * gain(r0)
@@ -175,8 +176,8 @@ def test_lin_rate_opn_mult_coupling_uses_the_noisy_rate(nest):
     # X_{k+1} = P1 X_k + P2 (mu + g_ex (theta_ex - X_k) g w r0)
     r0, w, g, g_ex, theta_ex, tau, mu = 1.5, 0.5, 1.0, 1.0, 1.0, 5.0, 0.0
     src = const_source(nest, r0)
-    n = nest.Create("lin_rate_opn", params={"sigma": 0.0, "tau": tau, "mult_coupling": True, "g_ex": g_ex,
-                                            "theta_ex": theta_ex, "g": g, "mu": mu})
+    n = nest.Create("lin_rate_opn")
+    n.set({"sigma": 0.0, "tau": tau, "mult_coupling": True, "g_ex": g_ex, "theta_ex": theta_ex, "g": g, "mu": mu})
     nest.Connect(src, n, syn_spec=inst(w))
     (rec,) = record(nest, n, T=100.0)
     p1, p2 = math.exp(-H / tau), -math.expm1(-H / tau)
@@ -238,7 +239,12 @@ def test_create_copies_the_prototype_as_nests_copy_constructors_do(nest):
     assert nest.GetDefaults("lin_rate_opn")["g"] == 2.0
     n = nest.Create("lin_rate_opn")
     assert n.g == 1.0 and n.tau == 3.0
-    assert nest.Create("lin_rate_opn", params={"g": 2.5}).g == 2.5
+    # Create with a dictionary of single values (SLI's Create_l_i_D) makes it the model's defaults while the
+    # nodes are copied from the prototype: the nonlinearity's parameters are lost, the others kept
+    n = nest.Create("lin_rate_opn", params={"g": 2.5, "tau": 4.0})
+    assert n.g == 1.0 and n.tau == 4.0 and nest.GetDefaults("lin_rate_opn")["g"] == 2.0
+    n.set(g=2.5)
+    assert n.g == 2.5
     nest.CopyModel("tanh_rate_opn", "my_tanh_opn", {"theta": 0.5})
     assert nest.GetDefaults("my_tanh_opn")["theta"] == 0.5
     assert nest.Create("my_tanh_opn").theta == 0.0
@@ -252,7 +258,9 @@ def test_create_copies_the_prototype_as_nests_copy_constructors_do(nest):
     assert nest.GetDefaults("rate_transformer_tanh")["linear_summation"] is False
     t = nest.Create("rate_transformer_tanh")
     assert t.linear_summation is True and t.rate == 0.5
-    assert nest.Create("rate_transformer_tanh", params={"linear_summation": False}).linear_summation is False
+    assert nest.Create("rate_transformer_tanh", params={"linear_summation": False}).linear_summation is True
+    t.set(linear_summation=False)
+    assert t.linear_summation is False
 
 
 # ---------------------------------------------------------------- rate_transformer_node

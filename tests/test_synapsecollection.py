@@ -149,7 +149,7 @@ def test_hom_w(nest):
     with pytest.raises(KeyError):
         h[0].get("weight")
     # NEST 3.9: the connection's set_status leaves the weight unread; Connect refuses a common property
-    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="Unread dictionary entries: 'weight'"):
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="Unused dictionary items:  weight"):
         h.set(weight=2.0)
     with pytest.raises(nest.NESTErrors.NotImplemented,
                        match='Synapse parameter "weight" can only be set via SetDefaults\\(\\) or CopyModel\\(\\).'):

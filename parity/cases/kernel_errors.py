@@ -1,7 +1,7 @@
 """nestj's own parity cases: which kernel settings and parameter values NEST 3.9 refuses, and how.
 
-Each key holds "ok" or the error class and message NEST raises (PyNEST's "<Class> in PyNEST function
-<f>: " prefix removed): the time representation (resolution, tics_per_ms) after nodes, a simulation,
+Each key holds "ok" or the error class and message NEST raises (the "<Class> in SLI function <f>: "
+prefix removed): the time representation (resolution, tics_per_ms) after nodes, a simulation,
 SetDefaults or CopyModel, resolutions below one tic or off the tic grid; the thread count after
 SetDefaults, user-set delay extrema and nodes; integer parameters given as floats (the error class
 only: nestj words TypeMismatch differently). Cases in the form of
@@ -21,7 +21,8 @@ def _outcome(f, message=True):
         if not message:
             return type(e).__name__
         s = str(e)
-        return "%s: %s" % (type(e).__name__, s.split(": ", 1)[-1] if " in PyNEST function " in s else s)
+        prefixed = " in SLI function " in s or " in PyNEST function " in s
+        return "%s: %s" % (type(e).__name__, s.split(": ", 1)[-1] if prefixed else s)
 
 
 def _after_reset(nest, out):

@@ -176,16 +176,37 @@ def to_py(o):
 kernel_generation = 0
 
 
+# The SLI command that reports a kernel error in NEST 3.9 ("<Error> in SLI function <command>: ..."),
+# for the PyNEST call that reached the kernel; names not listed are NEST's own already.
+_SLI_COMMAND = {
+    "Create": "Create_l_i", "SetStatus": "SetStatus_id", "GetStatus": "GetStatus_g", "get": "GetStatus_g",
+    "SetDefaults": "SetDefaults_l_D", "GetDefaults": "GetDefaults_l", "CopyModel": "CopyModel_l_l_D",
+    "Connect": "Connect_g_g_D_D", "ConnectLayers": "ConnectLayers_g_g_D", "Disconnect": "Disconnect_g_g_D_D",
+    "GetConnections": "GetConnections_D", "Simulate": "Simulate_d", "Run": "Run_d",
+    "TripartiteConnect": "ConnectTripartite_g_g_g_D_D_D", "CreateParameter": "CreateParameter_D",
+    "GetValue": "GetValue_P", "ParameterIsSpatial": "IsSpatial_P", "Apply": "Apply_P_g",
+    "CreateLayer": "CreateLayer_D_D", "CreateMask": "CreateMask_D", "GetPosition": "GetPosition_g",
+    "Displacement": "Displacement_g_g", "Distance": "Distance_g_g", "Inside": "Inside_a_M",
+    "DumpLayerNodes": "DumpLayerNodes_os_g", "DumpLayerConnections": "DumpLayerConnections_os_g_g_l",
+    "SelectNodesByMask": "SelectNodesByMask_g_a_M", "GetMetadata": "GetMetadata_g",
+    "NodeCollection": "cvnodecollection_ia", "Mask": "cvdict_M",
+    "mul": "mul_P_P", "div": "div_P_P", "add": "add_P_P", "sub": "sub_P_P", "compare": "compare_P_P_D",
+    "conditional": "conditional_P_P_P", "min": "min_P_d", "max": "max_P_d", "redraw": "redraw_P_d_d",
+    "exp": "exp_P", "sin": "sin_P", "cos": "cos_P", "pow": "pow_P_d", "and": "and_M_M", "or": "or_M_M",
+}
+
+
 def check_call(fname, f, *args):
-    """Calls a bridge method; a BridgeError becomes nest.NESTErrors.<name>."""
+    """Calls a bridge method; a BridgeError becomes nest.NESTErrors.<name>, reported by NEST's command name."""
+    cmd = _SLI_COMMAND.get(fname, fname)
     try:
         return f(*args)
     except _BridgeError as e:
         name = str(e.getErrorName())
         cls = getattr(NESTErrors, name)
-        raise cls(fname, str(e.getMessage())) from None
+        raise cls(cmd, str(e.getMessage())) from None
     except jpype.JException as e:  # should not happen: the bridge maps everything
-        raise NESTErrors.KernelException(fname, "internal error: %s" % e) from None
+        raise NESTErrors.KernelException(cmd, "internal error: %s" % e) from None
 
 
 def kernel_call(fname):

@@ -175,7 +175,7 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
                 raise TypeError("{} must be a 1-dimensional NumPy array".format(name))
         syn_spec = _prepare_syn_spec(syn_spec, spec, len(pre), len(post), use_connect_arrays=True)
         _check_array_params(syn_spec, len(pre))
-        check_call("Connect", bridge.connect, to_java(pre), to_java(post), to_java(spec), to_java(syn_spec))
+        check_call("connect_arrays", bridge.connect, to_java(pre), to_java(post), to_java(spec), to_java(syn_spec))
         return None
     if not pre or not post:
         raise NESTErrors.IllegalConnection("Connect", "Connect: presynaptic and postsynaptic NodeCollections must not be empty.")
@@ -196,7 +196,7 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     if isinstance(syn_spec, CollocatedSynapses):
         from ..ll_api import _MapArr
         maps = _MapArr([to_java(_prepare_syn_spec(spec, conn_spec, len(pre), len(post))) for spec in syn_spec.syn_specs])
-        check_call("Connect", bridge.connectCollocated, to_java(pre._gids), to_java(post._gids), to_java(conn_spec),
+        check_call("Connect_g_g_D_a", bridge.connectCollocated, to_java(pre._gids), to_java(post._gids), to_java(conn_spec),
                    maps)
     else:
         check_call("Connect", bridge.connect, to_java(pre._gids), to_java(post._gids), to_java(conn_spec),

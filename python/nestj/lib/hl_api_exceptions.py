@@ -52,7 +52,9 @@ class NESTErrors(metaclass=NESTMappedException):
             self.commandname = commandname
             self.errormessage = errormessage
             self.errorname = errorname
-            message = "{} in PyNEST function {}: {}".format(errorname, commandname, errormessage)
+            # NEST's format; SLI puts ": " before a non-empty message
+            message = "{} in SLI function {}{}".format(errorname, commandname,
+                                                       ": " + errormessage if errormessage else "")
             NESTErrors.NESTError.__init__(self, message)
 
     class PyNESTError(NESTError):

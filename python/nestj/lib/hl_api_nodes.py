@@ -28,18 +28,17 @@ def Create(model, n=1, params=None, positions=None):
     if positions is not None:
         from .hl_api_spatial import _create_spatial
         return _create_spatial(model, n, params, positions)
-    # As PyNEST: a non-empty dictionary of single values is given to the kernel's Create; any other
-    # params (per-node lists or Parameters, a list of dictionaries, anything else) are set with
+    # As PyNEST: a non-empty dictionary of single values goes to SLI's Create (see _create_with_params);
+    # any other params (per-node lists or Parameters, a list of dictionaries, anything else) are set with
     # SetStatus once the nodes exist, and if that fails, a warning names the nodes created
+    # (a string counts as iterable here, as in PyNEST's test)
     scalar_dict = isinstance(params, dict) and params and not any(
-        is_iterable(v) or isinstance(v, Parameter) for v in params.values())
-    if scalar_dict and any(k in _PROTOTYPE_ONLY for k in params):
-        return _create_via_defaults(model, int(n), params)
+        is_iterable(v) or isinstance(v, (str, Parameter)) for v in params.values())
+    if scalar_dict:
+        return _create_with_params(model, int(n), params)
     first = int(check_call("Create", bridge.create, model, int(n)))
     nc = NodeCollection._from_range(first, int(n), model)
-    if scalar_dict:
-        check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(params))
-    elif params is not None:
+    if params is not None:
         from .hl_api_info import SetStatus
         try:
             if isinstance(params, (list, tuple)) and len(params) != len(nc):
@@ -52,26 +51,29 @@ def Create(model, n=1, params=None, positions=None):
     return nc
 
 
-# Properties that NEST only accepts on a model prototype. PyNEST's Create passes a dict of scalar
-# params to SLI's Create, which applies them by temporarily setting the model defaults, so these
-# keys are accepted there (but not by SetStatus on existing nodes).
-_PROTOTYPE_ONLY = ("individual_spike_trains",)
-
-
-def _create_via_defaults(model, n, params):
+def _create_with_params(model, n, params):
+    """SLI's Create_l_i_D: neurons and stimulators are made while params are their model's defaults
+    (each key must be one of the model's defaults, else DictError before any node exists; the values
+    are checked by SetDefaults, and the previous defaults are restored afterwards), so prototype-only
+    properties such as individual_spike_trains are accepted here; recorders are made first and then
+    given params with SetStatus."""
     from .hl_api_models import GetDefaults, SetDefaults
-    proto = {k: v for k, v in params.items() if k in _PROTOTYPE_ONLY}
-    rest = {k: v for k, v in params.items() if k not in _PROTOTYPE_ONLY}
-    saved = {k: GetDefaults(model, k) for k in proto}
-    SetDefaults(model, proto)
+    defaults = GetDefaults(model)
+    if defaults.get("element_type") == "recorder":
+        first = int(check_call("Create", bridge.create, model, n))
+        nc = NodeCollection._from_range(first, n, model)
+        check_call("SetStatus", bridge.setStatus, to_java(nc._gids), to_java(params))
+        return nc
+    for k in params:
+        if k not in defaults:
+            raise NESTErrors.UndefinedName("get_d", "Key '/{}' does not exist in dictionary.".format(k))
+    saved = {k: defaults[k] for k in params}
+    SetDefaults(model, params)
     try:
         first = int(check_call("Create", bridge.create, model, n))
     finally:
         SetDefaults(model, saved)
-    nc = NodeCollection._from_range(first, n, model)
-    if rest:
-        check_call("Create", bridge.setStatus, to_java(nc._gids), to_java(rest))
-    return nc
+    return NodeCollection._from_range(first, n, model)
 
 
 def GetNodes(properties=None, local_only=False):

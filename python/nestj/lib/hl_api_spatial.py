@@ -162,7 +162,7 @@ def _connect_spatial(pre, post, conn_spec, syn_spec):
     if isinstance(syn_spec, str):
         syn_spec = {"synapse_model": syn_spec}
     proj = _projections(conn_spec, syn_spec)
-    check_call("Connect", bridge.connectLayers, _longs(pre), _longs(post), to_java(proj))
+    check_call("ConnectLayers", bridge.connectLayers, _longs(pre), _longs(post), to_java(proj))
 
 
 # ---------------------------------------------------------------------- masks and geometry

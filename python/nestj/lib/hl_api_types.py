@@ -716,7 +716,7 @@ class SynapseCollection:
         from ..ll_api import _LongArr
         src = np.unique(np.asarray(d["source"], dtype=np.int64))
         tgt = np.unique(np.asarray(d["target"], dtype=np.int64))
-        m = to_py(check_call("get", bridge.getConnections, _LongArr(src), _LongArr(tgt), None))
+        m = to_py(check_call("GetStatus_a", bridge.getConnections, _LongArr(src), _LongArr(tgt), None))
         keys = ("synapse_id", "source", "target", "target_thread")
         index = {}
         for j, k in enumerate(zip(*(np.asarray(m[c]).tolist() for c in keys))):
@@ -815,13 +815,13 @@ class SynapseCollection:
                 own = np.array(["synapse_id" in ks for ks in self._model_keys()], dtype=bool)
                 if own.any():
                     hs, ix = self._jh()
-                    v = to_py(check_call("get", bridge.getConnValues, hs, ix, key, self._ver()))
+                    v = to_py(check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver()))
                     col = np.where(own, np.asarray(v, dtype=np.float64), col).astype(np.int64)
             return col
         if len(self) == 0:
             return np.zeros(0)
         hs, ix = self._jh()
-        v = check_call("get", bridge.getConnValues, hs, ix, key, self._ver())
+        v = check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver())
         return to_py(v)
 
     def _key_mask(self, key, model_keys):
@@ -844,7 +844,7 @@ class SynapseCollection:
         self._refresh()
         hs = _IntArr(np.asarray(self._d["handle_store"][i:i + 1], dtype=np.int32))
         ix = _IntArr(np.asarray(self._d["handle_index"][i:i + 1], dtype=np.int32))
-        return to_py(check_call("get", bridge.getConnValues, hs, ix, key, self._ver()))[0]
+        return to_py(check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver()))[0]
 
     def _values(self, key):
         return self._column(key)
@@ -1000,7 +1000,7 @@ class SynapseCollection:
                 arrs.append(np.asarray(vals, dtype=np.float64))
             except (TypeError, ValueError):
                 raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be numeric.".format(k)) from None
-        check_call("SetStatus", bridge.setConnValuesMulti, hs, ix, _StrArr(list(cols.keys())), _DoubleArr2(arrs),
+        check_call("SetStatus_CD", bridge.setConnValuesMulti, hs, ix, _StrArr(list(cols.keys())), _DoubleArr2(arrs),
                    self._ver())
 
     def __getattr__(self, attr):
@@ -1058,7 +1058,7 @@ class SynapseCollection:
         if len(self) == 0:
             return
         hs, ix = self._jh()
-        check_call("Disconnect", bridge.disconnectHandles, hs, ix, self._ver())
+        check_call("Disconnect_a", bridge.disconnectHandles, hs, ix, self._ver())
 
 
 class CollocatedSynapses:
@@ -1188,7 +1188,7 @@ class Parameter:
                 raise TypeError("Each position must be a list or tuple")
             if len(pos) != len(positions[0]):
                 raise ValueError("All positions must have the same number of dimensions")
-        vals = check_call("Apply", bridge.parameterApplyPositions, self._java, int(spatial_nc._gids[0]),
+        vals = check_call("Apply_P_D", bridge.parameterApplyPositions, self._java, int(spatial_nc._gids[0]),
                           _DoubleArr2([np.asarray(p, dtype=np.float64) for p in positions]))
         return tuple(float(v) for v in vals)
 

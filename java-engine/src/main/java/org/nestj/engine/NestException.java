@@ -58,4 +58,9 @@ public class NestException extends RuntimeException {
     public static NestException illegalConnection(String msg) {
         return new NestException("IllegalConnection", msg);
     }
+
+    /** NEST's IllegalConnection with a reason: "Creation of connection is not possible because:\n" and it. */
+    public static NestException cannotConnect(String reason) {
+        return illegalConnection("Creation of connection is not possible because:\n" + reason);
+    }
 }

@@ -113,9 +113,8 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
                 if (rec[q].equals(recordFrom[i][j])) v = q;
             }
             if (v < 0) {
-                throw new NestException("IllegalConnection", "Creation of connection is not possible because "
-                        + target.model.name + " (node " + target.gid(ti) + ") has no recordable '" + recordFrom[i][j]
-                        + "'. Its recordables are " + java.util.Arrays.toString(rec) + ".");
+                // NEST's UniversalDataLogger::DataLogger_::init
+                throw NestException.cannotConnect("Cannot connect with unknown recordable " + recordFrom[i][j]);
             }
             vars[j] = v;
         }

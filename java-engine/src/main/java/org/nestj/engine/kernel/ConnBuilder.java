@@ -245,7 +245,7 @@ public final class ConnBuilder {
             default:
                 throw new NestException("BadProperty", "Unknown connection rule: " + rule);
         }
-        cs.checkAllAccessed("conn_spec");
+        cs.checkAllAccessed();
         parseSyns(expected);
         for (SynapseModel m : sm) {
             // NEST's REQUIRES_SYMMETRIC (gap_junction): one_to_one with make_symmetric, or all_to_all of a
@@ -625,7 +625,7 @@ public final class ConnBuilder {
                 else extV[q][j] = cv;
             }
         }
-        ss.checkAllAccessed("syn_spec for " + m.name);
+        ss.checkAllAccessed();
         if (makeSymmetric) {
             for (ConnValue v : new ConnValue[] {weight[q], delay[q], receptorV[q], labelV[q]}) {
                 if (v != null && !v.resettable()) {

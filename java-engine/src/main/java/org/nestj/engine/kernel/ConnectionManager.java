@@ -283,14 +283,13 @@ public final class ConnectionManager {
             em = NodeBlock.Emits.NOTHING;
         } else switch (em) {
             case NOTHING:
-                throw NestException.illegalConnection("Creation of connection is not possible because the source "
-                        + sb.model.name + " (node " + srcGid + ") does not send any events.");
+                throw NestException.cannotConnect("Source node does not send output.\n"
+                        + "  Note that recorders must be connected as Connect(neuron, recorder).");
             case DATA_REQUEST:
                 checkDeviceSynapse(sb, si, sm);
                 if (!tb.acceptsDataRequest() || tb.elementType() == NodeBlock.ELEMENT_RECORDER) {
-                    throw NestException.illegalConnection("Creation of connection is not possible because "
-                            + tb.model.name + " (node " + tgtGid + ") has no recordables that " + sb.model.name
-                            + " could sample.");
+                    throw NestException.cannotConnect("The target node or synapse model does not support data logging "
+                            + "requests.");
                 }
                 // NEST's handles_test_event(DataLoggingRequest&) and UniversalDataLogger::connect_logging_device:
                 // only receptor 0; each multimeter once per node; the connection's receptor is the
@@ -1025,9 +1024,10 @@ public final class ConnectionManager {
         return b.toString().trim();
     }
 
+    /** NEST's set_connection_status: the unread key, then its hint on a line of its own. */
     private static NestException unread(String key) {
-        return new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries: '" + key + "'. "
-                + "Maybe you tried to set common synapse properties through an individual synapse?");
+        return Status.unusedItems(" " + key + "\nMaybe you tried to set common synapse properties through an individual "
+                + "synapse?");
     }
 
     /**
@@ -1155,8 +1155,7 @@ public final class ConnectionManager {
                     ConnStore c = storeOf(h[q]);
                     SynapseModel m = synModels.get(c.synOf(idx[q]));
                     if (!m.labelled) {
-                        throw new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries: 'synapse_label'. "
-                                + "Maybe you tried to set common synapse properties through an individual synapse?");
+                        throw unread("synapse_label");
                     }
                     if (values[q] < 0) throw NestException.badProperty("Connection label must not be negative.");
                 }
@@ -1296,8 +1295,8 @@ public final class ConnectionManager {
                     + "when static_synapse_hom_w is used.");
         }
         // (other rules read their own parameters, then fail below as not implemented for Disconnect)
-        if (rule.equals("one_to_one") || rule.equals("all_to_all")) cs.checkAllAccessed("conn_spec");
-        ss.checkAllAccessed("syn_spec for " + m.name);
+        if (rule.equals("one_to_one") || rule.equals("all_to_all")) cs.checkAllAccessed();
+        ss.checkAllAccessed();
         if (rule.equals("one_to_one") && pre.length != post.length) {
             throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");
         }

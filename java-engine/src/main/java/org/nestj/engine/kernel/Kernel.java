@@ -199,7 +199,7 @@ public final class Kernel {
             }
         }
         b.setStatus(i, s);
-        s.checkAllAccessed("SetStatus for node " + b.gid(i) + " (" + b.model.name + ")");
+        s.checkAllAccessed();
     }
 
     private static final String[] READ_ONLY_NODE_KEYS = {"global_id", "model", "model_id", "element_type", "recordables",
@@ -576,6 +576,6 @@ public final class Kernel {
                 throw NestException.badProperty("Kernel attribute '" + key + "' is read-only.");
             }
         }
-        if (dictMissIsError) s.checkAllAccessed("SetKernelStatus");
+        if (dictMissIsError) s.checkAllAccessed();
     }
 }

@@ -107,6 +107,11 @@ public final class ModelManager {
         return m;
     }
 
+    /** NEST's UnknownModelName (a synapse model's name included, where a node model is asked for). */
+    static NestException unknownModel(String name) {
+        return new NestException("UnknownModelName", "/" + name + " is not a known model name.");
+    }
+
     public boolean hasNodeModel(String name) {
         return nodeModels.containsKey(name);
     }
@@ -114,11 +119,7 @@ public final class ModelManager {
     public Model node(String name) {
         Model m = nodeModels.get(name);
         if (m == null) {
-            if (k.connections.hasSynapse(name)) {
-                throw new NestException("UnknownModelName", "'" + name + "' is a synapse model, not a node model.");
-            }
-            throw new NestException("UnknownModelName", "Model '" + name + "' does not exist. "
-                    + "Use nest.node_models to see the available models.");
+            throw unknownModel(name);
         }
         return m;
     }
@@ -158,7 +159,7 @@ public final class ModelManager {
             if (params != null && !params.isEmpty()) setDefaults(neu, params);
             defaultsModified = true;
         } else {
-            throw new NestException("UnknownModelName", "Model '" + old + "' does not exist.");
+            throw unknownModel(old);
         }
     }
 
@@ -167,16 +168,16 @@ public final class ModelManager {
             Model m = nodeModels.get(name);
             Status s = new Status(params, name);
             m.prototype.setStatus(0, s);
-            s.checkAllAccessed("SetDefaults for model " + name);
+            s.checkAllAccessed();
             defaultsModified = true;
         } else if (k.connections.hasSynapse(name)) {
             SynapseModel sm = k.connections.synapse(name);
             Status s = new Status(params, name);
             sm.setDefaults(s, k);
-            s.checkAllAccessed("SetDefaults for synapse model " + name);
+            s.checkAllAccessed();
             defaultsModified = true;
         } else {
-            throw new NestException("UnknownModelName", "Model '" + name + "' does not exist.");
+            throw unknownModel(name);
         }
     }
 
@@ -199,6 +200,6 @@ public final class ModelManager {
         if (k.connections.hasSynapse(name)) {
             return k.connections.synapse(name).getDefaults();
         }
-        throw new NestException("UnknownModelName", "Model '" + name + "' does not exist.");
+        throw unknownModel(name);
     }
 }

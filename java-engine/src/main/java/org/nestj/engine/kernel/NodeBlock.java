@@ -123,8 +123,7 @@ public abstract class NodeBlock {
     }
 
     public int checkCurrentReceptor(int rport) {
-        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
-                + model.name + " does not handle current input (CurrentEvent).");
+        throw NestException.cannotConnect("The target node or synapse model does not support current input.");
     }
 
     public boolean acceptsDataRequest() {
@@ -239,8 +238,7 @@ public abstract class NodeBlock {
 
     /** Checks that node i accepts a delayed rate connection on rport; returns the port to store. */
     public int checkDelayedRateReceptor(int i, int rport) {
-        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
-                + model.name + " does not handle rate input (DelayedRateConnectionEvent).");
+        throw NestException.cannotConnect("The target node or synapse model does not support rate input.");
     }
 
     /**
@@ -297,8 +295,7 @@ public abstract class NodeBlock {
 
     /** Checks that node i accepts an instantaneous rate connection on rport; returns the port to store. */
     public int checkInstantRateReceptor(int i, int rport) {
-        throw new NestException("IllegalConnection", "Creation of connection is not possible because the target model "
-                + model.name + " does not handle instantaneous rate input (InstantaneousRateConnectionEvent).");
+        throw NestException.cannotConnect("The target node or synapse model does not support instantaneous rate input.");
     }
 
     /** An instantaneous rate for lag `lag` of the current slice, sent through a connection of the given weight. */

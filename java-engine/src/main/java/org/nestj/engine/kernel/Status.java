@@ -177,18 +177,30 @@ public final class Status {
     }
 
     /** Raises UnaccessedDictionaryEntry if any key was not read (NEST's dict_miss_is_error). */
-    public void checkAllAccessed(String what) {
+    public void checkAllAccessed() {
+        checkAllAccessed("");
+    }
+
+    /**
+     * As {@link #checkAllAccessed()} for a nested dictionary: NEST's Dictionary::all_accessed names its
+     * keys with the path, e.g. "soma::g_L" (prefix "soma::").
+     */
+    public void checkAllAccessed(String prefix) {
         StringBuilder sb = null;
         for (String k : d.keySet()) {
             if (!accessed.contains(k)) {
                 if (sb == null) sb = new StringBuilder();
-                else sb.append(", ");
-                sb.append('"').append(k).append('"');
+                sb.append(' ').append(prefix).append(k);
             }
         }
-        if (sb != null) {
-            throw new NestException("UnaccessedDictionaryEntry", "Unaccessed elements in " + what + ": " + sb
-                    + ". Maybe you tried to set a parameter that does not exist, or a read-only one?");
-        }
+        if (sb != null) throw unusedItems(sb.toString());
+    }
+
+    /**
+     * NEST 3.9's UnaccessedDictionaryEntry: "Unused dictionary items: " and the keys, each after a
+     * space (so two spaces before the first), as SLI's dictionary lists them.
+     */
+    public static NestException unusedItems(String missed) {
+        return new NestException("UnaccessedDictionaryEntry", "Unused dictionary items: " + missed);
     }
 }

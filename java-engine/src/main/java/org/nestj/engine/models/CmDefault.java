@@ -162,7 +162,7 @@ public final class CmDefault extends NeuronBlock {
             Status s = new Status(m, "cm_default::add_compartment_");
             long parent = required(s, "parent_idx");
             Map<String, Object> p = paramsOf(s);
-            s.checkAllAccessed("cm_default::add_compartment_");
+            s.checkAllAccessed();
             t.addCompartment(parent, p);
         }
     }
@@ -174,7 +174,7 @@ public final class CmDefault extends NeuronBlock {
             if (!s.has("receptor_type")) throw CmTree.missingKey("receptor_type");
             String type = s.s("receptor_type", null);
             Map<String, Object> p = paramsOf(s);
-            s.checkAllAccessed("cm_default::add_receptor_");
+            s.checkAllAccessed();
             t.addReceptor(comp, type, p);
         }
     }

@@ -149,7 +149,7 @@ final class CmTree implements NodeBlock.Copyable {
                 if (!p.has("e_K")) throw missingKey("e_K");
                 c.eK = p.d("e_K", 0);
             }
-            p.checkAllAccessed("compartment_params");
+            p.checkAllAccessed();
         }
         initNa(c, c.v);
         initK(c, c.v);
@@ -212,7 +212,7 @@ final class CmTree implements NodeBlock.Copyable {
                     s.ratio = p.d("NMDA_ratio", s.ratio);
                     break;
             }
-            p.checkAllAccessed("receptor_params");
+            p.checkAllAccessed();
         }
         s.gNorm = gNorm(s.tauR, s.tauD);
         if (t == AMPA_NMDA) s.gNorm2 = gNorm(s.tauR2, s.tauD2);

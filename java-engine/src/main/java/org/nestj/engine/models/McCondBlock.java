@@ -184,7 +184,7 @@ abstract class McCondBlock extends GslNeuronBlock {
             for (int c = 0; c < compNames.length; c++) {
                 if (sub[c] == null) continue;
                 vm[c] = sub[c].d("V_m", vm[c]);
-                sub[c].checkAllAccessed(model.name + " " + compNames[c]);
+                sub[c].checkAllAccessed(compNames[c] + "::");
             }
         }
 

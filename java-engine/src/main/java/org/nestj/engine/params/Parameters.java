@@ -182,7 +182,7 @@ public final class Parameters {
             }
         }
         if (unread != null) {
-            throw new NestException("UnaccessedDictionaryEntry", "Unread dictionary entries:" + unread);
+            throw Status.unusedItems(unread.toString());
         }
         return p;
     }

@@ -179,7 +179,7 @@ public abstract class Mask {
             default:
                 throw new NestException("UndefinedName", "Key '/" + type + "' does not exist in dictionary.");
         }
-        s.checkAllAccessed("nest::CreateMask");
+        s.checkAllAccessed();
         return m;
     }
 

@@ -61,7 +61,7 @@ public final class Spatial {
             if (D != 2 && D != 3) throw NestException.badProperty("Positions must have 2 or 3 coordinates.");
             // validate the geometry before creating nodes
             Layer.free(1, pos, extent, wrap);
-            s.checkAllAccessed("nest::CreateLayer");
+            s.checkAllAccessed();
             NodeBlock b = k.create(model, pos.length);
             b.layer = Layer.free(b.firstGid, pos, extent, wrap);
             return b.firstGid;
@@ -70,7 +70,7 @@ public final class Spatial {
             long[] shape = s.la("shape", null);
             double[] center = s.has("center") ? s.da("center", null) : null;
             Layer probe = Layer.grid(1, shape, center, extent, wrap);
-            s.checkAllAccessed("nest::CreateLayer");
+            s.checkAllAccessed();
             NodeBlock b = k.create(model, probe.n);
             b.layer = Layer.grid(b.firstGid, shape, center, extent, wrap);
             return b.firstGid;

@@ -88,12 +88,12 @@ final class SpatialConnector {
                 if (!(o instanceof Map)) throw NestException.badProperty("synapse_parameters must be list of dictionaries");
                 Status ss = new Status((Map<String, Object>) o, "synapse_parameters");
                 syns.add(syn(ss));
-                ss.checkAllAccessed("ConnectionCreator");
+                ss.checkAllAccessed();
             }
         } else {
             syns.add(syn(s));
         }
-        s.checkAllAccessed("ConnectionCreator");
+        s.checkAllAccessed();
         switch (ct) {
             case "pairwise_bernoulli_on_source":
                 type = hasNumber ? "fixed_indegree" : "on_source";
