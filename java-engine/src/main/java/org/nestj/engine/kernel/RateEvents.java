@@ -149,6 +149,49 @@ public final class RateEvents {
         }
     }
 
+    /**
+     * NEST's send_weight_event for one delivery of the GapJunctionEvents (deliver_secondary_events: once
+     * at the start of every slice but the first, and once per waveform-relaxation pass), called serially:
+     * every gap connection whose model has a weight_recorder gives one event with the delivery's stamp
+     * (steps), the connection's source, target, weight and receptor, and its port (Connector::send sets the
+     * event's port to the connection's lcid: the one-thread index, {@link ConnectionManager#threadIndependentPort}),
+     * in the one-thread order of the connections (synapse model, port).
+     */
+    void recordGapWeights(long stamp) {
+        NodeManager nm = k.nodes;
+        for (SynapseModel m : gapModels) {
+            if (m.weightRecorder <= 0 || k.connections.plastic[m.id] == null) continue;
+            NodeBlock rb = nm.blockOf(m.weightRecorder);
+            if (!(rb instanceof org.nestj.engine.devices.WeightRecorder)) continue;
+            org.nestj.engine.devices.WeightRecorder wr = (org.nestj.engine.devices.WeightRecorder) rb;
+            int ri = (int) (m.weightRecorder - rb.firstGid);
+            List<long[]> rows = new ArrayList<>();
+            for (ConnTable tab : k.connections.plastic[m.id]) {
+                for (int sg = 0; sg < tab.segments(); sg++) {
+                    ConnStore c = tab.seg(sg);
+                    int[] off = c.offsets;
+                    for (int g = 1; g + 1 < off.length; g++) {
+                        for (int q = off[g]; q < off[g + 1]; q++) {
+                            if (!wr.accepts(ri, g, c.tgt[q], stamp)) continue;
+                            rows.add(new long[] {k.connections.threadIndependentPort(g, c, q), g, c.tgt[q], c.rportOf(q),
+                                    Double.doubleToRawLongBits(c.weight(q))});
+                        }
+                    }
+                }
+            }
+            rows.sort((x, y) -> Long.compare(x[0], y[0]));
+            for (long[] r : rows) wr.record(ri, r[1], r[2], stamp, Double.longBitsToDouble(r[4]), r[3], r[0]);
+        }
+    }
+
+    /** true if a gap_junction model with connections has a weight_recorder */
+    boolean gapWeightsRecorded() {
+        for (SynapseModel m : gapModels) {
+            if (m.weightRecorder > 0) return true;
+        }
+        return false;
+    }
+
     /** Updates the devices that send rates locally (all their nodes), before the other nodes. */
     void updateLocalSenders(long origin, int from, int to, SpikeOut out) {
         for (NodeBlock b : localSenders) b.update(origin, from, to, 0, b.n, out);
@@ -296,6 +339,7 @@ public final class RateEvents {
                 done[t] = d;
             });
             k.parallel.run(this::deliverWfr);
+            if (gapWeightsRecorded()) recordGapWeights(origin + 1 - minDelay);
             boolean all = true;
             for (boolean d : done) all &= d;
             if (all) return;
