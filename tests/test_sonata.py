@@ -199,3 +199,18 @@ def test_without_h5py(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "h5py", None)
     with pytest.raises(nest.NESTError, match="SonataNetwork unavailable because h5py is not installed"):
         nest.SonataNetwork(cfg, sim_config=sim)
+
+
+def test_recorder_holds_spikes_up_to_tstop(tmp_path, monkeypatch):
+    # NEST's test_sonata.py counts the 300_pointneurons spikes up to tstop, those of the last min_delay
+    # slice included (NEST hands a spike to recorders when it is sent): here an injector spike at 39.8 ms,
+    # in the last slice [39.5, 40) of tstop 40 (min_delay 0.5 ms)
+    monkeypatch.setitem(SPIKES, 1, [7.5, 39.8])
+    cfg, sim = make_circuit(tmp_path)
+    net = nest.SonataNetwork(cfg, sim_config=sim)
+    ncs = net.BuildNetwork()
+    sr = nest.Create("spike_recorder")
+    nest.Connect(ncs["external"], sr)
+    net.Simulate()
+    assert nest.min_delay == 0.5
+    assert sorted(sr.events["times"]) == pytest.approx(sorted([3.3, 5.0, 7.5, 9.0, 12.3, 15.5, 39.8]))

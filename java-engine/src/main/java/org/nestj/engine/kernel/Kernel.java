@@ -561,6 +561,7 @@ public final class Kernel {
             sim.fromStep = 0;
             sim.slice = 0;
             sim.nPending = 0;
+            sim.pDevUpTo = 0;
         }
         sp.setStatus(s);
         for (String p : PASSIVE) {

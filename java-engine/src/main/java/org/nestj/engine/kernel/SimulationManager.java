@@ -27,6 +27,11 @@ public final class SimulationManager {
 
     // canonical spikes of the last gathered slice
     int nPending;
+    /**
+     * the gathered spikes [0, pDevUpTo) reached the devices among their targets already, at the end
+     * of the run that emitted them (flushToDevices): their delivery skips the devices
+     */
+    int pDevUpTo;
     long[] pGid = new long[256];
     long[] pStep = new long[256];
     int[] pMult = new int[256];
@@ -67,6 +72,7 @@ public final class SimulationManager {
         simulated = false;
         buffersReady = false;
         nPending = 0;
+        pDevUpTo = 0;
         deferredPending = false;
         localSpikeCounter = 0;
         timeSimulate = 0;
@@ -329,6 +335,7 @@ public final class SimulationManager {
                 printProgress(total, t0);
             }
         } while (toDo > 0);
+        flushToDevices();
         } catch (RuntimeException | Error e) {
             // NEST's update_: an error during the update leaves the kernel inconsistent until ResetKernel
             inconsistent = true;
@@ -481,7 +488,12 @@ public final class SimulationManager {
             pMult = new int[c];
             pOff = new double[c];
         }
+        int devDone = 0;
+        for (SpikeOut o : outs) devDone += o.devDone;
         copySorted(outs, n, origin);
+        // spikes handed to devices at the end of an earlier run within this slice have smaller lags
+        // than the others, so they come first in the sorted order
+        pDevUpTo = devDone;
         // NEST counts a spike of multiplicity m as m spikes (EventDeliveryManager::send)
         long spikes = 0;
         for (int q = 0; q < n; q++) spikes += pMult[q];
@@ -673,30 +685,43 @@ public final class SimulationManager {
 
     /** Delivers the gathered spikes to the targets of thread t's share; x is the executing thread. */
     private void deliverPending(int x, int t) {
+        deliver(x, t, pGid, pStep, pMult, pOff, 0, nPending, pDevUpTo, false);
+    }
+
+    /**
+     * Delivers spikes [s0, s1) of the given arrays (sender, emission step origin + lag, multiplicity,
+     * offset) to the targets of thread t's share; x is the executing thread. devicesOnly: to the
+     * targets without proxies (devices) only; otherwise to all targets, except the devices for
+     * spikes before devFrom (they reached them at the end of the run that emitted them).
+     */
+    private void deliver(int x, int t, long[] gids, long[] steps, int[] mults, double[] offs, int s0, int s1, int devFrom,
+            boolean devicesOnly) {
         ConnTable tab = k.connections.stores[t];
         NodeManager nm = k.nodes;
         for (int sg = 0; sg < tab.segments(); sg++) {
             ConnStore c = tab.seg(sg);
             int[] off = c.offsets;
             int[] tgt = c.tgt;
-            for (int s = 0; s < nPending; s++) {
-                int g = (int) pGid[s];
+            for (int s = s0; s < s1; s++) {
+                int g = (int) gids[s];
                 if (g + 1 >= off.length) continue;
                 final int a = off[g], e = off[g + 1];
+                // with a filter, the targets with proxies (devicesOnly) or those without are skipped
+                final boolean filter = devicesOnly || s < devFrom;
                 // multiplicity n: n single spikes to the targets with proxies (neurons), one event of
                 // multiplicity n to the others (NEST's send_remote / send_to_devices); each single
                 // spike passes all of the source's connections before the next
-                final int mult = pMult[s];
+                final int mult = mults[s];
                 for (int r = 0; r < mult; r++) {
                     for (int q = a; q < e;) {
                         final NodeBlock b = nm.blockOf(tgt[q]);
                         final boolean single = mult == 1 || b.hasProxies();
-                        if (!single && r > 0) {
+                        if ((!single && r > 0) || (filter && b.hasProxies() == devicesOnly)) {
                             q = b.spanEnd(c, q, e);
                             continue;
                         }
-                        final int m = b.deliverSpan(c, q, e, pStep[s], single ? 1 : mult, g, pOff[s]);
-                        if (wrOn) noteWeights(x, c, g, q, m, pStep[s] + 1);
+                        final int m = b.deliverSpan(c, q, e, steps[s], single ? 1 : mult, g, offs[s]);
+                        if (wrOn) noteWeights(x, c, g, q, m, steps[s] + 1);
                         q = m;
                     }
                 }
@@ -705,9 +730,88 @@ public final class SimulationManager {
         ConnTable[][] pl = k.connections.plastic;
         for (int sid = 0; sid < pl.length; sid++) {
             if (pl[sid] != null && pl[sid][t].size() > 0 && k.connections.synModels.get(sid).type != null) {
-                deliverPlastic(x, t, pl[sid][t], k.connections.synModels.get(sid));
+                deliverPlastic(x, t, pl[sid][t], k.connections.synModels.get(sid), gids, steps, mults, offs, s0, s1, devFrom,
+                        devicesOnly);
             }
         }
+    }
+
+    /**
+     * NEST hands a neuron's spike to the devices among its targets (spike_recorder, ...) when the
+     * neuron sends it, within the update (EventDeliveryManager::send -> send_to_devices), and to the
+     * other targets through the spike exchange at the end of the slice. nestj delivers both at the
+     * start of the next slice, which is the same within a run; at the end of a run, the spikes that
+     * have not reached their devices yet (those of the last slice, or of the part of a slice the
+     * run covered) reach them now, as in NEST: a recorder read after Simulate holds the spikes up to
+     * its end (not only those up to the last but one slice), and devices connected or changed
+     * before the next run do not see them. Their delivery to the neurons stays at the next slice.
+     */
+    private void flushToDevices() {
+        boolean anyDevice = false;
+        for (NodeBlock b : k.nodes.blocks) anyDevice |= !b.hasProxies();
+        if (!anyDevice) return;
+        long[] gids;
+        long[] steps;
+        int[] mults;
+        double[] offs;
+        int s0, s1;
+        if (fromStep == 0) {
+            // the run ended with a slice: the spikes just gathered
+            if (slice == 0 || pDevUpTo >= nPending) return;
+            gids = pGid;
+            steps = pStep;
+            mults = pMult;
+            offs = pOff;
+            s0 = pDevUpTo;
+            s1 = nPending;
+            pDevUpTo = nPending;
+        } else {
+            // the run ended within a slice: its spikes not handed to devices yet, in the canonical order
+            int n = 0;
+            for (SpikeOut o : outs) n += o.size - o.devDone;
+            if (n == 0) return;
+            if (keys.length < n) {
+                int c = Math.max(n, keys.length * 2);
+                keys = new long[c];
+                idx = new int[c];
+                tmpK = new long[c];
+                tmpI = new int[c];
+            }
+            int j = 0;
+            for (int t = 0; t < outs.length; t++) {
+                SpikeOut o = outs[t];
+                for (int i = o.devDone; i < o.size; i++) {
+                    keys[j] = ((long) o.lag[i] << 32) | o.gid[i];
+                    idx[j] = (t << 26) | i;
+                    j++;
+                }
+                o.devDone = o.size;
+            }
+            mergeSort(keys, idx, tmpK, tmpI, 0, n);
+            gids = new long[n];
+            steps = new long[n];
+            mults = new int[n];
+            offs = new double[n];
+            for (int i = 0; i < n; i++) {
+                SpikeOut o = outs[idx[i] >>> 26];
+                int q = idx[i] & ((1 << 26) - 1);
+                gids[i] = o.gid[q];
+                steps[i] = clock + o.lag[q];
+                mults[i] = o.mult[q];
+                offs[i] = o.offset[q];
+            }
+            s0 = 0;
+            s1 = n;
+        }
+        ensureCtx();
+        wrOn = false;
+        for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
+        if (wrOn && (wev == null || wev.length != outs.length)) {
+            wev = new WeightEvents[outs.length];
+            for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
+        }
+        for (int t = 0; t < k.connections.stores.length; t++) deliver(0, t, gids, steps, mults, offs, s0, s1, s0, true);
+        if (wrOn) flushWeights();
     }
 
     private SynapseType.Ctx[] ctx = new SynapseType.Ctx[0];
@@ -773,7 +877,8 @@ public final class SimulationManager {
      * updates the connection and gives the weight to transmit (NEST's Connector::send with
      * send_weight_event for a weight_recorder).
      */
-    private void deliverPlastic(int xt, int t, ConnTable tab, SynapseModel m) {
+    private void deliverPlastic(int xt, int t, ConnTable tab, SynapseModel m, long[] gids, long[] steps, int[] mults,
+            double[] offs, int s0, int s1, int devFrom, boolean devicesOnly) {
         ensureCtx();
         final SynapseType.Ctx x = ctx[xt];
         final SynapseType ty = m.type;
@@ -785,19 +890,20 @@ public final class SimulationManager {
             ConnStore c = tab.seg(sg);
             int[] off = c.offsets;
             int[] tgt = c.tgt;
-            for (int s = 0; s < nPending; s++) {
-                int g = (int) pGid[s];
+            for (int s = s0; s < s1; s++) {
+                int g = (int) gids[s];
                 if (g + 1 >= off.length) continue;
                 final int first = off[g];
                 final int a = first, e = off[g + 1];
                 if (a == e) continue;
-                final long stamp = pStep[s] + 1;
+                final boolean filter = devicesOnly || s < devFrom;
+                final long stamp = steps[s] + 1;
                 x.stampSteps = stamp;
                 x.tSpike = tm.stepsToMs(stamp);
-                x.offset = pOff[s];
+                x.offset = offs[s];
                 // a spike of multiplicity n passes the connections to neurons as n single spikes,
                 // one after the other (NEST's send_remote), those to devices once (send_to_devices)
-                final int rn = pMult[s];
+                final int rn = mults[s];
                 NodeBlock b = null;
                 long bFirst = 0, bEnd = 0;
                 for (int r = 0; r < rn; r++)
@@ -810,6 +916,7 @@ public final class SimulationManager {
                     }
                     final boolean single = rn == 1 || b.hasProxies();
                     if (!single && r > 0) continue;
+                    if (filter && b.hasProxies() == devicesOnly) continue;
                     final int mult = single ? 1 : rn;
                     x.mult = mult;
                     int ti = (int) (tg - bFirst);
@@ -818,7 +925,7 @@ public final class SimulationManager {
                     x.ti = ti;
                     x.delay = tm.delayStepsToMs(dl);
                     if (!ty.send(x, c, q)) continue;
-                    b.handleSpike(ti, pStep[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, pOff[s]);
+                    b.handleSpike(ti, steps[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, offs[s]);
                     if (wrOn && m.weightRecorder > 0) wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), c, q);
                 }
             }

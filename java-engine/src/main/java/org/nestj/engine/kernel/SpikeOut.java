@@ -13,6 +13,11 @@ public final class SpikeOut {
     int[] lag = new int[256];
     int[] mult = new int[256];
     double[] offset = new double[256];
+    /**
+     * entries [0, devDone) were handed to the devices among their targets already, at the end of a
+     * run that ended within the slice (SimulationManager.flushToDevices)
+     */
+    int devDone;
 
     public SpikeOut(int thread) {
         this.thread = thread;
@@ -52,5 +57,6 @@ public final class SpikeOut {
 
     public void clear() {
         size = 0;
+        devDone = 0;
     }
 }
