@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
@@ -161,12 +160,6 @@ abstract class HhNeuronBlock extends GslNeuronBlock {
             if (frozen != null && frozen[i]) continue;
             update(origin, from, to, i, false, out, sv, fTemp);
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     // ------------------------------------------------------------------ gap junctions
