@@ -5,7 +5,6 @@ import java.util.Map;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.ConnectionManager;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
@@ -47,12 +46,6 @@ public final class SpikeDilutor extends StimulationDevice implements ConnectionM
         if (p < 0 || p > 1) throw badProperty("Copy probability must be in [0, 1].");
         setStim(i, s);
         p_copy[i] = p;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.nestj.engine.devices;
 import java.util.Map;
 
 import org.nestj.engine.kernel.ConnectionManager;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.Status;
 
 /**
@@ -28,12 +27,6 @@ public final class SpikeRecorder extends RecordingDevice implements ConnectionMa
     @Override
     public void setStatus(int i, Status s) {
         setRec(i, s);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnectionManager;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 
@@ -62,12 +61,6 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
     @Override
     protected String[] valueNames(int i) {
         return COLUMNS;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     private void writeLast(int i) {

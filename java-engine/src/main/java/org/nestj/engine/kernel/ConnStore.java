@@ -483,57 +483,16 @@ public final class ConnStore {
             sc.giveInts(tgt);
         }
         tgt = ti;
-        if (withPort) {
-            int[] tp = sc.ints(port.length);
-            permute(port, perm, n, tp);
-            sc.giveInts(port);
-            port = tp;
-        }
-        if (w != null) {
-            double[] tw = new double[w.length];
-            permute(w, perm, n, tw);
-            w = tw;
-        } else if (wi != null) {
-            char[] tc = sc.chars(wi.length);
-            permute(wi, perm, n, tc);
-            sc.giveChars(wi);
-            wi = tc;
-        }
-        if (delay != null) {
-            char[] td = sc.chars(delay.length);
-            permute(delay, perm, n, td);
-            sc.giveChars(delay);
-            delay = td;
-        }
-        if (rport != null) {
-            byte[] tb = sc.bytes(rport.length);
-            permute(rport, perm, n, tb);
-            sc.giveBytes(rport);
-            rport = tb;
-        }
-        if (syn != null) {
-            byte[] tb = sc.bytes(syn.length);
-            permute(syn, perm, n, tb);
-            sc.giveBytes(syn);
-            syn = tb;
-        }
-        if (lbl != null) {
-            int[] tl = sc.ints(lbl.length);
-            permute(lbl, perm, n, tl);
-            sc.giveInts(lbl);
-            lbl = tl;
-        }
-        if (doff != null) {
-            double[] to = new double[doff.length];
-            permute(doff, perm, n, to);
-            doff = to;
-        }
+        if (withPort) port = sc.permuted(port, perm, n);
+        if (w != null) w = permuted(w, perm, n);
+        else if (wi != null) wi = sc.permuted(wi, perm, n);
+        if (delay != null) delay = sc.permuted(delay, perm, n);
+        if (rport != null) rport = sc.permuted(rport, perm, n);
+        if (syn != null) syn = sc.permuted(syn, perm, n);
+        if (lbl != null) lbl = sc.permuted(lbl, perm, n);
+        if (doff != null) doff = permuted(doff, perm, n);
         if (ext != null) {
-            for (int j = 0; j < ext.length; j++) {
-                double[] a = ext[j], te = new double[a.length];
-                permute(a, perm, n, te);
-                ext[j] = te;
-            }
+            for (int j = 0; j < ext.length; j++) ext[j] = permuted(ext[j], perm, n);
         }
     }
 
@@ -562,6 +521,13 @@ public final class ConnStore {
 
     private static void permute(double[] from, int[] perm, int n, double[] to) {
         for (int k = 0; k < n; k++) to[perm[k]] = from[k];
+    }
+
+    /** A new array with a's first n elements moved to perm (double columns are not pooled). */
+    private static double[] permuted(double[] a, int[] perm, int n) {
+        double[] t = new double[a.length];
+        permute(a, perm, n, t);
+        return t;
     }
 
     static final class Scratch {
@@ -597,6 +563,28 @@ public final class ConnStore {
 
         void giveBytes(byte[] a) {
             b = a;
+        }
+
+        /** A spare array of a's length with a's first n elements moved to perm; a becomes the spare. */
+        int[] permuted(int[] a, int[] perm, int n) {
+            int[] t = ints(a.length);
+            permute(a, perm, n, t);
+            giveInts(a);
+            return t;
+        }
+
+        char[] permuted(char[] a, int[] perm, int n) {
+            char[] t = chars(a.length);
+            permute(a, perm, n, t);
+            giveChars(a);
+            return t;
+        }
+
+        byte[] permuted(byte[] a, int[] perm, int n) {
+            byte[] t = bytes(a.length);
+            permute(a, perm, n, t);
+            giveBytes(a);
+            return t;
         }
     }
 

@@ -1,9 +1,5 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
-import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -16,17 +12,14 @@ import org.nestj.engine.numerics.GlibcMath;
  *   dg_X'/dt = -dg_X/tau_syn_X,  dg_X/dt = dg_X' - g_X/tau_syn_X   (X = ex, in)
  *   spike of weight w: dg_ex' += w e/tau_syn_ex (w > 0), dg_in' += -w e/tau_syn_in (w <= 0)
  * </pre>
- * State vector (V_m, dg_ex, g_ex, dg_in, g_in, w); synapses, input and status in {@link AeifExInBase}; stepping, spike
- * and reset handling in {@link AeifBase}.
+ * State vector (V_m, dg_ex, g_ex, dg_in, g_in, w); synapses, input and status in {@link AeifExInBase} (reversal
+ * potentials: {@link AeifCondExInBase}); stepping, spike and reset handling in {@link AeifBase}.
  */
-public class AeifCondAlpha extends AeifExInBase {
+public class AeifCondAlpha extends AeifCondExInBase {
     static final int DG_EXC = 1, G_EXC = 2, DG_INH = 3, G_INH = 4, W_ = 5;
-    @PerNode public double[] E_ex, E_in;
 
     public AeifCondAlpha(int n) {
-        super(n, W_, G_EXC, G_INH, DG_EXC, DG_INH, "g_ex", "g_in");
-        E_ex = fill(n, 0.0);
-        E_in = fill(n, -85.0);
+        super(n, W_, G_EXC, G_INH, DG_EXC, DG_INH);
     }
 
     @Override
@@ -63,22 +56,5 @@ public class AeifCondAlpha extends AeifExInBase {
         p.checkPeakAboveTh();
         p.checkCm("Capacitance must be strictly positive.");
         p.checkTref();
-    }
-
-    @Override
-    void getModelParameters(int i, Map<String, Object> d) {
-        d.put("E_ex", E_ex[i]);
-        d.put("E_in", E_in[i]);
-    }
-
-    @Override
-    double[] readModelParameters(int i, Status s) {
-        return new double[] {s.d("E_ex", E_ex[i]), s.d("E_in", E_in[i])};
-    }
-
-    @Override
-    void commitModelParameters(int i, double[] v) {
-        E_ex[i] = v[0];
-        E_in[i] = v[1];
     }
 }

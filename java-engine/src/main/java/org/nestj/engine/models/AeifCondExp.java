@@ -1,9 +1,5 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
-import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -15,17 +11,14 @@ import org.nestj.engine.numerics.GlibcMath;
  *   tau_w dw/dt = a (V - E_L) - w
  *   dg_X/dt = -g_X/tau_syn_X;  spike of weight w: g_ex += w (w > 0), g_in += -w (w <= 0)
  * </pre>
- * State vector (V_m, g_ex, g_in, w); synapses, input and status in {@link AeifExInBase}; stepping, spike and reset
- * handling in {@link AeifBase}.
+ * State vector (V_m, g_ex, g_in, w); synapses, input and status in {@link AeifExInBase} (reversal potentials:
+ * {@link AeifCondExInBase}); stepping, spike and reset handling in {@link AeifBase}.
  */
-public final class AeifCondExp extends AeifExInBase {
+public final class AeifCondExp extends AeifCondExInBase {
     static final int G_EXC = 1, G_INH = 2, W_ = 3;
-    @PerNode public double[] E_ex, E_in;
 
     public AeifCondExp(int n) {
-        super(n, W_, G_EXC, G_INH, -1, -1, "g_ex", "g_in");
-        E_ex = fill(n, 0.0);
-        E_in = fill(n, -85.0);
+        super(n, W_, G_EXC, G_INH, -1, -1);
     }
 
     @Override
@@ -55,22 +48,5 @@ public final class AeifCondExp extends AeifExInBase {
         p.checkResetBelowPeak("Ensure that: V_reset < V_peak .");
         p.checkCm("Ensure that C_m >0");
         p.checkTref();
-    }
-
-    @Override
-    void getModelParameters(int i, Map<String, Object> d) {
-        d.put("E_ex", E_ex[i]);
-        d.put("E_in", E_in[i]);
-    }
-
-    @Override
-    double[] readModelParameters(int i, Status s) {
-        return new double[] {s.d("E_ex", E_ex[i]), s.d("E_in", E_in[i])};
-    }
-
-    @Override
-    void commitModelParameters(int i, double[] v) {
-        E_ex[i] = v[0];
-        E_in[i] = v[1];
     }
 }

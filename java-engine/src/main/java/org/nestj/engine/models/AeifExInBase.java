@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 
@@ -127,12 +126,6 @@ abstract class AeifExInBase extends AeifBase {
             yy[synEx] += buf.take(1, step, i);
             yy[synIn] += buf.take(2, step, i);
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.ClopathArchive;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
@@ -166,12 +165,6 @@ public final class AeifPscDeltaClopath extends AeifBase implements ClopathArchiv
         if (clampR[i] > 0) --clampR[i];
         if (r[i] > 0) --r[i];
         iStim[i] = buf.take(CUR, step, i);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
@@ -255,12 +254,6 @@ public final class AstrocyteLr1994 extends GslNeuronBlock {
             // the SICEvent carries the whole buffer
             System.arraycopy(sicValues, sb, ro.v, ro.begin(i), md);
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

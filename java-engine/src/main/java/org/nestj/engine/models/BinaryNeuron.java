@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
@@ -82,12 +81,6 @@ public abstract class BinaryNeuron extends NeuronBlock {
         setArchiving(i, s);
         tau_m[i] = tm;
         setGain(i, s);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.EpropArchivingNodeReadout;
 import org.nestj.engine.kernel.EpropHistory;
-import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
@@ -33,14 +32,14 @@ import org.nestj.engine.numerics.GlibcMath;
  * Note that target_signal is itself multiplied by w each step. Each update sends the error signals of
  * its lags to the recurrent neurons (LearningSignalConnectionEvent through
  * eprop_learning_signal_connection). Gradient for eprop_synapse: sum of err z_bar, z_bar <- alpha z_bar + z.
+ * Parameters, state and inputs shared with eprop_readout_bsshslm_2020: {@link EpropReadoutBase}.
  */
-public final class EpropReadout extends EpropArchivingNodeReadout {
-    static final int SP = 0, CU = 1;
-    static final int LEARNING_WINDOW_SIG = 1, TARGET_SIG = 2;
+public final class EpropReadout extends EpropReadoutBase {
+    static final int LEARNING_WINDOW_SIG = 1;
 
-    @PerNode public double[] C_m, E_L, I_e, tau_m, V_min, cutoff;
-    /** state: error, readout and target signals, learning window, input current, V_m - E_L */
-    @PerNode public double[] err, readout, target, window, i_in, v_m;
+    @PerNode public double[] cutoff;
+    /** state: the learning window */
+    @PerNode public double[] window;
 
     /**
      * rate events handled between this node's updates: value and the number of this node's completed
@@ -48,24 +47,12 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
      */
     final double[] pendTarget, pendWindow;
     final long[] pendTargetFrom, pendWindowFrom, calls;
-    double[] P_v_m, P_i_in;
     long[] cutoffSteps;
-    InputBuffer buf;
 
     public EpropReadout(int n) {
         super(n, false);
-        C_m = fill(n, 250.0);
-        E_L = fill(n, 0.0);
-        I_e = fill(n, 0.0);
-        tau_m = fill(n, 10.0);
-        V_min = fill(n, -Double.MAX_VALUE);
         cutoff = fill(n, 1000.0);
-        err = fill(n, 0.0);
-        readout = fill(n, 0.0);
-        target = fill(n, 0.0);
         window = fill(n, 0.0);
-        i_in = fill(n, 0.0);
-        v_m = fill(n, 0.0);
         pendTarget = new double[n];
         pendWindow = new double[n];
         pendTargetFrom = fillL(n, Long.MAX_VALUE);
@@ -97,17 +84,6 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
     }
 
     @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return epropHistoryDuration(i);
-            case 1: return err[i];
-            case 2: return readout[i];
-            case 3: return target[i];
-            default: return v_m[i] + E_L[i];
-        }
-    }
-
-    @Override
     public Map<String, Long> receptorTypes() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("eprop_learning_window", (long) LEARNING_WINDOW_SIG);
@@ -124,61 +100,34 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
         d.put("tau_m", tau_m[i]);
         d.put("V_min", V_min[i] + el);
         d.put("eprop_isi_trace_cutoff", cutoff[i]);
-        d.put("V_m", v_m[i] + el);
-        d.put("error_signal", err[i]);
-        d.put("readout_signal", readout[i]);
+        d.put("V_m", vM[i] + el);
+        d.put("error_signal", errorSignal[i]);
+        d.put("readout_signal", readoutSignal[i]);
         // an event handled after this node's last update is already in NEST's state
-        d.put("target_signal", pendTargetFrom[i] != Long.MAX_VALUE ? pendTarget[i] : target[i]);
+        d.put("target_signal", pendTargetFrom[i] != Long.MAX_VALUE ? pendTarget[i] : targetSignal[i]);
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        double elOld = E_L[i];
-        double el = s.d("E_L", elOld);
-        double dEl = el - elOld;
-        double vmin = s.has("V_min") ? s.d("V_min", 0.0) - el : V_min[i] - dEl;
-        double cm = s.d("C_m", C_m[i]);
-        double ie = s.d("I_e", I_e[i]);
-        double tm = s.d("tau_m", tau_m[i]);
+        Params p = readParams(i, s);
+        p.tau = s.d("tau_m", tau_m[i]);
         double co = s.d("eprop_isi_trace_cutoff", cutoff[i]);
-        if (cm <= 0) throw badProperty("Membrane capacitance C_m > 0 required.");
-        if (tm <= 0) throw badProperty("Membrane time constant tau_m > 0 required.");
+        if (p.cm <= 0) throw badProperty("Membrane capacitance C_m > 0 required.");
+        if (p.tau <= 0) throw badProperty("Membrane time constant tau_m > 0 required.");
         if (co < 0.0) {
             throw badProperty("Cutoff of integration of eprop trace between spikes eprop_isi_trace_cutoff ≥ 0 required.");
         }
-        double vm = s.has("V_m") ? s.d("V_m", 0.0) - el : v_m[i] - dEl;
-        E_L[i] = el; V_min[i] = vmin; C_m[i] = cm; I_e[i] = ie; tau_m[i] = tm; cutoff[i] = co; v_m[i] = vm;
-    }
-
-    @Override
-    public void initBuffers(int ringLen) {
-        buf = InputBuffer.resize(buf, n, 2, ringLen);
-        useSpikeInput(buf, SP, SP);
+        double vm = readVm(i, s, p);
+        storeParams(i, p);
+        cutoff[i] = co;
+        vM[i] = vm;
     }
 
     @Override
     public void calibrate() {
-        double h = kernel.time.resolution();
-        if (P_v_m == null) {
-            P_v_m = new double[n];
-            P_i_in = new double[n];
-            cutoffSteps = new long[n];
-        }
-        for (int i = 0; i < n; i++) {
-            cutoffSteps[i] = kernel.time.msToSteps(cutoff[i]);
-            P_v_m[i] = GlibcMath.exp(-h / tau_m[i]);
-            P_i_in[i] = tau_m[i] / C_m[i] * (1.0 - P_v_m[i]);
-        }
-    }
-
-    @Override
-    public boolean sendsRates() {
-        return true;
-    }
-
-    @Override
-    public boolean wholeRateEvents() {
-        return true;
+        super.calibrate();
+        if (cutoffSteps == null) cutoffSteps = new long[n];
+        for (int i = 0; i < n; i++) cutoffSteps[i] = kernel.time.msToSteps(cutoff[i]);
     }
 
     @Override
@@ -192,18 +141,18 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
             for (int lag = from; lag < to; lag++) {
                 final long t = origin + lag;
                 double zin = buf.take(SP, t, i);
-                double v = P_i_in[i] * i_in[i] + zin + P_v_m[i] * v_m[i];
+                double v = pIin[i] * iIn[i] + zin + pVm[i] * vM[i];
                 v = v < V_min[i] ? V_min[i] : v;
-                v_m[i] = v;
-                readout[i] = v + E_L[i];
-                err[i] = readout[i] - target[i];
-                target[i] *= window[i];
-                readout[i] *= window[i];
-                err[i] *= window[i];
-                if (base >= 0) o.ls[base + lag] = err[i];
+                vM[i] = v;
+                readoutSignal[i] = v + E_L[i];
+                errorSignal[i] = readoutSignal[i] - targetSignal[i];
+                targetSignal[i] *= window[i];
+                readoutSignal[i] *= window[i];
+                errorSignal[i] *= window[i];
+                if (base >= 0) o.ls[base + lag] = errorSignal[i];
                 appendNewEpropHistoryEntry(i, t);
-                writeErrorSignalToHistory(i, t, err[i]);
-                i_in[i] = buf.take(CU, t, i) + I_e[i];
+                writeErrorSignalToHistory(i, t, errorSignal[i]);
+                iIn[i] = buf.take(CU, t, i) + I_e[i];
                 if (rec && recordedBy[i] != null) record(t, i);
             }
             calls[i]++;
@@ -217,19 +166,9 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
             pendWindowFrom[i] = Long.MAX_VALUE;
         }
         if (pendTargetFrom[i] <= calls[i]) {
-            target[i] = pendTarget[i];
+            targetSignal[i] = pendTarget[i];
             pendTargetFrom[i] = Long.MAX_VALUE;
         }
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(SP, step, i, weight * mult);
-    }
-
-    @Override
-    public void handleCurrent(int i, long step, double current, int rport) {
-        buf.add(CU, step, i, current);
     }
 
     /** NEST's handles_test_event(DelayedRateConnectionEvent&), which also knows the sender's model. */
@@ -255,7 +194,7 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
                 window[i] = signal;
                 pendWindowFrom[i] = Long.MAX_VALUE;
             } else if (rport == TARGET_SIG) {
-                target[i] = signal;
+                targetSignal[i] = signal;
                 pendTargetFrom[i] = Long.MAX_VALUE;
             }
             return;
@@ -281,7 +220,7 @@ public final class EpropReadout extends EpropArchivingNodeReadout {
         double zPrevBuf = e[EpropSynapse.Z_PREV_BUF][k], zBar = e[EpropSynapse.Z_BAR][k];
         double w = c.w[k];
         final boolean eachStep = opt.optimizeEachStep();
-        final double pvm = P_v_m[i];
+        final double pvm = pVm[i];
         final EpropHistory a = eh[i];
         int j = a.lowerBound(tPrev - 1);
         final long until = Math.min(tPrev + cutoffSteps[i], tSpike);

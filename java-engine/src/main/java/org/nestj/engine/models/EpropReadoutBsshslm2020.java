@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.EpropArchivingNodeReadout;
 import org.nestj.engine.kernel.EpropHistory;
-import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
@@ -30,39 +28,27 @@ import org.nestj.engine.numerics.GlibcMath;
  * recurrent neurons and, with cross_entropy, the unnormalized readout signal as DelayedRateConnectionEvent
  * to the other readout neurons (receptor 1). The error signal is written to the e-prop history, shifted
  * by delay_out_norm; compute_gradient: z_bar = kappa z_bar + zeta z, g = sum err z_bar.
+ * Parameters, state and inputs shared with eprop_readout: {@link EpropReadoutBase}.
  */
-public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
-    static final int SP = 0, CU = 1;
-    static final int READOUT_SIG = 1, TARGET_SIG = 2, SUP_RATE_RECEPTOR = 3;
+public final class EpropReadoutBsshslm2020 extends EpropReadoutBase {
+    static final int READOUT_SIG = 1, SUP_RATE_RECEPTOR = 3;
     static final String MSE = "mean_squared_error", CE = "cross_entropy";
-    @PerNode public double[] C_m, E_L, I_e, tau_m, V_min;
     @PerNode public boolean[] regular_spike_arrival;
     @PerNode public String[] loss;
-    /** state: error signal, readout signal (normalized, unnormalized), target signal, input current, V_m - E_L, z_in */
-    @PerNode public double[] errorSignal, readoutSignal, readoutSignalUnnorm, targetSignal, iIn, vM, zIn;
+    /** state: unnormalized readout signal, z_in */
+    @PerNode public double[] readoutSignalUnnorm, zIn;
     /** NEST's B_.normalization_rate_, and a target signal from a device updated after the node in NEST */
     double[] normalizationRate, pendingTarget;
     boolean[] hasPendingTarget;
-    double[] pVm, pIin, pZin;
+    double[] pZin;
     boolean[] crossEntropy;
-    InputBuffer buf;
 
     public EpropReadoutBsshslm2020(int n) {
         super(n, true);
-        C_m = fill(n, 250.0);
-        E_L = fill(n, 0.0);
-        I_e = fill(n, 0.0);
         loss = new String[n];
         java.util.Arrays.fill(loss, MSE);
         regular_spike_arrival = fillB(n, true);
-        tau_m = fill(n, 10.0);
-        V_min = fill(n, -Double.MAX_VALUE);
-        errorSignal = fill(n, 0.0);
-        readoutSignal = fill(n, 0.0);
         readoutSignalUnnorm = fill(n, 0.0);
-        targetSignal = fill(n, 0.0);
-        iIn = fill(n, 0.0);
-        vM = fill(n, 0.0);
         zIn = fill(n, 0.0);
         normalizationRate = new double[n];
         pendingTarget = new double[n];
@@ -84,11 +70,6 @@ public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
         return Emits.NOTHING;
     }
 
-    @Override
-    public boolean sendsRates() {
-        return true;
-    }
-
     private static final String[] RECORDABLES = {"eprop_history_duration", "error_signal", "readout_signal",
         "readout_signal_unnorm", "target_signal", "V_m"};
 
@@ -98,15 +79,8 @@ public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
     }
 
     @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return epropHistoryDuration(i);
-            case 1: return errorSignal[i];
-            case 2: return readoutSignal[i];
-            case 3: return readoutSignalUnnorm[i];
-            case 4: return targetSignal[i];
-            default: return vM[i] + E_L[i];
-        }
+    double modelRecordable(String name, int i) {
+        return readoutSignalUnnorm[i];
     }
 
     @Override
@@ -135,50 +109,37 @@ public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
 
     @Override
     public void setStatus(int i, Status s) {
-        final double el = s.d("E_L", E_L[i]);
-        final double deltaEL = el - E_L[i];
-        final double vmin = s.has("V_min") ? s.d("V_min", 0) - el : V_min[i] - deltaEL;
-        final double cm = s.d("C_m", C_m[i]);
-        final double ie = s.d("I_e", I_e[i]);
+        final Params p = readParams(i, s);
         final String ls = s.s("loss", loss[i]);
         final boolean rsa = s.b("regular_spike_arrival", regular_spike_arrival[i]);
-        final double tau = s.d("tau_m", tau_m[i]);
-        if (cm <= 0) throw badProperty("Membrane capacitance C_m > 0 required.");
+        p.tau = s.d("tau_m", tau_m[i]);
+        if (p.cm <= 0) throw badProperty("Membrane capacitance C_m > 0 required.");
         if (!ls.equals(MSE) && !ls.equals(CE)) {
             throw badProperty("Loss function loss from [\"mean_squared_error\", \"cross_entropy\"] required.");
         }
-        if (tau <= 0) throw badProperty("Membrane time constant tau_m > 0 required.");
-        final double v = s.has("V_m") ? s.d("V_m", 0) - el : vM[i] - deltaEL;
-        E_L[i] = el;
-        V_min[i] = vmin;
-        C_m[i] = cm;
-        I_e[i] = ie;
+        if (p.tau <= 0) throw badProperty("Membrane time constant tau_m > 0 required.");
+        final double v = readVm(i, s, p);
+        storeParams(i, p);
         loss[i] = ls;
         regular_spike_arrival[i] = rsa;
-        tau_m[i] = tau;
         vM[i] = v;
     }
 
     @Override
     public void initBuffers(int ringLen) {
-        buf = InputBuffer.resize(buf, n, 2, ringLen);
-        useSpikeInput(buf, SP, SP);
+        super.initBuffers(ringLen);
         java.util.Arrays.fill(normalizationRate, 0.0);
     }
 
     @Override
     public void calibrate() {
-        final double dt = kernel.time.resolution();
-        if (pVm == null) {
-            pVm = new double[n];
-            pIin = new double[n];
+        super.calibrate();
+        if (pZin == null) {
             pZin = new double[n];
             crossEntropy = new boolean[n];
         }
         for (int i = 0; i < n; i++) {
             crossEntropy[i] = CE.equals(loss[i]);
-            pVm[i] = GlibcMath.exp(-dt / tau_m[i]);
-            pIin[i] = tau_m[i] / C_m[i] * (1.0 - pVm[i]);
             pZin[i] = regular_spike_arrival[i] ? 1.0 : 1.0 - pVm[i];
         }
     }
@@ -246,16 +207,6 @@ public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
     }
 
     @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(SP, step, i, weight * mult);
-    }
-
-    @Override
-    public void handleCurrent(int i, long step, double current, int rport) {
-        buf.add(CU, step, i, current);
-    }
-
-    @Override
     public int checkDelayedRateReceptor(int i, int rport) {
         if (rport < READOUT_SIG || rport >= SUP_RATE_RECEPTOR) throw unknownReceptorType(rport);
         return rport;
@@ -269,11 +220,6 @@ public final class EpropReadoutBsshslm2020 extends EpropArchivingNodeReadout {
                     + "receptor_type 2.");
         }
         return checkDelayedRateReceptor(i, rport);
-    }
-
-    @Override
-    public boolean wholeRateEvents() {
-        return true;
     }
 
     /**

@@ -8,6 +8,8 @@ import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.numerics.GlibcMath;
+import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * What NEST 3.9's generalized integrate-and-fire models with escape noise (Mensi et al. 2012, Pozzorini et al. 2015;
@@ -190,6 +192,19 @@ abstract class GifBase extends NeuronBlock {
         r_ref[i] = refractoryCounts[i];
         spiked(i, step + 1);
         out.spike(gid(i), lag, 1);
+    }
+
+    /**
+     * The escape noise of a step outside the refractory period, v being V_m after the step and sf = E_sfa: a spike
+     * ({@link #fire}) with probability 1 - exp(-lambda h), lambda = lambda_0 exp((v - E_sfa) / Delta_V), drawn from
+     * the node's stream only if lambda > 0.
+     */
+    final void escapeNoise(int i, double v, double sf, double h, double[] se, double[] qst, double[] fe, double[] qsf,
+            long step, int lag, SpikeOut out) {
+        final double lambda = lambda_0[i] * GlibcMath.exp((v - sf) / Delta_V[i]);
+        if (lambda > 0.0 && nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
+            fire(i, se, qst, fe, qsf, step, lag, out);
+        }
     }
 
     // ------------------------------------------------------------------ current input (ring buffer channel 0)

@@ -8,7 +8,6 @@ import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
-import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * Shared machinery of NEST 3.9's conductance-based generalized integrate-and-fire models with escape noise
@@ -137,10 +136,7 @@ abstract class GifCondBase extends GifBase {
                 w.integrate(i, yy, dim, h, hStep, gsl_error_tol[i], model.name);
                 applySpikes(i, yy, step);
                 if (r_ref[i] == 0) {
-                    final double lambda = lambda_0[i] * GlibcMath.exp((yy[0] - sf) / Delta_V[i]);
-                    if (lambda > 0.0 && nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
-                        fire(i, se, qst, fe, qsf, step, lag, out);
-                    }
+                    escapeNoise(i, yy[0], sf, h, se, qst, fe, qsf, step, lag, out);
                 } else {
                     --r_ref[i];
                     yy[0] = V_reset[i];

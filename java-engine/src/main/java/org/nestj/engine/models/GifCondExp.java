@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
 
@@ -110,12 +109,6 @@ public final class GifCondExp extends GifCondBase {
     void applySpikes(int i, double[] yy, long step) {
         yy[G_EXC] += buf.take(EX, step, i);
         yy[G_INH] += buf.take(IN, step, i);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
@@ -171,12 +170,6 @@ public final class GifPopPscExp extends NodeBlock {
         BinoRand[i] = bino; tau_sfa[i] = tsfa; q_sfa[i] = qsfa;
         V_m[i] = v; I_syn_ex[i] = ise; I_syn_in[i] = isi;
         initialized[i] = false; // the history vectors are re-initialised with the new parameters
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

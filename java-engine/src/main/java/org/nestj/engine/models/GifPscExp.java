@@ -2,13 +2,11 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
 import org.nestj.engine.numerics.GlibcMath;
-import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * gif_psc_exp — generalized integrate-and-fire neuron (Mensi et al. 2012, Pozzorini et al. 2015)
@@ -83,12 +81,6 @@ public final class GifPscExp extends GifPscBase {
     }
 
     @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
     int channels() {
         return 3;
     }
@@ -128,12 +120,7 @@ public final class GifPscExp extends GifPscBase {
                 if (r_ref[i] == 0) {
                     V[i] = P30[i] * (I_stim[i] + I_e[i] - st) + P33[i] * V[i] + P31[i] * E_L[i]
                             + I_syn_ex[i] * P21ex[i] + I_syn_in[i] * P21in[i];
-                    final double lambda = lambda_0[i] * GlibcMath.exp((V[i] - sf) / Delta_V[i]);
-                    if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
-                            fire(i, se, qst, fe, qsf, step, lag, out);
-                        }
-                    }
+                    escapeNoise(i, V[i], sf, h, se, qst, fe, qsf, step, lag, out);
                 } else {
                     --r_ref[i];
                     V[i] = V_reset[i];

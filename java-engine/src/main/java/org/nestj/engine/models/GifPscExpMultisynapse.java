@@ -9,7 +9,6 @@ import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.IafPropagator;
 import org.nestj.engine.numerics.GlibcMath;
-import org.nestj.engine.numerics.NestNumerics;
 
 /**
  * gif_psc_exp_multisynapse — generalized integrate-and-fire neuron (Mensi et al. 2012, Pozzorini
@@ -148,12 +147,7 @@ public final class GifPscExpMultisynapse extends GifPscBase {
                 }
                 if (r_ref[i] == 0) {
                     V[i] = P30[i] * (I_stim[i] + I_e[i] - st) + P33[i] * V[i] + P31[i] * E_L[i] + sumSynPot;
-                    final double lambda = lambda_0[i] * GlibcMath.exp((V[i] - sf) / Delta_V[i]);
-                    if (lambda > 0.0) {
-                        if (nodeRng(i).uniform() < -NestNumerics.expm1(-lambda * h)) {
-                            fire(i, se, qst, fe, qsf, step, lag, out);
-                        }
-                    }
+                    escapeNoise(i, V[i], sf, h, se, qst, fe, qsf, step, lag, out);
                 } else {
                     --r_ref[i];
                     V[i] = V_reset[i];

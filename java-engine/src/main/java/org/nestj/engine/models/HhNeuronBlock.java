@@ -3,15 +3,15 @@ package org.nestj.engine.models;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 
 /**
- * Shared machinery of NEST 3.9's Hodgkin-Huxley models hh_cond_exp_traub, hh_cond_beta_gap_traub and
- * hh_psc_alpha_gap (models/hh_*.{h,cpp}), all integrated with GSL's RKF45 ({@link GslNeuronBlock}).
+ * Shared machinery of NEST 3.9's Hodgkin-Huxley models hh_cond_exp_traub, hh_cond_beta_gap_traub, hh_psc_alpha,
+ * hh_psc_alpha_clopath and hh_psc_alpha_gap (models/hh_*.{h,cpp}), all integrated with GSL's RKF45
+ * ({@link GslNeuronBlock}; the alpha-shaped currents of the hh_psc_alpha models: {@link HhPscAlphaBase}).
  *
  * <p>What they do the same way: V_m and the gating variables m, h, n are state elements 0 to 3; the
  * parameters t_ref, g_Na, g_L, C_m, E_Na, E_K, E_L and I_e; per simulation step: integrate, add the spike
@@ -160,12 +160,6 @@ abstract class HhNeuronBlock extends GslNeuronBlock {
             if (frozen != null && frozen[i]) continue;
             update(origin, from, to, i, false, out, sv, fTemp);
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     // ------------------------------------------------------------------ gap junctions

@@ -2,9 +2,7 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 
@@ -20,21 +18,19 @@ import org.nestj.engine.numerics.GlibcMath;
  * </pre>
  * Integrated with GSL's RKF45 (control y_new(1e-3, 0)); after each step: spike input, then spike detection
  * (not refractory, V >= 0 and V fell during the step: spike, refractory for t_ref, no reset), then the record,
- * then the new stimulus current.
+ * then the new stimulus current. Synaptic currents, step and spike check shared with hh_psc_alpha_gap:
+ * {@link HhPscAlphaBase}, {@link HhNeuronBlock}.
  */
-public class HhPscAlpha extends GslNeuronBlock {
-    static final int V_M = 0, HH_M = 1, HH_H = 2, HH_N = 3, DI_EXC = 4, I_EXC = 5, DI_INH = 6, I_INH = 7;
-    @PerNode public double[] t_ref, g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, tau_synE, tau_synI, I_e;
-    double[] psInitE, psInitI;
-    int[] refractoryCounts;
+public class HhPscAlpha extends HhPscAlphaBase {
+    static final int DI_EXC = 4, I_EXC = 5, DI_INH = 6, I_INH = 7;
+    @PerNode public double[] g_K;
 
     public HhPscAlpha(int n) {
         this(n, 8);
     }
 
     HhPscAlpha(int n, int dim) {
-        super(n, dim);
-        t_ref = fill(n, 2.0);
+        super(n, dim, false, DI_EXC);
         g_Na = fill(n, 12000.0);
         g_K = fill(n, 3600.0);
         g_L = fill(n, 30.0);
@@ -44,7 +40,6 @@ public class HhPscAlpha extends GslNeuronBlock {
         E_L = fill(n, -54.402);
         tau_synE = fill(n, 0.2);
         tau_synI = fill(n, 2.0);
-        I_e = fill(n, 0.0);
         for (int i = 0; i < n; i++) initGates(y[i], -65.0);
     }
 
@@ -100,10 +95,7 @@ public class HhPscAlpha extends GslNeuronBlock {
         d.put("tau_syn_ex", tau_synE[i]);
         d.put("tau_syn_in", tau_synI[i]);
         d.put("I_e", I_e[i]);
-        d.put("V_m", y[i][V_M]);
-        d.put("Act_m", y[i][HH_M]);
-        d.put("Inact_h", y[i][HH_H]);
-        d.put("Act_n", y[i][HH_N]);
+        putGates(i, d);
     }
 
     @Override
@@ -124,18 +116,14 @@ public class HhPscAlpha extends GslNeuronBlock {
         if (tr < 0) throw badProperty("Refractory time cannot be negative.");
         if (te <= 0 || ti <= 0 || !extraTauOk) throw badProperty("All time constants must be strictly positive.");
         if (gk < 0 || gna < 0 || gl < 0) throw badProperty("All conductances must be non-negative.");
-        double[] yi = y[i];
-        double v = s.d("V_m", yi[V_M]);
-        double m = s.d("Act_m", yi[HH_M]);
-        double hh = s.d("Inact_h", yi[HH_H]);
-        double nn = s.d("Act_n", yi[HH_N]);
+        final double[] g = readGates(i, s);
         readExtraState(i, s);
-        if (m < 0 || hh < 0 || nn < 0) throw badProperty("All (in)activation variables must be non-negative.");
+        if (gatesNegative(g)) throw badProperty(NEGATIVE_GATES);
         setArchiving(i, s);
         readExtraArchiving(i, s);
         t_ref[i] = tr; C_m[i] = cm; g_Na[i] = gna; E_Na[i] = ena; g_K[i] = gk; E_K[i] = ek; g_L[i] = gl;
         E_L[i] = el; tau_synE[i] = te; tau_synI[i] = ti; I_e[i] = ie;
-        yi[V_M] = v; yi[HH_M] = m; yi[HH_H] = hh; yi[HH_N] = nn;
+        setGates(i, g);
         commitExtra(i);
     }
 
@@ -159,7 +147,7 @@ public class HhPscAlpha extends GslNeuronBlock {
     @Override
     void dynamics(int i, double[] yy, double[] f) {
         final double V = yy[V_M], m = yy[HH_M], h = yy[HH_H], n = yy[HH_N];
-        final double dIex = yy[DI_EXC], Iex = yy[I_EXC], dIin = yy[DI_INH], Iin = yy[I_INH];
+        final double Iex = yy[I_EXC], Iin = yy[I_INH];
         final double alphaN = (0.01 * (V + 55.)) / (1. - GlibcMath.exp(-(V + 55.) / 10.));
         final double betaN = 0.125 * GlibcMath.exp(-(V + 65.) / 80.);
         final double alphaM = (0.1 * (V + 40.)) / (1. - GlibcMath.exp(-(V + 40.) / 10.));
@@ -173,67 +161,6 @@ public class HhPscAlpha extends GslNeuronBlock {
         f[HH_M] = alphaM * (1 - m) - betaM * m;
         f[HH_H] = alphaH * (1 - h) - betaH * h;
         f[HH_N] = alphaN * (1 - n) - betaN * n;
-        final double te = tau_synE[i], ti = tau_synI[i];
-        f[DI_EXC] = -dIex / te;
-        f[I_EXC] = dIex - (Iex / te);
-        f[DI_INH] = -dIin / ti;
-        f[I_INH] = dIin - (Iin / ti);
-    }
-
-    @Override
-    public void calibrate() {
-        if (refractoryCounts == null) {
-            psInitE = new double[n];
-            psInitI = new double[n];
-            refractoryCounts = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-            psInitE[i] = 1.0 * Math.E / tau_synE[i];
-            psInitI[i] = 1.0 * Math.E / tau_synI[i];
-            refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
-        }
-    }
-
-    @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
-        final double h = kernel.time.resolution();
-        final Solver sv = solver();
-        final boolean rec = recording();
-        for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
-            final double[] yi = y[i];
-            for (int lag = from; lag < to; lag++) {
-                final long step = origin + lag;
-                final double uOld = yi[V_M];
-                integrate(sv, i, h);
-                yi[DI_EXC] += take(EX, step, i) * psInitE[i];
-                yi[DI_INH] += take(IN, step, i) * psInitI[i];
-                afterInput(i, yi, step);
-                if (r[i] > 0) {
-                    --r[i];
-                } else if (yi[V_M] >= 0 && uOld > yi[V_M]) {
-                    r[i] = refractoryCounts[i];
-                    spiked(i, step + 1);
-                    out.spike(gid(i), lag, 1);
-                }
-                if (rec && recordedBy[i] != null) record(step, i);
-                iStim[i] = take(CUR, step, i);
-            }
-        }
-    }
-
-    /** Hook after the spike input of step was added, before the spike check (hh_psc_alpha_clopath writes its history). */
-    void afterInput(int i, double[] yi, long step) {
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(weight > 0.0 ? EX : IN, step, i, weight * mult);
+        synapseDynamics(i, yy, f);
     }
 }

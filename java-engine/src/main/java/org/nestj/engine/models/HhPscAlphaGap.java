@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.PerNode;
-import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
 import org.nestj.engine.numerics.GlibcMath;
 import org.nestj.engine.numerics.Rkf45;
@@ -27,15 +26,15 @@ import org.nestj.engine.numerics.Rkf45;
  * </pre>
  * Integrated with GSL's RKF45 (control y_new(1e-6, 0)); after each step: spike input, spike detection
  * (not refractory, V >= 0 and V fell during the step: spike, refractory for t_ref, no reset), the record,
- * the new stimulus current.
+ * the new stimulus current. Synaptic currents, step and spike check shared with hh_psc_alpha:
+ * {@link HhPscAlphaBase}, {@link HhNeuronBlock}.
  */
-public final class HhPscAlphaGap extends HhNeuronBlock {
+public final class HhPscAlphaGap extends HhPscAlphaBase {
     static final int HH_P = 4, DI_EXC = 5, I_EXC = 6, DI_INH = 7, I_INH = 8;
-    @PerNode public double[] g_Kv1, g_Kv3, tau_synE, tau_synI;
-    double[] psInitE, psInitI;
+    @PerNode public double[] g_Kv1, g_Kv3;
 
     public HhPscAlphaGap(int n) {
-        super(n, 9, true);
+        super(n, 9, true, DI_EXC);
         g_Na = fill(n, 4500.0);
         g_Kv1 = fill(n, 9.0);
         g_Kv3 = fill(n, 9000.0);
@@ -150,7 +149,7 @@ public final class HhPscAlphaGap extends HhNeuronBlock {
     @Override
     void dynamics(int i, double time, double[] yy, double[] f) {
         final double V = yy[V_M], m = yy[HH_M], h = yy[HH_H], n = yy[HH_N], p = yy[HH_P];
-        final double dIex = yy[DI_EXC], Iex = yy[I_EXC], dIin = yy[DI_INH], Iin = yy[I_INH];
+        final double Iex = yy[I_EXC], Iin = yy[I_INH];
         final double alphaM = 40. * (V - 75.5) / (1. - GlibcMath.exp(-(V - 75.5) / 13.5));
         final double betaM = 1.2262 / GlibcMath.exp(V / 42.248);
         final double alphaH = 0.0035 / GlibcMath.exp(V / 24.186);
@@ -168,44 +167,6 @@ public final class HhPscAlphaGap extends HhNeuronBlock {
         f[HH_H] = alphaH * (1 - h) - betaH * h;
         f[HH_P] = alphaP * (1 - p) - betaP * p;
         f[HH_N] = alphaN * (1 - n) - betaN * n;
-        final double te = tau_synE[i], ti = tau_synI[i];
-        f[DI_EXC] = -dIex / te;
-        f[I_EXC] = dIex - (Iex / te);
-        f[DI_INH] = -dIin / ti;
-        f[I_INH] = dIin - (Iin / ti);
-    }
-
-    @Override
-    public void calibrate() {
-        super.calibrate();
-        if (psInitE == null) {
-            psInitE = new double[n];
-            psInitI = new double[n];
-        }
-        for (int i = 0; i < n; i++) {
-            psInitE[i] = 1.0 * Math.E / tau_synE[i];
-            psInitI[i] = 1.0 * Math.E / tau_synI[i];
-        }
-    }
-
-    @Override
-    void afterStep(int i, long origin, int lag, double uOld, SpikeOut out) {
-        final double[] yi = y[i];
-        final long step = origin + lag;
-        yi[DI_EXC] += take(EX, step, i) * psInitE[i];
-        yi[DI_INH] += take(IN, step, i) * psInitI[i];
-        endStep(i, uOld, 0.0, origin, lag, out);
-    }
-
-    @Override
-    void afterWfrStep(int i, long step) {
-        final double[] yi = y[i];
-        yi[DI_EXC] += peek(EX, step, i) * psInitE[i];
-        yi[DI_INH] += peek(IN, step, i) * psInitI[i];
-    }
-
-    @Override
-    public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        buf.add(weight > 0.0 ? EX : IN, step, i, weight * mult);
+        synapseDynamics(i, yy, f);
     }
 }

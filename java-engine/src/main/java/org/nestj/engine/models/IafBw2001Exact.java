@@ -8,9 +8,6 @@ import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
-import org.nestj.engine.numerics.GlibcMath;
-import org.nestj.engine.numerics.OdeRhs;
-import org.nestj.engine.numerics.Rkf45;
 
 /**
  * iaf_bw_2001_exact — leaky integrate-and-fire neuron with AMPA, GABA and NMDA conductances with the full
@@ -31,15 +28,14 @@ import org.nestj.engine.numerics.Rkf45;
  * with zero derivative and zero error estimate in NEST, so both integrate identically. Connections from the same
  * sender (multapses) get one pair each, in delivery order. Integrated with GSL's RKF45
  * (control y_new(gsl_error_tol, 0)); per step: integrate, add spike input, refractory clamp or threshold check,
- * new stimulus current.
+ * new stimulus current (shared with iaf_bw_2001: {@link IafBw2001Base}).
  */
-public final class IafBw2001Exact extends GslNeuronBlock {
-    static final int V_M = 0, S_AMPA = 1, S_GABA = 2, BASE = 3;
-    static final int CH_AMPA = 0, CH_GABA = 1;
+public final class IafBw2001Exact extends IafBw2001Base {
+    /** the first NMDA pair (x_0, s_0) in the ODE state */
+    static final int BASE = 3;
 
-    @PerNode public double[] E_L, E_ex, E_in, V_th, V_reset, C_m, g_L, t_ref, tau_AMPA, tau_GABA, tau_rise_NMDA,
-            tau_decay_NMDA, alpha, conc_Mg2, gsl_error_tol;
-    @PerNode public double[] sNmdaSum, iNmda, iAmpa, iGaba;
+    /** s_NMDA = sum_j w_j s_j of the last right-hand-side evaluation */
+    @PerNode public double[] sNmdaSum;
     /** NMDA connections of node i: count, sender per slot, last spike stamp per slot, weight per slot. */
     int[] nSlots;
     long[][] slotSender, slotStamp;
@@ -50,31 +46,10 @@ public final class IafBw2001Exact extends GslNeuronBlock {
     /** Incoming NMDA spike counts per slot: nmdaRing[i][slot * ringLen + step % ringLen]. */
     double[][] nmdaRing;
     int ringLen;
-    int[] refractoryCounts;
-    private final ThreadLocal<Ctx> ctxs = ThreadLocal.withInitial(Ctx::new);
 
     public IafBw2001Exact(int n) {
         super(n, BASE);
-        E_L = fill(n, -70.0);
-        E_ex = fill(n, 0.0);
-        E_in = fill(n, -70.0);
-        V_th = fill(n, -55.0);
-        V_reset = fill(n, -60.0);
-        C_m = fill(n, 500.0);
-        g_L = fill(n, 25.0);
-        t_ref = fill(n, 2.0);
-        tau_AMPA = fill(n, 2.0);
-        tau_GABA = fill(n, 5.0);
-        tau_rise_NMDA = fill(n, 2.0);
-        tau_decay_NMDA = fill(n, 100.0);
-        alpha = fill(n, 0.5);
-        conc_Mg2 = fill(n, 1.0);
-        gsl_error_tol = fill(n, 1e-3);
         sNmdaSum = fill(n, 0.0);
-        iNmda = fill(n, 0.0);
-        iAmpa = fill(n, 0.0);
-        iGaba = fill(n, 0.0);
-        for (int i = 0; i < n; i++) y[i][V_M] = E_L[i];
         nSlots = new int[n];
         slotSender = new long[n][];
         slotStamp = new long[n][];
@@ -89,29 +64,9 @@ public final class IafBw2001Exact extends GslNeuronBlock {
         return new IafBw2001Exact(n);
     }
 
-    private static final String[] RECORDABLES = {"I_AMPA", "I_GABA", "I_NMDA", "s_NMDA", "s_AMPA", "s_GABA", "V_m"};
-
     @Override
-    public String[] recordables() {
-        return RECORDABLES;
-    }
-
-    @Override
-    public double recordable(int var, int i) {
-        switch (var) {
-            case 0: return iAmpa[i];
-            case 1: return iGaba[i];
-            case 2: return iNmda[i];
-            case 3: return sNmdaSum[i];
-            case 4: return y[i][S_AMPA];
-            case 5: return y[i][S_GABA];
-            default: return y[i][V_M];
-        }
-    }
-
-    @Override
-    public Map<String, Long> receptorTypes() {
-        return IafBw2001.receptorMap();
+    double sNmda(int i) {
+        return sNmdaSum[i];
     }
 
     @Override
@@ -139,41 +94,29 @@ public final class IafBw2001Exact extends GslNeuronBlock {
 
     @Override
     public void setStatus(int i, Status s) {
-        double[] p = IafBw2001.readParameters(s, new double[] {E_L[i], E_ex[i], E_in[i], V_th[i], V_reset[i], C_m[i],
-            g_L[i], t_ref[i], tau_AMPA[i], tau_GABA[i], tau_decay_NMDA[i], tau_rise_NMDA[i], alpha[i], conc_Mg2[i],
-            gsl_error_tol[i]});
+        double[] p = readParameters(i, s);
         double[] yi = y[i];
         double v = s.d("V_m", yi[V_M]);
         double sa = s.d("s_AMPA", yi[S_AMPA]);
         double sg = s.d("s_GABA", yi[S_GABA]);
         setArchiving(i, s);
-        E_L[i] = p[IafBw2001.P_EL]; E_ex[i] = p[IafBw2001.P_EEX]; E_in[i] = p[IafBw2001.P_EIN];
-        V_th[i] = p[IafBw2001.P_VTH]; V_reset[i] = p[IafBw2001.P_VRESET]; C_m[i] = p[IafBw2001.P_CM];
-        g_L[i] = p[IafBw2001.P_GL]; t_ref[i] = p[IafBw2001.P_TREF]; tau_AMPA[i] = p[IafBw2001.P_TAMPA];
-        tau_GABA[i] = p[IafBw2001.P_TGABA]; tau_decay_NMDA[i] = p[IafBw2001.P_TDEC];
-        tau_rise_NMDA[i] = p[IafBw2001.P_TRISE]; alpha[i] = p[IafBw2001.P_ALPHA]; conc_Mg2[i] = p[IafBw2001.P_MG];
-        gsl_error_tol[i] = p[IafBw2001.P_TOL];
+        storeParameters(i, p);
         yi[V_M] = v; yi[S_AMPA] = sa; yi[S_GABA] = sg;
     }
 
     @Override
-    void dynamics(int i, double[] yy, double[] f) {
-        final double v = yy[V_M];
-        final double ea = (v - E_ex[i]) * yy[S_AMPA];
-        final double eg = (v - E_in[i]) * yy[S_GABA];
-        iAmpa[i] = ea;
-        iGaba[i] = eg;
+    double nmdaGate(int i, double[] yy) {
         final int m = nSlots[i];
         final double[] w = slotW[i];
         double sum = 0;
         for (int j = 0; j < m; j++) sum += yy[BASE + 2 * j + 1] * w[j];
         sNmdaSum[i] = sum;
-        final double en = (v - E_ex[i]) / (1 + conc_Mg2[i] * GlibcMath.exp(-0.062 * v) / 3.57) * sum;
-        iNmda[i] = en;
-        final double iSyn = ea + eg + en;
-        f[V_M] = (-g_L[i] * (v - E_L[i]) - iSyn + iStim[i]) / C_m[i];
-        f[S_AMPA] = -yy[S_AMPA] / tau_AMPA[i];
-        f[S_GABA] = -yy[S_GABA] / tau_GABA[i];
+        return sum;
+    }
+
+    @Override
+    void nmdaDynamics(int i, double[] yy, double[] f) {
+        final int m = nSlots[i];
         final double td = tau_decay_NMDA[i], tr = tau_rise_NMDA[i], al = alpha[i];
         for (int j = 0, k = BASE; j < m; j++, k += 2) {
             f[k + 1] = -yy[k + 1] / td + al * yy[k] * (1 - yy[k + 1]);
@@ -191,75 +134,34 @@ public final class IafBw2001Exact extends GslNeuronBlock {
     }
 
     @Override
-    public void calibrate() {
-        if (refractoryCounts == null) refractoryCounts = new int[n];
-        for (int i = 0; i < n; i++) refractoryCounts[i] = (int) kernel.time.msToSteps(t_ref[i]);
+    int odeDim(int i) {
+        return BASE + 2 * nSlots[i];
     }
 
     @Override
-    public void update(long origin, int from, int to, int i0, int i1, SpikeOut out) {
-        final double h = kernel.time.resolution();
-        final Ctx c = ctxs.get();
-        final boolean rec = recording();
-        for (int i = i0; i < i1; i++) {
-            if (frozen != null && frozen[i]) continue;
-            final double[] yi = y[i];
-            final int m = nSlots[i];
-            final Rkf45 rk = c.cache.get(BASE + 2 * m, gsl_error_tol[i]);
-            c.node = i;
+    void addNmdaInput(int i, long step, double[] yi) {
+        final int m = nSlots[i];
+        if (m > 0) {
             final double[] ring = nmdaRing[i];
-            for (int lag = from; lag < to; lag++) {
-                final long step = origin + lag;
-                try {
-                    rk.integrateStep(c, h, hStep, i, yi);
-                } catch (org.nestj.engine.numerics.GslSolverFailure e) {
-                    throw new NestException("GSLSolverFailure", "In model " + model.name + ", the GSL solver returned "
-                            + "with exit status " + e.getStatus() + ".\nPlease make sure you have installed a recent "
-                            + "GSL version (> gsl-1.10).");
-                }
-                yi[S_AMPA] += take(CH_AMPA, step, i);
-                yi[S_GABA] += take(CH_GABA, step, i);
-                if (m > 0) {
-                    final int slot = (int) (step % ringLen);
-                    for (int j = 0; j < m; j++) {
-                        final int k = j * ringLen + slot;
-                        yi[BASE + 2 * j] += ring[k];
-                        ring[k] = 0.0;
-                    }
-                }
-                if (r[i] > 0) {
-                    --r[i];
-                    yi[V_M] = V_reset[i];
-                } else if (yi[V_M] >= V_th[i]) {
-                    r[i] = refractoryCounts[i];
-                    yi[V_M] = V_reset[i];
-                    spiked(i, step + 1);
-                    out.spike(gid(i), lag, 1);
-                }
-                iStim[i] = take(CUR, step, i);
-                if (rec && recordedBy[i] != null) record(step, i);
+            final int slot = (int) (step % ringLen);
+            for (int j = 0; j < m; j++) {
+                final int k = j * ringLen + slot;
+                yi[BASE + 2 * j] += ring[k];
+                ring[k] = 0.0;
             }
         }
     }
 
-    /** Per-thread integrators and the right-hand-side adapter. */
-    final class Ctx implements OdeRhs {
-        int node;
-        final IafBw2001.SolverCache cache = new IafBw2001.SolverCache();
-
-        @Override
-        public void eval(double t, double[] yy, double[] f) {
-            dynamics(node, yy, f);
-        }
+    @Override
+    void emitSpike(int i, long step, int lag, SpikeOut out) {
+        spiked(i, step + 1);
+        out.spike(gid(i), lag, 1);
     }
 
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
-        if (!(0 < rport && rport < 4)) {
-            throw new NestException("UnknownReceptorType", "Receptor type " + rport + " is not available in "
-                    + model.name + ".");
-        }
-        if (rport == IafBw2001.NMDA && buffersInitialised) {
+        if (!(0 < rport && rport < 4)) throw unknownReceptorType(rport);
+        if (rport == NMDA && buffersInitialised) {
             throw NestException.illegalConnection(
                     "NMDA connections to this model can only be made before the first call to nest.Simulate()");
         }
@@ -268,7 +170,7 @@ public final class IafBw2001Exact extends GslNeuronBlock {
 
     @Override
     public void handleSpike(int i, long step, double weight, int mult, int rport, long senderGid, long stamp, double offset) {
-        if (rport < IafBw2001.NMDA) {
+        if (rport < NMDA) {
             buf.add(rport - 1, step, i, weight * mult);
             return;
         }

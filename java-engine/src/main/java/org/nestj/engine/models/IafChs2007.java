@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
@@ -95,12 +94,6 @@ public final class IafChs2007 extends NeuronBlock {
         setArchiving(i, s);
         U_reset[i] = ur; U_epsp[i] = ue; tau_epsp[i] = te; tau_reset[i] = tr; U_noise[i] = un; noise[i] = nz;
         V_m[i] = v;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
 import org.nestj.engine.kernel.Status;
@@ -186,12 +185,6 @@ public final class IafChxk2008 extends GslNeuronBlock {
                 if (rec && recordedBy[i] != null) record(step, i);
             }
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

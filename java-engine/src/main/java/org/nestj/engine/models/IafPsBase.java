@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SliceRingBuffer;
@@ -118,12 +117,6 @@ public abstract class IafPsBase extends NeuronBlock {
         d.put("tau_m", tau_m[i]);
         d.put("t_ref", t_ref[i]);
         d.put("is_refractory", refr[i]);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
@@ -94,12 +93,6 @@ abstract class IafPscBase extends NeuronBlock {
         if (vMin != null) d.put("V_min", vMin[i] + E_L[i]);
         d.put("C_m", C[i]);
         d.put("tau_m", Tau[i]);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

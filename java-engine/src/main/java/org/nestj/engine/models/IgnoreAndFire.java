@@ -2,7 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
@@ -59,12 +58,6 @@ public final class IgnoreAndFire extends NeuronBlock {
         phase[i] = ph;
         rate[i] = r;
         if (kernel != null) recompute(i);
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.SpikeOut;
@@ -89,12 +88,6 @@ public final class Izhikevich extends NeuronBlock {
         setArchiving(i, s);
         V_th[i] = vth; V_min[i] = vmin; I_e[i] = ie; a[i] = aa; b[i] = bb; c[i] = cc; d[i] = dd;
         consistent[i] = ci; u[i] = um; v[i] = vm;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

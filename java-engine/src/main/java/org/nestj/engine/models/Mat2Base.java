@@ -3,7 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Status;
@@ -138,12 +137,6 @@ abstract class Mat2Base extends NeuronBlock {
             tau_1[i] = t1; tau_2[i] = t2; alpha_1[i] = a1; alpha_2[i] = a2; omega[i] = om;
             V_m[i] = v; V_th_1[i] = h1; V_th_2[i] = h2;
         }
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

@@ -1,19 +1,14 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.SpikeOut;
-import org.nestj.engine.kernel.Status;
 
 /**
  * parrot_neuron — repeats every spike received on port 0, with its multiplicity, one step after
  * arrival (NEST 3.9 models/parrot_neuron.{h,cpp}). Spikes on port 1 are not repeated (but still
- * reach the neuron, e.g. to drive STDP synapses).
+ * reach the neuron, e.g. to drive STDP synapses). Status and receptors: {@link ParrotNeuronBase}.
  */
-public final class ParrotNeuron extends NeuronBlock {
+public final class ParrotNeuron extends ParrotNeuronBase {
     InputBuffer buf;
 
     public ParrotNeuron(int n) {
@@ -23,27 +18,6 @@ public final class ParrotNeuron extends NeuronBlock {
     @Override
     public ParrotNeuron make(int n) {
         return new ParrotNeuron(n);
-    }
-
-    @Override
-    public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-    }
-
-    @Override
-    public void setStatus(int i, Status s) {
-        setArchiving(i, s);
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return false;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0 && rport != 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
     }
 
     @Override

@@ -1,19 +1,15 @@
 package org.nestj.engine.models;
 
-import java.util.Map;
-
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.SliceRingBuffer;
 import org.nestj.engine.kernel.SpikeOut;
-import org.nestj.engine.kernel.Status;
 
 /**
  * parrot_neuron_ps — repeats every spike received on port 0 with its multiplicity and its precise
  * offset, one step after arrival (NEST 3.9 models/parrot_neuron_ps.{h,cpp}). Spikes on port 1 are
  * accepted but not repeated. Input is kept in a {@link SliceRingBuffer} with the multiplicity as weight.
+ * Status and receptors: {@link ParrotNeuronBase}.
  */
-public final class ParrotNeuronPs extends NeuronBlock {
+public final class ParrotNeuronPs extends ParrotNeuronBase {
     SliceRingBuffer events;
     int ringLength;
 
@@ -24,27 +20,6 @@ public final class ParrotNeuronPs extends NeuronBlock {
     @Override
     public ParrotNeuronPs make(int n) {
         return new ParrotNeuronPs(n);
-    }
-
-    @Override
-    public void getStatus(int i, Map<String, Object> d) {
-        getArchiving(i, d);
-    }
-
-    @Override
-    public void setStatus(int i, Status s) {
-        setArchiving(i, s);
-    }
-
-    @Override
-    public boolean acceptsDataRequest() {
-        return false;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0 && rport != 1) throw unknownReceptor(rport, "SpikeEvent");
-        return rport;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.nestj.engine.kernel.InputBuffer;
-import org.nestj.engine.kernel.Model;
 import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
@@ -162,12 +161,6 @@ public final class PpPscDelta extends NeuronBlock {
         t_ref_remaining[i] = trr; tau_sfa[i] = ts; q_sfa[i] = qs; multi_param[i] = mp;
         y3[i] = v; q[i] = e;
         initialized[i] = false;
-    }
-
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
-        return 0;
     }
 
     @Override

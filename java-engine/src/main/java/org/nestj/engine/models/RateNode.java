@@ -2,8 +2,6 @@ package org.nestj.engine.models;
 
 import java.util.Map;
 
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
@@ -33,21 +31,17 @@ import org.nestj.engine.kernel.Status;
  * The templates implement one step of one node ({@link #advance}); get/set status follow NEST's
  * order: the template's Parameters_ and State_ (read and checked first), the archiving node's
  * entries, then the nonlinearity's (written last, so its entries win where names coincide, as
- * gauss_rate's mu and sigma).
+ * gauss_rate's mu and sigma). The rate state and the waveform-relaxation bookkeeping: {@link WfrRateNode}.
  */
-public abstract class RateNode extends NeuronBlock {
+public abstract class RateNode extends WfrRateNode {
     /** the gain function with its per-node parameters */
     public final RateNonlinearity nl;
     @PerNode public boolean[] linear_summation;
-    @PerNode public double[] rate;
     /** delayed inputs [slot * n + node] (ring of min_delay + max_delay slots); in unused without sign split */
     double[] ex, in;
     int len;
-    /** per node [i * md + lag]: instantaneous inputs of the slice, last wfr values */
-    double[] instEx, instIn, lastY;
-    int md;
-    /** wfr_tol of the kernel */
-    double wfrTol = 0.0001;
+    /** per node [i * md + lag]: instantaneous inputs of the slice */
+    double[] instEx, instIn;
     private final boolean splitBySign;
     /** the state arrays a waveform-relaxation pass restores, and their saved values [i * k + q] */
     private double[][] wfrState;
@@ -58,7 +52,6 @@ public abstract class RateNode extends NeuronBlock {
         this.nl = nl;
         this.splitBySign = splitBySign;
         linear_summation = fillB(n, true);
-        rate = fill(n, 0.0);
     }
 
     /** NEST's Parameters_::get and State_::get of the template. */
@@ -111,32 +104,6 @@ public abstract class RateNode extends NeuronBlock {
         setArchiving(i, s);
         commit.run();
         nl.set(i, s);
-    }
-
-    @Override
-    public boolean sendsRates() {
-        return true;
-    }
-
-    @Override
-    public boolean usesWfr() {
-        return nodeUsesWfr;
-    }
-
-    @Override
-    public void setWfrTol(double tol) {
-        wfrTol = tol;
-    }
-
-    @Override
-    public Emits emits() {
-        return Emits.NOTHING;
-    }
-
-    /** Rate nodes take no spikes: NEST's default Node::handles_test_event(SpikeEvent). */
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        throw noSpikeInput();
     }
 
     @Override
@@ -207,9 +174,7 @@ public abstract class RateNode extends NeuronBlock {
             if (!wfr) ro.v[vb + lag] = sent;
             ro.vi[ib + lag] = sent;
             if (wfr) {
-                final double x = rate[i];
-                exceeded = exceeded || Math.abs(x - lastY[rb + lag]) > wfrTol;
-                lastY[rb + lag] = x;
+                if (wfrMoved(rb + lag, rate[i])) exceeded = true;
             } else if (rec && recordedBy[i] != null) {
                 record(st, i);
             }

@@ -3,8 +3,6 @@ package org.nestj.engine.models;
 import java.util.Map;
 
 import org.nestj.engine.NestException;
-import org.nestj.engine.kernel.Model;
-import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RateEvents;
 import org.nestj.engine.kernel.SpikeOut;
@@ -37,16 +35,14 @@ import org.nestj.engine.numerics.NestNumerics;
  * the sender's rate. With use_wfr (node_uses_wfr taken from the kernel at creation, as NEST does) the
  * slice is solved by waveform relaxation ({@link #wfrUpdate}); each update sends the rates before every
  * step and, after the final update, the end-of-slice rate for all lags as the guess for the next
- * slice. Recordable: rate.
+ * slice. Recordable: rate. Rate events, no spike input and the waveform-relaxation bookkeeping:
+ * {@link WfrRateNode}.
  */
-public final class SiegertNeuron extends NeuronBlock {
+public final class SiegertNeuron extends WfrRateNode {
     @PerNode public double[] tau, tau_m, tau_syn, t_ref, mean, theta, V_reset;
-    @PerNode public double[] rate;
     double[] P1, P2;
-    /** per node [i * md + lag]: drift and diffusion inputs of the slice, last wfr values */
-    double[] drift, diffusion, lastY;
-    int md;
-    double wfrTol = 0.0001;
+    /** per node [i * md + lag]: drift and diffusion inputs of the slice */
+    double[] drift, diffusion;
 
     public SiegertNeuron(int n) {
         super(n);
@@ -57,7 +53,6 @@ public final class SiegertNeuron extends NeuronBlock {
         mean = fill(n, 0.0);
         theta = fill(n, 15.0);
         V_reset = fill(n, 0.0);
-        rate = fill(n, 0.0);
     }
 
     @Override
@@ -118,34 +113,8 @@ public final class SiegertNeuron extends NeuronBlock {
     }
 
     @Override
-    public boolean sendsRates() {
-        return true;
-    }
-
-    @Override
     public boolean sendsDiffusion() {
         return true;
-    }
-
-    @Override
-    public boolean usesWfr() {
-        return nodeUsesWfr;
-    }
-
-    @Override
-    public void setWfrTol(double tol) {
-        wfrTol = tol;
-    }
-
-    @Override
-    public Emits emits() {
-        return Emits.NOTHING;
-    }
-
-    /** siegert_neuron takes diffusion connections only, no spikes (NEST's default handles_test_event(SpikeEvent&)). */
-    @Override
-    public int checkSpikeReceptor(int rport, Model src) {
-        throw noSpikeInput();
     }
 
     @Override
@@ -238,8 +207,7 @@ public final class SiegertNeuron extends NeuronBlock {
             if (!wfr) {
                 if (rec && recordedBy[i] != null) record(origin + lag, i);
             } else {
-                exceeded = exceeded || Math.abs(rate[i] - lastY[rb + lag]) > wfrTol;
-                lastY[rb + lag] = rate[i];
+                if (wfrMoved(rb + lag, rate[i])) exceeded = true;
             }
         }
         if (!wfr) {

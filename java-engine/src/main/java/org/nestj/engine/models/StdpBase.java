@@ -5,11 +5,13 @@ import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.SpikeArchive;
 import org.nestj.engine.kernel.SynapseModel;
 import org.nestj.engine.kernel.SynapseType;
+import org.nestj.engine.numerics.GlibcMath;
 
 /**
  * What NEST's STDP synapse models share: check_connection registers the connection with the
  * target's spike archive (first read after t_lastspike - delay), the archive reads (get_history
- * over (t_last - d, t - d]) and the sign checks of their set_status.
+ * over (t_last - d, t - d]), the sign checks of their set_status and the multiplicative weight
+ * updates (facilitate_, depress_) of stdp_synapse, stdp_synapse_hom and the nearest-neighbour variants.
  */
 abstract class StdpBase extends SynapseType {
     /** column of t_lastspike */
@@ -57,6 +59,21 @@ abstract class StdpBase extends SynapseType {
         SpikeArchive h = ((NeuronBlock) x.target).archive(x.ti);
         h.getHistory(t1 - x.delay, t2 - x.delay, x.kernel.connections.stdpEps);
         return h;
+    }
+
+    /**
+     * NEST's facilitate_ of the multiplicative STDP synapses (stdp_synapse, stdp_synapse_hom, stdp_nn_*):
+     * w <- Wmax min(1, w/Wmax + lambda (1 - w/Wmax)^mu_plus K+).
+     */
+    static double facilitate(double w, double wmax, double lambda, double muPlus, double kPlus) {
+        final double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, muPlus) * kPlus;
+        return nw < 1.0 ? nw * wmax : wmax;
+    }
+
+    /** NEST's depress_ of the same synapses: w <- Wmax max(0, w/Wmax - alpha lambda (w/Wmax)^mu_minus K-). */
+    static double depress(double w, double wmax, double alpha, double lambda, double muMinus, double kMinus) {
+        final double nw = w / wmax - alpha * lambda * GlibcMath.pow(w / wmax, muMinus) * kMinus;
+        return nw > 0.0 ? nw * wmax : 0.0;
     }
 
     /** NEST's target->get_K_value(t_spike - d) */

@@ -42,13 +42,11 @@ public final class StdpNnPreCenteredSynapse extends StdpBase {
         if (h.from != h.to) {
             double minusDt = tl - (h.t[h.from] + d);
             double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus);
-            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * kp;
-            w = nw < 1.0 ? nw * wmax : wmax;
+            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], kp);
             kplus[k] = 0;
         }
         double km = nearestNeighbourKMinus(x);
-        double nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
-        w = nw > 0.0 ? nw * wmax : 0.0;
+        w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], km);
         kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus) + 1.0;
         c.w[k] = w;
         x.weight = w;

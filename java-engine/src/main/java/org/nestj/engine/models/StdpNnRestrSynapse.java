@@ -37,11 +37,8 @@ public final class StdpNnRestrSynapse extends StdpBase {
         SpikeArchive h = history(x, tl, tSpike);
         if (h.from != h.to) {
             double minusDt = tl - (h.t[h.from] + d);
-            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * GlibcMath.exp(minusDt / tauPlus);
-            w = nw < 1.0 ? nw * wmax : wmax;
-            double km = nearestNeighbourKMinus(x);
-            nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
-            w = nw > 0.0 ? nw * wmax : 0.0;
+            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], GlibcMath.exp(minusDt / tauPlus));
+            w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], nearestNeighbourKMinus(x));
         }
         c.w[k] = w;
         x.weight = w;

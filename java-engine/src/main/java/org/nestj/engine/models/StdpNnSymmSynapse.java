@@ -37,12 +37,9 @@ public final class StdpNnSymmSynapse extends StdpBase {
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * GlibcMath.exp(minusDt / tauPlus);
-            w = nw < 1.0 ? nw * wmax : wmax;
+            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], GlibcMath.exp(minusDt / tauPlus));
         }
-        double km = nearestNeighbourKMinus(x);
-        double nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
-        w = nw > 0.0 ? nw * wmax : 0.0;
+        w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], nearestNeighbourKMinus(x));
         c.w[k] = w;
         x.weight = w;
         tLast[k] = tSpike;

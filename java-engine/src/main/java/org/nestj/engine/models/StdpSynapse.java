@@ -39,12 +39,10 @@ public final class StdpSynapse extends StdpBase {
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
             double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus[k]);
-            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, c.ext[MU_PLUS][k]) * kp;
-            w = nw < 1.0 ? nw * wmax : wmax;
+            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], kp);
         }
         double km = kMinus(x);
-        double nw = w / wmax - c.ext[ALPHA][k] * lambda * GlibcMath.pow(w / wmax, c.ext[MU_MINUS][k]) * km;
-        w = nw > 0.0 ? nw * wmax : 0.0;
+        w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], km);
         c.w[k] = w;
         x.weight = w;
         kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus[k]) + 1.0;

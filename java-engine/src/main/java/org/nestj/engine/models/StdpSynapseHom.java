@@ -35,11 +35,9 @@ public final class StdpSynapseHom extends StdpBase {
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
             double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus);
-            double nw = w / wmax + lambda * GlibcMath.pow(1.0 - w / wmax, cp[MU_PLUS]) * kp;
-            w = nw < 1.0 ? nw * wmax : wmax;
+            w = facilitate(w, wmax, lambda, cp[MU_PLUS], kp);
         }
-        double nw = w / wmax - cp[ALPHA] * lambda * GlibcMath.pow(w / wmax, cp[MU_MINUS]) * kMinus(x);
-        w = nw > 0.0 ? nw * wmax : 0.0;
+        w = depress(w, wmax, cp[ALPHA], lambda, cp[MU_MINUS], kMinus(x));
         c.w[k] = w;
         x.weight = w;
         kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus) + 1.0;

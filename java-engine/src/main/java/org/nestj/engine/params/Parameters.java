@@ -394,21 +394,29 @@ public final class Parameters {
         }
     }
 
-    static final class MinMax extends Parameter {
+    /** A parameter computed from one other parameter p (spatial if p is). */
+    abstract static class Wrapping extends Parameter {
         final Parameter p;
-        final double other;
-        final boolean min;
 
-        MinMax(Parameter p, double other, boolean min) {
+        Wrapping(Parameter p) {
             this.p = p;
-            this.other = other;
-            this.min = min;
-            intOnly = p.intOnly && isInteger(other);
         }
 
         @Override
         public boolean isSpatial() {
             return p.isSpatial();
+        }
+    }
+
+    static final class MinMax extends Wrapping {
+        final double other;
+        final boolean min;
+
+        MinMax(Parameter p, double other, boolean min) {
+            super(p);
+            this.other = other;
+            this.min = min;
+            intOnly = p.intOnly && isInteger(other);
         }
 
         @Override
@@ -418,20 +426,14 @@ public final class Parameters {
         }
     }
 
-    static final class Redraw extends Parameter {
-        final Parameter p;
+    static final class Redraw extends Wrapping {
         final double lo, hi;
 
         Redraw(Parameter p, double lo, double hi) {
-            this.p = p;
+            super(p);
             this.lo = lo;
             this.hi = hi;
             intOnly = p.intOnly;
-        }
-
-        @Override
-        public boolean isSpatial() {
-            return p.isSpatial();
         }
 
         @Override
@@ -446,18 +448,12 @@ public final class Parameters {
         }
     }
 
-    static final class Unary extends Parameter {
+    static final class Unary extends Wrapping {
         final int fn;
-        final Parameter p;
 
         Unary(int fn, Parameter p) {
+            super(p);
             this.fn = fn;
-            this.p = p;
-        }
-
-        @Override
-        public boolean isSpatial() {
-            return p.isSpatial();
         }
 
         @Override
@@ -471,19 +467,13 @@ public final class Parameters {
         }
     }
 
-    static final class Pow extends Parameter {
-        final Parameter p;
+    static final class Pow extends Wrapping {
         final double e;
 
         Pow(Parameter p, double e) {
-            this.p = p;
+            super(p);
             this.e = e;
             intOnly = p.intOnly;
-        }
-
-        @Override
-        public boolean isSpatial() {
-            return p.isSpatial();
         }
 
         @Override
