@@ -218,3 +218,13 @@ def test_set_communicator_as_a_build_without_mpi4py(nest):
     finally:
         if getattr(sys.modules.get("mpi4py"), "__file__", None) is None:
             del sys.modules["mpi4py"]
+
+
+@pytest.mark.parametrize("model", ["aeif_psc_delta_clopath", "hh_psc_alpha_clopath"])
+def test_clopath_invalid_u_ref_squared_is_kept_as_nest_does(nest, model):
+    # ClopathArchivingNode::set_status stores A_LTD, A_LTP and u_ref_squared before it checks u_ref_squared
+    # (theta_plus and the rest only after the check)
+    n = nest.Create(model)
+    with pytest.raises(nest.NESTErrors.BadProperty, match="Ensure that u_ref_squared > 0"):
+        n.set({"A_LTD": 2e-4, "u_ref_squared": -1.0, "theta_plus": -40.0})
+    assert n.A_LTD == 2e-4 and n.u_ref_squared == -1.0 and n.theta_plus == nest.GetDefaults(model, "theta_plus")

@@ -225,7 +225,8 @@ public final class AeifPscDeltaClopath extends AeifBase implements ClopathArchiv
         ny[U_BAR_PLUS] = s.d("u_bar_plus", ny[U_BAR_PLUS]);
         ny[U_BAR_MINUS] = s.d("u_bar_minus", ny[U_BAR_MINUS]);
         ny[U_BAR_BAR] = s.d("u_bar_bar", ny[U_BAR_BAR]);
-        // ClopathArchivingNode::set_status: A_LTD and A_LTP are stored before u_ref_squared is checked
+        // ClopathArchivingNode::set_status: A_LTD, A_LTP and u_ref_squared are stored before u_ref_squared is
+        // checked (an invalid u_ref_squared stays, as in NEST)
         setArchiving(i, s);
         double altd = s.d("A_LTD", A_LTD[i]);
         double altp = s.d("A_LTP", A_LTP[i]);
@@ -236,8 +237,8 @@ public final class AeifPscDeltaClopath extends AeifBase implements ClopathArchiv
         double dub = s.d("delay_u_bars", delay_u_bars[i]);
         A_LTD[i] = altd;
         A_LTP[i] = altp;
-        if (uref <= 0) throw badProperty("Ensure that u_ref_squared > 0");
         u_ref_squared[i] = uref;
+        if (uref <= 0) throw badProperty("Ensure that u_ref_squared > 0");
         theta_plus[i] = thp;
         theta_minus[i] = thm;
         A_LTD_const[i] = altdConst;
