@@ -203,20 +203,26 @@ def test_upstream_two_neuron_script_runs(tmp_path):
     subprocess.run([sys.executable, "-m", "nestj", UPSTREAM], cwd=tmp_path, env=env, check=True, capture_output=True)
 
 
-@pytest.mark.parametrize("threads", [1, 2])
-def test_weight_recorder_gets_the_gap_junction_events(nest, threads):
-    # NEST's Connector::send hands every delivered GapJunctionEvent to the model's weight_recorder
-    # (send_weight_event): one event per connection and delivery, stamped slice origin + 1 - min_delay,
-    # port = the connection's lcid; recorded only where the stamp is after the recorder's origin + start
+def _gap_pair_weight_events(nest, threads, use_wfr):
+    """Two hh_psc_alpha_gap coupled both ways (weight 2), gap_junction's weight_recorder, 10 ms."""
+    nest.ResetKernel()
     nest.local_num_threads = threads
-    nest.use_wfr = False
+    nest.use_wfr = use_wfr
     a, b = nest.Create("hh_psc_alpha_gap", 2)
     wr = nest.Create("weight_recorder")
     nest.SetDefaults("gap_junction", {"weight_recorder": wr})
     nest.Connect(a, b, conn_spec={"rule": "one_to_one", "make_symmetric": True},
                  syn_spec={"synapse_model": "gap_junction", "weight": 2.0})
     nest.Simulate(10.0)
-    ev = wr.events
+    return {k: np.asarray(v) for k, v in wr.events.items()}
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_weight_recorder_gets_the_gap_junction_events(nest, threads):
+    # NEST's Connector::send hands every delivered GapJunctionEvent to the model's weight_recorder
+    # (send_weight_event): one event per connection and delivery, stamped slice origin + 1 - min_delay,
+    # port = the connection's lcid; recorded only where the stamp is after the recorder's origin + start
+    ev = _gap_pair_weight_events(nest, threads, use_wfr=False)
     # without waveform relaxation: min_delay = resolution, a delivery at the start of slices 1..99
     assert nest.min_delay == 0.1 and len(ev["times"]) == 198
     np.testing.assert_allclose(ev["times"], np.repeat(np.arange(1, 100) * 0.1, 2), rtol=0, atol=1e-12)
@@ -225,18 +231,7 @@ def test_weight_recorder_gets_the_gap_junction_events(nest, threads):
 
 
 def test_weight_recorder_gap_events_with_wfr_do_not_depend_on_threads(nest):
-    def run(threads):
-        nest.ResetKernel()
-        nest.local_num_threads = threads
-        a, b = nest.Create("hh_psc_alpha_gap", 2)
-        wr = nest.Create("weight_recorder")
-        nest.SetDefaults("gap_junction", {"weight_recorder": wr})
-        nest.Connect(a, b, conn_spec={"rule": "one_to_one", "make_symmetric": True},
-                     syn_spec={"synapse_model": "gap_junction", "weight": 2.0})
-        nest.Simulate(10.0)
-        return {k: np.asarray(v) for k, v in wr.events.items()}
-
-    e1, e2 = run(1), run(2)
+    e1, e2 = (_gap_pair_weight_events(nest, t, use_wfr=True) for t in (1, 2))
     # with waveform relaxation every pass delivers too, all stamped with the slice's origin + 1 - min_delay
     assert nest.min_delay == 1.0 and len(e1["times"]) > 2 * 9 and e1["weights"][0] == 2.0
     assert set(np.round(e1["times"], 9)) == {round(0.1 + k, 9) for k in range(9)}

@@ -507,7 +507,11 @@ public final class SimulationManager {
     private long[] tmpK = new long[256];
     private int[] tmpI = new int[256];
 
-    private void copySorted(SpikeOut[] os, int n, long origin) {
+    /**
+     * Sorts the n spikes of os (all, or with fromDevDone those not yet handed to devices) by (lag,
+     * sender): idx[0..n) holds (thread << 26) | index in that order.
+     */
+    private void sortSpikes(SpikeOut[] os, int n, boolean fromDevDone) {
         if (keys.length < n) {
             int c = Math.max(n, keys.length * 2);
             keys = new long[c];
@@ -518,13 +522,17 @@ public final class SimulationManager {
         int j = 0;
         for (int t = 0; t < os.length; t++) {
             SpikeOut o = os[t];
-            for (int i = 0; i < o.size; i++) {
+            for (int i = fromDevDone ? o.devDone : 0; i < o.size; i++) {
                 keys[j] = ((long) o.lag[i] << 32) | o.gid[i];
                 idx[j] = (t << 26) | i;
                 j++;
             }
         }
         mergeSort(keys, idx, tmpK, tmpI, 0, n);
+    }
+
+    private void copySorted(SpikeOut[] os, int n, long origin) {
+        sortSpikes(os, n, false);
         for (int i = 0; i < n; i++) {
             int p = idx[i];
             put(i, os[p >>> 26], p & ((1 << 26) - 1), origin);
@@ -770,24 +778,8 @@ public final class SimulationManager {
             int n = 0;
             for (SpikeOut o : outs) n += o.size - o.devDone;
             if (n == 0) return;
-            if (keys.length < n) {
-                int c = Math.max(n, keys.length * 2);
-                keys = new long[c];
-                idx = new int[c];
-                tmpK = new long[c];
-                tmpI = new int[c];
-            }
-            int j = 0;
-            for (int t = 0; t < outs.length; t++) {
-                SpikeOut o = outs[t];
-                for (int i = o.devDone; i < o.size; i++) {
-                    keys[j] = ((long) o.lag[i] << 32) | o.gid[i];
-                    idx[j] = (t << 26) | i;
-                    j++;
-                }
-                o.devDone = o.size;
-            }
-            mergeSort(keys, idx, tmpK, tmpI, 0, n);
+            sortSpikes(outs, n, true);
+            for (SpikeOut o : outs) o.devDone = o.size;
             gids = new long[n];
             steps = new long[n];
             mults = new int[n];
