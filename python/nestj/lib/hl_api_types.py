@@ -667,6 +667,13 @@ def _same_value(a, b):
     return a == b
 
 
+def _masked(vals, mask):
+    """vals with None where mask is False (a connection whose model lacks the key)."""
+    if mask.all():
+        return vals
+    return [v if m else None for v, m in zip(vals, mask)]
+
+
 class SynapseCollection:
     """A set of connections as returned by GetConnections (NEST's SynapseCollection).
 
@@ -812,7 +819,7 @@ class SynapseCollection:
             col = np.asarray(self._d[key])
             if key == "synapse_id" and len(self) > 0:
                 # a model's own synapse_id entry (stdp_facetshw_synapse_hom) replaces the model id, as in NEST
-                own = np.array(["synapse_id" in ks for ks in self._model_keys()], dtype=bool)
+                own = self._key_mask("+synapse_id", self._model_keys())
                 if own.any():
                     hs, ix = self._jh()
                     v = to_py(check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver()))
@@ -825,19 +832,26 @@ class SynapseCollection:
         return to_py(v)
 
     def _key_mask(self, key, model_keys):
-        """Which connections have the key in their status (model_keys: from _model_keys())."""
-        if key in self._BASE_KEYS:
+        """Which connections have the key in their status (model_keys: from _model_keys()); "+key": which
+        connections' models add the key themselves."""
+        if key.startswith("+"):
+            has = [sid for sid, ks in model_keys.items() if key[1:] in ks]
+        elif key in self._BASE_KEYS:
             # '-key': a generic key the model's status lacks (e.g. sizeof of quantal_stp_synapse)
-            return np.array(["-" + key not in ks for ks in model_keys], dtype=bool)
-        return np.array([key in ks for ks in model_keys], dtype=bool)
+            has = [sid for sid, ks in model_keys.items() if "-" + key not in ks]
+        else:
+            has = [sid for sid, ks in model_keys.items() if key in ks]
+        return np.isin(np.asarray(self._d["synapse_id"]), has)
 
     def _model_keys(self):
-        """Per connection: the status keys its synapse model adds (weight, synapse_label, model state)."""
+        """Per synapse model id among the connections: the status keys the model adds (weight,
+        synapse_label, model state)."""
         per_model = {}
-        for sid in np.unique(np.asarray(self._d["synapse_id"])):
-            first = int(np.argmax(np.asarray(self._d["synapse_id"]) == sid))
+        sids = np.asarray(self._d["synapse_id"])
+        for sid in np.unique(sids):
+            first = int(np.argmax(sids == sid))
             per_model[int(sid)] = set(str(self._column_at("_keys", first)).split())
-        return [per_model[int(sid)] for sid in np.asarray(self._d["synapse_id"])]
+        return per_model
 
     def _column_at(self, key, i):
         from ..ll_api import _IntArr
@@ -857,7 +871,9 @@ class SynapseCollection:
             mask = self._key_mask(k, flags)
             if mask.any():
                 col = self._column(k)
-                vals = [(x.item() if isinstance(x, np.generic) else x) for x in col]
+                # Python values (numpy's tolist gives Python scalars, as .item() each)
+                vals = col.tolist() if isinstance(col, np.ndarray) and col.dtype != object else [
+                    (x.item() if isinstance(x, np.generic) else x) for x in col]
             else:
                 vals = [None] * len(self)
             out[k] = (vals, mask)
@@ -882,13 +898,13 @@ class SynapseCollection:
         n = len(self)
         if keys is None:
             flags = self._model_keys()
-            cand = sorted(k for k in set(self._BASE_KEYS).union(*flags) if not k.startswith("-"))
+            cand = sorted(k for k in set(self._BASE_KEYS).union(*flags.values()) if not k.startswith("-"))
             present = [k for k in cand if self._key_mask(k, flags).any()]
             rows, _ = self._rows(present)
             if n == 1:
                 result = {k: rows[k][0][0] for k in present if rows[k][1][0]}
             else:
-                result = {k: [v if m else None for v, m in zip(*rows[k])] for k in present}
+                result = {k: _masked(*rows[k]) for k in present}
         elif isinstance(keys, str):
             rows, _ = self._rows([keys])
             vals, mask = rows[keys]
@@ -899,7 +915,7 @@ class SynapseCollection:
             elif not mask.any():
                 result = []
             else:
-                result = [v if m else None for v, m in zip(vals, mask)]
+                result = _masked(vals, mask)
         elif is_iterable(keys):
             keys = list(keys)
             rows, _ = self._rows(keys)
