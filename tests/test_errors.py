@@ -228,3 +228,9 @@ def test_clopath_invalid_u_ref_squared_is_kept_as_nest_does(nest, model):
     with pytest.raises(nest.NESTErrors.BadProperty, match="Ensure that u_ref_squared > 0"):
         n.set({"A_LTD": 2e-4, "u_ref_squared": -1.0, "theta_plus": -40.0})
     assert n.A_LTD == 2e-4 and n.u_ref_squared == -1.0 and n.theta_plus == nest.GetDefaults(model, "theta_plus")
+
+
+def test_warnings_are_formatted_as_pynest_does(nest):
+    # PyNEST's hl_api_helper installs its own warnings.formatwarning ("file:line: Category:message")
+    import warnings
+    assert warnings.formatwarning("boo", UserWarning, "x.py", 3) == "x.py:3: UserWarning:boo\n"

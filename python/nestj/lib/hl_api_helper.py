@@ -1,10 +1,20 @@
 """Helpers shared by the hl_api modules (PyNEST's lib/hl_api_helper)."""
 import numbers
+import warnings
 
 import numpy as np
 
 __all__ = ["is_iterable", "is_literal", "is_sequence_of_connections", "broadcast", "deprecated", "model_deprecation_warning",
            "restructure_data", "stringify_path", "get_parameters"]
+
+
+def format_Warning(message, category, filename, lineno, line=None):
+    """PyNEST's warning format ("file:line: Category:message", no source line); importing PyNEST installs
+    it for the whole process, and so does importing nestj."""
+    return "%s:%s: %s:%s\n" % (filename, lineno, category.__name__, message)
+
+
+warnings.formatwarning = format_Warning
 
 
 def is_literal(obj):
