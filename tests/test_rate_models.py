@@ -389,3 +389,35 @@ def test_results_do_not_depend_on_the_number_of_threads(nest, use_wfr):
         np.testing.assert_array_equal(a, b)
     assert not np.all(one[5] == one[5][0])  # opn rates move
     assert nest.GetStatus(nest.NodeCollection([1]), "node_uses_wfr")[0] is use_wfr
+
+
+def test_weight_recorder_gets_rate_connection_events(nest):
+    # NEST's Connector::send also hands secondary rate events to the model's weight_recorder: one event per
+    # connection and delivery (start of each slice but the first; instantaneous connections also per
+    # waveform-relaxation pass), stamped slice origin + 1 - min_delay, in the one-thread connector order
+    def run(threads):
+        nest.ResetKernel()
+        nest.local_num_threads = threads
+        g = nest.Create("step_rate_generator", params={"amplitude_times": [1.0], "amplitude_values": [2.0]})
+        a = nest.Create("lin_rate_ipn", 2, params={"sigma": 0.0})
+        wr = nest.Create("weight_recorder")
+        nest.CopyModel("rate_connection_delayed", "rd", {"weight_recorder": wr})
+        nest.CopyModel("rate_connection_instantaneous", "ri", {"weight_recorder": wr})
+        nest.Connect(g, a, "all_to_all", {"synapse_model": "rd", "weight": 0.5, "delay": 1.0})
+        nest.Connect(a[0], a[1], "one_to_one", {"synapse_model": "ri", "weight": 0.7})
+        nest.Connect(a[1], a[0], "one_to_one", {"synapse_model": "rd", "weight": 0.3, "delay": 2.0})
+        nest.Simulate(5.0)
+        return {k: np.asarray(v) for k, v in wr.events.items()}
+
+    e1, e2 = run(1), run(2)
+    for k in e1:
+        np.testing.assert_array_equal(e1[k], e2[k])
+    # min_delay 1 ms (wfr_comm_interval): deliveries at the start of slices 1..4, stamped 0.1, 1.1, 2.1, 3.1
+    assert set(np.round(e1["times"], 9)) == {0.1, 1.1, 2.1, 3.1}
+    first = e1["times"] == e1["times"][0]
+    # the delayed connections (model rd, made first): the generator's two by target, then 3 -> 2
+    assert list(e1["senders"][first][:3]) == [1, 1, 3] and list(e1["targets"][first][:3]) == [2, 3, 2]
+    assert list(e1["ports"][first][:2]) == [0, 1] and list(e1["weights"][first][:3]) == [0.5, 0.5, 0.3]
+    # then the instantaneous one, once at the slice's start and once per waveform-relaxation pass
+    assert np.all(e1["senders"][first][3:] == 2) and np.all(e1["weights"][first][3:] == 0.7)
+    assert np.sum(first) >= 5

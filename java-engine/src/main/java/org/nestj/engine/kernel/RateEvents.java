@@ -150,44 +150,72 @@ public final class RateEvents {
     }
 
     /**
-     * NEST's send_weight_event for one delivery of the GapJunctionEvents (deliver_secondary_events: once
-     * at the start of every slice but the first, and once per waveform-relaxation pass), called serially:
-     * every gap connection whose model has a weight_recorder gives one event with the delivery's stamp
-     * (steps), the connection's source, target, weight and receptor, and its port (Connector::send sets the
-     * event's port to the connection's lcid: the one-thread index, {@link ConnectionManager#threadIndependentPort}),
-     * in the one-thread order of the connections (synapse model, port).
+     * NEST's send_weight_event for one delivery of the secondary events (deliver_secondary_events: once at
+     * the start of every slice but the first, for every secondary connection model, and once per
+     * waveform-relaxation pass, for the models that support it: gap junctions, instantaneous rate and
+     * diffusion connections), called serially: every connection whose model has a weight_recorder gives
+     * one event with the delivery's stamp (steps), the connection's source, target, weight and receptor,
+     * and its port (Connector::send sets the event's port to the connection's lcid: the one-thread index,
+     * {@link ConnectionManager#threadIndependentPort}), in the one-thread order (synapse model, port).
      */
-    void recordGapWeights(long stamp) {
+    void recordSecondaryWeights(long stamp, boolean wfrPass) {
         NodeManager nm = k.nodes;
-        for (SynapseModel m : gapModels) {
-            if (m.weightRecorder <= 0 || k.connections.plastic[m.id] == null) continue;
+        for (SynapseModel m : k.connections.synModels) {
+            if (!recordsSecondaryWeights(m) || (wfrPass && !(m.gap || m.instantRate || m.diffusion))) continue;
             NodeBlock rb = nm.blockOf(m.weightRecorder);
             if (!(rb instanceof org.nestj.engine.devices.WeightRecorder)) continue;
             org.nestj.engine.devices.WeightRecorder wr = (org.nestj.engine.devices.WeightRecorder) rb;
             int ri = (int) (m.weightRecorder - rb.firstGid);
+            // a model with per-connection state has its own tables; the others share the static ones
+            // (from neurons: stores; from devices such as step_rate_generator: deviceStores)
+            ConnTable[] own = k.connections.plastic[m.id];
             List<long[]> rows = new ArrayList<>();
-            for (ConnTable tab : k.connections.plastic[m.id]) {
-                for (int sg = 0; sg < tab.segments(); sg++) {
-                    ConnStore c = tab.seg(sg);
-                    int[] off = c.offsets;
-                    for (int g = 1; g + 1 < off.length; g++) {
-                        for (int q = off[g]; q < off[g + 1]; q++) {
-                            if (!wr.accepts(ri, g, c.tgt[q], stamp)) continue;
-                            rows.add(new long[] {k.connections.threadIndependentPort(g, c, q), g, c.tgt[q], c.rportOf(q),
-                                    Double.doubleToRawLongBits(c.weight(q))});
-                        }
-                    }
-                }
+            for (ConnTable tab : own != null ? own : k.connections.stores) collectWeights(rows, tab, own == null ? m.id : -1, wr, ri, stamp, true);
+            if (own == null) {
+                List<long[]> dev = new ArrayList<>();
+                for (ConnTable tab : k.connections.deviceStores) collectWeights(dev, tab, m.id, wr, ri, stamp, false);
+                // a device's port: its index among the device's connections of the model, by target (as GetConnections)
+                dev.sort((x, y) -> x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+                for (int q = 0; q < dev.size(); q++) dev.get(q)[0] = q > 0 && dev.get(q - 1)[1] == dev.get(q)[1] ? dev.get(q - 1)[0] + 1 : 0;
+                rows.addAll(dev);
             }
-            rows.sort((x, y) -> Long.compare(x[0], y[0]));
+            // the one-thread connector order: by source, then port
+            rows.sort((x, y) -> x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[0], y[0]));
             for (long[] r : rows) wr.record(ri, r[1], r[2], stamp, Double.longBitsToDouble(r[4]), r[3], r[0]);
         }
     }
 
-    /** true if a gap_junction model with connections has a weight_recorder */
-    boolean gapWeightsRecorded() {
-        for (SynapseModel m : gapModels) {
-            if (m.weightRecorder > 0) return true;
+    /**
+     * Rows {port, source, target, rport, weight bits} of table tab's connections (of synapse id syn, or
+     * all with syn < 0) that recorder ri of wr accepts at stamp; neuronPorts: the one-thread port of a
+     * connection from a neuron, else 0 (set by the caller).
+     */
+    private void collectWeights(List<long[]> rows, ConnTable tab, int syn, org.nestj.engine.devices.WeightRecorder wr,
+            int ri, long stamp, boolean neuronPorts) {
+        for (int sg = 0; sg < tab.segments(); sg++) {
+            ConnStore c = tab.seg(sg);
+            int[] off = c.offsets;
+            for (int g = 1; g + 1 < off.length; g++) {
+                for (int q = off[g]; q < off[g + 1]; q++) {
+                    if (syn >= 0 && c.synOf(q) != syn) continue;
+                    if (!wr.accepts(ri, g, c.tgt[q], stamp)) continue;
+                    long port = neuronPorts ? k.connections.threadIndependentPort(g, c, q) : 0;
+                    rows.add(new long[] {port, g, c.tgt[q], c.rportOf(q), Double.doubleToRawLongBits(c.weight(q))});
+                }
+            }
+        }
+    }
+
+    /** true if model m carries secondary events, has connections and a weight_recorder */
+    private static boolean recordsSecondaryWeights(SynapseModel m) {
+        return m.weightRecorder > 0 && m.numConnections > 0
+                && (m.gap || m.delayedRate || m.instantRate || m.diffusion || m.learningSignal || m.sic);
+    }
+
+    /** true if some secondary connection model with connections has a weight_recorder */
+    boolean secondaryWeightsRecorded() {
+        for (SynapseModel m : k.connections.synModels) {
+            if (recordsSecondaryWeights(m)) return true;
         }
         return false;
     }
@@ -339,7 +367,7 @@ public final class RateEvents {
                 done[t] = d;
             });
             k.parallel.run(this::deliverWfr);
-            if (gapWeightsRecorded()) recordGapWeights(origin + 1 - minDelay);
+            if (secondaryWeightsRecorded()) recordSecondaryWeights(origin + 1 - minDelay, true);
             boolean all = true;
             for (boolean d : done) all &= d;
             if (all) return;

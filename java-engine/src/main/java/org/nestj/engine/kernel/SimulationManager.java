@@ -212,10 +212,10 @@ public final class SimulationManager {
                     for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
                 }
             }
-            // secondary events first (NEST's deliver_secondary_events before the spikes): gap junctions'
-            // weight_recorder events of the previous slice's GapJunctionEvents
-            if (ratesActive && slice > 0 && fromStep == 0 && rates.gapWeightsRecorded()) {
-                rates.recordGapWeights(origin + 1 - md);
+            // secondary events first (NEST's deliver_secondary_events before the spikes): weight_recorder
+            // events of the previous slice's secondary events (gap junctions, rate connections, ...)
+            if (ratesActive && slice > 0 && fromStep == 0 && rates.secondaryWeightsRecorded()) {
+                rates.recordSecondaryWeights(origin + 1 - md, false);
             }
             final boolean fuse = deliverNow && canFuse;
             final boolean devDue = deferredPending;
