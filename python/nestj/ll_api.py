@@ -155,11 +155,11 @@ def to_py(o):
     if isinstance(o, (bool, int, float)):
         return o
     if isinstance(o, _DoubleArr):
-        return np.array(o, dtype=np.float64)
+        return np.array(memoryview(o), dtype=np.float64)   # the buffer: a memory copy, not per element
     if isinstance(o, _LongArr):
-        return np.array(o, dtype=np.int64)
+        return np.array(memoryview(o), dtype=np.int64)
     if isinstance(o, _IntArr):
-        return np.array(o, dtype=np.int64)
+        return np.asarray(memoryview(o)).astype(np.int64)
     if isinstance(o, _StrArr):
         return tuple(str(x) for x in o)
     if isinstance(o, jpype.JArray):
