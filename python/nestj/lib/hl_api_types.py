@@ -841,6 +841,8 @@ class SynapseCollection:
             has = [sid for sid, ks in model_keys.items() if "-" + key not in ks]
         else:
             has = [sid for sid, ks in model_keys.items() if key in ks]
+        if len(has) == len(model_keys):   # every model present has it
+            return np.ones(len(self), dtype=bool)
         return np.isin(np.asarray(self._d["synapse_id"]), has)
 
     def _model_keys(self):
@@ -848,7 +850,8 @@ class SynapseCollection:
         synapse_label, model state)."""
         per_model = {}
         sids = np.asarray(self._d["synapse_id"])
-        for sid in np.unique(sids):
+        # the model ids present (small integers: a count per id, in one pass)
+        for sid in np.flatnonzero(np.bincount(sids)) if sids.size else ():
             first = int(np.argmax(sids == sid))
             per_model[int(sid)] = set(str(self._column_at("_keys", first)).split())
         return per_model
