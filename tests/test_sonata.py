@@ -145,15 +145,21 @@ def test_hyperslab_size_does_not_change_the_network(tmp_path):
     assert a == _edges(net, ncs["internal"], ncs["internal"]) + _edges(net, ncs["external"], ncs["internal"])
 
 
-def test_spike_train_injectors_drive_their_targets(tmp_path):
+def _record_injectors(tmp_path):
+    """The circuit built and simulated with a spike_recorder on its injectors: its events and the
+    first injector's node id."""
     cfg, sim = make_circuit(tmp_path)
     net = nest.SonataNetwork(cfg, sim_config=sim)
     ncs = net.BuildNetwork()
     sr = nest.Create("spike_recorder")
     nest.Connect(ncs["external"], sr)
     net.Simulate()
-    ev = sr.events
-    got = sorted(zip(ev["senders"] - ncs["external"][0].global_id, ev["times"]))
+    return sr.events, ncs["external"][0].global_id
+
+
+def test_spike_train_injectors_drive_their_targets(tmp_path):
+    ev, first = _record_injectors(tmp_path)
+    got = sorted(zip(ev["senders"] - first, ev["times"]))
     want = sorted((k, 3.3 if t == 3.25 else t) for k, ts in SPIKES.items() for t in ts)
     assert [g[0] for g in got] == [w[0] for w in want]
     assert [g[1] for g in got] == pytest.approx([w[1] for w in want])
@@ -206,11 +212,6 @@ def test_recorder_holds_spikes_up_to_tstop(tmp_path, monkeypatch):
     # slice included (NEST hands a spike to recorders when it is sent): here an injector spike at 39.8 ms,
     # in the last slice [39.5, 40) of tstop 40 (min_delay 0.5 ms)
     monkeypatch.setitem(SPIKES, 1, [7.5, 39.8])
-    cfg, sim = make_circuit(tmp_path)
-    net = nest.SonataNetwork(cfg, sim_config=sim)
-    ncs = net.BuildNetwork()
-    sr = nest.Create("spike_recorder")
-    nest.Connect(ncs["external"], sr)
-    net.Simulate()
+    ev, _ = _record_injectors(tmp_path)
     assert nest.min_delay == 0.5
-    assert sorted(sr.events["times"]) == pytest.approx(sorted([3.3, 5.0, 7.5, 9.0, 12.3, 15.5, 39.8]))
+    assert sorted(ev["times"]) == pytest.approx(sorted([3.3, 5.0, 7.5, 9.0, 12.3, 15.5, 39.8]))

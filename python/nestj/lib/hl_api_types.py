@@ -819,7 +819,8 @@ class SynapseCollection:
             col = np.asarray(self._d[key])
             if key == "synapse_id" and len(self) > 0:
                 # a model's own synapse_id entry (stdp_facetshw_synapse_hom) replaces the model id, as in NEST
-                own = self._key_mask("+synapse_id", self._model_keys())
+                mk = self._model_keys()
+                own = self._of_models([sid for sid, ks in mk.items() if "synapse_id" in ks], len(mk))
                 if own.any():
                     hs, ix = self._jh()
                     v = to_py(check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver()))
@@ -832,18 +833,19 @@ class SynapseCollection:
         return to_py(v)
 
     def _key_mask(self, key, model_keys):
-        """Which connections have the key in their status (model_keys: from _model_keys()); "+key": which
-        connections' models add the key themselves."""
-        if key.startswith("+"):
-            has = [sid for sid, ks in model_keys.items() if key[1:] in ks]
-        elif key in self._BASE_KEYS:
+        """Which connections have the key in their status (model_keys: from _model_keys())."""
+        if key in self._BASE_KEYS:
             # '-key': a generic key the model's status lacks (e.g. sizeof of quantal_stp_synapse)
             has = [sid for sid, ks in model_keys.items() if "-" + key not in ks]
         else:
             has = [sid for sid, ks in model_keys.items() if key in ks]
-        if len(has) == len(model_keys):   # every model present has it
+        return self._of_models(has, len(model_keys))
+
+    def _of_models(self, sids, n_models):
+        """Which connections are of one of the synapse model ids sids (of the n_models present)."""
+        if len(sids) == n_models:
             return np.ones(len(self), dtype=bool)
-        return np.isin(np.asarray(self._d["synapse_id"]), has)
+        return np.isin(np.asarray(self._d["synapse_id"]), sids)
 
     def _model_keys(self):
         """Per synapse model id among the connections: the status keys the model adds (weight,

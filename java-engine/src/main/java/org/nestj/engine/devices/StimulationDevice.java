@@ -75,8 +75,7 @@ public abstract class StimulationDevice extends DeviceBlock {
     public void enforceSingleSynapseModel(int i, int synId) {
         if (firstSyn[i] < 0) firstSyn[i] = synId;
         if (synId != firstSyn[i]) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "All outgoing connections from a device must use the same synapse type.");
+            throw NestException.cannotConnect("All outgoing connections from a device must use the same synapse type.");
         }
     }
 

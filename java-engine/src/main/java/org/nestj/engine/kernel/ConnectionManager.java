@@ -229,8 +229,8 @@ public final class ConnectionManager {
         if (sm.gap) {
             // NEST's gap_junction::check_connection: the source must send, the target handle, GapJunctionEvents
             if (!sb.sendsGap()) {
-                throw NestException.illegalConnection(
-                        "Creation of connection is not possible because:\nThe source node does not support gap junction output.");
+                throw NestException.cannotConnect(
+                        "The source node does not support gap junction output.");
             }
             storedPort = tb.checkGapReceptor(ti, rport);
             // connections without delay count with wfr_comm_interval in the delay extrema
@@ -239,8 +239,7 @@ public final class ConnectionManager {
         } else if (sm.diffusion || sb.sendsDiffusion()) {
             // secondary events: DiffusionConnectionEvent (siegert_neuron through diffusion_connection)
             if (!sb.sendsDiffusion()) {
-                throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                        + "The source node does not support diffusion output.");
+                throw NestException.cannotConnect("The source node does not support diffusion output.");
             }
             if (!sm.diffusion) throw notSending(sm);
             storedPort = tb.checkDiffusionReceptor(ti, rport);
@@ -501,8 +500,7 @@ public final class ConnectionManager {
             default:
                 throw NestException.illegalConnection("Creation of connection is not possible.");
         }
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node or synapse model does not support " + what + ".");
+        throw NestException.cannotConnect("The target node or synapse model does not support " + what + ".");
     }
 
     /**
@@ -1180,8 +1178,8 @@ public final class ConnectionManager {
         else if (sm.instantRate) why = "The source node does not support instantaneous rate output.";
         else if (sm.delayedRate) why = "The source node does not support delayed rate output.";
         else why = "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).";
-        return NestException.illegalConnection(why == null ? "Creation of connection is not possible."
-                : "Creation of connection is not possible because:\n" + why);
+        return why == null ? NestException.illegalConnection("Creation of connection is not possible.")
+                : NestException.cannotConnect(why);
     }
 
     /**

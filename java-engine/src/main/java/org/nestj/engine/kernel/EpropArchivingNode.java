@@ -145,14 +145,12 @@ public abstract class EpropArchivingNode extends NodeBlock {
      */
     public double computeGradient(int i, long[] isis, int nIsis, long tPreviousUpdate, long tPreviousTriggerSpike,
             double kappa, boolean averageGradient) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node does not support compute_gradient().");
+        throw NestException.cannotConnect("The target node does not support compute_gradient().");
     }
 
     /** NEST's get_eprop_isi_trace_cutoff() of the newer e-prop models: the trace cutoff in steps. */
     public long getEpropIsiTraceCutoff(int i) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node is not an e-prop neuron.");
+        throw NestException.cannotConnect("The target node is not an e-prop neuron.");
     }
 
     /** What the newer e-prop models' compute_gradient needs of the synapse's weight optimizer (NEST's WeightOptimizer). */
@@ -170,8 +168,7 @@ public abstract class EpropArchivingNode extends NodeBlock {
      * current one tSpike, fed to the optimizer; the connection's traces and weight are updated in place.
      */
     public void computeGradient(int i, long tSpike, long tSpikePrevious, ConnStore c, int k, Optimizer optimizer) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node does not support compute_gradient().");
+        throw NestException.cannotConnect("The target node does not support compute_gradient().");
     }
 
     /** NEST's UnknownReceptorType message. */

@@ -109,8 +109,7 @@ public abstract class NodeBlock {
 
     /** NEST's default Node::handles_test_event(SpikeEvent&): for models that take no spike input. */
     protected static NestException noSpikeInput() {
-        return NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node or synapse model does not support spike input.\n"
+        return NestException.cannotConnect("The target node or synapse model does not support spike input.\n"
                 + "  Note that volt/multimeters must be connected as Connect(meter, neuron).");
     }
 
@@ -280,9 +279,8 @@ public abstract class NodeBlock {
 
     /** NEST's handles_test_event(LearningSignalConnectionEvent&amp;): the port to store, or IllegalConnection. */
     public int checkLearningSignalReceptor(int i, int rport) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node cannot handle learning signal events or synapse is not of type "
-                + "eprop_learning_signal_connection_bsshslm_2020.");
+        throw NestException.cannotConnect("The target node cannot handle learning signal events or synapse is not "
+                + "of type eprop_learning_signal_connection_bsshslm_2020.");
     }
 
     /**
@@ -333,8 +331,8 @@ public abstract class NodeBlock {
 
     /** NEST's handles_test_event(GapJunctionEvent): the port to store, or IllegalConnection. */
     public int checkGapReceptor(int i, int rport) {
-        throw NestException.illegalConnection(
-                "Creation of connection is not possible because:\nThe target node or synapse model does not support gap junction input.");
+        throw NestException.cannotConnect(
+                "The target node or synapse model does not support gap junction input.");
     }
 
     /**
@@ -361,8 +359,7 @@ public abstract class NodeBlock {
 
     /** Checks that node i accepts a diffusion connection on rport; returns the port to store. */
     public int checkDiffusionReceptor(int i, int rport) {
-        throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                + "The target node or synapse model does not support diffusion input.");
+        throw NestException.cannotConnect("The target node or synapse model does not support diffusion input.");
     }
 
     /** A DiffusionConnectionEvent value for lag `lag` of the current slice through a connection with these factors. */

@@ -156,7 +156,9 @@ public final class RateEvents {
      * diffusion connections), called serially: every connection whose model has a weight_recorder gives
      * one event with the delivery's stamp (steps), the connection's source, target, weight and receptor,
      * and its port (Connector::send sets the event's port to the connection's lcid: the one-thread index,
-     * {@link ConnectionManager#threadIndependentPort}), in the one-thread order (synapse model, port).
+     * {@link ConnectionManager#threadIndependentPort}; from a device its index among the device's
+     * connections of the model, by target), per synapse model in the one-thread connector's order
+     * (source, port).
      */
     void recordSecondaryWeights(long stamp, boolean wfrPass) {
         NodeManager nm = k.nodes;

@@ -204,14 +204,7 @@ public final class SimulationManager {
             final int from = (int) fromStep, to = (int) toStep;
             long p0 = PROFILE ? System.nanoTime() : 0;
             final boolean deliverNow = slice > 0 && fromStep == 0 && nPending > 0;
-            if (deliverNow) {
-                wrOn = false;
-                for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
-                if (wrOn && (wev == null || wev.length != outs.length)) {
-                    wev = new WeightEvents[outs.length];
-                    for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
-                }
-            }
+            if (deliverNow) prepareWeightEvents();
             // secondary events first (NEST's deliver_secondary_events before the spikes): weight_recorder
             // events of the previous slice's secondary events (gap junctions, rate connections, ...)
             if (ratesActive && slice > 0 && fromStep == 0 && rates.secondaryWeightsRecorded()) {
@@ -796,14 +789,22 @@ public final class SimulationManager {
             s1 = n;
         }
         ensureCtx();
+        prepareWeightEvents();
+        for (int t = 0; t < k.connections.stores.length; t++) deliver(0, t, gids, steps, mults, offs, s0, s1, s0, true);
+        if (wrOn) flushWeights();
+    }
+
+    /**
+     * Before a spike delivery: wrOn if some synapse model has a weight_recorder, and a buffer per thread
+     * for its events.
+     */
+    private void prepareWeightEvents() {
         wrOn = false;
         for (SynapseModel sm : k.connections.synModels) wrOn |= sm.weightRecorder > 0;
         if (wrOn && (wev == null || wev.length != outs.length)) {
             wev = new WeightEvents[outs.length];
             for (int q = 0; q < wev.length; q++) wev[q] = new WeightEvents();
         }
-        for (int t = 0; t < k.connections.stores.length; t++) deliver(0, t, gids, steps, mults, offs, s0, s1, s0, true);
-        if (wrOn) flushWeights();
     }
 
     private SynapseType.Ctx[] ctx = new SynapseType.Ctx[0];

@@ -176,8 +176,8 @@ public final class EpropReadout extends EpropReadoutBase {
     public int checkDelayedRateReceptor(int i, int rport, org.nestj.engine.kernel.NodeBlock src) {
         boolean fromStepRateGenerator = "step_rate_generator".equals(src.model.name);
         if (fromStepRateGenerator && rport != TARGET_SIG && rport != LEARNING_WINDOW_SIG) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "eprop_readout neurons expect a connection with a step_rate_generator node through receptor_type 1 or 2.");
+            throw NestException.cannotConnect("eprop_readout neurons expect a connection with a step_rate_generator "
+                    + "node through receptor_type 1 or 2.");
         }
         if (rport < LEARNING_WINDOW_SIG || rport > TARGET_SIG) throw unknownReceptor(rport, "DelayedRateConnectionEvent");
         return rport;

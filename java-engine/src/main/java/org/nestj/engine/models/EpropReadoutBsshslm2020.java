@@ -215,9 +215,8 @@ public final class EpropReadoutBsshslm2020 extends EpropReadoutBase {
     @Override
     public int checkDelayedRateReceptor(int i, int rport, NodeBlock src) {
         if ("step_rate_generator".equals(src.model.name) && rport != TARGET_SIG) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "eprop_readout_bsshslm_2020 neurons expect a connection with a step_rate_generator node through "
-                    + "receptor_type 2.");
+            throw NestException.cannotConnect("eprop_readout_bsshslm_2020 neurons expect a connection with a "
+                    + "step_rate_generator node through receptor_type 2.");
         }
         return checkDelayedRateReceptor(i, rport);
     }

@@ -39,8 +39,7 @@ abstract class EpropSynapseBase extends SynapseType {
                     "This synapse model is not supported by the neuron model of at least one connection.");
         }
         if (target.kernel.time.delayMsToSteps(delayMs) != 1) {
-            throw NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "eprop synapses currently require a delay of one simulation step");
+            throw NestException.cannotConnect("eprop synapses currently require a delay of one simulation step");
         }
         EpropArchivingNode t = (EpropArchivingNode) target;
         t.registerEpropConnection(ti);

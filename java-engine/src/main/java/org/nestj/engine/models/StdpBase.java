@@ -40,8 +40,7 @@ abstract class StdpBase extends SynapseType {
      */
     static void registerWithTarget(NodeBlock target, int ti, double tLastSpike, double delay, String synName) {
         if (!(target instanceof NeuronBlock)) {
-            throw org.nestj.engine.NestException.illegalConnection("Creation of connection is not possible because:\n"
-                    + "The target node does not support STDP synapses.");
+            throw org.nestj.engine.NestException.cannotConnect("The target node does not support STDP synapses.");
         }
         ((NeuronBlock) target).registerStdpConnection(ti, tLastSpike - delay, delay);
     }
