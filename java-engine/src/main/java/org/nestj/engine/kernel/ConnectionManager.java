@@ -294,7 +294,7 @@ public final class ConnectionManager {
                 // only receptor 0; each multimeter once per node; the connection's receptor is the
                 // logger's number (1, 2, ...) in the target's list of data loggers
                 tb.checkDataLoggingRequest();
-                if (rport != 0) throw tb.unknownReceptor(rport, "data logging requests");
+                if (rport != 0) throw tb.dataLoggingReceptorError(rport);
                 {
                     DataLogger.Target[] had = tb.recordedBy == null ? null : tb.recordedBy[ti];
                     int nHad = had == null ? 0 : had.length;

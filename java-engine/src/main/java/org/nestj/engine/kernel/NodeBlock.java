@@ -146,9 +146,21 @@ public abstract class NodeBlock {
         return SIGNAL_SPIKE;
     }
 
+    /**
+     * NEST's UnknownReceptorType(receptor_type, name): "Receptor type r is not available in model."
+     * (what, the event type refused, is for the reader of the code only: NEST's message does not name it).
+     */
     protected NestException unknownReceptor(int rport, String what) {
         return new NestException("UnknownReceptorType", "Receptor type " + rport + " is not available in "
-                + model.name + " (for " + what + ").");
+                + model.name + ".");
+    }
+
+    /**
+     * NEST's handles_test_event(DataLoggingRequest&amp;) for a receptor other than 0 (checked before the
+     * data logger's own checks): UnknownReceptorType in most models.
+     */
+    public NestException dataLoggingReceptorError(int rport) {
+        return unknownReceptor(rport, "DataLoggingRequest");
     }
 
     protected NestException incompatibleReceptor(int rport, String what) {

@@ -80,6 +80,16 @@ abstract class McCondBlock extends GslNeuronBlock {
         return rport - 1;
     }
 
+    /**
+     * NEST's handles_test_event(DataLoggingRequest&amp;) of the multi-compartment models: receptors of
+     * spikes and currents exist but do not take data logging requests.
+     */
+    @Override
+    public final NestException dataLoggingReceptorError(int rport) {
+        if (rport < 0 || rport >= cur0 + 1 + compNames.length) return unknownReceptor(rport, "DataLoggingRequest");
+        return incompatibleReceptor(rport, "DataLoggingRequest");
+    }
+
     @Override
     public final int checkCurrentReceptor(int rport) {
         if (rport < cur0 + 1 || rport >= cur0 + 1 + compNames.length) {
