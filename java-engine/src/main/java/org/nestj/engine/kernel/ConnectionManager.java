@@ -249,30 +249,32 @@ public final class ConnectionManager {
         } else if (sm.sic || sb.sendsSic()) {
             // secondary events: SICEvent (astrocyte_lr_1994 through sic_connection), delayed
             if (!sm.sic) throw notSending(sm);
+            // Node::sends_secondary_event(SICEvent&): IllegalConnection without a reason
             if (!sb.sendsSic()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkSicReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.learningSignal) {
             // secondary events: NEST's LearningSignalConnectionEvent from e-prop readout to recurrent neurons
+            // Node::sends_secondary_event(LearningSignalConnectionEvent&): IllegalConnection without a reason
             if (!sb.sendsLearningSignals()) throw NestException.illegalConnection("Creation of connection is not possible.");
             storedPort = tb.checkLearningSignalReceptor(ti, rport);
             em = NodeBlock.Emits.NOTHING;
         } else if (sm.delayedRate || sm.instantRate || sb.sendsRates()) {
             // secondary events: rate_connection_delayed from a rate sender into a rate receiver
-            if (!sb.sendsRates()) {
-                throw NestException.illegalConnection("Creation of connection is not possible because the source "
-                        + sb.model.name + " (node " + srcGid + ") does not send rates (DelayedRateConnectionEvent) "
-                        + "through " + sm.name + ".");
-            }
+            if (!sb.sendsRates()) throw notSending(sm);
             if (!sm.delayedRate && !sm.instantRate) {
-                throw NestException.illegalConnection("Creation of connection is not possible because "
-                        + sb.model.name + " sends rates, which " + sm.name + " does not transmit; use rate_connection_delayed.");
+                if (sb.sendsRatesLocally()) {
+                    // step_rate_generator::send_test_event: the device notes the synapse model, then tests the
+                    // synapse model's test node with a DelayedRateConnectionEvent, which none of them handles
+                    sb.enforceSingleSynapseModel(si, sm.id);
+                    throw NestException.cannotConnect(
+                            "The target node or synapse model does not support delayed rate input.");
+                }
+                // rate neurons and e-prop readouts have the default Node::send_test_event
+                throw notSending(sm);
             }
             if (sm.instantRate) {
-                if (sb.sendsRatesLocally()) {
-                    throw NestException.illegalConnection("Creation of connection is not possible because "
-                            + sb.model.name + " does not send instantaneous rates.");
-                }
+                if (sb.sendsRatesLocally()) throw notSending(sm);   // step_rate_generator sends delayed rates only
                 storedPort = tb.checkInstantRateReceptor(ti, rport);
                 // connections without delay count with wfr_comm_interval in the delay extrema
                 delayMs = k.wfrCommInterval;
@@ -300,7 +302,7 @@ public final class ConnectionManager {
                     int nHad = had == null ? 0 : had.length;
                     for (int q = 0; q < nHad; q++) {
                         if (had[q].sampler == sb && had[q].samplerIndex == si) {
-                            throw NestException.illegalConnection("Each multimeter can only be connected once to a given node.");
+                            throw NestException.cannotConnect("Each multimeter can only be connected once to a given node.");
                         }
                     }
                     storedPort = nHad + 1;
@@ -309,21 +311,17 @@ public final class ConnectionManager {
             case CURRENT:
                 checkDeviceSynapse(sb, si, sm);
                 if (tb.elementType() != NodeBlock.ELEMENT_NEURON) {
-                    throw NestException.illegalConnection("Creation of connection is not possible because "
-                            + sb.model.name + " can only stimulate neurons, not " + tb.model.name + ".");
+                    // Node::handles_test_event(CurrentEvent&): no device takes currents
+                    throw NestException.cannotConnect("The target node or synapse model does not support current input.");
                 }
                 storedPort = tb.checkCurrentReceptor(rport);
                 break;
             case SPIKE:
                 checkDeviceSynapse(sb, si, sm);
-                if (tb.elementType() == NodeBlock.ELEMENT_STIMULATOR && !(tb instanceof SpikeReceiver)) {
-                    throw NestException.illegalConnection("Creation of connection is not possible because the target "
-                            + tb.model.name + " (node " + tgtGid + ") does not receive spikes.");
-                }
-                if (tb.elementType() == NodeBlock.ELEMENT_RECORDER && !(tb instanceof SpikeReceiver)) {
-                    throw NestException.illegalConnection("Creation of connection is not possible because the target "
-                            + tb.model.name + " (node " + tgtGid + ") does not record spikes; connect it as "
-                            + "Connect(" + tb.model.name + ", neurons).");
+                if ((tb.elementType() == NodeBlock.ELEMENT_STIMULATOR || tb.elementType() == NodeBlock.ELEMENT_RECORDER)
+                        && !(tb instanceof SpikeReceiver)) {
+                    // Node::handles_test_event(SpikeEvent&): devices other than the spike receiving ones
+                    throw NodeBlock.noSpikeInput();
                 }
                 storedPort = tb.checkSpikeReceptor(ti, rport, sb.model);
                 break;
@@ -338,7 +336,7 @@ public final class ConnectionManager {
         }
         if (sm.hpc && storedPort != 0) {
             // TargetIdentifierIndex::set_rport
-            throw NestException.illegalConnection("Only rport==0 allowed for HPC synapses. Use normal synapse models "
+            throw NestException.cannotConnect("Only rport==0 allowed for HPC synapses. Use normal synapse models "
                     + "instead. See Kunkel et al, Front Neuroinform 8:78 (2014), Sec 3.3.2.");
         }
         long dsteps;
@@ -368,7 +366,8 @@ public final class ConnectionManager {
         boolean device = sb.elementType() != NodeBlock.ELEMENT_NEURON;
         if (sm.type != null) {
             if (!sm.diffusion && em != NodeBlock.Emits.SPIKE) {
-                // (sources of other events were refused above, by checkDeviceSynapse or their own checks)
+                // nestj-only safety check, not reached: sources of other events were refused above, by
+                // checkDeviceSynapse or their own checks
                 throw NestException.illegalConnection("Creation of connection is not possible.");
             }
             if (ext == null) ext = sm.connDefaults;
@@ -498,6 +497,7 @@ public final class ConnectionManager {
                 what = "data logging requests";
                 break;
             default:
+                // nestj-only safety check, not reached: every device names its test event
                 throw NestException.illegalConnection("Creation of connection is not possible.");
         }
         throw NestException.cannotConnect("The target node or synapse model does not support " + what + ".");
@@ -1167,13 +1167,13 @@ public final class ConnectionManager {
     }
 
     /**
-     * NEST's error when a source that only sends one kind of secondary event (siegert_neuron, astrocyte_lr_1994)
-     * is connected with a synapse model for another event (the source's default sends_secondary_event or
-     * send_test_event).
+     * NEST's error when a source does not send the event of the synapse model: the source's default
+     * Node::sends_secondary_event (IllegalConnection without a reason for SIC and learning signal events)
+     * or, for synapse models of primary events, Node::send_test_event.
      */
     private static NestException notSending(SynapseModel sm) {
         String why;
-        if (sm.sic) why = null;
+        if (sm.sic || sm.learningSignal) why = null;
         else if (sm.diffusion) why = "The source node does not support diffusion output.";
         else if (sm.instantRate) why = "The source node does not support instantaneous rate output.";
         else if (sm.delayedRate) why = "The source node does not support delayed rate output.";

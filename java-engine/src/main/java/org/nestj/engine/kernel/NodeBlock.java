@@ -108,7 +108,7 @@ public abstract class NodeBlock {
     }
 
     /** NEST's default Node::handles_test_event(SpikeEvent&): for models that take no spike input. */
-    protected static NestException noSpikeInput() {
+    public static NestException noSpikeInput() {
         return NestException.cannotConnect("The target node or synapse model does not support spike input.\n"
                 + "  Note that volt/multimeters must be connected as Connect(meter, neuron).");
     }
@@ -249,7 +249,8 @@ public abstract class NodeBlock {
 
     /** Checks that node i accepts a delayed rate connection on rport; returns the port to store. */
     public int checkDelayedRateReceptor(int i, int rport) {
-        throw NestException.cannotConnect("The target node or synapse model does not support rate input.");
+        // NEST's Node::handles_test_event(DelayedRateConnectionEvent&)
+        throw NestException.cannotConnect("The target node or synapse model does not support delayed rate input.");
     }
 
     /**
