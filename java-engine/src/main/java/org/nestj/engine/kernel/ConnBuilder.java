@@ -503,8 +503,12 @@ public final class ConnBuilder {
     private void checkProxies(long t) {
         if (!targetsNeedProxies || t == proxyCheckedUpTo) return;
         NodeBlock tb = k.nodes.blockOf(t);
+        // BipartiteConnBuilder::single_connect_ for targets without proxies. (NEST's correlation detectors have
+        // proxies, so NEST connects to them with these rules: for them this is a nestj-only check. NEST also
+        // refuses spike_dilutor, volume_transmitter and sinusoidal generators with individual spike trains
+        // here, which nestj does not.)
         if (tb.elementType() == NodeBlock.ELEMENT_RECORDER) {
-            throw NestException.illegalConnection("Cannot use this rule to connect to nodes without proxies (usually devices).");
+            throw NestException.cannotConnect("Cannot use this rule to connect to nodes without proxies (usually devices).");
         }
         proxyCheckedUpTo = t;
     }

@@ -72,9 +72,9 @@ public final class TripartiteConnect implements ConnBuilder.ThirdFactor {
         if (k.sim.isPrepared()) {
             throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
         }
-        if (pre.length == 0) throw NestException.illegalConnection("Presynaptic nodes cannot be an empty NodeCollection");
-        if (post.length == 0) throw NestException.illegalConnection("Postsynaptic nodes cannot be an empty NodeCollection");
-        if (third.length == 0) throw NestException.illegalConnection("Third-factor nodes cannot be an empty NodeCollection");
+        if (pre.length == 0) throw NestException.cannotConnect("Presynaptic nodes cannot be an empty NodeCollection");
+        if (post.length == 0) throw NestException.cannotConnect("Postsynaptic nodes cannot be an empty NodeCollection");
+        if (third.length == 0) throw NestException.cannotConnect("Third-factor nodes cannot be an empty NodeCollection");
         if (connSpec == null || !connSpec.containsKey("rule")) {
             throw NestException.badProperty("The connection specification must contain a connection rule.");
         }
@@ -86,7 +86,7 @@ public final class TripartiteConnect implements ConnBuilder.ThirdFactor {
         ConnBuilder in = new ConnBuilder(k, pre, third, thirdSpec, thirdInSpecs);
         in.prepareSingle(null);
         if (!thirdRule.equals("third_factor_bernoulli_with_pool")) {
-            throw NestException.illegalConnection("Unknown third-factor connection rule '" + thirdRule + "'.");
+            throw NestException.cannotConnect("Unknown third-factor connection rule '" + thirdRule + "'.");
         }
         ConnBuilder out = new ConnBuilder(k, third, post, thirdSpec, thirdOutSpecs);
         out.prepareSingle(null);

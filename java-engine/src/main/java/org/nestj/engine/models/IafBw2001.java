@@ -176,7 +176,7 @@ public final class IafBw2001 extends IafBw2001Base {
     public int checkSpikeReceptor(int rport, Model src) {
         if (!(0 < rport && rport < 4)) throw unknownReceptorType(rport);
         if (rport == NMDA && !(src.prototype instanceof IafBw2001)) {
-            throw NestException.illegalConnection(
+            throw NestException.cannotConnect(
                     "For NMDA synapses in iaf_bw_2001, pre-synaptic neuron must also be of type iaf_bw_2001");
         }
         return rport;

@@ -162,7 +162,7 @@ public final class IafBw2001Exact extends IafBw2001Base {
     public int checkSpikeReceptor(int rport, Model src) {
         if (!(0 < rport && rport < 4)) throw unknownReceptorType(rport);
         if (rport == NMDA && buffersInitialised) {
-            throw NestException.illegalConnection(
+            throw NestException.cannotConnect(
                     "NMDA connections to this model can only be made before the first call to nest.Simulate()");
         }
         return rport;

@@ -107,7 +107,7 @@ public final class IafTum2000 extends IafPscExpBase {
     public int checkSpikeReceptor(int rport, Model src) {
         if (rport > 1 || rport < 0) throw unknownReceptor(rport, "SpikeEvent");
         if (rport != 1 && src == model) {
-            throw NestException.illegalConnection("iaf_tum_2000 neurons must be connected via receptor_type 1.");
+            throw NestException.cannotConnect("iaf_tum_2000 neurons must be connected via receptor_type 1.");
         }
         return rport;
     }

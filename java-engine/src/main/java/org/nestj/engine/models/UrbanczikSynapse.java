@@ -3,6 +3,7 @@ package org.nestj.engine.models;
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.ConnStore;
 import org.nestj.engine.kernel.ExtendedHistory;
+import org.nestj.engine.kernel.NeuronBlock;
 import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.SynapseModel;
 import org.nestj.engine.kernel.SynapseType;
@@ -43,8 +44,13 @@ public final class UrbanczikSynapse extends SynapseType {
     @Override
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
         if (!(target instanceof PpCondExpMcUrbanczik)) {
-            throw new NestException("IllegalConnection", "Creation of connection is not possible because "
-                    + target.model.name + " does not support " + m.name
+            // nodes that archive no spikes: NEST's Node::register_stdp_connection
+            if (!(target instanceof NeuronBlock)) {
+                throw NestException.cannotConnect("The target node does not support STDP synapses.");
+            }
+            // nestj-only check: NEST connects to any archiving neuron and raises UnexpectedEvent only when a
+            // spike reaches a target without an Urbanczik history (Node::get_urbanczik_history) in Simulate
+            throw NestException.cannotConnect(target.model.name + " does not support " + m.name
                     + " connections (it keeps no Urbanczik history; use pp_cond_exp_mc_urbanczik).");
         }
         ((PpCondExpMcUrbanczik) target).registerStdpConnection(ti, v[T_LAST] - delayMs, delayMs);

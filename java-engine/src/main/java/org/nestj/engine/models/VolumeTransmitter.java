@@ -75,8 +75,8 @@ public final class VolumeTransmitter extends NodeBlock {
     @Override
     public int checkSpikeReceptor(int rport, Model src) {
         if (src.prototype.elementType() != ELEMENT_NEURON) {
-            throw new NestException("IllegalConnection",
-                    "We do not allow connection of a device to a global receiver at the moment.");
+            // ConnectionManager::connection_required
+            throw NestException.cannotConnect("We do not allow connection of a device to a global receiver at the moment.");
         }
         if (rport != 0) throw unknownReceptor(rport, "SpikeEvent");
         return 0;

@@ -178,7 +178,7 @@ final class SpatialConnector {
     private void noDeviceTargets(long[] post, String rule) {
         NodeBlock b = k.nodes.blockOf(post[0]);
         if (b.elementType() != NodeBlock.ELEMENT_NEURON) {
-            throw NestException.illegalConnection("Spatial Connect with " + rule + " to devices is not possible.");
+            throw NestException.cannotConnect("Spatial Connect with " + rule + " to devices is not possible.");
         }
     }
 
