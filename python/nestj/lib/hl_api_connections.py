@@ -178,7 +178,10 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         check_call("connect_arrays", bridge.connect, to_java(pre), to_java(post), to_java(spec), to_java(syn_spec))
         return None
     if not pre or not post:
-        raise NESTErrors.IllegalConnection("Connect", "Connect: presynaptic and postsynaptic NodeCollections must not be empty.")
+        # NEST's ConnectionManager::connect
+        raise NESTErrors.IllegalConnection("Connect_g_g_D_D", "Creation of connection is not possible because:\n%s "
+                                           "nodes cannot be an empty NodeCollection" % ("Presynaptic" if not pre else
+                                                                                        "Postsynaptic"))
     _check_valid("Connect", pre, post, message="InvalidNodeCollection: sources and targets must be valid "
                  "NodeCollections.")
     if conn_spec is None:
