@@ -128,3 +128,89 @@ def integer_parameters_case():
 
 
 CASES["integer_parameters"] = integer_parameters_case()
+
+
+def connection_errors_case():
+    """Which connections NEST 3.9 refuses, with which class and message (each on a fresh kernel)."""
+    def run(nest):
+        C = nest.Create
+
+        def conn(pre, post, conn_spec=None, syn_spec=None):
+            return lambda: nest.Connect(C(pre) if isinstance(pre, str) else pre(),
+                                        C(post) if isinstance(post, str) else post(), conn_spec, syn_spec)
+
+        def syn(model, **kw):
+            return dict(kw, synapse_model=model)
+
+        def multimeter_twice():
+            mm = C("multimeter", params={"record_from": ["V_m"]})
+            n = C("iaf_psc_alpha")
+            nest.Connect(mm, n)
+            nest.Connect(mm, n)
+
+        def device_then_other_synapse():
+            dc = C("dc_generator")
+            n = C("iaf_psc_alpha")
+            nest.Connect(dc, n)
+            nest.Connect(dc, n, syn_spec="tsodyks_synapse")
+
+        changes = {
+            "neuron_to_voltmeter": conn("iaf_psc_alpha", "voltmeter"),
+            "neuron_to_generator": conn("iaf_psc_alpha", "poisson_generator"),
+            "recorder_as_source": conn("spike_recorder", "iaf_psc_alpha"),
+            "current_into_recorder": conn("dc_generator", "spike_recorder"),
+            "multimeter_receptor_1": conn("multimeter", "iaf_psc_alpha", None, {"receptor_type": 1}),
+            "multimeter_mc_receptor_1": conn("multimeter", "iaf_cond_alpha_mc", None, {"receptor_type": 1}),
+            "multimeter_twice": multimeter_twice,
+            "spike_receptor_3": conn("iaf_psc_alpha", "iaf_psc_alpha", None, {"receptor_type": 3}),
+            "multisynapse_receptor_0": conn("iaf_psc_alpha", "iaf_psc_alpha_multisynapse"),
+            "device_then_other_synapse": device_then_other_synapse,
+            "spike_generator_stdp": conn("spike_generator", "iaf_psc_alpha", None, syn("stdp_synapse")),
+            "delayed_rate_from_neuron": conn("iaf_psc_alpha", "lin_rate_ipn", None, syn("rate_connection_delayed")),
+            "instantaneous_rate_from_generator": conn("step_rate_generator", "lin_rate_ipn", None,
+                                                      syn("rate_connection_instantaneous")),
+            "delayed_rate_into_neuron": conn("lin_rate_ipn", "iaf_psc_alpha", None, syn("rate_connection_delayed")),
+            "rate_neuron_static": conn("lin_rate_ipn", "lin_rate_ipn"),
+            "step_rate_generator_static": conn("step_rate_generator", "lin_rate_ipn"),
+            "sic_from_neuron": conn("iaf_psc_alpha", "iaf_psc_alpha", None, syn("sic_connection")),
+            "sic_into_neuron": conn("astrocyte_lr_1994", "iaf_psc_alpha", None, syn("sic_connection")),
+            "astrocyte_static": conn("astrocyte_lr_1994", "iaf_psc_alpha"),
+            "learning_signal_from_astrocyte": conn("astrocyte_lr_1994", "iaf_psc_alpha", None,
+                                                   syn("eprop_learning_signal_connection")),
+            "gap_from_neuron": conn("iaf_psc_alpha", "iaf_psc_alpha", {"rule": "one_to_one", "make_symmetric": True},
+                                    syn("gap_junction")),
+            "diffusion_from_neuron": conn("iaf_psc_alpha", "siegert_neuron", None, syn("diffusion_connection")),
+            "diffusion_into_neuron": conn("siegert_neuron", "iaf_psc_alpha", None, syn("diffusion_connection")),
+            "iaf_bw_2001_nmda": conn("iaf_psc_alpha", "iaf_bw_2001", None, {"receptor_type": 3}),
+            "iaf_tum_2000_receptor_0": lambda: (lambda t: nest.Connect(t, t))(C("iaf_tum_2000")),
+            "clopath_to_recorder": conn("iaf_psc_alpha", "spike_recorder", None, syn("clopath_synapse")),
+            "stdp_to_recorder": conn("iaf_psc_alpha", "spike_recorder", None, syn("stdp_synapse")),
+            "device_to_volume_transmitter": conn("poisson_generator", "volume_transmitter"),
+            "hpc_receptor_2": conn("iaf_psc_alpha", lambda: C("iaf_psc_exp_multisynapse", params={"tau_syn": [1.0, 2.0]}),
+                                   None, syn("static_synapse_hpc", receptor_type=2)),
+            "empty_pre": conn(lambda: nest.NodeCollection(), "iaf_psc_alpha"),
+            "empty_post": conn("iaf_psc_alpha", lambda: nest.NodeCollection()),
+            "indegree_to_recorder": conn(lambda: C("iaf_psc_alpha", 2), "spike_recorder",
+                                         {"rule": "fixed_indegree", "indegree": 1}),
+            "unknown_third_factor_rule": lambda: nest.TripartiteConnect(
+                C("iaf_psc_alpha"), C("iaf_psc_alpha"), C("astrocyte_lr_1994"), {"rule": "one_to_one"},
+                {"rule": "foo"}),
+        }
+        out = {}
+        for key, change in changes.items():
+            nest.ResetKernel()
+            out[key] = _outcome(change)
+        return out
+    keys = ["neuron_to_voltmeter", "neuron_to_generator", "recorder_as_source", "current_into_recorder",
+            "multimeter_receptor_1", "multimeter_mc_receptor_1", "multimeter_twice", "spike_receptor_3",
+            "multisynapse_receptor_0", "device_then_other_synapse", "spike_generator_stdp", "delayed_rate_from_neuron",
+            "instantaneous_rate_from_generator", "delayed_rate_into_neuron", "rate_neuron_static",
+            "step_rate_generator_static", "sic_from_neuron", "sic_into_neuron", "astrocyte_static",
+            "learning_signal_from_astrocyte", "gap_from_neuron", "diffusion_from_neuron", "diffusion_into_neuron",
+            "iaf_bw_2001_nmda", "iaf_tum_2000_receptor_0", "clopath_to_recorder", "stdp_to_recorder",
+            "device_to_volume_transmitter", "hpc_receptor_2", "empty_pre", "empty_post", "indegree_to_recorder",
+            "unknown_third_factor_rule"]
+    return run, {k: EQUAL for k in keys}
+
+
+CASES["connection_errors"] = connection_errors_case()
