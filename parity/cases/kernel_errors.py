@@ -4,7 +4,7 @@ Each key holds "ok" or the error class and message NEST raises (the "<Class> in 
 prefix removed): the time representation (resolution, tics_per_ms) after nodes, a simulation,
 SetDefaults or CopyModel, resolutions below one tic or off the tic grid; the thread count after
 SetDefaults, user-set delay extrema and nodes; integer parameters given as floats (the error class
-only: nestj words TypeMismatch differently). Cases in the form of
+only: nestj words TypeMismatch differently); connections NEST refuses (class and message). Cases in the form of
 the reference suite (CASES = {name: (run(nest), compare_spec)}); NO REF until NEST 3.9's recordings
 appear under ../shared/nest-reference/out/kernel_errors/."""
 
