@@ -137,3 +137,34 @@ def test_builder_errors(nest):
         n, n, nest.Create("astrocyte_lr_1994"), {"rule": "one_to_one"}, {"rule": "foo"})) == (
         "IllegalConnection in SLI function ConnectTripartite_g_g_g_D_D_D: " + BECAUSE
         + "Unknown third-factor connection rule 'foo'.")
+
+
+def test_rules_that_need_proxies(nest):
+    """BipartiteConnBuilder::single_connect_ refuses targets without proxies (Node::has_proxies) for
+    the rules other than one_to_one and all_to_all; the correlation detectors have proxies, the
+    sinusoidal generators only without individual spike trains."""
+    nest.local_num_threads = 2
+    n = nest.Create("iaf_psc_alpha", 20, params={"I_e": 400.0})
+    E = nest.NESTErrors.IllegalConnection
+    no_proxies = CONNECT + BECAUSE + "Cannot use this rule to connect to nodes without proxies (usually devices)."
+    indegree = {"rule": "fixed_indegree", "indegree": 3}
+    for model in ("volume_transmitter", "spike_dilutor", "poisson_generator", "sinusoidal_poisson_generator",
+                  "sinusoidal_gamma_generator", "spin_detector"):
+        assert _message(nest, E, lambda: nest.Connect(n, nest.Create(model), indegree)) == no_proxies, model
+    nest.SetDefaults("sinusoidal_poisson_generator", {"individual_spike_trains": False})
+    sp = nest.Create("sinusoidal_poisson_generator")
+    # a node with proxies lives on the thread of its id (round-robin); it takes no spikes
+    assert sp.get(["thread", "vp"]) == {"thread": sp.global_id % 2, "vp": sp.global_id % 2}
+    assert _message(nest, E, lambda: nest.Connect(n, sp, indegree)) == CONNECT + BECAUSE + (
+        "The target node or synapse model does not support spike input.\n"
+        "  Note that volt/multimeters must be connected as Connect(meter, neuron).")
+    cd = nest.Create("correlation_detector")
+    assert cd.get("thread") == cd.global_id % 2
+    nest.Connect(n, cd, indegree, {"receptor_type": 0})
+    nest.Connect(n, cd, indegree, {"receptor_type": 1})
+    conns = nest.GetConnections(target=cd)
+    assert len(conns) == 6
+    assert sorted(conns.get("receptor")) == [0, 0, 0, 1, 1, 1]
+    assert set(conns.get("target_thread")) == {cd.global_id % 2}
+    nest.Simulate(100.0)
+    assert min(cd.get("n_events")) > 0

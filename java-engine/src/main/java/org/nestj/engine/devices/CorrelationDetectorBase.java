@@ -39,6 +39,12 @@ public abstract class CorrelationDetectorBase extends DeviceBlock implements Con
         return ELEMENT_RECORDER;
     }
 
+    /** NEST's correlation detectors are Nodes with proxies (one instance, on the thread of their id). */
+    @Override
+    public boolean proxiesInNest() {
+        return true;
+    }
+
     @Override
     public Emits emits() {
         return Emits.NOTHING;

@@ -26,6 +26,15 @@ public abstract class SinusoidalGeneratorBase extends StimulationDevice {
         individual = fillB(n, true);
     }
 
+    /**
+     * NEST's has_proxies of both generators: not individual_spike_trains (the value is the model's,
+     * the same for every node of a Create).
+     */
+    @Override
+    public boolean proxiesInNest() {
+        return n > 0 && !individual[0];
+    }
+
     /** rate, frequency, phase, amplitude in the units of the status dictionary, in this order. */
     final void putSineParams(int i, Map<String, Object> d) {
         d.put("rate", rate[i] * 1000.0);

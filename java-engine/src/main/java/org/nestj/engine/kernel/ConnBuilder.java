@@ -503,11 +503,10 @@ public final class ConnBuilder {
     private void checkProxies(long t) {
         if (!targetsNeedProxies || t == proxyCheckedUpTo) return;
         NodeBlock tb = k.nodes.blockOf(t);
-        // BipartiteConnBuilder::single_connect_ for targets without proxies. (NEST's correlation detectors have
-        // proxies, so NEST connects to them with these rules: for them this is a nestj-only check. NEST also
-        // refuses spike_dilutor, volume_transmitter and sinusoidal generators with individual spike trains
-        // here, which nestj does not.)
-        if (tb.elementType() == NodeBlock.ELEMENT_RECORDER) {
+        // BipartiteConnBuilder::single_connect_: the rules other than one_to_one and all_to_all need targets
+        // with proxies (Node::has_proxies: neurons, spike_train_injector, the correlation detectors,
+        // sinusoidal generators without individual spike trains)
+        if (!tb.proxiesInNest()) {
             throw NestException.cannotConnect("Cannot use this rule to connect to nodes without proxies (usually devices).");
         }
         proxyCheckedUpTo = t;
