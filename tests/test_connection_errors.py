@@ -168,3 +168,41 @@ def test_rules_that_need_proxies(nest):
     assert set(conns.get("target_thread")) == {cd.global_id % 2}
     nest.Simulate(100.0)
     assert min(cd.get("n_events")) > 0
+
+
+def test_off_grid_models(nest):
+    """Node::is_off_grid: the precise models, iaf_bw_2001 and iaf_tum_2000 (their spikes carry a value
+    in the offset) and spike_train_injector with precise_times; creating one sets off_grid_spiking
+    (NodeManager::add_node), and iaf_tum_2000::send_test_event refuses off-grid targets of other models."""
+    for model, params, off_grid in [("iaf_psc_alpha", {}, False), ("iaf_bw_2001", {}, True),
+                                    ("iaf_bw_2001_exact", {}, False), ("iaf_tum_2000", {}, True),
+                                    ("parrot_neuron_ps", {}, True), ("spike_train_injector", {}, False),
+                                    ("spike_train_injector", {"precise_times": True}, True)]:
+        nest.ResetKernel()
+        nest.Create(model, params=params)
+        assert nest.off_grid_spiking is off_grid, (model, params)
+    nest.ResetKernel()
+    tum = nest.Create("iaf_tum_2000")
+    E = nest.NESTErrors.IllegalConnection
+    for target in ("iaf_psc_alpha_ps", "iaf_bw_2001", "parrot_neuron_ps"):
+        assert _message(nest, E, lambda: nest.Connect(tum, nest.Create(target))) == CONNECT + BECAUSE + (
+            "iaf_tum_2000 neurons cannot be connected to precise spiking neurons."), target
+    nest.Connect(tum, nest.Create("iaf_psc_alpha"))
+    nest.Connect(tum, nest.Create("iaf_tum_2000"), syn_spec={"receptor_type": 1})
+    assert nest.num_connections == 2
+
+
+def test_instantaneous_rate_senders(nest):
+    """Node::sends_secondary_event(InstantaneousRateConnectionEvent&): the rate neurons send instantaneous
+    rates; the e-prop readouts and step_rate_generator only delayed ones."""
+    E = nest.NESTErrors.IllegalConnection
+    for src in ("eprop_readout", "eprop_readout_bsshslm_2020", "step_rate_generator"):
+        nest.ResetKernel()
+        a, b = nest.Create(src), nest.Create("lin_rate_ipn")
+        assert _message(nest, E, lambda: nest.Connect(a, b, syn_spec={"synapse_model": "rate_connection_instantaneous"})) == (
+            CONNECT + BECAUSE + "The source node does not support instantaneous rate output."), src
+        nest.Connect(a, b, syn_spec={"synapse_model": "rate_connection_delayed"})
+    nest.ResetKernel()
+    a, b = nest.Create("lin_rate_ipn"), nest.Create("lin_rate_ipn")
+    nest.Connect(a, b, syn_spec={"synapse_model": "rate_connection_instantaneous"})
+    assert nest.num_connections == 1

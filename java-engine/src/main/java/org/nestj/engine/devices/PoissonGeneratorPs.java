@@ -59,9 +59,8 @@ public final class PoissonGeneratorPs extends StimulationDevice {
     }
 
     @Override
-    public void created() {
-        super.created();
-        org.nestj.engine.models.IafPsBase.markOffGrid(kernel);
+    public boolean isOffGrid(int i) {
+        return true;
     }
 
     @Override

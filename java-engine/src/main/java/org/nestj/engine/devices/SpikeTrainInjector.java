@@ -111,4 +111,10 @@ public final class SpikeTrainInjector extends DeviceBlock {
             position[i] = pos;
         }
     }
+
+    /** NEST's spike_train_injector::is_off_grid: precise_times. */
+    @Override
+    public boolean isOffGrid(int i) {
+        return precise[i];
+    }
 }

@@ -274,7 +274,7 @@ public final class ConnectionManager {
                 throw notSending(sm);
             }
             if (sm.instantRate) {
-                if (sb.sendsRatesLocally()) throw notSending(sm);   // step_rate_generator sends delayed rates only
+                if (!sb.sendsInstantRates()) throw notSending(sm);
                 storedPort = tb.checkInstantRateReceptor(ti, rport);
                 // connections without delay count with wfr_comm_interval in the delay extrema
                 delayMs = k.wfrCommInterval;
@@ -323,6 +323,7 @@ public final class ConnectionManager {
                     // Node::handles_test_event(SpikeEvent&): devices other than the spike receiving ones
                     throw NodeBlock.noSpikeInput();
                 }
+                sb.checkSpikeTarget(tb, ti);
                 storedPort = tb.checkSpikeReceptor(ti, rport, sb.model);
                 break;
             default:

@@ -240,6 +240,15 @@ public abstract class NodeBlock {
     }
 
     /**
+     * true if the nodes also send rates through rate_connection_instantaneous (NEST's
+     * sends_secondary_event(InstantaneousRateConnectionEvent&)): the rate neurons; not the devices
+     * sending rates locally, nor the e-prop readouts.
+     */
+    public boolean sendsInstantRates() {
+        return sendsRates() && !sendsRatesLocally();
+    }
+
+    /**
      * true for devices sending rates: they have no proxies, so NEST delivers their rates at once
      * (send_local_) during their update; nestj updates them before all other nodes of each slice.
      */
@@ -401,6 +410,23 @@ public abstract class NodeBlock {
 
     /** Called once after the block got its ids and kernel (per-block set-up). */
     public void created() {
+    }
+
+    /**
+     * NEST's Node::is_off_grid: node i sends spikes with offsets (precise spike times, or a value the
+     * receiving model reads from the offset, as iaf_bw_2001 and iaf_tum_2000). Creating nodes of a model
+     * whose prototype is off-grid sets the kernel's off_grid_spiking (NodeManager::add_node).
+     */
+    public boolean isOffGrid(int i) {
+        return false;
+    }
+
+    /**
+     * The source's part of NEST's send_test_event for a spike connection to node ti of target (after
+     * the kernel's checks, before the target's receptor check): IllegalConnection if this model does
+     * not send to it.
+     */
+    public void checkSpikeTarget(NodeBlock target, int ti) {
     }
 
     /**

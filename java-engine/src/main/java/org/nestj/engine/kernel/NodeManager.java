@@ -47,6 +47,9 @@ public final class NodeManager {
         blocks.add(b);
         size += n;
         b.created();
+        if (m.prototype.isOffGrid(0) && !k.sim.isPrepared()) {
+            k.setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
+        }
         // NEST's add_neurons_ / add_devices_: a neuron lives on the thread of its vp (node id mod the
         // number of threads), each thread reserving ceil(n / T); a device on every thread
         final int T = k.parallel.threads();

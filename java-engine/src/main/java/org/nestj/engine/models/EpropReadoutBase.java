@@ -48,6 +48,12 @@ public abstract class EpropReadoutBase extends EpropArchivingNodeReadout {
         return true;
     }
 
+    /** NEST's e-prop readouts send DelayedRateConnectionEvents only. */
+    @Override
+    public final boolean sendsInstantRates() {
+        return false;
+    }
+
     @Override
     public final boolean wholeRateEvents() {
         return true;

@@ -187,4 +187,10 @@ public final class IafBw2001 extends IafBw2001Base {
         if (rport < NMDA) buf.add(rport - 1, step, i, weight * mult);
         else buf.add(CH_NMDA, step, i, weight * mult * offset);
     }
+
+    /** NEST: iaf_bw_2001 is off-grid (its spikes carry the s_NMDA increment as offset). */
+    @Override
+    public boolean isOffGrid(int i) {
+        return true;
+    }
 }

@@ -52,8 +52,8 @@ public final class IafChxk2008 extends GslNeuronBlock {
     }
 
     @Override
-    public void created() {
-        IafPsBase.markOffGrid(kernel);
+    public boolean isOffGrid(int i) {
+        return true;
     }
 
     private static final String[] RECORDABLES = {"g_ahp", "g_ex", "g_in", "I_ahp", "I_syn_ex", "I_syn_in", "V_m"};

@@ -137,16 +137,8 @@ public abstract class IafPsBase extends NeuronBlock {
     private int ringLength;
 
     @Override
-    public void created() {
-        markOffGrid(kernel);
-    }
-
-    /**
-     * NodeManager::add_node for models that emit precisely timed spikes: sets the kernel property
-     * off_grid_spiking to true.
-     */
-    public static void markOffGrid(org.nestj.engine.kernel.Kernel k) {
-        if (!k.sim.isPrepared()) k.setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
+    public boolean isOffGrid(int i) {
+        return true;
     }
 
     @Override

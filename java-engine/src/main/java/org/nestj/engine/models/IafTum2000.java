@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nestj.engine.NestException;
 import org.nestj.engine.kernel.InputBuffer;
 import org.nestj.engine.kernel.Model;
+import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.Rng;
 import org.nestj.engine.kernel.SpikeOut;
@@ -211,5 +212,19 @@ public final class IafTum2000 extends IafPscExpBase {
     public void handleCurrent(int i, long step, double current, int rport) {
         if (rport == 0) buf.add(I0, step, i, current);
         else if (rport == 1) buf.add(I1, step, i, current);
+    }
+
+    /** NEST: iaf_tum_2000 is off-grid (its spikes carry the released fraction dy as offset). */
+    @Override
+    public boolean isOffGrid(int i) {
+        return true;
+    }
+
+    /** NEST's iaf_tum_2000::send_test_event: the offset would be read as a spike time. */
+    @Override
+    public void checkSpikeTarget(NodeBlock target, int ti) {
+        if (target.model != model && target.isOffGrid(ti)) {
+            throw NestException.cannotConnect("iaf_tum_2000 neurons cannot be connected to precise spiking neurons.");
+        }
     }
 }

@@ -23,8 +23,8 @@ public final class ParrotNeuronPs extends ParrotNeuronBase {
     }
 
     @Override
-    public void created() {
-        IafPsBase.markOffGrid(kernel);
+    public boolean isOffGrid(int i) {
+        return true;
     }
 
     @Override
