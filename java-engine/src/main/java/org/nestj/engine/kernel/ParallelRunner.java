@@ -81,6 +81,13 @@ public final class ParallelRunner {
 
     /** claim words of the elastic regions lie 16 longs apart, so that no two share a cache line */
     private static final int PAD = 16;
+    /**
+     * Spin iterations of a thread that waits for another thread's prep before it parks (20 us at a
+     * time): few, since that thread is busy for a whole prep or was descheduled, and a spinning waiter
+     * keeps a core from it or from the JIT compiler (a cold brunel run's first 150 ms of model time
+     * took 0.57-0.75 s with 2 threads when the waiter spun, 0.43-0.53 s with 100 spins).
+     */
+    private static final int PREP_SPIN = 100;
 
     /**
      * Runs {@code units} units of work for each thread's share: every OS thread first claims and
@@ -188,10 +195,12 @@ public final class ParallelRunner {
     private void elasticUnits(long g, int x, int o, int units, UnitTask unit) {
         final long mask = (1L << UNIT_BITS) - 1;
         // units left in this region: wait for the share's prep (run by whoever claimed it)
+        int spins = 0;
         while (eDone.get(PAD * o) != g) {
             long v = eUnits.get(PAD * o);
             if (v >>> UNIT_BITS != g || (v & mask) >= units) return;
-            Thread.onSpinWait();
+            if (++spins > PREP_SPIN) LockSupport.parkNanos(20000);
+            else Thread.onSpinWait();
         }
         while (true) {
             long v = eUnits.get(PAD * o);
