@@ -4,7 +4,8 @@ Each key holds "ok" or the error class and message NEST raises (the "<Class> in 
 prefix removed): the time representation (resolution, tics_per_ms) after nodes, a simulation,
 SetDefaults or CopyModel, resolutions below one tic or off the tic grid; the thread count after
 SetDefaults, user-set delay extrema and nodes; integer parameters given as floats (the error class
-only: nestj words TypeMismatch differently); connections NEST refuses (class and message). Cases in the form of
+only: nestj words TypeMismatch differently); connections NEST refuses (class and message); the kernel's
+off_grid_spiking after creating nodes of a model. Cases in the form of
 the reference suite (CASES = {name: (run(nest), compare_spec)}); NO REF until NEST 3.9's recordings
 appear under ../shared/nest-reference/out/kernel_errors/."""
 
@@ -192,6 +193,18 @@ def connection_errors_case():
             "empty_post": conn("iaf_psc_alpha", lambda: nest.NodeCollection()),
             "indegree_to_recorder": conn(lambda: C("iaf_psc_alpha", 2), "spike_recorder",
                                          {"rule": "fixed_indegree", "indegree": 1}),
+            "indegree_to_correlation_detector": conn(lambda: C("iaf_psc_alpha", 2), "correlation_detector",
+                                                     {"rule": "fixed_indegree", "indegree": 1}),
+            "indegree_to_volume_transmitter": conn(lambda: C("iaf_psc_alpha", 2), "volume_transmitter",
+                                                   {"rule": "fixed_indegree", "indegree": 1}),
+            "indegree_to_spike_dilutor": conn(lambda: C("iaf_psc_alpha", 2), "spike_dilutor",
+                                              {"rule": "fixed_indegree", "indegree": 1}),
+            "bernoulli_to_sinusoidal_generator": conn(lambda: C("iaf_psc_alpha", 2), "sinusoidal_poisson_generator",
+                                                      {"rule": "pairwise_bernoulli", "p": 1.0}),
+            "iaf_tum_2000_to_precise": conn("iaf_tum_2000", "iaf_psc_alpha_ps"),
+            "iaf_tum_2000_to_iaf_bw_2001": conn("iaf_tum_2000", "iaf_bw_2001"),
+            "instantaneous_rate_from_readout": conn("eprop_readout", "lin_rate_ipn", None,
+                                                    syn("rate_connection_instantaneous")),
             "unknown_third_factor_rule": lambda: nest.TripartiteConnect(
                 C("iaf_psc_alpha"), C("iaf_psc_alpha"), C("astrocyte_lr_1994"), {"rule": "one_to_one"},
                 {"rule": "foo"}),
@@ -209,8 +222,34 @@ def connection_errors_case():
             "learning_signal_from_astrocyte", "gap_from_neuron", "diffusion_from_neuron", "diffusion_into_neuron",
             "iaf_bw_2001_nmda", "iaf_tum_2000_receptor_0", "clopath_to_recorder", "stdp_to_recorder",
             "device_to_volume_transmitter", "hpc_receptor_2", "empty_pre", "empty_post", "indegree_to_recorder",
-            "unknown_third_factor_rule"]
+            "indegree_to_correlation_detector", "indegree_to_volume_transmitter", "indegree_to_spike_dilutor",
+            "bernoulli_to_sinusoidal_generator", "iaf_tum_2000_to_precise", "iaf_tum_2000_to_iaf_bw_2001",
+            "instantaneous_rate_from_readout", "unknown_third_factor_rule"]
     return run, {k: EQUAL for k in keys}
 
 
 CASES["connection_errors"] = connection_errors_case()
+
+
+def off_grid_spiking_case():
+    """The kernel's off_grid_spiking after creating nodes of one model (NodeManager::add_node sets it for
+    models whose prototype is_off_grid)."""
+    models = [("iaf_psc_alpha", {}), ("iaf_psc_alpha_ps", {}), ("parrot_neuron_ps", {}), ("poisson_generator_ps", {}),
+              ("iaf_bw_2001", {}), ("iaf_bw_2001_exact", {}), ("iaf_tum_2000", {}), ("iaf_chxk_2008", {}),
+              ("spike_train_injector", {}), ("spike_train_injector", {"precise_times": True}),
+              ("spike_generator", {"precise_times": True}), ("gamma_sup_generator", {})]
+
+    def run(nest):
+        out = {}
+        for model, params in models:
+            nest.ResetKernel()
+            nest.Create(model, params=params)
+            out[_key(model, params)] = bool(nest.off_grid_spiking)
+        return out
+
+    def _key(model, params):
+        return model + ("/" + ",".join(params) if params else "")
+    return run, {_key(m, p): EQUAL for m, p in models}
+
+
+CASES["off_grid_spiking"] = off_grid_spiking_case()
