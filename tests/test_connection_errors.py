@@ -6,6 +6,8 @@ import pytest
 
 BECAUSE = "Creation of connection is not possible because:\n"
 CONNECT = "IllegalConnection in SLI function Connect_g_g_D_D: "
+# node.cpp: Node::send_test_event
+NO_OUTPUT = "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder)."
 
 
 def _message(nest, cls, f):
@@ -27,8 +29,7 @@ def test_device_direction_errors(nest):
     assert _message(nest, E, lambda: nest.Connect(n, vm)) == CONNECT + no_spikes
     assert _message(nest, E, lambda: nest.Connect(n, pg)) == CONNECT + no_spikes
     # node.cpp: Node::send_test_event
-    assert _message(nest, E, lambda: nest.Connect(sr, n)) == CONNECT + BECAUSE + (
-        "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).")
+    assert _message(nest, E, lambda: nest.Connect(sr, n)) == CONNECT + BECAUSE + NO_OUTPUT
     # node.cpp: Node::handles_test_event(CurrentEvent&)
     assert _message(nest, E, lambda: nest.Connect(dc, sr)) == CONNECT + BECAUSE + (
         "The target node or synapse model does not support current input.")
@@ -75,8 +76,7 @@ def test_rate_connection_errors(nest):
     assert _message(nest, E, lambda: nest.Connect(r, n, syn_spec={"synapse_model": "rate_connection_delayed"})) == (
         CONNECT + BECAUSE + "The target node or synapse model does not support delayed rate input.")
     # a rate neuron has Node's default send_test_event
-    assert _message(nest, E, lambda: nest.Connect(r, r)) == CONNECT + BECAUSE + (
-        "Source node does not send output.\n  Note that recorders must be connected as Connect(neuron, recorder).")
+    assert _message(nest, E, lambda: nest.Connect(r, r)) == CONNECT + BECAUSE + NO_OUTPUT
     # step_rate_generator::send_test_event tests static_synapse's test node with a DelayedRateConnectionEvent
     assert _message(nest, E, lambda: nest.Connect(srg, r)) == CONNECT + BECAUSE + (
         "The target node or synapse model does not support delayed rate input.")
