@@ -12,7 +12,9 @@ to their lines that hold a number, without NEST's banner, log-message headers an
 that name wall-clock times (build/simulation time, real-time factor) are left out. The report gives,
 per script, "same" (every such line equal), "differs" (with the first differing lines: a number that
 depends on random streams or on time may differ within the statistical spread; a deterministic script
-should not differ), "error" (exit code, last lines of its output) or "timeout". It is a tool for
+should not differ), "error" (exit code, last lines of its output) or "timeout"; with --times also nestj's wall
+time per script and the span of NEST's time-stamped log messages (seconds, a lower bound of NEST's own run
+time). It is a tool for
 reading, not a test: it judges nothing statistical.
 """
 import argparse
@@ -21,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOGS = os.path.join(ROOT, "..", "shared", "nest-reference", "upstream-logs")
@@ -77,27 +80,44 @@ def extract_examples(dest):
     return os.path.join(dest, "pynest", "examples")
 
 
+_STAMP = re.compile(r"^\w{3} +\d+ (\d\d):(\d\d):(\d\d) \S+ \[(Info|Warning|Error|Deprecated|Fatal)\]:", re.M)
+
+
+def log_span(text):
+    """Seconds between the first and the last time-stamped log message of a NEST log (a lower bound of
+    NEST's run time: without the import and what follows the last message), or None."""
+    t = [3600 * int(h) + 60 * int(m) + int(s) for h, m, s, _ in _STAMP.findall(text)]
+    if len(t) < 2:
+        return None
+    return (t[-1] - t[0]) % 86400
+
+
 def run_one(examples, log, timeout):
+    """(status, details, script, nestj's wall time in s, NEST's log span in s or None)"""
     script, args = SPECIAL.get(log, (log[:-len(".log")].replace("__", "/"), []))
     path = os.path.join(examples, script)
     if not os.path.exists(path):
-        return "missing", [], script
+        return "missing", [], script, 0.0, None
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.path.join(ROOT, "python"))
+    t0 = time.time()
     try:
         p = subprocess.run([sys.executable, "-m", "nestj", os.path.basename(path)] + args, cwd=os.path.dirname(path),
                            env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return "timeout", [], script
+        return "timeout", [], script, time.time() - t0, None
+    wall = time.time() - t0
     out = p.stdout + p.stderr
-    if p.returncode != 0:
-        return "error", out.strip().splitlines()[-5:], script
     with open(os.path.join(LOGS, log), errors="replace") as f:
-        ref = reduce(f.read())
+        ref_text = f.read()
+    span = log_span(ref_text)
+    if p.returncode != 0:
+        return "error", out.strip().splitlines()[-5:], script, wall, span
+    ref = reduce(ref_text)
     got = reduce(out)
     diffs = [(a, b) for a, b in zip(ref, got) if a != b]
     if len(ref) != len(got):
         diffs.append(("<%d lines>" % len(ref), "<%d lines>" % len(got)))
-    return ("same" if not diffs else "differs"), diffs, script
+    return ("same" if not diffs else "differs"), diffs, script, wall, span
 
 
 def main():
@@ -107,6 +127,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--show", type=int, default=6, help="differing line pairs shown per script")
     ap.add_argument("--all", action="store_true", help="include the scripts skipped by default (pong 200 runs)")
+    ap.add_argument("--times", action="store_true",
+                    help="also print nestj's wall time per script and the span of NEST's time-stamped log messages")
     a = ap.parse_args()
     logs = sorted(f for f in os.listdir(LOGS) if f.endswith(".log"))
     if a.only:
@@ -118,9 +140,12 @@ def main():
         examples = a.examples or extract_examples(tmp)
         counts = {}
         for log in logs:
-            status, detail, script = run_one(examples, log, a.timeout)
+            status, detail, script, wall, span = run_one(examples, log, a.timeout)
             counts[status] = counts.get(status, 0) + 1
-            print("%-8s %s" % (status, script), flush=True)
+            times = ""
+            if a.times:
+                times = "  [nestj %.1f s, NEST log span %s]" % (wall, "-" if span is None else "%d s" % span)
+            print("%-8s %s%s" % (status, script, times), flush=True)
             if status == "differs":
                 for ref, got in detail[:a.show]:
                     print("    NEST : %s\n    nestj: %s" % (ref, got))
