@@ -463,17 +463,19 @@ public final class RateEvents {
                     int g = (int) b.gid(i);
                     if (g + 1 >= off.length) continue;
                     int base = i * md;
+                    NodeBlock tb = null;
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
                         int sy = c.synOf(q);
                         if (instantSyn.length > sy && instantSyn[sy]) continue;
                         if (lsSyn.length > sy && lsSyn[sy]) continue;
-                        NodeBlock tb = nm.blockOf(c.tgt[q]);
-                        int ti = (int) (c.tgt[q] - tb.firstGid);
+                        final int tg = c.tgt[q];
+                        if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                        int ti = (int) (tg - tb.firstGid);
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);
                         int rp = c.rportOf(q);
                         if (sicSyn.length > sy && sicSyn[sy]) {
-                            for (int lag = 0; lag < md; lag++) tb.handleSic(ti, s0 + lag, o.v[base + lag], w, rp);
+                            tb.handleSicEvent(ti, s0, o.v, base, md, w, rp);
                         } else if (tb.wholeRateEvents()) {
                             tb.handleRateEvent(ti, o.v, base, md, w, rp, g, false);
                         } else {

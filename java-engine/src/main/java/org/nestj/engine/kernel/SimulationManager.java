@@ -304,7 +304,11 @@ public final class SimulationManager {
             long p3 = PROFILE ? System.nanoTime() : 0;
             if (toStep == md) {
                 gather(origin);
-                if (ratesActive) k.parallel.run(t -> rates.deliver(t, origin));
+                if (ratesActive) {
+                    long r0 = PROFILE ? System.nanoTime() : 0;
+                    k.parallel.run(t -> rates.deliver(t, origin));
+                    if (PROFILE) phaseNs[4] += System.nanoTime() - r0;
+                }
             }
             if (PROFILE) {
                 long p4 = System.nanoTime();
@@ -341,8 +345,9 @@ public final class SimulationManager {
         if (PROFILE) {
             // wall time per region kind; when delivery is fused into the update region, the
             // per-thread busy times below tell the phases apart
-            System.err.printf("nestj profile: regions: deliver spikes %.3f s, update (+ fused deliveries) %.3f s, device events %.3f s; gather %.3f s%n",
-                    phaseNs[0] * 1e-9, phaseNs[1] * 1e-9, phaseNs[2] * 1e-9, phaseNs[3] * 1e-9);
+            System.err.printf("nestj profile: regions: deliver spikes %.3f s, update (+ fused deliveries) %.3f s, device events %.3f s; "
+                    + "gather %.3f s (of which secondary events %.3f s)%n",
+                    phaseNs[0] * 1e-9, phaseNs[1] * 1e-9, phaseNs[2] * 1e-9, phaseNs[3] * 1e-9, phaseNs[4] * 1e-9);
             java.util.Arrays.fill(phaseNs, 0);
             for (int t = 0; t * 16 < busyNs.length; t++) {
                 System.err.printf("nestj profile: thread %d busy: deliver %.3f s, update %.3f s, device events %.3f s%n", t,

@@ -10,7 +10,9 @@ package org.nestj.engine.models;
  * </pre>
  * Everything else as {@link AeifCondAlpha}. I_SIC is the slow inward current of the previous step: the sum
  * of weight times SIC value over the sic_connections from astrocytes (astrocyte_lr_1994's SICEvent, a
- * delayed secondary event), read from its own ring-buffer channel after I_stim, before the record.
+ * delayed secondary event), read from its own ring buffer after I_stim, before the record. That ring
+ * buffer holds a node's slots side by side ([node][slot]): an event's md values go to consecutive
+ * slots of one node (the sums per node and step are NEST's, in the same order).
  */
 public final class AeifCondAlphaAstro extends AeifCondAlpha {
     double[] iSic;
@@ -42,18 +44,27 @@ public final class AeifCondAlphaAstro extends AeifCondAlpha {
         }
     }
 
-    /** ring-buffer channel of the SIC input (after the current and the two spike channels) */
-    private static final int SIC = 3;
+    /** SIC input per node and ring-buffer slot: [i * sicLen + absolute step % sicLen] */
+    private double[] sicRing;
+    private int sicLen;
 
     @Override
-    protected int spikeChannels() {
-        return 3;
+    public void initBuffers(int ringLen) {
+        super.initBuffers(ringLen);
+        if (sicRing == null || sicLen != ringLen || sicRing.length != n * ringLen) {
+            sicRing = new double[n * ringLen];
+            sicLen = ringLen;
+        } else {
+            java.util.Arrays.fill(sicRing, 0.0);
+        }
     }
 
     @Override
     protected void endStep(int i, double[] yy, long step) {
         super.endStep(i, yy, step);
-        iSic[i] = buf.take(SIC, step, i);
+        final int k = i * sicLen + (int) (step % sicLen);
+        iSic[i] = sicRing[k];
+        sicRing[k] = 0.0;
     }
 
     @Override
@@ -64,7 +75,18 @@ public final class AeifCondAlphaAstro extends AeifCondAlpha {
 
     @Override
     public void handleSic(int i, long step, double value, double weight, int rport) {
-        buf.add(SIC, step, i, weight * value);
+        sicRing[i * sicLen + (int) (step % sicLen)] += weight * value;
+    }
+
+    @Override
+    public void handleSicEvent(int i, long step0, double[] v, int base, int md, double weight, int rport) {
+        final double[] ring = sicRing;
+        final int len = sicLen, row = i * len;
+        int slot = (int) (step0 % len);
+        for (int lag = 0; lag < md; lag++) {
+            ring[row + slot] += weight * v[base + lag];
+            slot = slot + 1 == len ? 0 : slot + 1;
+        }
     }
 
     @Override
