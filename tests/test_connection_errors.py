@@ -206,3 +206,21 @@ def test_instantaneous_rate_senders(nest):
     a, b = nest.Create("lin_rate_ipn"), nest.Create("lin_rate_ipn")
     nest.Connect(a, b, syn_spec={"synapse_model": "rate_connection_instantaneous"})
     assert nest.num_connections == 1
+
+
+def test_history_synapses_to_other_neurons(nest):
+    """ConnectionManager::connect_: clopath_synapse and urbanczik_synapse into neurons without their
+    history are NotImplemented (NEST's texts; urbanczik's has two spaces); into devices, which NEST
+    connects without connect_, Node::register_stdp_connection refuses them."""
+    n, iaf, sr = nest.Create("parrot_neuron"), nest.Create("iaf_psc_alpha"), nest.Create("spike_recorder")
+    E = nest.NESTErrors.NotImplemented
+    assert _message(nest, E, lambda: nest.Connect(n, iaf, syn_spec={"synapse_model": "clopath_synapse"})) == (
+        "NotImplemented in SLI function Connect_g_g_D_D: "
+        "This synapse model is not supported by the neuron model of at least one connection.")
+    assert _message(nest, E, lambda: nest.Connect(n, iaf, syn_spec={"synapse_model": "urbanczik_synapse"})) == (
+        "NotImplemented in SLI function Connect_g_g_D_D: "
+        "This synapse model is not supported by the neuron model of at least one  connection.")
+    assert _message(nest, nest.NESTErrors.IllegalConnection,
+                    lambda: nest.Connect(n, sr, syn_spec={"synapse_model": "urbanczik_synapse"})) == (
+        CONNECT + BECAUSE + "The target node does not support STDP synapses.")
+    assert nest.num_connections == 0

@@ -125,10 +125,12 @@ def test_clear_resets_archive(nest):
 def test_voltage_based_rules_need_their_targets(nest):
     p = nest.Create("parrot_neuron")
     iaf = nest.Create("iaf_psc_alpha")
-    with pytest.raises(nest.NESTErrors.IllegalConnection, match="Clopath"):
+    # ConnectionManager::connect_: NotImplemented for neurons without the synapse's history
+    with pytest.raises(nest.NESTErrors.NotImplemented, match="not supported by the neuron model of at least one connection"):
         nest.Connect(p, iaf, syn_spec={"synapse_model": "clopath_synapse"})
-    with pytest.raises(nest.NESTErrors.IllegalConnection, match="Urbanczik"):
+    with pytest.raises(nest.NESTErrors.NotImplemented, match="not supported by the neuron model of at least one  connection"):
         nest.Connect(p, iaf, syn_spec={"synapse_model": "urbanczik_synapse", "receptor_type": 0})
+    assert nest.num_connections == 0
     u = nest.Create("pp_cond_exp_mc_urbanczik")
     nest.Connect(p, u, syn_spec={"synapse_model": "urbanczik_synapse", "receptor_type": 3, "weight": 5.0})
     c = nest.GetConnections(p, u)

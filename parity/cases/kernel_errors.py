@@ -205,6 +205,8 @@ def connection_errors_case():
             "iaf_tum_2000_to_iaf_bw_2001": conn("iaf_tum_2000", "iaf_bw_2001"),
             "instantaneous_rate_from_readout": conn("eprop_readout", "lin_rate_ipn", None,
                                                     syn("rate_connection_instantaneous")),
+            "clopath_to_iaf_psc_alpha": conn("parrot_neuron", "iaf_psc_alpha", None, syn("clopath_synapse")),
+            "urbanczik_to_iaf_psc_alpha": conn("parrot_neuron", "iaf_psc_alpha", None, syn("urbanczik_synapse")),
             "unknown_third_factor_rule": lambda: nest.TripartiteConnect(
                 C("iaf_psc_alpha"), C("iaf_psc_alpha"), C("astrocyte_lr_1994"), {"rule": "one_to_one"},
                 {"rule": "foo"}),
@@ -224,7 +226,8 @@ def connection_errors_case():
             "device_to_volume_transmitter", "hpc_receptor_2", "empty_pre", "empty_post", "indegree_to_recorder",
             "indegree_to_correlation_detector", "indegree_to_volume_transmitter", "indegree_to_spike_dilutor",
             "bernoulli_to_sinusoidal_generator", "iaf_tum_2000_to_precise", "iaf_tum_2000_to_iaf_bw_2001",
-            "instantaneous_rate_from_readout", "unknown_third_factor_rule"]
+            "instantaneous_rate_from_readout", "clopath_to_iaf_psc_alpha", "urbanczik_to_iaf_psc_alpha",
+            "unknown_third_factor_rule"]
     return run, {k: EQUAL for k in keys}
 
 

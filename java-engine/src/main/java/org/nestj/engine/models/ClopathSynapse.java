@@ -36,14 +36,13 @@ public final class ClopathSynapse extends SynapseType {
     @Override
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
         if (!(target instanceof ClopathArchive.Holder)) {
-            // nodes that archive no spikes: NEST's Node::register_stdp_connection
-            if (!(target instanceof NeuronBlock)) {
-                throw NestException.cannotConnect("The target node does not support STDP synapses.");
+            // neurons: ConnectionManager::connect_ for REQUIRES_CLOPATH_ARCHIVING; devices (connected without
+            // it): Node::register_stdp_connection
+            if (target instanceof NeuronBlock) {
+                throw new NestException("NotImplemented",
+                        "This synapse model is not supported by the neuron model of at least one connection.");
             }
-            // nestj-only check: NEST connects to any archiving neuron and raises UnexpectedEvent only when a
-            // spike reaches a target without a Clopath history (Node::get_LTD_value) in Simulate
-            throw NestException.cannotConnect(target.model.name + " does not support " + m.name
-                    + " connections (it keeps no Clopath history; use aeif_psc_delta_clopath or hh_psc_alpha_clopath).");
+            throw NestException.cannotConnect("The target node does not support STDP synapses.");
         }
         ((NeuronBlock) target).registerStdpConnection(ti, v[T_LAST] - delayMs, delayMs);
     }

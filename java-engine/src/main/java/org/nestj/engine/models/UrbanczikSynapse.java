@@ -44,14 +44,13 @@ public final class UrbanczikSynapse extends SynapseType {
     @Override
     public void connected(NodeBlock target, int ti, double weight, double[] v, double delayMs, SynapseModel m) {
         if (!(target instanceof PpCondExpMcUrbanczik)) {
-            // nodes that archive no spikes: NEST's Node::register_stdp_connection
-            if (!(target instanceof NeuronBlock)) {
-                throw NestException.cannotConnect("The target node does not support STDP synapses.");
+            // neurons: ConnectionManager::connect_ for REQUIRES_URBANCZIK_ARCHIVING (its text has two spaces
+            // before "connection"); devices (connected without it): Node::register_stdp_connection
+            if (target instanceof NeuronBlock) {
+                throw new NestException("NotImplemented",
+                        "This synapse model is not supported by the neuron model of at least one  connection.");
             }
-            // nestj-only check: NEST connects to any archiving neuron and raises UnexpectedEvent only when a
-            // spike reaches a target without an Urbanczik history (Node::get_urbanczik_history) in Simulate
-            throw NestException.cannotConnect(target.model.name + " does not support " + m.name
-                    + " connections (it keeps no Urbanczik history; use pp_cond_exp_mc_urbanczik).");
+            throw NestException.cannotConnect("The target node does not support STDP synapses.");
         }
         ((PpCondExpMcUrbanczik) target).registerStdpConnection(ti, v[T_LAST] - delayMs, delayMs);
     }
