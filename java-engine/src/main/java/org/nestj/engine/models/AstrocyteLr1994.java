@@ -196,8 +196,9 @@ public final class AstrocyteLr1994 extends GslNeuronBlock {
         final double ratio = ratio_ER_cyt[i];
         final double calcEr = (caTot - calc) / ratio;
         final double jLeak = ratio * rate_L[i] * (calcEr - calc);
-        final double jChannel = ratio * rate_IP3R[i] * GlibcMath.pow(mInf, 3) * GlibcMath.pow(nInf, 3)
-                * GlibcMath.pow(hIp3r, 3) * (calcEr - calc);
+        // std::pow(x, 3): glibc's pow, as GlibcMath.cube computes it
+        final double jChannel = ratio * rate_IP3R[i] * GlibcMath.cube(mInf) * GlibcMath.cube(nInf)
+                * GlibcMath.cube(hIp3r) * (calcEr - calc);
         f[IP3] = (IP3_0[i] - ip3) / tau_IP3[i];
         f[CA] = jChannel - jPump + jLeak + iStim[i];
         f[H] = alphaH * (1.0 - hIp3r) - betaH * hIp3r;

@@ -439,7 +439,7 @@ final class CmTree implements NodeBlock.Copyable {
                     double pH = GlibcMath.exp(-dt / tauH);
                     c.hNa *= pH;
                     c.hNa += (1. - pH) * hInf;
-                    double gNa = c.gbarNa * GlibcMath.pow(c.mNa, 3) * c.hNa;
+                    double gNa = c.gbarNa * GlibcMath.cube(c.mNa) * c.hNa;
                     g += gNa / 2.;
                     i += gNa * (c.eNa - v / 2.);
                 }
