@@ -6,6 +6,7 @@ Engine errors arrive as BridgeError with NEST's error name and are raised as
 """
 import functools
 import glob
+import json
 import os
 import sys
 
@@ -140,8 +141,39 @@ def to_java(v):
     raise TypeError("nestj cannot pass a value of type %s to the kernel: %r" % (type(v).__name__, v))
 
 
+_json_bridge = jpype.JClass("org.nestj.bridge.Json")
+
+
+def _from_json(d, refs):
+    """json.loads' object hook for org.nestj.bridge.Json's one-key array objects."""
+    if len(d) == 1:
+        k = next(iter(d))
+        if k[:1] == "\x00":
+            v = d[k]
+            if k == "\x00f":
+                return np.array(v, dtype=np.float64)
+            if k == "\x00l" or k == "\x00i":
+                return np.array(v, dtype=np.int64)
+            if k == "\x00s":
+                return tuple(v)
+            if k == "\x00r":
+                return to_py(refs[v])
+    return d
+
+
 def to_py(o):
-    """Java value -> Python value (arrays become numpy arrays, String arrays tuples)."""
+    """Java value -> Python value (arrays become numpy arrays, String arrays tuples). Maps, lists and
+    object arrays cross as one JSON text (org.nestj.bridge.Json) where they hold only values it covers."""
+    if isinstance(o, (_JMap, _JList, _ObjArr)):
+        enc = _json_bridge.encode(o)
+        if enc is not None:
+            refs = enc[1]
+            return json.loads(str(enc[0]), object_hook=lambda d: _from_json(d, refs))
+    return _to_py_elementwise(o)
+
+
+def _to_py_elementwise(o):
+    """to_py one JPype call per element (values the JSON text does not cover)."""
     if o is None:
         return None
     if isinstance(o, _JString) or isinstance(o, str):
@@ -163,11 +195,11 @@ def to_py(o):
     if isinstance(o, _StrArr):
         return tuple(str(x) for x in o)
     if isinstance(o, jpype.JArray):
-        return [to_py(x) for x in o]
+        return [_to_py_elementwise(x) for x in o]
     if isinstance(o, _JMap):
-        return {str(k): to_py(o.get(k)) for k in o.keySet()}
+        return {str(k): _to_py_elementwise(o.get(k)) for k in o.keySet()}
     if isinstance(o, _JList):
-        return [to_py(x) for x in o]
+        return [_to_py_elementwise(x) for x in o]
     return o
 
 
