@@ -610,7 +610,7 @@ def _descend(value, keys):
 def _get_status(nc):
     _check_valid("GetStatus", nc)
     res = check_call("GetStatus", bridge.getStatus, to_java(nc._gids))
-    return [_finish_dict(to_py(d)) for d in res]
+    return [_finish_dict(d) for d in to_py(res)]
 
 
 # Status entries NEST 3.9 returns as numpy arrays (DoubleVectorDatum/IntVectorDatum in the models'
