@@ -403,17 +403,13 @@ public abstract class NodeBlock {
         throw NestException.illegalConnection("Creation of connection is not possible.");
     }
 
-    /** A slow inward current value sent through a sic_connection of the given weight, for the update of step. */
-    public void handleSic(int i, long step, double value, double weight, int rport) {
-        throw new IllegalStateException(model.name + " does not handle SIC input");
-    }
-
     /**
-     * One SICEvent through a sic_connection: the md values v[base..base+md) for the updates of steps
-     * step0..step0+md-1 (NEST's handle(SICEvent&) loop over the event's coefficients).
+     * One SICEvent through a sic_connection of the given weight: the md slow inward current values
+     * v[base..base+md) for the updates of steps step0..step0+md-1 (NEST's handle(SICEvent&) loop over the
+     * event's coefficients).
      */
     public void handleSicEvent(int i, long step0, double[] v, int base, int md, double weight, int rport) {
-        for (int lag = 0; lag < md; lag++) handleSic(i, step0 + lag, v[base + lag], weight, rport);
+        throw new IllegalStateException(model.name + " does not handle SIC input");
     }
 
     /** Called once after the block got its ids and kernel (per-block set-up). */

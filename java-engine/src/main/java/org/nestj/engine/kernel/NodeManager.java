@@ -86,6 +86,11 @@ public final class NodeManager {
         return blocks.get(lo);
     }
 
+    /** The block of node gid: last if it holds gid (or is null otherwise), else {@link #blockOf(long)}. */
+    public NodeBlock blockOf(long gid, NodeBlock last) {
+        return last != null && gid >= last.firstGid && gid < last.firstGid + last.n ? last : blockOf(gid);
+    }
+
     public int ownerThread(NodeBlock b, int i) {
         int[] s = b.threadStart;
         for (int t = 0; t + 1 < s.length; t++) {

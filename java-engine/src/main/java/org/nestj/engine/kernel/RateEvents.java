@@ -298,7 +298,7 @@ public final class RateEvents {
                     for (int q = off[g], e = off[g + 1]; q < e; q++) {
                         if (!lsSyn[c.synOf(q)]) continue;
                         int tg = c.tgt[q];
-                        if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                        tb = nm.blockOf(tg, tb);
                         tb.handleLearningSignal((int) (tg - tb.firstGid), stamp, o.ls, base, md, c.weight(q));
                     }
                 }
@@ -412,7 +412,7 @@ public final class RateEvents {
                         NodeBlock tb = null;
                         for (int q = off[g], e = off[g + 1]; q < e; q++) {
                             int tg = c.tgt[q];
-                            if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                            tb = nm.blockOf(tg, tb);
                             int ti = (int) (tg - tb.firstGid);
                             double df = drift[q], sf = diff[q];
                             int rp = c.rportOf(q);
@@ -469,7 +469,7 @@ public final class RateEvents {
                         if (instantSyn.length > sy && instantSyn[sy]) continue;
                         if (lsSyn.length > sy && lsSyn[sy]) continue;
                         final int tg = c.tgt[q];
-                        if (tb == null || tg < tb.firstGid || tg >= tb.firstGid + tb.n) tb = nm.blockOf(tg);
+                        tb = nm.blockOf(tg, tb);
                         int ti = (int) (tg - tb.firstGid);
                         double w = c.weight(q);
                         long s0 = origin + c.delayOf(q);

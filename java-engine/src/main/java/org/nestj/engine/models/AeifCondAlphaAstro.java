@@ -74,11 +74,6 @@ public final class AeifCondAlphaAstro extends AeifCondAlpha {
     }
 
     @Override
-    public void handleSic(int i, long step, double value, double weight, int rport) {
-        sicRing[i * sicLen + (int) (step % sicLen)] += weight * value;
-    }
-
-    @Override
     public void handleSicEvent(int i, long step0, double[] v, int base, int md, double weight, int rport) {
         final double[] ring = sicRing;
         final int len = sicLen, row = i * len;
