@@ -97,7 +97,7 @@ def test_models_and_copy(nest):
         nest.CopyModel("iaf_psc_alpha", "my_iaf")
     nest.CopyModel("static_synapse", "my_syn", {"weight": 3.0})
     assert nest.GetDefaults("my_syn")["weight"] == 3.0
-    assert "my_iaf" in nest.Models()
+    assert "my_iaf" in nest.node_models
 
 
 def test_kernel_attributes(nest):

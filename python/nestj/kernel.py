@@ -1,6 +1,9 @@
 """``nest.kernel``: where PyNEST keeps its kernel handle; here the exception classes and SLILiteral."""
 from .lib.hl_api_exceptions import NESTError, NESTErrors  # noqa: F401
 
+# the length of a connection as PyNEST's low-level API describes it (source, target, thread, synapse id, port)
+CONN_LEN = 5
+
 
 class SLILiteral:
     """PyNEST's SLILiteral: a name (``/name`` in SLI). It hashes and compares as its name, so it can

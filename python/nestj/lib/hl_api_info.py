@@ -1,8 +1,9 @@
 """Information and status functions (PyNEST's lib/hl_api_info)."""
 import sys
+import textwrap
 
 from ..ll_api import bridge
-from .hl_api_helper import is_iterable
+from .hl_api_helper import _is_value_sequence, load_help, show_help_with_pager
 from .hl_api_types import NodeCollection, SynapseCollection
 
 __all__ = ["authors", "get_argv", "get_verbosity", "GetStatus", "help", "helpdesk", "message", "set_verbosity",
@@ -42,14 +43,28 @@ def authors():
 
 
 def helpdesk():
-    print("See https://nest-simulator.readthedocs.io for NEST's documentation; nestj follows it.")
+    """Opens NEST 3.9's documentation index in the system's browser (nestj does not ship NEST's
+    documentation)."""
+    import webbrowser
+    webbrowser.open_new("https://nest-simulator.readthedocs.io/en/v3.9/")
 
 
 def help(obj=None, return_text=False):
-    text = "nestj mirrors PyNEST: see NEST's documentation of '%s'." % obj
-    if return_text:
-        return text
-    print(text)
+    """The help text of a model (see hl_api_helper.load_help) in the pager, or returned with
+    return_text; without obj, nestj's module documentation."""
+    if obj is not None:
+        try:
+            if return_text:
+                return load_help(obj)
+            show_help_with_pager(obj)
+        except FileNotFoundError:
+            print(textwrap.dedent(
+                f"""
+                Sorry, there is no help for model '{obj}'.
+                Use the Python help() function to obtain help on PyNEST functions."""))
+    else:
+        import nestj
+        print(nestj.__doc__)
 
 
 def get_argv():
@@ -69,7 +84,7 @@ def SetStatus(nodes, params, val=None):
     if isinstance(params, str):
         if val is None:
             raise TypeError("val must be given when params is a string")
-        if is_iterable(val) and not isinstance(val, (str, dict)):
+        if _is_value_sequence(val) and not isinstance(val, (str, dict)):
             params = [{params: v} for v in val]
         else:
             params = {params: val}
@@ -85,7 +100,7 @@ def GetStatus(nodes, keys=None, output=""):
         raise TypeError("The first input (nodes) must be NodeCollection or a SynapseCollection with connection handles")
     if len(nodes) == 0:
         return "[]" if output == "json" else ()
-    if keys is not None and not isinstance(keys, str) and not is_iterable(keys):
+    if keys is not None and not isinstance(keys, str) and not _is_value_sequence(keys):
         raise TypeError("keys should be either a string or an iterable")
     result = _status_tuple(nodes, keys)
     if output == "json":

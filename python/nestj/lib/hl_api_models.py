@@ -1,10 +1,11 @@
 """Models (PyNEST's lib/hl_api_models)."""
 from ..ll_api import bridge, check_call, to_java, to_py
-from .hl_api_helper import is_iterable
+from .hl_api_helper import _is_value_sequence, deprecated
 
 __all__ = ["ConnectionRules", "CopyModel", "GetDefaults", "Models", "SetDefaults"]
 
 
+@deprecated("nest.node_models or nest.synapse_models")
 def Models(mtype="all", sel=None):
     if mtype not in ("all", "nodes", "synapses"):
         raise ValueError("mtype has to be one of 'all', 'nodes', or 'synapses'")
@@ -18,6 +19,7 @@ def Models(mtype="all", sel=None):
     return tuple(sorted(models))
 
 
+@deprecated("nest.connection_rules")
 def ConnectionRules():
     return tuple(sorted(to_py(bridge.getKernelStatus())["connection_rules"]))
 
@@ -30,7 +32,7 @@ def SetDefaults(model, params, val=None):
 
 
 def GetDefaults(model, keys=None, output=""):
-    if keys is not None and not isinstance(keys, str) and not is_iterable(keys):
+    if keys is not None and not isinstance(keys, str) and not _is_value_sequence(keys):
         raise TypeError("keys should be either a string or an iterable")
     from .hl_api_types import _finish_dict
     result = _finish_dict(to_py(check_call("GetDefaults", bridge.getDefaults, model)))

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..ll_api import bridge, check_call, to_java
 from .hl_api_exceptions import NESTErrors
-from .hl_api_helper import is_iterable
+from .hl_api_helper import _is_value_sequence
 from .hl_api_types import NodeCollection, Parameter
 
 __all__ = ["Create", "GetLocalNodeCollection", "GetNodes", "PrintNodes"]
@@ -33,7 +33,7 @@ def Create(model, n=1, params=None, positions=None):
     # SetStatus once the nodes exist, and if that fails, a warning names the nodes created
     # (a string counts as iterable here, as in PyNEST's test)
     scalar_dict = isinstance(params, dict) and params and not any(
-        is_iterable(v) or isinstance(v, (str, Parameter)) for v in params.values())
+        _is_value_sequence(v) or isinstance(v, (str, Parameter)) for v in params.values())
     if scalar_dict:
         return _create_with_params(model, int(n), params)
     first = int(check_call("Create", bridge.create, model, int(n)))

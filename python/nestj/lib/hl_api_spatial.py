@@ -5,7 +5,7 @@ import numpy as np
 
 from ..ll_api import bridge, check_call, to_java, to_py
 from .hl_api_exceptions import NESTError, NESTErrors
-from .hl_api_helper import is_iterable
+from .hl_api_helper import _is_value_sequence
 from .hl_api_types import CollocatedSynapses, Mask, NodeCollection, Parameter
 
 __all__ = [
@@ -234,9 +234,9 @@ def FindNearestElement(layer, locations, find_all=False):
         raise TypeError("layer must be a NodeCollection")
     if not len(layer) > 0:
         raise ValueError("layer cannot be empty")
-    if not is_iterable(locations):
+    if not _is_value_sequence(locations):
         raise TypeError("locations must be coordinate array or list of coordinate arrays")
-    if not is_iterable(locations[0]):
+    if not _is_value_sequence(locations[0]):
         locations = (locations,)
     result = []
     for loc in locations:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..ll_api import bridge, check_call, to_java, to_py
 from .hl_api_exceptions import NESTErrors
-from .hl_api_helper import is_iterable
+from .hl_api_helper import _is_value_sequence
 
 __all__ = ["CollocatedSynapses", "Compartments", "CreateParameter", "Mask", "NodeCollection", "Parameter", "Receptors",
            "SynapseCollection", "serialize_data", "to_json"]
@@ -505,7 +505,7 @@ class NodeCollection:
                 # as PyNEST: a key only some nodes have (composite collections) gives None for the
                 # others; a key no node has raises KeyError
                 return self._get_all()[param]
-        if is_iterable(param):
+        if _is_value_sequence(param):
             return {k: self._get_param(k) for k in param}
         raise TypeError("Params should be either a string or an iterable")
 
@@ -531,7 +531,7 @@ class NodeCollection:
                 return
         if isinstance(params, dict):
             if any(isinstance(v, Parameter) for v in params.values()) and \
-                    all(isinstance(v, Parameter) or not is_iterable(v) or isinstance(v, str) for v in params.values()):
+                    all(isinstance(v, Parameter) or not _is_value_sequence(v) or isinstance(v, str) for v in params.values()):
                 # Parameters: values drawn in the JVM, applied per node there (one call)
                 common = {k: v for k, v in params.items() if not isinstance(v, Parameter)}
                 keys = [k for k, v in params.items() if isinstance(v, Parameter)]
@@ -545,10 +545,10 @@ class NodeCollection:
                 if isinstance(vals, Parameter):
                     split = True
                     break
-                if is_iterable(vals) and not isinstance(vals, dict):
+                if _is_value_sequence(vals) and not isinstance(vals, dict):
                     if node0 is None:
                         node0 = _get_status(self[0])[0]
-                    if key in node0 and not is_iterable(node0[key]):
+                    if key in node0 and not _is_value_sequence(node0[key]):
                         split = True
                         break
             if split:
@@ -557,8 +557,8 @@ class NodeCollection:
                 for key, vals in params.items():
                     if isinstance(vals, Parameter):
                         vals = vals._values_for(self)
-                    if is_iterable(vals) and not isinstance(vals, dict) and key in (node0 or _get_status(self[0])[0]) \
-                            and not is_iterable((node0 or _get_status(self[0])[0])[key]):
+                    if _is_value_sequence(vals) and not isinstance(vals, dict) and key in (node0 or _get_status(self[0])[0]) \
+                            and not _is_value_sequence((node0 or _get_status(self[0])[0])[key]):
                         # as PyNEST: value i goes to node i (extra values are not used; too few raise IndexError)
                         for i in range(n):
                             v = vals[i]
@@ -921,7 +921,7 @@ class SynapseCollection:
                 result = []
             else:
                 result = _masked(vals, mask)
-        elif is_iterable(keys):
+        elif _is_value_sequence(keys):
             keys = list(keys)
             rows, _ = self._rows(keys)
             for k in keys:
@@ -967,7 +967,7 @@ class SynapseCollection:
             for k, v in params.items():
                 if isinstance(v, Parameter):
                     cols[k] = v._values_for_connections(self)
-                elif is_iterable(v) and not isinstance(v, (str, dict)):
+                elif _is_value_sequence(v) and not isinstance(v, (str, dict)):
                     v = list(v)
                     if len(v) != n:
                         raise TypeError("params[{}] must be a single value or a list of length {}".format(k, n))
