@@ -79,3 +79,14 @@ def test_help(nest, capsys):
         nest.load_help("no_such_model")
     nest.help()
     assert "PyNEST" in capsys.readouterr().out
+
+
+def test_parallel_computing(nest):
+    nest.local_num_threads = 2
+    assert nest.Rank() == 0 and nest.NumProcesses() == 1 and list(nest.GetLocalVPs()) == [0, 1]
+    nest.SyncProcesses()
+    # NEST defines the MUSIC port commands only when built with MUSIC
+    with pytest.raises(nest.NESTErrors.UndefinedName):
+        nest.SetAcceptableLatency("in", 1.0)
+    with pytest.raises(nest.NESTErrors.UndefinedName):
+        nest.SetMaxBuffered("in", 10)

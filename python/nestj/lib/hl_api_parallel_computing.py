@@ -10,18 +10,27 @@ def NumProcesses():
     return 1
 
 
+def _music_only(name):
+    # NEST defines these SLI commands only when built with MUSIC; without it, the name is undefined
+    from .hl_api_exceptions import NESTErrors
+    raise NESTErrors.UndefinedName(name, "")
+
+
 def SetAcceptableLatency(port_name, latency):
-    pass
+    """MUSIC's acceptable latency of an input port: nestj, like NEST built without MUSIC, has none."""
+    _music_only("SetAcceptableLatency")
 
 
 def SetMaxBuffered(port_name, size):
-    pass
+    """MUSIC's buffer size of a port: nestj, like NEST built without MUSIC, has none."""
+    _music_only("SetMaxBuffered")
 
 
 def SyncProcesses():
-    pass
+    """Synchronizes all MPI processes: nestj runs one process, so there is nothing to wait for."""
 
 
 def GetLocalVPs():
+    """The virtual processes of this rank (NEST's round robin over the ranks; here all of them)."""
     from .hl_api_simulation import GetKernelStatus
-    return range(GetKernelStatus("local_num_threads"))
+    return range(Rank(), GetKernelStatus("total_num_virtual_procs"), NumProcesses())
