@@ -75,3 +75,27 @@ def test_doubles_keep_their_bits():
     assert [x.hex() for x in out[-len(special):]] == [float(v).hex() for v in special]
     nan = ll_api.to_py(jpype.JClass("java.util.ArrayList")([jpype.JDouble(float("nan"))]))
     assert math.isnan(nan[0])
+
+
+def test_single_key_values_are_the_status_values(nest):
+    """getValues(key) (the bridge keeps only that key of each node's status) gives what the whole status
+    gives for it, for every key of every model, also after a simulation."""
+    checked = 0
+    for m in nest.node_models:
+        nest.ResetKernel()
+        try:
+            c = nest.Create(m, 2)
+        except nest.kernel.NESTError:
+            continue
+        try:
+            nest.Simulate(2.0)
+        except nest.kernel.NESTError:
+            pass   # models that cannot be simulated without more set-up (cm_default without compartments)
+        gids = jpype.JArray(jpype.JLong)([int(g) for g in c.tolist()])
+        full = ll_api.to_py(ll_api.bridge.getStatus(gids))
+        for key in full[0]:
+            vals = ll_api.to_py(ll_api.bridge.getValues(gids, key))
+            for i in range(2):
+                _same(vals[i].item() if isinstance(vals, np.ndarray) else vals[i], full[i][key], "%s.%s" % (m, key))
+            checked += 1
+    assert checked > 3000

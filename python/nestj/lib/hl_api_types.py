@@ -651,7 +651,7 @@ def _get_values(nc, key):
     if isinstance(v, np.ndarray):
         if len(nc) == 1:
             return v[0].item()
-        return tuple(x.item() for x in v)
+        return tuple(v.tolist())   # Python floats/ints, as item() gives them
     vals = [(x if key == "events" else _finish_dict(x)) if isinstance(x, dict) else _nest_value(key, x) for x in v]
     if len(nc) == 1:
         return vals[0]

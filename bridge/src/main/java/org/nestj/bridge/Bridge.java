@@ -160,7 +160,7 @@ public final class Bridge {
         return call(() -> {
             Object[] vals = new Object[gids.length];
             boolean allD = true, allL = true;
-            Map<String, Object> d = new LinkedHashMap<>();
+            KeyPick d = new KeyPick(key);
             for (int j = 0; j < gids.length; j++) {
                 NodeBlock b = kernel.nodes.blockOf(gids[j]);
                 d.clear();
@@ -185,6 +185,58 @@ public final class Bridge {
             }
             return vals;
         });
+    }
+
+    /**
+     * A node's status as a map that keeps the value of one key only: the model writes its whole
+     * status, and the other entries are dropped instead of stored (getValues of one key).
+     */
+    static final class KeyPick extends java.util.AbstractMap<String, Object> {
+        private final String key;
+        private Object value;
+        private boolean has;
+
+        KeyPick(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public Object put(String k, Object v) {
+            if (!key.equals(k)) return null;
+            Object old = value;
+            value = v;
+            has = true;
+            return old;
+        }
+
+        @Override
+        public Object get(Object k) {
+            return has && key.equals(k) ? value : null;
+        }
+
+        @Override
+        public boolean containsKey(Object k) {
+            return has && key.equals(k);
+        }
+
+        @Override
+        public Object remove(Object k) {
+            if (!containsKey(k)) return null;
+            Object old = value;
+            clear();
+            return old;
+        }
+
+        @Override
+        public void clear() {
+            has = false;
+            value = null;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return has ? java.util.Set.of(new java.util.AbstractMap.SimpleImmutableEntry<>(key, value)) : java.util.Set.of();
+        }
     }
 
     /** Model name per node, for NodeCollection printing and checks. */
