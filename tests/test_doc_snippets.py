@@ -49,3 +49,58 @@ def test_backend_name_as_synapse_model(nest):
     with pytest.raises(nest.NESTErrors.UnknownSynapseType):
         nest.Connect(n, n, syn_spec={"synapse_model": "ascii", "weight": 2.0, "foo": 1.0})
     assert nest.num_connections == 0
+
+
+# networks/spatially_structured_networks.rst (scripts/connections.py, conn_figure): PlotTargets draws the
+# mask and the probability kernel through PlotProbabilityParameter, whose mask patches are filled with
+# mask_color at alpha 0.2 with a black edge of width 2 (and their periodic images if the layer wraps).
+
+def _layer(nest, wrap):
+    return nest.Create("iaf_psc_alpha", positions=nest.spatial.grid(shape=[11, 11], extent=[11.0, 11.0],
+                                                                     edge_wrap=wrap))
+
+
+def test_plot_targets_mask_patches(nest):
+    import matplotlib
+    import matplotlib.pyplot as plt
+    for wrap, n_images in ((False, 1), (True, 9)):
+        nest.ResetKernel()
+        layer = _layer(nest, wrap)
+        conndict = {"rule": "pairwise_bernoulli", "p": 1.0,
+                    "mask": {"rectangular": {"lower_left": [-2.0, -1.0], "upper_right": [2.0, 1.0]}}}
+        nest.Connect(layer, layer, conndict)
+        fig = plt.figure()
+        ctr = nest.FindCenterElement(layer)
+        nest.PlotTargets(ctr, layer, fig=fig, mask=conndict["mask"], mask_color="red")
+        ax = fig.gca()
+        masks = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle) and p.get_alpha() == 0.2]
+        assert len(masks) == n_images
+        m = masks[0]
+        assert (m.get_width(), m.get_height()) == (4.0, 2.0)
+        assert tuple(m.get_xy()) == (-2.0, -1.0)     # the centre node is at (0, 0)
+        assert m.get_linewidth() == 2 and m.get_zorder() == 0.5
+        assert matplotlib.colors.same_color(m.get_edgecolor()[:3], "black")
+        assert matplotlib.colors.same_color(m.get_facecolor()[:3], "red")
+        if wrap:
+            assert sorted(tuple(p.get_xy()) for p in masks[1:])[0] == (-13.0, -12.0)
+        plt.close(fig)
+
+
+def test_plot_targets_with_probability_parameter_has_colorbar(nest):
+    import matplotlib.pyplot as plt
+    layer = _layer(nest, False)
+    kern = nest.spatial_distributions.gaussian(nest.spatial.distance, std=1.0)
+    conndict = {"rule": "pairwise_bernoulli", "p": kern, "mask": {"circular": {"radius": 4.0}}}
+    nest.Connect(layer, layer, conndict)
+    fig = plt.figure()
+    nest.PlotTargets(nest.FindCenterElement(layer), layer, fig=fig, mask=conndict["mask"],
+                     probability_parameter=kern)
+    # PlotProbabilityParameter: the kernel image (clipped to [0, 1]) and its colorbar
+    assert len(fig.axes) == 2
+    img = fig.axes[0].images[0]
+    assert img.get_clim() == (0.0, 1.0)
+    # 100 x 100 points over centre +- extent: the nearest to the source are (+-11/99, +-11/99)
+    import math
+    assert img.get_array().shape == (100, 100)
+    assert abs(img.get_array().max() - math.exp(-(11 / 99) ** 2)) < 1e-12
+    plt.close(fig)
