@@ -96,6 +96,8 @@ def _check_array_params(syn_spec, n):
         defaults = GetDefaults(model)
     except NESTError:
         return      # an unknown model: the engine's Connect raises NEST's error for it
+    if defaults.get("element_type") != "synapse":
+        return      # a node model or recording backend: the engine raises NEST's UnknownSynapseType
     for key in keys:
         if key not in defaults:
             raise NESTErrors.BadParameter("Connect", "{} does not have parameter {}".format(model, key))

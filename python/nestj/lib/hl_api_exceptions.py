@@ -26,7 +26,7 @@ _PARENTS.update({name: "KernelException" for name in (
     "IncompatibleReceptorType", "UnknownPort", "IllegalConnection", "InexistentConnection", "UnknownThread",
     "BadDelay", "UnexpectedEvent", "UnsupportedEvent", "BadProperty", "BadParameter", "DimensionMismatch",
     "DistributionError", "InvalidDefaultResolution", "InvalidTimeInModel", "StepMultipleRequired",
-    "TimeMultipleRequired", "GSLSolverFailure", "NumericalInstability", "KeyError")})
+    "TimeMultipleRequired", "GSLSolverFailure", "NumericalInstability", "KeyError", "UnknownComponent")})
 
 # NEST's DictError passes its own name, not its subclass's, to SLIException: an unaccessed entry, an
 # undefined name or an entry of the wrong type is reported as "DictError" (the class is still the

@@ -447,56 +447,61 @@ def _mask_dict(mask):
     return dict(mask)
 
 
-def _mask_patches(ax, mask, anchor_pos, periodic, ext, center, color, zorder=-1000):
-    """Outline of the mask placed at anchor_pos (and its periodic images)."""
+def _periodic_images(pos, ext):
+    """The eight copies of pos shifted by the layer's extent (periodic boundaries), in PyNEST's order."""
+    x, y = pos[0], pos[1]
+    return [[x + ext[0], y], [x - ext[0], y], [x, y + ext[1]], [x, y - ext[1]],
+            [x + ext[0], y - ext[1]], [x - ext[0], y + ext[1]], [x + ext[0], y + ext[1]], [x - ext[0], y - ext[1]]]
+
+
+def _mask_patches(ax, mask, source_pos, periodic, ext, color, zorder=0.5):
+    """The mask around source_pos as PyNEST 3.9's PlotProbabilityParameter draws it: patches filled with
+    color (alpha 0.2) and a black edge of width 2 at zorder 0.5, shifted by the mask's anchor, with
+    their periodic images if the layer wraps."""
     import matplotlib.patches as mpatches
+    import matplotlib.transforms as mtransforms
     d = _mask_dict(mask)
     if not d:
         return
-    shift = np.asarray(d.pop("anchor", [0.0, 0.0]), dtype=np.float64)[:2] if "anchor" in d else np.zeros(2)
-    offsets = [(0.0, 0.0)]
-    if periodic:
-        offsets = [(i * ext[0], j * ext[1]) for i in (-1, 0, 1) for j in (-1, 0, 1)]
-    for kind, spec in d.items():
-        for ox, oy in offsets:
-            base = np.asarray(anchor_pos[:2], dtype=np.float64) + shift + (ox, oy)
-            if kind == "circular":
-                c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
-                ax.add_patch(mpatches.Circle(c, spec["radius"], zorder=zorder, fc="none", ec=color, lw=2))
-            elif kind == "doughnut":
-                c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
-                ax.add_patch(mpatches.Circle(c, spec["inner_radius"], zorder=zorder, fc="none", ec=color, lw=2))
-                ax.add_patch(mpatches.Circle(c, spec["outer_radius"], zorder=zorder, fc="none", ec=color, lw=2))
-            elif kind == "rectangular":
-                ll = np.asarray(spec["lower_left"], dtype=np.float64)
-                ur = np.asarray(spec["upper_right"], dtype=np.float64)
-                ctr = (ll + ur) / 2
-                a = np.deg2rad(spec.get("azimuth_angle", 0.0))
-                rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
-                corners = np.array([[ll[0], ll[1]], [ur[0], ll[1]], [ur[0], ur[1]], [ll[0], ur[1]]])
-                pts = (corners - ctr) @ rot.T + ctr + base   # NEST rotates the box about its center
-                ax.add_patch(mpatches.Polygon(pts, closed=True, zorder=zorder, fc="none", ec=color, lw=2))
-            elif kind == "elliptical":
-                c = base + np.asarray(spec.get("anchor", (0.0, 0.0)))[:2]
-                ax.add_patch(mpatches.Ellipse(c, spec["major_axis"], spec["minor_axis"],
-                                              angle=spec.get("azimuth_angle", 0.0), zorder=zorder, fc="none",
-                                              ec=color, lw=2))
-            else:
-                raise ValueError("Mask type cannot be plotted with this version of PyNEST.")
+    offs = np.asarray(d.pop("anchor"), dtype=np.float64)[:2] if "anchor" in d else np.zeros(2)
+    style = dict(fc=color, ec="black", alpha=0.2, lw=2)
+    src = np.asarray(source_pos, dtype=np.float64)[:2]
+    patches = []
 
+    def with_images(first, make):
+        patches.append(make(first))
+        if periodic:
+            patches.extend(make(np.asarray(q)) for q in _periodic_images(first, ext))
 
-def _probability_image(ax, kernel, src_nrn, layer, color):
-    """Shade the connection probability kernel around the source node."""
-    meta = layer.spatial
-    ext, ctr = meta["extent"], meta["center"]
-    xs = np.linspace(ctr[0] - ext[0] / 2, ctr[0] + ext[0] / 2, 60)
-    ys = np.linspace(ctr[1] - ext[1] / 2, ctr[1] + ext[1] / 2, 60)
-    pts = [[x, y] for y in ys for x in xs]
-    try:
-        vals = np.asarray(kernel.apply(src_nrn, pts)).reshape(len(ys), len(xs))
-    except Exception:
-        return
-    ax.imshow(vals, extent=(xs[0], xs[-1], ys[0], ys[-1]), origin="lower", cmap="Greens", alpha=0.4, zorder=-2000)
+    if "circular" in d:
+        r = d["circular"]["radius"]
+        with_images(src + offs, lambda c: mpatches.Circle(c, radius=r, **style))
+    elif "doughnut" in d:
+        r_in, r_out = d["doughnut"]["inner_radius"], d["doughnut"]["outer_radius"]
+        with_images(src + offs, lambda c: mpatches.Wedge(c, r_out, 0.0, 360.0, width=r_out - r_in, **style))
+    elif "rectangular" in d:
+        ll = np.asarray(d["rectangular"]["lower_left"], dtype=np.float64)[:2]
+        ur = np.asarray(d["rectangular"]["upper_right"], dtype=np.float64)[:2]
+        w, h = ur - ll
+        angle = d["rectangular"].get("azimuth_angle", 0.0)
+
+        def rect(corner):
+            patch = mpatches.Rectangle(corner, w, h, **style)
+            # rotated about its center, as NEST's box mask
+            patch.set_transform(mtransforms.Affine2D().rotate_deg_around(corner[0] + w / 2, corner[1] + h / 2, angle)
+                                + ax.transData)
+            return patch
+        with_images(src + ll + offs, rect)
+    elif "elliptical" in d:
+        e = d["elliptical"]
+        ctr = src + offs + np.asarray(e.get("anchor", (0.0, 0.0)), dtype=np.float64)[:2]
+        with_images(ctr, lambda c: mpatches.Ellipse(c, e["major_axis"], e["minor_axis"],
+                                                    angle=e.get("azimuth_angle", 0.0), **style))
+    else:
+        raise ValueError("Mask type cannot be plotted with this version of PyNEST.")
+    for patch in patches:
+        patch.set_zorder(zorder)
+        ax.add_patch(patch)
 
 
 def _plot_partners(fig, meta, node_pos, partner_pos, node_color, node_size, partner_color, partner_size, mask,
@@ -520,12 +525,23 @@ def _plot_partners(fig, meta, node_pos, partner_pos, node_color, node_size, part
         p = np.asarray(partner_pos)
         ax.scatter(p[:, 0], p[:, 1], s=partner_size, facecolor=partner_color)
     ax.scatter([node_pos[0]], [node_pos[1]], s=node_size, facecolor=node_color, alpha=0.4, zorder=-10)
-    if mask is not None:
-        _mask_patches(ax, mask, node_pos, meta["edge_wrap"], meta["extent"], meta["center"], mask_color)
     if draw_extra is not None:
         draw_extra(ax)
     _draw_extent(ax, meta["center"], meta["extent"])
     return fig
+
+
+def _probability_and_mask(node, layer, parameter, mask, cmap, mask_color):
+    """PyNEST's PlotTargets/PlotSources (2D): with a mask or a probability parameter, PlotProbabilityParameter
+    around the node over the layer's center +- extent."""
+    if mask is None and parameter is None:
+        return None
+
+    def draw(ax):
+        (xc, yc), (xe, ye) = layer.spatial["center"][:2], layer.spatial["extent"][:2]
+        PlotProbabilityParameter(node, parameter, mask=mask, edges=[xc - xe, xc + xe, yc - ye, yc + ye], ax=ax,
+                                 prob_cmap=cmap, mask_color=mask_color)
+    return draw
 
 
 def PlotTargets(src_nrn, tgt_layer, syn_type=None, fig=None, mask=None, probability_parameter=None,
@@ -536,13 +552,11 @@ def PlotTargets(src_nrn, tgt_layer, syn_type=None, fig=None, mask=None, probabil
         raise TypeError("src_nrn must be a single element NodeCollection.")
     if not isinstance(tgt_layer, NodeCollection):
         raise TypeError("tgt_layer must be a NodeCollection.")
-    extra = None
-    if probability_parameter is not None:
-        def extra(ax):
-            _probability_image(ax, probability_parameter, src_nrn, tgt_layer, probability_cmap)
     targets = GetTargetPositions(src_nrn, tgt_layer, syn_type)[0]
     return _plot_partners(fig, tgt_layer.spatial, GetPosition(src_nrn), targets, src_color, src_size, tgt_color,
-                          tgt_size, mask, mask_color, extra)
+                          tgt_size, mask, mask_color,
+                          _probability_and_mask(src_nrn, tgt_layer, probability_parameter, mask, probability_cmap,
+                                                mask_color))
 
 
 def PlotSources(src_layer, tgt_nrn, syn_type=None, fig=None, mask=None, probability_parameter=None,
@@ -555,7 +569,9 @@ def PlotSources(src_layer, tgt_nrn, syn_type=None, fig=None, mask=None, probabil
         raise TypeError("src_layer must be a NodeCollection.")
     sources = GetSourcePositions(src_layer, tgt_nrn, syn_type)[0]
     return _plot_partners(fig, src_layer.spatial, GetPosition(tgt_nrn), sources, tgt_color, tgt_size, src_color,
-                          src_size, mask, mask_color)
+                          src_size, mask, mask_color,
+                          _probability_and_mask(tgt_nrn, src_layer, probability_parameter, mask, probability_cmap,
+                                                mask_color))
 
 
 def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5, -0.5, 0.5], shape=[100, 100],
@@ -567,6 +583,8 @@ def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5
         raise ValueError("At least one of parameter or mask must be specified")
     if ax is None:
         fig, ax = plt.subplots()
+    ax.set_xlim(*edges[:2])
+    ax.set_ylim(*edges[2:])
     xs = np.linspace(edges[0], edges[1], shape[0])
     ys = np.linspace(edges[2], edges[3], shape[1])
     if parameter is not None:
@@ -576,5 +594,6 @@ def PlotProbabilityParameter(source, parameter=None, mask=None, edges=[-0.5, 0.5
                         cmap=prob_cmap, vmin=0.0, vmax=1.0)
         plt.colorbar(img, ax=ax, fraction=0.046, pad=0.04)
     if mask is not None:
-        _mask_patches(ax, mask, GetPosition(source), False, None, None, mask_color, zorder=0.5)
+        meta = source.spatial
+        _mask_patches(ax, mask, GetPosition(source), meta["edge_wrap"], meta["extent"], mask_color)
     return ax

@@ -14,6 +14,14 @@ import org.nestj.engine.NestException;
  * connections, simulation, recording, threads — and the kernel status dictionary.
  */
 public final class Kernel {
+    /** The recording backends of NEST 3.9 built without MPI and SIONlib (IOManager's recording_backends_). */
+    public static final String[] RECORDING_BACKENDS = {"memory", "ascii", "screen"};
+
+    public static boolean isRecordingBackend(String name) {
+        for (String b : RECORDING_BACKENDS) if (b.equals(name)) return true;
+        return false;
+    }
+
     public static final String VERSION = "3.9.0";
     public final Time time = new Time();
     public final ModelManager models = new ModelManager(this);
@@ -321,7 +329,7 @@ public final class Kernel {
         d.put("overwrite_files", overwriteFiles);
         d.put("prepared", sim.isPrepared());
         d.put("print_time", sim.printTime);
-        d.put("recording_backends", new String[] {"memory", "ascii", "screen"});
+        d.put("recording_backends", RECORDING_BACKENDS.clone());
         d.put("recv_buffer_size_secondary_events", 0L);
         d.put("resolution", time.resolution());
         d.put("rng_seed", rngSeed);

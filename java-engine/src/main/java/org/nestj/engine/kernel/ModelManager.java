@@ -176,9 +176,17 @@ public final class ModelManager {
             sm.setDefaults(s, k);
             s.checkAllAccessed();
             defaultsModified = true;
+        } else if (Kernel.isRecordingBackend(name)) {
+            // nest::set_model_defaults hands the dictionary to the backend's set_status, which for
+            // memory, ascii and screen reads nothing (and nothing checks for unread entries)
         } else {
-            throw unknownModel(name);
+            throw unknownComponent(name);
         }
+    }
+
+    /** NEST's UnknownComponent, thrown by nest::get_model_defaults and nest::set_model_defaults. */
+    static NestException unknownComponent(String name) {
+        return new NestException("UnknownComponent", "/" + name + " is not a known component.");
     }
 
     public Map<String, Object> getDefaults(String name) {
@@ -200,6 +208,13 @@ public final class ModelManager {
         if (k.connections.hasSynapse(name)) {
             return k.connections.synapse(name).getDefaults();
         }
-        throw unknownModel(name);
+        if (Kernel.isRecordingBackend(name)) {
+            // IOManager::get_recording_backend_status: the backend's status (empty for memory, ascii
+            // and screen) and its element type
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("element_type", "recording_backend");
+            return d;
+        }
+        throw unknownComponent(name);
     }
 }
