@@ -67,7 +67,7 @@ def _same(a, b):
 def test_defaults_match_nest(nest, refdir):
     # every model nestj has, against NEST 3.9's GetDefaults: the same keys (but NEST's C++ object and
     # model-table sizes) with the same values
-    skip = {"elementsize", "model_id", "synapse_modelid", "sizeof", "num_connections"}
+    skip = {"elementsize", "sizeof", "num_connections"}
     models = set(nest.node_models) | set(nest.synapse_models)
     checked = 0
     for fn in sorted(os.listdir(os.path.join(refdir, "defaults"))):

@@ -84,7 +84,7 @@ def test_defaults_match_nest(nest, refdir, model):
     d = nest.GetDefaults(model)
     assert set(d) == set(ref)
     for k, v in ref.items():
-        if k in ("synapse_modelid", "weight_recorder"):
+        if k == "weight_recorder":
             continue
         assert d[k] == v, k
         assert type(d[k]) is type(v), k

@@ -230,7 +230,7 @@ def test_split_simulate_equals_single(nest):
 
 # ------------------------------------------------------------------ status dictionaries
 
-IGNORED = {"model_id", "synapse_modelid", "elementsize", "available", "capacity", "instantiations", "thread",
+IGNORED = {"elementsize", "available", "capacity", "instantiations", "thread",
            "thread_local_id", "vp", "global_id", "local"}
 
 

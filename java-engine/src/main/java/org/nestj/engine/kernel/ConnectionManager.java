@@ -81,6 +81,15 @@ public final class ConnectionManager {
         synByName.put(m.name, m);
     }
 
+    /**
+     * Gives the registered synapse models the ids rank assigns (list order = id order); called once
+     * after registration, before any connection exists.
+     */
+    void renumberSynapses(java.util.Comparator<SynapseModel> rank) {
+        synModels.sort(rank);
+        for (int i = 0; i < synModels.size(); i++) synModels.get(i).id = i;
+    }
+
     public SynapseModel synapse(String name) {
         SynapseModel m = synByName.get(name);
         if (m == null) {

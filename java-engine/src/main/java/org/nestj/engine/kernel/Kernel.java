@@ -122,6 +122,7 @@ public final class Kernel {
         sp.reset();
         recording.reset();
         modelRegistration.accept(this);
+        models.numberSynapsesAsNest();
     }
 
     /** NEST's numerics is_integer: n (> 0) is an integer up to two bits of rounding error. */

@@ -28,6 +28,32 @@ public final class ModelManager {
         }
     }
 
+    /** NEST 3.9's synapse_modelid of each of its synapse models (resource nest_synapse_ids.properties). */
+    private static final java.util.Properties NEST_SYN_IDS = new java.util.Properties();
+
+    static {
+        try (java.io.InputStream in = ModelManager.class.getResourceAsStream("/org/nestj/engine/nest_synapse_ids.properties")) {
+            if (in != null) NEST_SYN_IDS.load(in);
+        } catch (java.io.IOException e) {
+            // ids stay in registration order
+        }
+    }
+
+    /**
+     * Numbers the synapse models as NEST 3.9 does (its registration order: synapse_modelid, the
+     * synapse_id of connections, the order of synapse_models and of GetConnections across models);
+     * models NEST lacks would follow in nestj's registration order.
+     */
+    void numberSynapsesAsNest() {
+        final int n = NEST_SYN_IDS.size();
+        java.util.Map<SynapseModel, Integer> reg = new java.util.HashMap<>();
+        for (SynapseModel m : k.connections.synModels) reg.put(m, reg.size());
+        k.connections.renumberSynapses(java.util.Comparator.comparingInt(m -> {
+            String v = NEST_SYN_IDS.getProperty(m.name);
+            return v != null ? Integer.parseInt(v) : n + reg.get(m);
+        }));
+    }
+
     /** next model_id for models NEST does not have (copies get ids after NEST's own, as in NEST) */
     private int nextExtraId;
 
@@ -124,8 +150,18 @@ public final class ModelManager {
         return m;
     }
 
+    /**
+     * NEST's node_models: its model dictionary's order, which is that of the names' first use in the
+     * kernel: volume_transmitter and weight_recorder (names the kernel uses itself) first, then the
+     * models by model_id (copies last, in creation order).
+     */
     public List<String> nodeModelNames() {
-        return new ArrayList<>(nodeModels.keySet());
+        List<Model> ms = new ArrayList<>(nodeModels.values());
+        ms.sort(java.util.Comparator.comparingInt(m -> m.name.equals("volume_transmitter") ? -2
+                : m.name.equals("weight_recorder") ? -1 : m.id));
+        List<String> r = new ArrayList<>();
+        for (Model m : ms) r.add(m.name);
+        return r;
     }
 
     public List<String> synapseModelNames() {

@@ -12,7 +12,8 @@ import org.nestj.engine.NestException;
  */
 public final class SynapseModel {
     public final String name;
-    public final int id;
+    /** NEST's synapse_modelid: NEST 3.9's id for its own models, then copies in creation order */
+    public int id;
     public final String typeId;
     public final boolean homWeight;
     public final boolean labelled;
