@@ -47,10 +47,17 @@ def test_set_variants(nest):
     assert c.delay == [3.0] * 4
     with pytest.raises(TypeError):
         c.set([{"weight": 1.0}])
-    with pytest.raises(nest.NESTErrors.BadProperty):
-        c.set(source=3)
+    # NEST's set_connection_status: what the connection's set_status does not read is reported unread
+    unread = "Unused dictionary items:  {}\nMaybe you tried to set common synapse properties through an individual synapse?"
+    for key, value in (("source", 3), ("foo", 1.0), ("tau_plus", 5.0), ("receptor", 1), ("synapse_model", "x")):
+        with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry) as e:
+            c.set({key: value})
+        assert e.value.errormessage == unread.format(key), key
+    with pytest.raises(nest.NESTErrors.TypeMismatch):
+        c.set(weight="x")
     with pytest.raises(nest.NESTErrors.BadDelay):
         c.set(delay=0.0)
+    assert c.delay == [3.0] * 4
 
 
 def test_iteration_slicing_equality(nest):

@@ -1020,6 +1020,11 @@ class SynapseCollection:
             try:
                 arrs.append(np.asarray(vals, dtype=np.float64))
             except (TypeError, ValueError):
+                if k not in ("weight", "delay") and not any(k in ks for ks in self._model_keys().values()):
+                    # a key no connection has: NEST's set_status leaves it unread, whatever its value,
+                    # and the engine raises that error for the key with any placeholder value
+                    check_call("SetStatus_CD", bridge.setConnValuesMulti, hs, ix, _StrArr([k]),
+                               _DoubleArr2([np.zeros(n)]), self._ver())
                 raise NESTErrors.TypeMismatch("SetStatus", "'{}' must be numeric.".format(k)) from None
         check_call("SetStatus_CD", bridge.setConnValuesMulti, hs, ix, _StrArr(list(cols.keys())), _DoubleArr2(arrs),
                    self._ver())

@@ -1095,7 +1095,7 @@ public final class ConnectionManager {
                 if (!keys[j].equals("weight")) {
                     for (int q = 0; q < n; q++) {
                         if (synModels.get(storeOf(h[q]).synOf(idx[q])).type == null) {
-                            throw NestException.badProperty("Connection property '" + keys[j] + "' cannot be set for static synapses.");
+                            throw unread(keys[j]);
                         }
                     }
                     continue;
@@ -1170,9 +1170,9 @@ public final class ConnectionManager {
                 for (int q = 0; q < n; q++) storeOf(h[q]).setLabel(idx[q], (int) values[q]);
                 break;
             default:
-                throw NestException.badProperty("Connection property '" + key + "' cannot be set"
-                        + (key.equals("source") || key.equals("target") || key.equals("receptor") || key.equals("synapse_model")
-                        || key.equals("port") || key.equals("target_thread") || key.equals("synapse_id") ? " (read-only)." : " for static synapses."));
+                // NEST's Connection::set_status reads weight and delay only (and synapse_label in the
+                // _lbl models): set_connection_status reports any other key as unread
+                throw unread(key);
         }
     }
 
