@@ -192,27 +192,31 @@ public final class Kernel {
         return n;
     }
 
+    /**
+     * NEST's SetStatus of one node (NodeManager::set_status_single_node_): the node's set_status
+     * (a BadProperty names the model and node, as Node::set_status_base does), then frozen, then
+     * every entry must have been read (read-only properties are not: UnaccessedDictionaryEntry).
+     */
     public void setNodeStatus(NodeBlock b, int i, Map<String, Object> params) {
         Status s = new Status(params, b.model.name);
-        if (s.has("frozen")) {
-            boolean f = s.b("frozen", false);
-            if (f && b.elementType() != NodeBlock.ELEMENT_NEURON && b.elementType() != NodeBlock.ELEMENT_STIMULATOR) {
-                throw NestException.badProperty("Recording devices cannot be frozen.");
+        try {
+            b.setStatus(i, s);
+            if (s.has("frozen")) {
+                boolean f = s.b("frozen", false);
+                // multimeter (and its copy voltmeter) protects itself from being frozen
+                if (f && b instanceof org.nestj.engine.devices.Multimeter) {
+                    throw NestException.badProperty("multimeter cannot be frozen.");
+                }
+                if (b.frozen == null) b.frozen = new boolean[b.n];
+                b.frozen[i] = f;
             }
-            if (b.frozen == null) b.frozen = new boolean[b.n];
-            b.frozen[i] = f;
+        } catch (NestException e) {
+            if (!"BadProperty".equals(e.getErrorName())) throw e;
+            throw NestException.badProperty("Setting status of a '" + b.model.name + "' with node ID " + b.gid(i) + ": "
+                    + e.getMessage());
         }
-        for (String ro : READ_ONLY_NODE_KEYS) {
-            if (s.has(ro)) {
-                throw NestException.badProperty(b.model.name + " (node " + b.gid(i) + "): '" + ro + "' is read-only.");
-            }
-        }
-        b.setStatus(i, s);
         s.checkAllAccessed();
     }
-
-    private static final String[] READ_ONLY_NODE_KEYS = {"global_id", "model", "model_id", "element_type", "recordables",
-            "receptor_types", "thread", "vp", "local", "thread_local_id", "node_uses_wfr", "type_id"};
 
     // ------------------------------------------------------------------ simulation
 

@@ -203,7 +203,13 @@ public final class ModelManager {
         if (nodeModels.containsKey(name)) {
             Model m = nodeModels.get(name);
             Status s = new Status(params, name);
-            m.prototype.setStatus(0, s);
+            try {
+                m.prototype.setStatus(0, s);
+            } catch (NestException e) {
+                // Model::set_status names the model
+                if (!"BadProperty".equals(e.getErrorName())) throw e;
+                throw NestException.badProperty("Setting status of model '" + name + "': " + e.getMessage());
+            }
             s.checkAllAccessed();
             defaultsModified = true;
         } else if (k.connections.hasSynapse(name)) {

@@ -224,7 +224,10 @@ public final class RateEvents {
 
     /** Updates the devices that send rates locally (all their nodes), before the other nodes. */
     void updateLocalSenders(long origin, int from, int to, SpikeOut out) {
-        for (NodeBlock b : localSenders) b.update(origin, from, to, 0, b.n, out);
+        for (NodeBlock b : localSenders) {
+            if (b.frozen != null) SimulationManager.updateUnfrozen(b, origin, from, to, 0, b.n, out);
+            else b.update(origin, from, to, 0, b.n, out);
+        }
     }
 
     /** NEST's send_local_ for node i of a device: its buffer goes to all its targets now. */

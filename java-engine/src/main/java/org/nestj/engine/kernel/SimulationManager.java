@@ -256,7 +256,10 @@ public final class SimulationManager {
                     int i0 = b.threadStart[t], i1 = b.threadStart[t + 1];
                     if (lo != Long.MIN_VALUE) i0 = (int) Math.max(i0, Math.min(i1, lo - b.firstGid));
                     if (hi != Long.MAX_VALUE) i1 = (int) Math.max(i0, Math.min(i1, hi - b.firstGid));
-                    if (i0 < i1 && !b.sendsRatesLocally()) b.update(origin, from, to, i0, i1, out);
+                    if (i0 < i1 && !b.sendsRatesLocally()) {
+                        if (b.frozen != null && b.elementType() != NodeBlock.ELEMENT_NEURON) updateUnfrozen(b, origin, from, to, i0, i1, out);
+                        else b.update(origin, from, to, i0, i1, out);
+                    }
                 }
                 if (PROFILE) busy(x, 1, b0);
             });
@@ -364,6 +367,27 @@ public final class SimulationManager {
             pr.startLatNs = 0;
         }
         k.recording.flushAll();
+    }
+
+    /**
+     * NEST updates no frozen node (SimulationManager::update_). The neuron models skip their frozen
+     * nodes themselves; devices are updated here in runs of nodes that are not frozen, so a frozen
+     * generator emits nothing. Recorders are updated as before: NEST's recorder update does nothing
+     * they record depends on (they record in handle), and the multimeter cannot be frozen.
+     */
+    static void updateUnfrozen(NodeBlock b, long origin, int from, int to, int i0, int i1, SpikeOut out) {
+        if (b.elementType() == NodeBlock.ELEMENT_RECORDER) {
+            b.update(origin, from, to, i0, i1, out);
+            return;
+        }
+        final boolean[] fr = b.frozen;
+        for (int a = i0; a < i1;) {
+            while (a < i1 && fr[a]) a++;
+            int e = a;
+            while (e < i1 && !fr[e]) e++;
+            if (a < e) b.update(origin, from, to, a, e, out);
+            a = e;
+        }
     }
 
     /** NEST's print_progress_: percentage done, model time (slice origin), wall-clock / model time. */
