@@ -359,3 +359,23 @@ def test_hpc_synapses_only_on_receptor_port_0(nest):
         nest.Connect(n, ms, syn_spec={"synapse_model": "static_synapse_hpc", "receptor_type": 1})
     nest.Connect(n, n, syn_spec={"synapse_model": "static_synapse_hpc"})
     assert len(nest.GetConnections(synapse_model="static_synapse_hpc")) == 2
+
+
+def test_set_bad_property_names_the_connection(nest):
+    # ConnectionManager::set_synapse_status: model, source, target and port of the connection
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(n, n, syn_spec={"synapse_model": "tsodyks_synapse"})
+    nest.Connect(n, n, syn_spec={"synapse_model": "static_synapse_lbl"})
+    c = nest.GetConnections(synapse_model="tsodyks_synapse")[4]
+    s, t, p = c.get(["source", "target", "port"]).values()
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        c.set(U=2.0)
+    assert e.value.errormessage.startswith(
+        "Setting status of 'tsodyks_synapse' connecting from node ID {} to node ID {} via port {}: ".format(s, t, p))
+    assert c.get("U") == 0.5
+    lbl = nest.GetConnections(synapse_model="static_synapse_lbl")[5]
+    s, t, p = lbl.get(["source", "target", "port"]).values()
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        lbl.set(synapse_label=-3)
+    assert e.value.errormessage == ("Setting status of 'static_synapse_lbl' connecting from node ID {} to node ID {} "
+                                    "via port {}: Connection label must not be negative.".format(s, t, p))

@@ -1039,6 +1039,24 @@ public final class ConnectionManager {
     }
 
     /**
+     * ConnectionManager::set_synapse_status names the connection in a BadProperty: model, source,
+     * target and port (the port GetConnections reports for it).
+     */
+    private String connectionPrefix(SynapseModel m, int h, int ix) {
+        ConnStore c = storeOf(h);
+        long src = c.sourceOf(ix), tgt = c.tgt[ix];
+        Map<String, Object> rows = getConnections(new long[] {src}, new long[] {tgt}, m.id);
+        int[] hs = (int[]) rows.get("handle_store"), is = (int[]) rows.get("handle_index");
+        long[] ports = (long[]) rows.get("port");
+        long port = 0;
+        for (int r = 0; r < hs.length; r++) {
+            if (hs[r] == h && is[r] == ix) port = ports[r];
+        }
+        return "Setting status of '" + m.name + "' connecting from node ID " + src + " to node ID " + tgt + " via port "
+                + port + ": ";
+    }
+
+    /**
      * SetStatus of connections with several keys at once (NEST's set_status of each connection with
      * one dictionary, validated after all its keys were applied).
      */
@@ -1076,8 +1094,13 @@ public final class ConnectionManager {
                         ev[x] = values[j][q];
                     }
                 }
-                m.type.checkIntegers(ev);
-                m.type.validate(w, ev, m.common, m.typeState);
+                try {
+                    m.type.checkIntegers(ev);
+                    m.type.validate(w, ev, m.common, m.typeState);
+                } catch (NestException e) {
+                    if (!"BadProperty".equals(e.getErrorName())) throw e;
+                    throw NestException.badProperty(connectionPrefix(m, h[q], idx[q]) + e.getMessage());
+                }
                 ev[c.ext.length] = w;
                 newW[q] = ev;
             }
@@ -1165,7 +1188,9 @@ public final class ConnectionManager {
                     if (!m.labelled) {
                         throw unread("synapse_label");
                     }
-                    if (values[q] < 0) throw NestException.badProperty("Connection label must not be negative.");
+                    if (values[q] < 0) {
+                        throw NestException.badProperty(connectionPrefix(m, h[q], idx[q]) + "Connection label must not be negative.");
+                    }
                 }
                 for (int q = 0; q < n; q++) storeOf(h[q]).setLabel(idx[q], (int) values[q]);
                 break;
