@@ -379,3 +379,20 @@ def test_set_bad_property_names_the_connection(nest):
         lbl.set(synapse_label=-3)
     assert e.value.errormessage == ("Setting status of 'static_synapse_lbl' connecting from node ID {} to node ID {} "
                                     "via port {}: Connection label must not be negative.".format(s, t, p))
+
+
+def test_pandas_output_is_pyNESTs_frame(nest):
+    # as PyNEST: a DataFrame of the get() values (lists) indexed by source; nestj hands numeric columns
+    # over as arrays, which must give the same frame (dtypes included)
+    pandas = pytest.importorskip("pandas")
+    n = nest.Create("iaf_psc_alpha", 20)
+    nest.Connect(n, n, syn_spec={"synapse_model": "stdp_synapse", "weight": nest.random.uniform(1.0, 2.0)})
+    c = nest.GetConnections()
+    for keys in (["source", "target", "weight"], "weight", None):
+        got = c.get(keys, output="pandas")
+        vals = c.get(keys)
+        ref = pandas.DataFrame({keys: vals} if isinstance(keys, str) else vals, index=c.get("source"))
+        pandas.testing.assert_frame_equal(got, ref)
+    assert c.get(["source", "weight"], output="pandas").dtypes.tolist() == [np.int64, np.float64]
+    got = n.get(["V_m", "model"], output="pandas")
+    pandas.testing.assert_frame_equal(got, pandas.DataFrame(n.get(["V_m", "model"]), index=n.get("global_id")))

@@ -483,7 +483,8 @@ class NodeCollection:
             if len(self) == 1:
                 index = [index]
                 result = {k: [v] for k, v in result.items()}
-            return pandas.DataFrame(result, index=index)
+            result = {k: _as_numeric_column(v) for k, v in result.items()}
+            return pandas.DataFrame(result, index=_as_numeric_column(index))
         if output == "json":
             return to_json(result)
         return result
@@ -643,6 +644,17 @@ def _finish_dict(d):
         if isinstance(v, np.ndarray):
             d[k] = _nest_value(k, v)
     return d
+
+
+def _as_numeric_column(v):
+    """A list of ints, floats or bools as the numpy array pandas would infer from it (int64, float64,
+    bool); anything else (strings, None among the values, nested values) unchanged."""
+    if not isinstance(v, (list, tuple)) or not v:
+        return v
+    t = type(v[0])
+    if t not in (int, float, bool) or any(type(x) is not t for x in v):
+        return v
+    return np.asarray(v, dtype={int: np.int64, float: np.float64, bool: np.bool_}[t])
 
 
 def _get_values(nc, key):
@@ -937,7 +949,10 @@ class SynapseCollection:
             index = self.get("source") if n > 1 else (self.get("source"),)
             if isinstance(keys, str):
                 result = {keys: result}
-            return pandas.DataFrame(result, index=index)
+            # numeric columns as arrays: the dtypes pandas infers from the lists, without the per-element
+            # inference
+            result = {k: _as_numeric_column(v) for k, v in result.items()}
+            return pandas.DataFrame(result, index=_as_numeric_column(index))
         if output == "json":
             return to_json(result)
         return result
