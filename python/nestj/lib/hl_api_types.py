@@ -840,6 +840,11 @@ class SynapseCollection:
             return col
         if len(self) == 0:
             return np.zeros(0)
+        if key == "synapse_model":
+            # the model of each connection from its model id (synapse_models lists the models by id)
+            self._refresh()
+            names = np.asarray(to_py(bridge.synapseModels()), dtype=object)
+            return names[np.asarray(self._d["synapse_id"])]
         hs, ix = self._jh()
         v = check_call("GetStatus_a", bridge.getConnValues, hs, ix, key, self._ver())
         return to_py(v)
@@ -889,8 +894,10 @@ class SynapseCollection:
             if mask.any():
                 col = self._column(k)
                 # Python values (numpy's tolist gives Python scalars, as .item() each)
-                vals = col.tolist() if isinstance(col, np.ndarray) and col.dtype != object else [
-                    (x.item() if isinstance(x, np.generic) else x) for x in col]
+                if isinstance(col, np.ndarray) and (col.dtype != object or k == "synapse_model"):
+                    vals = col.tolist()
+                else:
+                    vals = [(x.item() if isinstance(x, np.generic) else x) for x in col]
             else:
                 vals = [None] * len(self)
             out[k] = (vals, mask)
