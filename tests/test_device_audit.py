@@ -42,3 +42,103 @@ def test_delay_extrema_messages(nest):
     with pytest.raises(nest.NESTErrors.BadProperty,
                        match=r"Connections already exist. Please call ResetKernel first$"):
         nest.SetKernelStatus({"min_delay": 1.0, "max_delay": 2.0})
+
+
+# ---------------------------------------------------------------- recording devices and backends
+
+
+def test_unknown_recording_backend(nest):
+    sr = nest.Create("spike_recorder")
+    with pytest.raises(nest.NESTErrors.BadProperty,
+                       match=r"^BadProperty in SLI function SetStatus_id: Setting status of a 'spike_recorder' "
+                             r"with node ID 1: Unknown recording backend 'foo'$"):
+        sr.set(record_to="foo")
+
+
+def test_events_is_no_settable_key(nest):
+    sr = nest.Create("spike_recorder")
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="Unused dictionary items:  events"):
+        sr.set(events={})
+
+
+def test_time_in_steps_refused_after_simulate_even_unchanged(nest):
+    # RecordingBackendMemory/ASCII::DeviceData::set_status: any time_in_steps after Simulate
+    sr = nest.Create("spike_recorder")
+    asc = nest.Create("spike_recorder", params={"record_to": "ascii"})
+    scr = nest.Create("spike_recorder", params={"record_to": "screen"})
+    nest.overwrite_files = True
+    nest.Simulate(1.0)
+    msg = "Property time_in_steps cannot be set after Simulate has been called."
+    for dev in (sr, asc):
+        with pytest.raises(nest.NESTErrors.BadProperty, match=msg):
+            dev.set(time_in_steps=False)
+    scr.set(time_in_steps=True)  # the screen backend does not check
+    assert scr.get("time_in_steps") is True
+
+
+def test_backend_entries_of_status(nest):
+    sr = nest.Create("spike_recorder", params={"record_to": "ascii"})
+    d = sr.get()
+    assert "events" not in d
+    assert (d["file_extension"], d["precision"], d["time_in_steps"]) == ("dat", 3, False)
+    sr.set(record_to="screen")
+    d = sr.get()
+    assert "events" not in d and "file_extension" not in d and "filenames" not in d
+    assert (d["precision"], d["time_in_steps"]) == (3, False)
+    sr.set(record_to="memory")
+    d = sr.get()
+    assert "precision" not in d and list(d["events"]) == ["senders", "times"]
+
+
+def test_switching_backend_starts_from_its_defaults(nest, tmp_path):
+    # IOManager::enroll_recorder: enrolled afresh in the new backend, dropped by the others
+    nest.data_path = str(tmp_path)
+    n = nest.Create("iaf_psc_alpha", params={"I_e": 1000.0})
+    sr = nest.Create("spike_recorder", params={"time_in_steps": True, "label": "lab"})
+    nest.Connect(n, sr)
+    sr.set(record_to="ascii")
+    # time_in_steps and the ascii file's label are the ascii backend's own: not carried over
+    assert sr.get("time_in_steps") is False
+    assert sr.get("label") == "lab"
+    assert list(sr.get("filenames")) == [os.path.join(str(tmp_path), "spike_recorder-2-0.dat")]
+    sr.set(precision=6, file_extension="txt", label="lab2")
+    assert list(sr.get("filenames")) == [os.path.join(str(tmp_path), "lab2-2-0.txt")]
+    sr.set(record_to="memory")
+    sr.set(record_to="ascii")
+    assert (sr.get("precision"), sr.get("file_extension")) == (3, "dat")
+    assert list(sr.get("filenames")) == [os.path.join(str(tmp_path), "spike_recorder-2-0.dat")]
+    # the memory backend's events are gone when the device leaves it; n_events is the device's
+    sr.set(record_to="memory")
+    nest.Simulate(20.0)
+    k = sr.get("n_events")
+    assert k > 0 and len(sr.get("events", "times")) == k
+    sr.set(record_to="screen")
+    sr.set(record_to="memory")
+    assert sr.get("n_events") == k and len(sr.get("events", "times")) == 0
+
+
+def test_model_defaults_cache_only_the_last_call(nest, tmp_path):
+    # RecordingDevice::set_status of the prototype: backend_params_ is cleared and refilled each call;
+    # get_status shows the backend's defaults overwritten by it; new devices are enrolled with it
+    nest.data_path = str(tmp_path)
+    nest.SetDefaults("spike_recorder", {"record_to": "ascii", "precision": 5})
+    d = nest.GetDefaults("spike_recorder")
+    assert "events" not in d
+    assert (d["precision"], d["file_extension"], d["time_in_steps"]) == (5, "dat", False)
+    assert list(d["filenames"]) == [os.path.join(str(tmp_path), ".dat")]
+    nest.SetDefaults("spike_recorder", {"file_extension": "txt"})
+    d = nest.GetDefaults("spike_recorder")
+    assert (d["precision"], d["file_extension"]) == (3, "txt")
+    nest.SetDefaults("spike_recorder", {"label": "lab"})
+    sr = nest.Create("spike_recorder")
+    # the label is the device's (Parameters_), not cached for the backend: the file has the model's name
+    assert sr.get("label") == "lab"
+    assert (sr.get("precision"), sr.get("file_extension")) == (3, "dat")
+    assert list(sr.get("filenames")) == [os.path.join(str(tmp_path), "spike_recorder-1-0.dat")]
+    # Create with a dictionary is Create + SetStatus for recorders: the label reaches the backend
+    sr2 = nest.Create("spike_recorder", params={"label": "lab3"})
+    assert list(sr2.get("filenames")) == [os.path.join(str(tmp_path), "lab3-2-0.dat")]
+    nest.ResetKernel()
+    nest.SetDefaults("spike_recorder", {"time_in_steps": True})
+    assert nest.GetDefaults("spike_recorder", "time_in_steps") is True
+    assert nest.Create("spike_recorder").get("time_in_steps") is True
