@@ -142,3 +142,39 @@ def test_model_defaults_cache_only_the_last_call(nest, tmp_path):
     nest.SetDefaults("spike_recorder", {"time_in_steps": True})
     assert nest.GetDefaults("spike_recorder", "time_in_steps") is True
     assert nest.Create("spike_recorder").get("time_in_steps") is True
+
+
+# ---------------------------------------------------------------- multimeter
+
+
+def test_multimeter_interval_and_offset_round_up_to_steps(nest):
+    # multimeter::Parameters_::set: below one step refused, else Time::step(Time(ms).get_steps())
+    mm = nest.Create("multimeter", params={"record_from": ["V_m"]})
+    mm.set(interval=0.15, offset=0.25)
+    assert mm.get("interval") == pytest.approx(0.2) and mm.get("offset") == pytest.approx(0.3)
+    mm.set(interval=0.09999999)  # 100 tics: one step
+    assert mm.get("interval") == pytest.approx(0.1)
+    for v in (0.05, 0.0, -1.0):
+        with pytest.raises(nest.NESTErrors.BadProperty,
+                           match="The sampling interval must be at least as long as the simulation resolution."):
+            mm.set(interval=v)
+    for v in (0.05, -1.0):
+        with pytest.raises(nest.NESTErrors.BadProperty, match="The offset for the sampling interval must be at "
+                                                              "least as long as the simulation resolution."):
+            mm.set(offset=v)
+    mm.set(offset=0.0)
+    n = nest.Create("iaf_psc_alpha")
+    mm.set(interval=0.15, offset=0.05 * 3)
+    nest.Connect(mm, n)
+    nest.Simulate(1.3)
+    assert list(mm.get("events", "times")) == pytest.approx([0.2, 0.4, 0.6, 0.8, 1.0])
+
+
+def test_multimeter_record_from_must_be_a_list(nest):
+    mm = nest.Create("multimeter")
+    with pytest.raises(nest.NESTErrors.TypeMismatch,
+                       match="^TypeMismatch in SLI function SetStatus_id: Expected datatype: arraytype\n"
+                             "Provided datatype: stringtype$"):
+        mm.set(record_from="V_m")
+    mm.set(record_from=("V_m",))
+    assert mm.get("record_from") == ("V_m",)
