@@ -178,3 +178,27 @@ def test_multimeter_record_from_must_be_a_list(nest):
         mm.set(record_from="V_m")
     mm.set(record_from=("V_m",))
     assert mm.get("record_from") == ("V_m",)
+
+
+# ---------------------------------------------------------------- ascii backend files
+
+
+def test_existing_file_without_overwrite_is_a_logged_ioerror(nest, tmp_path, capfd):
+    # RecordingBackendASCII::DeviceData::open_file at Prepare: LOG(M_ERROR), then SLI's IOError() whose
+    # message is empty (runprotected still puts ": " before it)
+    nest.set_verbosity("M_ERROR")
+    fn = tmp_path / "spike_recorder-1-0.dat"
+    fn.write_text("x")
+    nest.data_path = str(tmp_path)
+    nest.Create("spike_recorder", params={"record_to": "ascii"})
+    with pytest.raises(nest.NESTErrors.IOError) as e:
+        nest.Simulate(1.0)
+    assert str(e.value) == "IOError in SLI function Simulate_d: "
+    err = capfd.readouterr().err
+    assert ("RecordingBackendASCII::enroll() [Error]: \n    The file '%s' already exists and overwriting files is "
+            "disabled. To overwrite files, set the kernel property overwrite_files to true." % fn) in err
+    assert fn.read_text() == "x"  # nothing written
+    nest.Cleanup()
+    nest.overwrite_files = True
+    nest.Simulate(1.0)
+    assert fn.read_text().splitlines()[2] == "sender\ttime_ms"

@@ -245,11 +245,13 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
             for (int t = 0; t < T; t++) {
                 String fn = filename(i, t);
                 File f = new File(fn);
-                if (f.exists() && !kernel.overwriteFiles) {
-                    throw new NestException("IOError", "The file '" + fn + "' already exists and overwriting files is "
-                            + "disabled. To overwrite files, set the kernel property overwrite_files to true. To change the "
-                            + "name or location of the file, change the kernel properties data_path or data_prefix, or the "
-                            + "device property label.");
+                if (f.canRead() && !kernel.overwriteFiles) {
+                    // RecordingBackendASCII::DeviceData::open_file: the reason is logged, SLI's IOError has no message
+                    org.nestj.engine.Log.error("RecordingBackendASCII::enroll()", "\n    The file '" + fn + "' already "
+                            + "exists and overwriting files is disabled. To overwrite files, set the kernel property "
+                            + "overwrite_files to true. To change the name or location of the file, change the kernel "
+                            + "properties data_path or data_prefix, or the device property label.");
+                    throw new NestException("IOError", "");
                 }
                 try {
                     Writer w = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(f), StandardCharsets.UTF_8), 1 << 16);
@@ -261,7 +263,9 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
                     w.write(sb.toString());
                     files[i * T + t] = w;
                 } catch (IOException e) {
-                    throw new NestException("IOError", "I/O error while opening file '" + fn + "': " + e.getMessage());
+                    org.nestj.engine.Log.error("RecordingBackendASCII::prepare()", "\n    I/O error while opening file '"
+                            + fn + "'.");
+                    throw new NestException("IOError", "");
                 }
             }
         }
