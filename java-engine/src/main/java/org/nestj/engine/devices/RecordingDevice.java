@@ -295,10 +295,17 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         }
     }
 
-    private static String fixed(double v, int p) {
-        if (Double.isNaN(v)) return "nan";
+    /**
+     * A double as C++'s std::fixed with setprecision(p) writes it (glibc's printf %.pf): exact
+     * decimal value rounded half-even, the sign kept for negative values that round to zero and
+     * for -0.0 ("-0.000"), "nan"/"-nan" by the sign bit, "inf"/"-inf".
+     */
+    static String fixed(double v, int p) {
+        final boolean neg = Double.doubleToRawLongBits(v) < 0;
+        if (Double.isNaN(v)) return neg ? "-nan" : "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        return new BigDecimal(v).setScale(p, RoundingMode.HALF_EVEN).toPlainString();
+        String r = new BigDecimal(v).setScale(p, RoundingMode.HALF_EVEN).toPlainString();
+        return neg && r.charAt(0) != '-' ? "-" + r : r;
     }
 
     private void line(int i, long sender, long stamp, double offset, double[] values, int from, int nv) {
