@@ -202,3 +202,27 @@ def test_existing_file_without_overwrite_is_a_logged_ioerror(nest, tmp_path, cap
     nest.overwrite_files = True
     nest.Simulate(1.0)
     assert fn.read_text().splitlines()[2] == "sender\ttime_ms"
+
+
+def test_ascii_negative_values_rounding_to_zero_keep_their_sign(nest, tmp_path):
+    # std::fixed << setprecision(p), i.e. printf("%.pf"): -0.0001 -> "-0.000"
+    nest.data_path = str(tmp_path)
+    n = nest.Create("iaf_psc_alpha", params={"V_m": -0.0001, "E_L": -0.0001, "V_th": 100.0, "V_reset": -70.0})
+    mm = nest.Create("multimeter", params={"record_to": "ascii", "record_from": ["V_m"], "interval": 0.1})
+    nest.Connect(mm, n)
+    nest.Simulate(3.0)
+    lines = open(mm.get("filenames")[0]).read().splitlines()
+    assert lines[3] == "1\t0.100\t-0.000"
+
+
+# ---------------------------------------------------------------- stimulation devices
+
+
+@pytest.mark.parametrize("source", ["", "0", "mpi"])
+def test_stimulus_source_names_no_backend(nest, source):
+    # StimulationDevice::Parameters_::set; NEST 3.9 without MPI has no stimulation backends
+    assert nest.stimulation_backends == ()
+    g = nest.Create("dc_generator")
+    assert g.get("stimulus_source") == "0"
+    with pytest.raises(nest.NESTErrors.BadProperty, match="Unknown input backend '%s'$" % source):
+        g.set(stimulus_source=source)
