@@ -226,3 +226,8 @@ def test_stimulus_source_names_no_backend(nest, source):
     assert g.get("stimulus_source") == "0"
     with pytest.raises(nest.NESTErrors.BadProperty, match="Unknown input backend '%s'$" % source):
         g.set(stimulus_source=source)
+
+
+def test_multimeter_record_from_empty_list(nest):
+    mm = nest.Create("multimeter", params={"record_from": []})
+    assert mm.get("record_from") == ()

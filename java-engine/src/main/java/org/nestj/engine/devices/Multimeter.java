@@ -86,7 +86,7 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
             of = kernel.time.stepsToMs(kernel.time.msToSteps(v));
         }
         if (s.has("record_from") && !(s.raw("record_from") instanceof java.util.List
-                || s.raw("record_from") instanceof String[])) {
+                || s.raw("record_from") != null && s.raw("record_from").getClass().isArray())) {
             // getValue< ArrayDatum >: a single name is no array
             throw new org.nestj.engine.NestException("TypeMismatch", "Expected datatype: arraytype\nProvided datatype: "
                     + sliTypeName(s.raw("record_from")));
