@@ -52,9 +52,10 @@ class NESTErrors(metaclass=NESTMappedException):
             self.commandname = commandname
             self.errormessage = errormessage
             self.errorname = errorname
-            # NEST's format; SLI puts ": " before a non-empty message
+            # NEST's format: pynest-init.sli's runprotected puts ": " before the message of errordict,
+            # which SLIInterpreter::raiseerror sets for every SLIException, also an empty one (IOError)
             message = "{} in SLI function {}{}".format(errorname, commandname,
-                                                       ": " + errormessage if errormessage else "")
+                                                       "" if errormessage is None else ": " + errormessage)
             NESTErrors.NESTError.__init__(self, message)
 
     class PyNESTError(NESTError):

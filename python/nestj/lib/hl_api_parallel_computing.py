@@ -13,7 +13,7 @@ def NumProcesses():
 def _music_only(name):
     # NEST defines these SLI commands only when built with MUSIC; without it, the name is undefined
     from .hl_api_exceptions import NESTErrors
-    raise NESTErrors.UndefinedName(name, "")
+    raise NESTErrors.UndefinedName(name, None)  # SLI sets no message for an undefined name
 
 
 def SetAcceptableLatency(port_name, latency):

@@ -9,6 +9,7 @@ import org.nestj.engine.kernel.NodeBlock;
 import org.nestj.engine.kernel.PerNode;
 import org.nestj.engine.kernel.RecordingManager;
 import org.nestj.engine.kernel.Status;
+import org.nestj.engine.kernel.Time;
 
 /**
  * multimeter (and voltmeter, a multimeter recording V_m) — samples the recordables named in
@@ -65,28 +66,30 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
             throw badProperty("The recording interval, the interval offset and the list of properties to record "
                     + "cannot be changed after the multimeter has been connected to nodes.");
         }
+        // multimeter::Parameters_::set: a time below one step is refused, otherwise it is rounded up
+        // to whole steps (Time::get_steps), so it is always a multiple of the resolution
+        final long res = kernel.time.ticsPerStep();
         double iv = interval[i];
         if (s.has("interval")) {
             double v = s.d("interval", iv);
-            long steps = kernel.time.msToSteps(v);
-            if (steps < 1 || v < kernel.time.resolution() - 1e-12) {
+            if (Time.msToTics(v) < res) {
                 throw badProperty("The sampling interval must be at least as long as the simulation resolution.");
             }
-            if (!kernel.time.isGridTime(v)) {
-                throw badProperty("The sampling interval must be a multiple of the simulation resolution");
-            }
-            iv = kernel.time.stepsToMs(steps);
+            iv = kernel.time.stepsToMs(kernel.time.msToSteps(v));
         }
         double of = offset[i];
         if (s.has("offset")) {
             double v = s.d("offset", of);
-            if (v != 0 && v < kernel.time.resolution()) {
+            if (v != 0 && Time.msToTics(v) < res) {
                 throw badProperty("The offset for the sampling interval must be at least as long as the simulation resolution.");
             }
-            if (!kernel.time.isGridTime(v)) {
-                throw badProperty("The offset for the sampling interval must be a multiple of the simulation resolution");
-            }
             of = kernel.time.stepsToMs(kernel.time.msToSteps(v));
+        }
+        if (s.has("record_from") && !(s.raw("record_from") instanceof java.util.List
+                || s.raw("record_from") != null && s.raw("record_from").getClass().isArray())) {
+            // getValue< ArrayDatum >: a single name is no array
+            throw new org.nestj.engine.NestException("TypeMismatch", "Expected datatype: arraytype\nProvided datatype: "
+                    + sliTypeName(s.raw("record_from")));
         }
         String[] rf = s.sa("record_from", recordFrom[i]);
         setRec(i, s);
@@ -96,6 +99,16 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
             recordFrom[i] = rf;
             store[i].setColumns(rf);
         }
+    }
+
+    /** SLI's type name of a value as PyNEST converts it. */
+    private static String sliTypeName(Object v) {
+        if (v instanceof String) return "stringtype";
+        if (v instanceof Boolean) return "booltype";
+        if (v instanceof Long || v instanceof Integer) return "integertype";
+        if (v instanceof Double) return "doubletype";
+        if (v instanceof Map) return "dictionarytype";
+        return "arraytype";
     }
 
     @Override

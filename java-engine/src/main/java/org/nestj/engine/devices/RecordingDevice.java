@@ -33,6 +33,12 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
     @PerNode public String[] fileExtension;
     @PerNode public long[] nEvents;
     /**
+     * The ascii backend's own label (RecordingBackendASCII::DeviceData::label_), which names the file:
+     * read from the dictionaries of SetStatus calls while the device records to ascii, empty (the
+     * model name) for a device enrolled with its model's defaults.
+     */
+    @PerNode public String[] asciiLabel;
+    /**
      * "-<node id>-" and the width of the vp number, fixed when the device enrolled in the ascii backend
      * (NEST pads with the digits of the network size and of the number of threads then). NEST has one
      * instance of the device per thread, each writing its own file "-<node id>-<vp>" with the events
@@ -55,6 +61,8 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         fileExtension = new String[n];
         java.util.Arrays.fill(fileExtension, "dat");
         nEvents = fillL(n, 0);
+        asciiLabel = new String[n];
+        java.util.Arrays.fill(asciiLabel, "");
     }
 
     @Override
@@ -87,39 +95,61 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         return new String[0];
     }
 
+    /**
+     * RecordingDevice::get_status: the device's own entries, then those of the backend it is enrolled
+     * in (memory: events, time_in_steps; ascii: file_extension, precision, time_in_steps, filenames;
+     * screen: precision, time_in_steps). A model prototype reports the backend's defaults overwritten
+     * by the cached backend parameters (kept in the prototype's fields, see setRec).
+     */
     protected void getRec(int i, Map<String, Object> d) {
         getDevice(i, d);
         d.put("record_to", recordTo[i]);
-        d.put("time_in_steps", timeInSteps[i]);
         d.put("n_events", nEvents[i]);
+        final boolean proto = vpNodeId == null;
         if (recordTo[i].equals("memory")) {
-            d.put("events", store[i].events(kernel.time, timeInSteps[i]));
-        } else {
-            d.put("events", new java.util.LinkedHashMap<String, Object>());
-        }
-        if (recordTo[i].equals("ascii")) {
+            d.put("events", store[i].events(kernel.time, !proto && timeInSteps[i]));
+        } else if (recordTo[i].equals("ascii")) {
             d.put("file_extension", fileExtension[i]);
             d.put("precision", precision[i]);
-            // the thread-0 instance appends its siblings' file names (one per thread)
-            String[] fn = new String[Math.max(1, kernel.parallel.threads())];
-            for (int t = 0; t < fn.length; t++) fn[t] = vpNodeId != null && vpNodeId[i] != null ? filename(i, t) : "";
+            String[] fn;
+            if (proto) {
+                // RecordingBackendASCII::get_device_defaults: a DeviceData without model name and node id
+                fn = new String[] {dataPathWithSlash() + kernel.dataPrefix + ".dat"};
+            } else {
+                // the thread-0 instance appends its siblings' file names (one per thread)
+                fn = new String[Math.max(1, kernel.parallel.threads())];
+                for (int t = 0; t < fn.length; t++) fn[t] = vpNodeId[i] != null ? filename(i, t) : "";
+            }
             d.put("filenames", fn);
-        } else if (recordTo[i].equals("screen")) {
+        } else {
             d.put("precision", precision[i]);
         }
+        d.put("time_in_steps", timeInSteps[i]);
     }
 
+    private static final java.util.Set<String> MEMORY_KEYS = java.util.Set.of("time_in_steps");
+    private static final java.util.Set<String> ASCII_KEYS = java.util.Set.of("file_extension", "precision", "label",
+            "time_in_steps");
+    private static final java.util.Set<String> SCREEN_KEYS = java.util.Set.of("precision", "time_in_steps");
+
+    /**
+     * RecordingDevice::set_status with IOManager::enroll_recorder. The device's parameters (label,
+     * record_to, n_events, origin/start/stop) first; then the backend named by record_to reads its
+     * keys from the same dictionary. Each backend keeps its own data per device (DeviceData): a device
+     * that changes record_to is enrolled afresh in the new backend, whose settings start from the
+     * backend's defaults (time_in_steps false, precision 3, file_extension "dat", the ascii file's
+     * label empty, i.e. the model name, unless given in the same call), and is dropped by the others
+     * (the memory backend's events are gone). A model prototype (SetDefaults, CopyModel) caches only
+     * the backend keys of the last call (RecordingDevice::backend_params_ is cleared each time), which
+     * new devices are enrolled with.
+     */
     protected void setRec(int i, Status s) {
         if (kernel.sim.isPrepared()) {
             throw badProperty("Recorder parameters cannot be changed while inside a Prepare/Run/Cleanup context.");
         }
         String rt = s.s("record_to", recordTo[i]);
         if (!rt.equals("memory") && !rt.equals("ascii") && !rt.equals("screen")) {
-            throw badProperty("Unknown recording backend '" + rt + "'. Available: memory, ascii, screen.");
-        }
-        boolean tis = s.b("time_in_steps", timeInSteps[i]);
-        if (s.has("time_in_steps") && tis != timeInSteps[i] && kernel.sim.hasBeenSimulated()) {
-            throw badProperty("Property time_in_steps cannot be set after Simulate has been called.");
+            throw badProperty("Unknown recording backend '" + rt + "'");
         }
         boolean clear = false;
         if (s.has("n_events")) {
@@ -127,28 +157,43 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
             if (ne != 0) throw badProperty("Property n_events can only be set to 0 (which clears all stored events).");
             clear = true;
         }
-        if (s.has("events")) {
-            throw badProperty("Property 'events' is read-only; set n_events to 0 to clear the recorded events.");
-        }
-        long prec = precision[i];
-        String ext = fileExtension[i];
-        if (!rt.equals("memory")) {
-            prec = s.l("precision", prec);
-            if (rt.equals("ascii")) ext = s.s("file_extension", ext);
-        }
         setDevice(i, s);
-        boolean enroll = !rt.equals(recordTo[i]) && !rt.equals("memory");
+        final boolean proto = vpNodeId == null;
+        // the backend's DeviceData: kept if the device stays in the backend (and is an instance)
+        final boolean fresh = proto || !rt.equals(recordTo[i]);
+        boolean tis = fresh ? false : timeInSteps[i];
+        long prec = fresh ? 3 : precision[i];
+        String ext = fresh ? "dat" : fileExtension[i];
+        String lab = fresh ? "" : asciiLabel[i];
+        final java.util.Set<String> keys = rt.equals("memory") ? MEMORY_KEYS : rt.equals("ascii") ? ASCII_KEYS : SCREEN_KEYS;
+        if (keys.contains("file_extension")) ext = s.s("file_extension", ext);
+        if (keys.contains("precision")) prec = s.l("precision", prec);
+        if (keys.contains("label") && !proto) lab = s.s("label", lab);
+        if (s.has("time_in_steps")) {
+            boolean v = s.b("time_in_steps", tis);
+            // the memory and ascii backends refuse the key after Simulate, whatever its value
+            if (!rt.equals("screen") && kernel.sim.hasBeenSimulated()) {
+                throw badProperty("Property time_in_steps cannot be set after Simulate has been called.");
+            }
+            tis = v;
+        }
+        final boolean enroll = !proto && !rt.equals(recordTo[i]) && !rt.equals("memory");
+        if (!proto && !rt.equals(recordTo[i]) && recordTo[i].equals("memory")) {
+            store[i].clear(); // disenrolled from the memory backend
+        }
         recordTo[i] = rt;
         timeInSteps[i] = tis;
         precision[i] = prec;
         fileExtension[i] = ext;
+        asciiLabel[i] = lab;
         if (clear) {
             store[i].clear();
             nEvents[i] = 0;
         }
-        if (enroll && vpNodeId != null) enroll(i);
+        if (enroll) enroll(i);
     }
 
+    /** RecordingBackendASCII::compute_vp_node_id_string_, when the device enrolls in the ascii backend. */
     private void enroll(int i) {
         long nodes = Math.max(1, kernel.nodes.size());
         int digits = (int) Math.floor(Math.log10(nodes)) + 1;
@@ -159,12 +204,16 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         this.vpDigits[i] = vpDigits;
     }
 
-    /** The file of the device's instance on thread (vp) t. */
-    String filename(int i, int t) {
+    private String dataPathWithSlash() {
         String path = kernel.dataPath;
         if (!path.isEmpty() && !path.endsWith("/")) path += "/";
-        String lab = label[i].isEmpty() ? model.name : label[i];
-        return path + kernel.dataPrefix + lab + vpNodeId[i] + String.format("%0" + vpDigits[i] + "d", t) + "."
+        return path;
+    }
+
+    /** The file of the device's instance on thread (vp) t. */
+    String filename(int i, int t) {
+        String lab = asciiLabel[i].isEmpty() ? model.name : asciiLabel[i];
+        return dataPathWithSlash() + kernel.dataPrefix + lab + vpNodeId[i] + String.format("%0" + vpDigits[i] + "d", t) + "."
                 + fileExtension[i];
     }
 
@@ -196,11 +245,13 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
             for (int t = 0; t < T; t++) {
                 String fn = filename(i, t);
                 File f = new File(fn);
-                if (f.exists() && !kernel.overwriteFiles) {
-                    throw new NestException("IOError", "The file '" + fn + "' already exists and overwriting files is "
-                            + "disabled. To overwrite files, set the kernel property overwrite_files to true. To change the "
-                            + "name or location of the file, change the kernel properties data_path or data_prefix, or the "
-                            + "device property label.");
+                if (f.canRead() && !kernel.overwriteFiles) {
+                    // RecordingBackendASCII::DeviceData::open_file: the reason is logged, SLI's IOError has no message
+                    org.nestj.engine.Log.error("RecordingBackendASCII::enroll()", "\n    The file '" + fn + "' already "
+                            + "exists and overwriting files is disabled. To overwrite files, set the kernel property "
+                            + "overwrite_files to true. To change the name or location of the file, change the kernel "
+                            + "properties data_path or data_prefix, or the device property label.");
+                    throw new NestException("IOError", "");
                 }
                 try {
                     Writer w = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(f), StandardCharsets.UTF_8), 1 << 16);
@@ -212,7 +263,9 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
                     w.write(sb.toString());
                     files[i * T + t] = w;
                 } catch (IOException e) {
-                    throw new NestException("IOError", "I/O error while opening file '" + fn + "': " + e.getMessage());
+                    org.nestj.engine.Log.error("RecordingBackendASCII::prepare()", "\n    I/O error while opening file '"
+                            + fn + "'.");
+                    throw new NestException("IOError", "");
                 }
             }
         }
@@ -242,10 +295,17 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         }
     }
 
-    private static String fixed(double v, int p) {
-        if (Double.isNaN(v)) return "nan";
+    /**
+     * A double as C++'s std::fixed with setprecision(p) writes it (glibc's printf %.pf): exact
+     * decimal value rounded half-even, the sign kept for negative values that round to zero and
+     * for -0.0 ("-0.000"), "nan"/"-nan" by the sign bit, "inf"/"-inf".
+     */
+    static String fixed(double v, int p) {
+        final boolean neg = Double.doubleToRawLongBits(v) < 0;
+        if (Double.isNaN(v)) return neg ? "-nan" : "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        return new BigDecimal(v).setScale(p, RoundingMode.HALF_EVEN).toPlainString();
+        String r = new BigDecimal(v).setScale(p, RoundingMode.HALF_EVEN).toPlainString();
+        return neg && r.charAt(0) != '-' ? "-" + r : r;
     }
 
     private void line(int i, long sender, long stamp, double offset, double[] values, int from, int nv) {

@@ -117,8 +117,10 @@ public abstract class StimulationDevice extends DeviceBlock {
 
     protected void setStim(int i, Status s) {
         if (s.has("stimulus_source")) {
+            // StimulationDevice::Parameters_::set: NEST 3.9 without MPI has no stimulation backend, so
+            // every name is unknown (also the default's "0" and "")
             String src = s.s("stimulus_source", "");
-            if (!src.isEmpty() && !src.equals("0")) throw badProperty("Stimulation backends are not supported by nestj.");
+            throw badProperty("Unknown input backend '" + src + "'");
         }
         setDevice(i, s);
     }

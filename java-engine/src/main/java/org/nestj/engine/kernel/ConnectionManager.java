@@ -559,7 +559,7 @@ public final class ConnectionManager {
             throw NestException.badProperty("Both min_delay and max_delay have to be specified");
         }
         if (numConnections() > 0) {
-            throw NestException.badProperty("Connections already exist. Please call ResetKernel first.");
+            throw NestException.badProperty("Connections already exist. Please call ResetKernel first");
         }
         setMinMaxDelay(minD, maxD);
     }
@@ -572,8 +572,8 @@ public final class ConnectionManager {
         long mn = k.time.msStampToSteps(minD);
         if (k.time.stepsToMs(mn) > minD) mn -= 1;
         long mx = k.time.msStampToSteps(maxD);
-        if (mn < 1) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be greater than or equal to resolution");
-        if (mx < mn) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mx)) + " is invalid: max_delay must be greater than or equal to min_delay");
+        if (mn < 1) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be greater than or equal to resolution.");
+        if (mx < mn) throw new NestException("BadDelay", "Delay value " + NestException.ostream(k.time.delayStepsToMs(mn)) + " is invalid: min_delay must be smaller than or equal to max_delay.");
         minDelaySteps = mn;
         maxDelaySteps = mx;
         userSetDelayExtrema = true;

@@ -339,7 +339,7 @@ public final class Kernel {
         d.put("resolution", time.resolution());
         d.put("rng_seed", rngSeed);
         d.put("rng_type", "mt19937_64");
-        d.put("rng_types", new String[] {"Philox_32", "Philox_64", "Threefry_32", "Threefry_64", "mt19937", "mt19937_64"});
+        d.put("rng_types", getKernelStatusRngTypes());
         d.put("send_buffer_size_secondary_events", 0L);
         d.put("spike_buffer_grow_extra", 0.5);
         d.put("spike_buffer_shrink_limit", 0.2);
@@ -463,6 +463,11 @@ public final class Kernel {
         }
     }
 
+    /** RandomManager's rng_types of NEST 3.9 (built with Random123). */
+    private static String[] getKernelStatusRngTypes() {
+        return new String[] {"Philox_32", "Philox_64", "Threefry_32", "Threefry_64", "mt19937", "mt19937_64"};
+    }
+
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
         if (sim.isPrepared()) {
@@ -543,6 +548,13 @@ public final class Kernel {
             rngSeed = seed;
             for (NodeBlock b : nodes.blocks) b.resetRng();
         }
+        if (s.has("rng_type")) {
+            // RandomManager::set_status: only the names of rng_types
+            String rt = s.s("rng_type", "");
+            if (!Arrays.asList((String[]) getKernelStatusRngTypes()).contains(rt)) {
+                throw NestException.badProperty("'" + rt + "' is not a known RNG type. See /rng_types for available types");
+            }
+        }
         if (s.has("min_delay") || s.has("max_delay")) {
             Double mn = s.has("min_delay") ? s.d("min_delay", 0) : null;
             Double mx = s.has("max_delay") ? s.d("max_delay", 0) : null;
@@ -561,9 +573,14 @@ public final class Kernel {
                 org.nestj.engine.Log.error("SetStatus", "\n    Variable data_path not set: " + msg);
             }
         }
-        dataPrefix = s.s("data_prefix", dataPrefix);
-        if (dataPrefix.contains("/")) {
-            throw NestException.badProperty("data_prefix cannot contain path separators.");
+        if (s.has("data_prefix")) {
+            // IOManager::set_data_path_prefix_: a prefix with a path element is not taken; NEST logs an error
+            String dp = s.s("data_prefix", dataPrefix);
+            if (dp.indexOf('/') < 0) {
+                dataPrefix = dp;
+            } else {
+                org.nestj.engine.Log.error("SetStatus", "\n    Data prefix must not contain path elements.");
+            }
         }
         overwriteFiles = s.b("overwrite_files", overwriteFiles);
         dictMissIsError = s.b("dict_miss_is_error", dictMissIsError);
