@@ -61,8 +61,9 @@ def test_events_is_no_settable_key(nest):
         sr.set(events={})
 
 
-def test_time_in_steps_refused_after_simulate_even_unchanged(nest):
+def test_time_in_steps_refused_after_simulate_even_unchanged(nest, tmp_path):
     # RecordingBackendMemory/ASCII::DeviceData::set_status: any time_in_steps after Simulate
+    nest.data_path = str(tmp_path)   # the ascii file goes there, not into the working directory
     sr = nest.Create("spike_recorder")
     asc = nest.Create("spike_recorder", params={"record_to": "ascii"})
     scr = nest.Create("spike_recorder", params={"record_to": "screen"})
