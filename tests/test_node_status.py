@@ -69,3 +69,20 @@ def test_frozen_generators_send_nothing(nest, model, params):
     # the generator that is not frozen is not affected
     assert (frozen[1] == free[1]).all()
     nest.ResetKernel()
+
+
+@pytest.mark.parametrize("params, expected, provided", [
+    ({"V_m": "x"}, "doubletype", "stringtype"),
+    ({"V_m": True}, "doubletype", "booltype"),
+    ({"V_m": {"a": 1}}, "doubletype", "dictionarytype"),
+    ({"frozen": 1}, "booltype", "integertype"),
+    ({"spike_times": ["a"]}, "doubletype", "stringtype"),
+])
+def test_type_mismatch_as_sli_reports_it(nest, params, expected, provided):
+    # SLI's getValue<T>: "Expected datatype: <T's type>\nProvided datatype: <the value's type>"
+    model = "spike_generator" if "spike_times" in params else "iaf_psc_alpha"
+    n = nest.Create(model)
+    with pytest.raises(nest.NESTErrors.TypeMismatch) as e:
+        n.set(params)
+    assert e.value.errormessage == "Expected datatype: {}\nProvided datatype: {}".format(expected, provided)
+    n.set(V_m=-60) if model == "iaf_psc_alpha" else None   # an integer is a double's value

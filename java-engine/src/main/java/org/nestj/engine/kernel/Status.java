@@ -40,18 +40,36 @@ public final class Status {
         return d.get(k);
     }
 
-    private NestException typeMismatch(String k, String expected, Object v) {
-        return new NestException("TypeMismatch", owner + ": parameter '" + k + "' expects " + expected + ", got "
-                + (v == null ? "None" : describe(v)) + ".");
+    /**
+     * SLI's TypeMismatch as getValue<T> raises it: the expected and the provided SLI type (the type
+     * PyNEST gives the Python value: int integertype, float doubletype, bool booltype, str
+     * stringtype, list arraytype, dict dictionarytype).
+     */
+    private static NestException typeMismatch(String k, String expected, Object v) {
+        return typeMismatch(expected, v);
     }
 
-    private static String describe(Object v) {
-        if (v instanceof double[]) return "a list of doubles";
-        if (v instanceof long[]) return "a list of integers";
-        if (v instanceof String[]) return "a list of strings";
-        if (v instanceof List) return "a list";
-        if (v instanceof Map) return "a dictionary";
-        return v.getClass().getSimpleName() + " " + v;
+    public static NestException typeMismatch(String expected, Object v) {
+        return new NestException("TypeMismatch", "Expected datatype: " + expected + "\nProvided datatype: " + sliType(v));
+    }
+
+    /** SLI's type names, as getValue<T> reports them. */
+    public static final String DOUBLE = "doubletype", INTEGER = "integertype", BOOL = "booltype",
+            STRING = "stringtype, nametype, literaltype, or symboltype", DOUBLE_VECTOR = "doublevectortype or arraytype",
+            INT_VECTOR = "intvectortype or arraytype", ARRAY = "arraytype";
+
+    /** The SLI type of the datum PyNEST makes of a value (sequences: arraytype). */
+    public static String sliType(Object v) {
+        if (v == null) return "nonetype";
+        if (v instanceof Boolean) return "booltype";
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) return "integertype";
+        if (v instanceof Double || v instanceof Float) return "doubletype";
+        if (v instanceof String) return "stringtype";
+        if (v instanceof Map) return "dictionarytype";
+        if (v instanceof List || v instanceof double[] || v instanceof long[] || v instanceof String[] || v instanceof Object[]) {
+            return "arraytype";
+        }
+        return v.getClass().getSimpleName();
     }
 
     public static double toDouble(Object v) {
@@ -66,8 +84,8 @@ public final class Status {
         accessed.add(k);
         Object v = d.get(k);
         if (v instanceof Number) return ((Number) v).doubleValue();
-        if (v instanceof Boolean) throw typeMismatch(k, "a double", v);
-        throw typeMismatch(k, "a double", v);
+        if (v instanceof Boolean) throw typeMismatch(k, DOUBLE, v);
+        throw typeMismatch(k, DOUBLE, v);
     }
 
     public long l(String k, long cur) {
@@ -77,7 +95,7 @@ public final class Status {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        throw typeMismatch(k, "an integer", v);
+        throw typeMismatch(k, INTEGER, v);
     }
 
     public int i(String k, int cur) {
@@ -89,8 +107,8 @@ public final class Status {
         accessed.add(k);
         Object v = d.get(k);
         if (v instanceof Boolean) return (Boolean) v;
-        if (v instanceof Long || v instanceof Integer) return ((Number) v).longValue() != 0;
-        throw typeMismatch(k, "a boolean", v);
+        // getValue<bool> takes a BoolDatum only (an integer is a TypeMismatch in NEST)
+        throw typeMismatch(k, BOOL, v);
     }
 
     public String s(String k, String cur) {
@@ -98,7 +116,7 @@ public final class Status {
         accessed.add(k);
         Object v = d.get(k);
         if (v instanceof String) return (String) v;
-        throw typeMismatch(k, "a string", v);
+        throw typeMismatch(k, STRING, v);
     }
 
     public double[] da(String k, double[] cur) {
@@ -120,13 +138,15 @@ public final class Status {
             double[] r = new double[l.size()];
             for (int j = 0; j < r.length; j++) {
                 Object o = l.get(j);
-                if (!(o instanceof Number)) throw typeMismatch(k, "a list of doubles", v);
+                if (!(o instanceof Number) || o instanceof Boolean) throw typeMismatch(k, DOUBLE, o);
                 r[j] = ((Number) o).doubleValue();
             }
             return r;
         }
         if (v instanceof Number) return new double[] {((Number) v).doubleValue()};
-        throw typeMismatch(k, "a list of doubles", v);
+        // a list of strings is an array whose elements are no doubles
+        if (v instanceof String[] && ((String[]) v).length > 0) throw typeMismatch(k, DOUBLE, ((String[]) v)[0]);
+        throw typeMismatch(k, DOUBLE_VECTOR, v);
     }
 
     public long[] la(String k, long[] cur) {
@@ -138,7 +158,7 @@ public final class Status {
             double[] a = (double[]) v;
             long[] r = new long[a.length];
             for (int j = 0; j < a.length; j++) {
-                if (a[j] != Math.rint(a[j])) throw typeMismatch(k, "a list of integers", v);
+                if (a[j] != Math.rint(a[j])) throw typeMismatch(k, INTEGER, a[j]);
                 r[j] = (long) a[j];
             }
             return r;
@@ -148,12 +168,13 @@ public final class Status {
             long[] r = new long[l.size()];
             for (int j = 0; j < r.length; j++) {
                 Object o = l.get(j);
-                if (!(o instanceof Number)) throw typeMismatch(k, "a list of integers", v);
+                if (!(o instanceof Long || o instanceof Integer)) throw typeMismatch(k, INTEGER, o);
                 r[j] = ((Number) o).longValue();
             }
             return r;
         }
-        throw typeMismatch(k, "a list of integers", v);
+        if (v instanceof String[] && ((String[]) v).length > 0) throw typeMismatch(k, INTEGER, ((String[]) v)[0]);
+        throw typeMismatch(k, INT_VECTOR, v);
     }
 
     public String[] sa(String k, String[] cur) {
@@ -166,14 +187,14 @@ public final class Status {
             List<?> l = (List<?>) v;
             String[] r = new String[l.size()];
             for (int j = 0; j < r.length; j++) {
-                if (!(l.get(j) instanceof String)) throw typeMismatch(k, "a list of strings", v);
+                if (!(l.get(j) instanceof String)) throw typeMismatch(k, STRING, l.get(j));
                 r[j] = (String) l.get(j);
             }
             return r;
         }
         if (v instanceof double[] && ((double[]) v).length == 0) return new String[0];
         if (v instanceof long[] && ((long[]) v).length == 0) return new String[0];
-        throw typeMismatch(k, "a list of strings", v);
+        throw typeMismatch(k, ARRAY, v);
     }
 
     /** Raises UnaccessedDictionaryEntry if any key was not read (NEST's dict_miss_is_error). */

@@ -68,8 +68,7 @@ public abstract class SynapseType {
     public final void checkIntegers(double[] v) {
         for (int j = 0; j < nVisible; j++) {
             if (connKind(j) == 'l' && v[j] != Math.rint(v[j])) {
-                throw new NestException("TypeMismatch", name + ": parameter '" + connKeys[j] + "' expects an integer, got Double "
-                        + v[j] + ".");
+                throw Status.typeMismatch(Status.INTEGER, v[j]);
             }
         }
     }

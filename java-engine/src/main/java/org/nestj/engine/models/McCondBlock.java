@@ -161,8 +161,7 @@ abstract class McCondBlock extends GslNeuronBlock {
                 if (!s.has(compNames[c])) continue;
                 Object o = s.raw(compNames[c]);
                 if (!(o instanceof Map)) {
-                    throw new NestException("TypeMismatch", model.name + ": parameter '" + compNames[c]
-                            + "' expects a dictionary.");
+                    throw org.nestj.engine.kernel.Status.typeMismatch("dictionarytype", o);
                 }
                 @SuppressWarnings("unchecked")
                 Status ds = new Status((Map<String, Object>) o, model.name + " " + compNames[c]);
