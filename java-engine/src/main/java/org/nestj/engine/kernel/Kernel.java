@@ -594,8 +594,18 @@ public final class Kernel {
             sim.pDevUpTo = 0;
         }
         sp.setStatus(s);
+        // settings nestj keeps but does not use: read with the type NEST's managers read them with
+        // (that of their value in the kernel status), so a wrong type is SLI's TypeMismatch
+        Map<String, Object> typed = null;
         for (String p : PASSIVE) {
-            if (s.has(p)) passiveSettings.put(p, s.raw(p));
+            if (!s.has(p)) continue;
+            if (typed == null) typed = getKernelStatus();
+            Object cur = typed.get(p);
+            Object v = cur instanceof Boolean ? (Object) s.b(p, (Boolean) cur)
+                    : cur instanceof Long ? (Object) s.l(p, (Long) cur)
+                    : cur instanceof Double ? (Object) s.d(p, (Double) cur)
+                    : cur instanceof String ? (Object) s.s(p, (String) cur) : s.raw(p);
+            passiveSettings.put(p, v);
         }
         // any other kernel attribute is read-only: accepted only with its current value
         Map<String, Object> current = getKernelStatus();
