@@ -1,0 +1,111 @@
+"""Correlation detectors, weight_recorder and spin_detector as NEST 3.9's C++ handles them
+(models/correlation_detector.cpp, correlomatrix_detector.cpp, correlospinmatrix_detector.cpp,
+weight_recorder.cpp, spin_detector.cpp, nestkernel/node_collection.cpp,
+recording_backend_{memory,ascii,screen}.cpp)."""
+import os
+
+import numpy as np
+import pytest
+
+
+# ---------------------------------------------------------------- weight_recorder senders/targets
+
+
+def test_weight_recorder_filters_unset_are_empty_arrays(nest):
+    # Parameters_::get: an unset filter is an empty ArrayDatum, which PyNEST gives as ()
+    wr = nest.Create("weight_recorder")
+    assert wr.get("senders") == () and wr.get("targets") == ()
+    # the prototype's get_status returns before the filters
+    assert "senders" not in nest.GetDefaults("weight_recorder")
+
+
+def test_weight_recorder_filters_become_node_collections(nest):
+    n = nest.Create("iaf_psc_alpha", 4)
+    for v in (n[1:3], [2, 3], np.array([2, 3])):
+        wr = nest.Create("weight_recorder", params={"senders": v})
+        s = wr.get("senders")
+        assert isinstance(s, nest.NodeCollection) and s.tolist() == [2, 3]
+    # an empty list is an empty NodeCollection (a set filter), not ()
+    wr = nest.Create("weight_recorder", params={"targets": []})
+    t = wr.get("targets")
+    assert isinstance(t, nest.NodeCollection) and len(t) == 0
+
+
+def _prefix(wr):
+    return "Setting status of a 'weight_recorder' with node ID %d: " % wr.global_id
+
+
+def test_weight_recorder_filter_errors(nest):
+    # NodeCollection::create(TokenArray/IntVectorDatum) and create_
+    nest.Create("iaf_psc_alpha", 4)
+    wr = nest.Create("weight_recorder")
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        wr.set(senders=[3, 1])
+    assert str(e.value).endswith(_prefix(wr) + "Node IDs must be sorted in ascending order")
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        wr.set(targets=[1, 1])
+    assert str(e.value).endswith(_prefix(wr) + "All node IDs in a NodeCollection have to be unique")
+    # std::is_sorted over size_t: -1 is a huge id
+    with pytest.raises(nest.NESTErrors.BadProperty, match="sorted in ascending order"):
+        wr.set(senders=[-1, 1])
+    with pytest.raises(nest.NESTErrors.UnknownNode) as e:
+        wr.set(senders=[1, 99])
+    assert str(e.value) == "UnknownNode in SLI function SetStatus_id: Node with id 99 doesn't exist."
+    with pytest.raises(nest.NESTErrors.UnknownNode, match="Node with id 0 doesn't exist.$"):
+        wr.set(targets=[0])
+    with pytest.raises(nest.NESTErrors.TypeMismatch) as e:
+        wr.set(senders=[1.0, 2.0])
+    assert str(e.value).endswith("Expected datatype: integertype\nProvided datatype: doubletype")
+    # a value of another type is not read: the dictionary check reports it
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="senders"):
+        wr.set(senders=2)
+    # nothing was taken
+    assert wr.get("senders") == () and wr.get("targets") == ()
+
+
+def _weight_events(nest, **params):
+    sg = nest.Create("spike_generator", params={"spike_times": [1.0]})
+    pn = nest.Create("parrot_neuron", 2)
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(sg, pn)
+    wr = nest.Create("weight_recorder", params=params)
+    nest.CopyModel("static_synapse", "wr_syn", {"weight_recorder": wr})
+    nest.Connect(pn, n, syn_spec={"synapse_model": "wr_syn", "weight": 2.5})
+    nest.Simulate(4.0)
+    return wr
+
+
+def test_weight_recorder_filter_selects(nest):
+    ev = _weight_events(nest, senders=[3], targets=[4, 5]).get("events")
+    assert ev["senders"].tolist() == [3, 3] and ev["targets"].tolist() == [4, 5]
+
+
+def test_weight_recorder_empty_filter_records_nothing(nest):
+    # an empty NodeCollection contains no node id
+    ev = _weight_events(nest, senders=[]).get("events")
+    assert len(ev["times"]) == 0
+
+
+def test_weight_recorder_memory_events(nest):
+    ev = _weight_events(nest).get("events")
+    assert sorted(ev) == ["ports", "receptors", "senders", "targets", "times", "weights"]
+    assert ev["senders"].tolist() == [2, 2, 3, 3] and ev["targets"].tolist() == [4, 5, 4, 5]
+    assert ev["ports"].tolist() == [0, 1, 2, 3] and ev["receptors"].tolist() == [0, 0, 0, 0]
+    assert ev["weights"].tolist() == [2.5] * 4 and ev["times"].tolist() == [2.0] * 4
+    for k in ("ports", "receptors", "senders", "targets"):
+        assert ev[k].dtype == np.int64
+    assert ev["weights"].dtype == np.float64
+
+
+def test_weight_recorder_ascii(nest, tmp_path):
+    # RecordingBackendASCII: header sender, time_ms, double value names, long value names;
+    # values fixed with the precision
+    nest.data_path = str(tmp_path)
+    wr = _weight_events(nest, record_to="ascii", label="wr")
+    assert "events" not in wr.get()  # the ascii backend has no events entry
+    (f,) = os.listdir(tmp_path)
+    assert f == "wr-6-0.dat"
+    lines = (tmp_path / f).read_text().splitlines()
+    assert lines[2] == "sender\ttime_ms\tweights\ttargets\treceptors\tports"
+    assert lines[3:] == ["2\t2.000\t2.500\t4\t0\t0", "2\t2.000\t2.500\t5\t0\t1",
+                         "3\t2.000\t2.500\t4\t0\t2", "3\t2.000\t2.500\t5\t0\t3"]
