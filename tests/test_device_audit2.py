@@ -109,3 +109,38 @@ def test_weight_recorder_ascii(nest, tmp_path):
     assert lines[2] == "sender\ttime_ms\tweights\ttargets\treceptors\tports"
     assert lines[3:] == ["2\t2.000\t2.500\t4\t0\t0", "2\t2.000\t2.500\t5\t0\t1",
                          "3\t2.000\t2.500\t4\t0\t2", "3\t2.000\t2.500\t5\t0\t3"]
+
+
+# ---------------------------------------------------------------- spin_detector
+
+
+def _spin(nest, **params):
+    sg = nest.Create("spike_generator", params={"spike_times": [1.0, 2.0, 3.0],
+                                                "spike_multiplicities": [2, 1, 1]})
+    sd = nest.Create("spin_detector", params=params)
+    nest.Connect(sg, sd)
+    return sd
+
+
+def test_spin_detector_memory_state_is_integer(nest):
+    # spin_detector writes the state as a long value: an IntVectorDatum in the memory backend
+    sd = _spin(nest)
+    assert sorted(sd.get("events")) == ["senders", "times"]  # value names come with the first run
+    nest.Simulate(0.5)
+    ev = sd.get("events")
+    assert sorted(ev) == ["senders", "state", "times"] and ev["state"].dtype == np.int64
+    nest.Simulate(4.5)
+    ev = sd.get("events")
+    assert ev["state"].dtype == np.int64 and ev["state"].tolist() == [1, 0, 0]
+    assert ev["times"].tolist() == [1.0, 2.0, 3.0] and ev["senders"].tolist() == [1, 1, 1]
+
+
+def test_spin_detector_ascii_and_screen(nest, tmp_path, capfd):
+    nest.data_path = str(tmp_path)
+    _spin(nest, record_to="ascii", label="sdt", time_in_steps=True, precision=5)
+    _spin(nest, record_to="screen", precision=1)
+    nest.Simulate(5.0)
+    lines = (tmp_path / "sdt-2-0.dat").read_text().splitlines()
+    assert lines[2:] == ["sender\ttime_step\ttime_offset\tstate",
+                         "1\t10\t0.00000\t1", "1\t20\t0.00000\t0", "1\t30\t0.00000\t0"]
+    assert capfd.readouterr().out.splitlines() == ["3\t1.0\t1", "3\t2.0\t0", "3\t3.0\t0"]
