@@ -144,3 +144,105 @@ def test_spin_detector_ascii_and_screen(nest, tmp_path, capfd):
     assert lines[2:] == ["sender\ttime_step\ttime_offset\tstate",
                          "1\t10\t0.00000\t1", "1\t20\t0.00000\t0", "1\t30\t0.00000\t0"]
     assert capfd.readouterr().out.splitlines() == ["3\t1.0\t1", "3\t2.0\t0", "3\t3.0\t0"]
+
+
+# ---------------------------------------------------------------- correlation detectors
+
+
+def _bp(dev, msg):
+    return "Setting status of a '%s' with node ID %d: %s" % (dev.model, dev.global_id, msg)
+
+
+def test_correlation_detector_status_types(nest):
+    cd = nest.Create("correlation_detector")
+    st = cd.get()
+    assert (st["delta_tau"], st["tau_max"], st["Tstart"]) == (0.5, 5.0, 0.0)
+    assert st["Tstop"] == np.finfo(np.float64).max  # Time::pos_inf().get_ms()
+    assert st["n_events"].dtype == np.int64 and st["n_events"].tolist() == [0, 0]
+    for k in ("histogram", "histogram_correction"):
+        assert st[k].dtype == np.float64 and len(st[k]) == 0  # sized at the first Simulate
+    assert st["count_histogram"].dtype == np.int64
+
+
+def test_correlation_detector_time_checks(nest):
+    cd = nest.Create("correlation_detector")
+    with pytest.raises(nest.NESTErrors.StepMultipleRequired) as e:
+        cd.set(delta_tau=0.15)
+    assert str(e.value).endswith(
+        "The time property delta_tau = 0.15 ms (= 150 tics = 2 steps) of model correlation_detector must be "
+        "a multiple of the resolution 0.1 ms (= 100 tics = 1 step).")
+    with pytest.raises(nest.NESTErrors.TimeMultipleRequired) as e:
+        cd.set(tau_max=1.05)
+    assert str(e.value).endswith(
+        "In model correlation_detector, the time property tau_max = 1.05 ms (= 1050 tics = 11 steps) must be "
+        "multiple of time property delta_tau = 0.5 ms (= 500 tics = 5 steps).")
+    assert (cd.delta_tau, cd.tau_max) == (0.5, 5.0)
+
+
+def test_correlation_detector_n_events(nest):
+    # State_::set: only [0 0] is taken; updateValue<std::vector<long>> type errors
+    cd = nest.Create("correlation_detector")
+    for v in ([0, 1], [0, 0, 0], []):
+        with pytest.raises(nest.NESTErrors.BadProperty) as e:
+            cd.set(n_events=v)
+        assert str(e.value).endswith(_bp(cd, "/n_events can only be set to [0 0]."))
+    with pytest.raises(nest.NESTErrors.TypeMismatch) as e:
+        cd.set(n_events=0)
+    assert str(e.value).endswith("Expected datatype: intvectortype or arraytype\nProvided datatype: integertype")
+    with pytest.raises(nest.NESTErrors.TypeMismatch) as e:
+        cd.set(n_events=[0.0, 0.0])
+    assert str(e.value).endswith("Expected datatype: integertype\nProvided datatype: doubletype")
+    cd.set(n_events=[0, 0])
+    cd.set(n_events=np.array([0, 0]))
+
+
+def _cd_run(nest):
+    sg0 = nest.Create("spike_generator", params={"spike_times": [1.0, 2.0, 3.0, 5.5]})
+    sg1 = nest.Create("spike_generator", params={"spike_times": [1.5, 2.0, 4.0]})
+    cd = nest.Create("correlation_detector", params={"delta_tau": 0.5, "tau_max": 2.0})
+    nest.Connect(sg0, cd, syn_spec={"receptor_type": 0, "weight": 2.0})
+    nest.Connect(sg1, cd, syn_spec={"receptor_type": 1})
+    nest.Simulate(10.0)
+    return cd
+
+
+def test_correlation_detector_histograms_and_reset(nest):
+    cd = _cd_run(nest)
+    assert cd.n_events.tolist() == [4, 3]
+    assert cd.count_histogram.tolist() == [0, 2, 1, 1, 1, 1, 2, 0, 1]
+    assert cd.histogram.tolist() == [0.0, 4.0, 2.0, 2.0, 2.0, 2.0, 4.0, 0.0, 2.0]
+    cd.set(n_events=[0, 0])
+    assert cd.n_events.tolist() == [0, 0] and cd.count_histogram.tolist() == [0] * 9
+    # a changed time parameter resets the state with the parameters in force before the call
+    cd.set(delta_tau=1.0)
+    assert len(cd.histogram) == 9 and cd.delta_tau == 1.0
+    cd.set(delta_tau=0.5, tau_max=1.0)
+    assert len(cd.histogram) == 5 and len(cd.count_histogram) == 5
+
+
+def test_correlomatrix_detector_checks(nest):
+    cm = nest.Create("correlomatrix_detector")
+    assert cm.N_channels == 1 and cm.n_events.tolist() == [0]
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        cm.set(delta_tau=0.2)
+    assert str(e.value).endswith(_bp(cm, "/delta_tau must be odd multiple of resolution."))
+    with pytest.raises(nest.NESTErrors.BadProperty) as e:
+        cm.set(N_channels=0)
+    assert str(e.value).endswith(_bp(cm, "/N_channels can only be larger than zero."))
+    # State_::set reads nothing: n_events is an unused entry
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="n_events"):
+        cm.set(n_events=[0])
+
+
+def test_correlospinmatrix_detector_checks(nest):
+    cs = nest.Create("correlospinmatrix_detector")
+    assert (cs.delta_tau, cs.tau_max, cs.N_channels) == (0.1, 1.0, 1)
+    assert "n_events" not in cs.get() and "covariance" not in cs.get()
+    for k in ("delta_tau", "tau_max", "Tstart", "Tstop"):
+        with pytest.raises(nest.NESTErrors.BadProperty) as e:
+            cs.set({k: -1.0})
+        assert str(e.value).endswith(_bp(cs, "/%s must not be negative." % k))
+    with pytest.raises(nest.NESTErrors.BadProperty, match="N_channels can only be larger than zero"):
+        cs.set(N_channels=-2)
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="n_events"):
+        cs.set(n_events=[0])
