@@ -246,3 +246,19 @@ def test_correlospinmatrix_detector_checks(nest):
         cs.set(N_channels=-2)
     with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry, match="n_events"):
         cs.set(n_events=[0])
+
+
+def test_correlomatrix_covariance_containers_are_tuples(nest):
+    # State_::get: an ArrayDatum of ArrayDatums of Double/IntVectorDatums; PyNEST gives SLI arrays as
+    # tuples and the vectors as numpy arrays
+    cm = nest.Create("correlomatrix_detector", params={"N_channels": 2, "delta_tau": 0.5, "tau_max": 1.0})
+    cs = nest.Create("correlospinmatrix_detector", params={"N_channels": 2, "tau_max": 0.2})
+    nest.Simulate(1.0)
+    for v in (cm.get("covariance"), cm.get()["covariance"], nest.GetStatus(cm)[0]["count_covariance"],
+              cs.count_covariance, cs.get(["count_covariance"])["count_covariance"]):
+        assert isinstance(v, tuple) and len(v) == 2
+        assert all(isinstance(r, tuple) and len(r) == 2 for r in v)
+        assert all(isinstance(a, np.ndarray) for r in v for a in r)
+    assert cm.covariance[0][1].dtype == np.float64 and cm.count_covariance[1][0].dtype == np.int64
+    assert cm.count_covariance[0][0].tolist() == [0, 0, 0]
+    assert cs.count_covariance[1][1].tolist() == [0, 0, 0, 0, 0]
