@@ -627,6 +627,9 @@ _NUMPY_STATUS_KEYS = frozenset((
 def _nest_value(key, v):
     """A status value as PyNEST gives it: numpy arrays only for NEST's vector data, NodeCollections for
     a weight_recorder's senders/targets filters, else tuples."""
+    if isinstance(v, list) and key in ("covariance", "count_covariance"):
+        # an SLI array of SLI arrays of vectors (correlomatrix/correlospinmatrix_detector): tuples
+        return tuple(tuple(r) if isinstance(r, list) else r for r in v)
     if isinstance(v, np.ndarray) and v.ndim == 1 and key not in _NUMPY_STATUS_KEYS:
         if key in ("senders", "targets"):
             return NodeCollection(sorted(set(int(x) for x in v)))
@@ -641,7 +644,7 @@ def _finish_dict(d):
             if isinstance(v, tuple):
                 ev[k] = np.asarray(v)
     for k, v in d.items():
-        if isinstance(v, np.ndarray):
+        if isinstance(v, (np.ndarray, list)):
             d[k] = _nest_value(k, v)
     return d
 

@@ -17,12 +17,18 @@ import org.nestj.engine.kernel.Status;
  */
 public final class SpinDetector extends RecordingDevice implements ConnectionManager.SpikeReceiver {
     private static final String[] COLUMNS = {"state"};
+    private static final String[] NO_DOUBLES = {};
+    private static final double[] NO_VALUES = {};
     long[] lastInGid, tLastIn, lastStamp;
     double[] lastOffset, lastWeight, vals;
 
     public SpinDetector(int n) {
         super(n);
-        for (int i = 0; i < n; i++) store[i].setColumns(COLUMNS);
+        // NEST writes the state as a long value: the memory backend gives it as an integer array
+        for (int i = 0; i < n; i++) {
+            store[i].setColumns(NO_DOUBLES);
+            store[i].setLongColumns(COLUMNS);
+        }
     }
 
     @Override
@@ -64,8 +70,18 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
     }
 
     private void writeLast(int i) {
-        vals[i] = (int) lastWeight[i];
-        write(i, lastInGid[i], lastStamp[i], vals, i, 1);
+        emit(i, lastInGid[i], lastStamp[i], (int) lastWeight[i]);
+    }
+
+    /** RecordingDevice::write with no double values and the state as the one long value. */
+    private void emit(int i, long sender, long stamp, long st) {
+        if (recordTo[i].equals("memory")) {
+            nEvents[i]++;
+            store[i].add(sender, stamp, NO_VALUES, 0, new long[] {st});
+        } else {
+            vals[i] = st;
+            write(i, sender, stamp, vals, i, 1);
+        }
     }
 
     @Override
@@ -84,8 +100,7 @@ public final class SpinDetector extends RecordingDevice implements ConnectionMan
         if (mult == 1 && senderGid == lastInGid[i] && stamp == tLastIn[i]) lastWeight[i] = 1.0;
         if (lastInGid[i] != 0) writeLast(i);
         if (mult == 2) {
-            vals[i] = 1;
-            write(i, senderGid, stamp, vals, i, 1);
+            emit(i, senderGid, stamp, 1);
             lastInGid[i] = 0;
         } else {
             if (lastInGid[i] == 0) {

@@ -9,7 +9,10 @@ import org.nestj.engine.kernel.Status;
  * weight_recorder — records, for every spike a synapse transmits, the sender, target, time,
  * weight, receptor and port, when the synapse model's weight_recorder is this device
  * (NEST 3.9 models/weight_recorder.{h,cpp}; nestkernel/connector_base_impl.h send_weight_event).
- * Optional filters: senders and targets (node ids).
+ * Optional filters: senders and targets (node ids). As NEST's NodeCollectionPTR, a filter is unset
+ * (null: no filtering; the status shows an empty SLI array, which PyNEST gives as ()) until it is
+ * set; a list is made into a NodeCollection with NodeCollection::create's checks, and a filter set
+ * to an empty collection lets nothing through.
  */
 public final class WeightRecorder extends RecordingDevice {
     @PerNode public long[][] senders, targets;
@@ -21,8 +24,6 @@ public final class WeightRecorder extends RecordingDevice {
         senders = new long[n][];
         targets = new long[n][];
         for (int i = 0; i < n; i++) {
-            senders[i] = new long[0];
-            targets[i] = new long[0];
             store[i].setColumns(DOUBLES);
             store[i].setLongColumns(LONGS);
         }
@@ -49,23 +50,66 @@ public final class WeightRecorder extends RecordingDevice {
         getRec(i, d);
         // NEST's get_status returns before the filters for the model prototype (GetDefaults)
         if (model != null && model.prototype == this) return;
-        d.put("senders", senders[i].clone());
-        d.put("targets", targets[i].clone());
+        d.put("senders", senders[i] == null ? new String[0] : senders[i].clone());
+        d.put("targets", targets[i] == null ? new String[0] : targets[i].clone());
     }
 
     @Override
     public void setStatus(int i, Status s) {
-        long[] se = s.la("senders", senders[i]);
-        long[] ta = s.la("targets", targets[i]);
+        long[] se = readFilter(s, "senders", senders[i]);
+        long[] ta = readFilter(s, "targets", targets[i]);
         setRec(i, s);
         senders[i] = se;
         targets[i] = ta;
     }
 
+    /**
+     * weight_recorder::Parameters_::set for one filter: a NodeCollection or a list of node ids (an
+     * integer array or an SLI array) becomes a NodeCollection (NodeCollection::create: the ids must
+     * be integers, in ascending order, of existing nodes and unique); any other value is left unread,
+     * so the dictionary check reports it as unused.
+     */
+    private long[] readFilter(Status s, String key, long[] cur) {
+        if (!s.has(key)) return cur;
+        Object v = s.map().get(key);
+        long[] ids;
+        if (v instanceof long[]) {
+            ids = ((long[]) v).clone();
+        } else if (v instanceof double[] && ((double[]) v).length == 0) {
+            ids = new long[0];
+        } else if (v instanceof double[]) {
+            // an SLI array of doubles: getValue<long> of its first non-integer element
+            throw new org.nestj.engine.NestException("TypeMismatch",
+                    "Expected datatype: integertype\nProvided datatype: doubletype");
+        } else if (v instanceof String[] && ((String[]) v).length > 0) {
+            throw new org.nestj.engine.NestException("TypeMismatch",
+                    "Expected datatype: integertype\nProvided datatype: stringtype");
+        } else if (v instanceof String[]) {
+            ids = new long[0];
+        } else {
+            return cur;
+        }
+        s.markAccessed(key);
+        for (int j = 1; j < ids.length; j++) {
+            // std::is_sorted over size_t: a negative id counts as a huge one
+            if (Long.compareUnsigned(ids[j], ids[j - 1]) < 0) throw badProperty("Node IDs must be sorted in ascending order");
+        }
+        long size = kernel.nodes.size();
+        for (int j = 0; j < ids.length; j++) {
+            if (j > 0 && ids[j] == ids[j - 1]) throw badProperty("All node IDs in a NodeCollection have to be unique");
+            if (ids[j] < 1 || ids[j] > size) {   // ModelRangeManager::get_model_id
+                // UnknownNode(static_cast<long>(id)): no message for a negative id
+                throw new org.nestj.engine.NestException("UnknownNode",
+                        ids[j] >= 0 ? "Node with id " + ids[j] + " doesn't exist." : "");
+            }
+        }
+        return ids;
+    }
+
+    /** NodeCollection::contains; an unset filter (null) lets every id through. */
     private static boolean contains(long[] set, long x) {
-        if (set.length == 0) return true;
-        for (long v : set) if (v == x) return true;
-        return false;
+        if (set == null) return true;
+        return java.util.Arrays.binarySearch(set, x) >= 0;
     }
 
     /** NEST: the weight_recorder's instance on the thread of the connection's target records the event. */
