@@ -68,7 +68,7 @@ public final class CorrelationDetector extends CorrelationDetectorBase {
         boolean reset = t.given;
         checkTimes(t);
         if (s.has("n_events")) {
-            long[] nev = readNEvents(s.raw("n_events"));
+            long[] nev = s.la("n_events", new long[0]);
             if (nev.length == 2 && nev[0] == 0 && nev[1] == 0) {
                 reset = true;
             } else {
@@ -80,46 +80,6 @@ public final class CorrelationDetector extends CorrelationDetectorBase {
         storeTimes(i, t);
         // as NEST, the state is reset with the parameters in force before this call
         if (reset) resetState(i, oldDt, oldTm);
-    }
-
-    /**
-     * updateValue<std::vector<long>> of n_events: an integer vector or an SLI array of integers
-     * (TokenArray::toVector: an element of another type is a TypeMismatch), anything else a
-     * TypeMismatch naming both accepted types.
-     */
-    private static long[] readNEvents(Object v) {
-        if (v instanceof long[]) return (long[]) v;
-        String elem = null;
-        if (v instanceof double[]) {
-            if (((double[]) v).length == 0) return new long[0];
-            elem = "doubletype";
-        } else if (v instanceof String[]) {
-            if (((String[]) v).length == 0) return new long[0];
-            elem = "stringtype";
-        }
-        if (elem != null) {
-            throw new org.nestj.engine.NestException("TypeMismatch",
-                    "Expected datatype: integertype\nProvided datatype: " + elem);
-        }
-        String provided = v instanceof Boolean ? "booltype" : v instanceof Double ? "doubletype"
-                : v instanceof Number ? "integertype" : v instanceof String ? "stringtype"
-                : v instanceof Map ? "dictionarytype" : "arraytype";
-        if (provided.equals("arraytype") && v instanceof java.util.List) {
-            java.util.List<?> l = (java.util.List<?>) v;
-            long[] r = new long[l.size()];
-            for (int j = 0; j < r.length; j++) {
-                Object o = l.get(j);
-                if (!(o instanceof Long || o instanceof Integer)) {
-                    throw new org.nestj.engine.NestException("TypeMismatch", "Expected datatype: integertype\nProvided datatype: "
-                            + (o instanceof Double ? "doubletype" : o instanceof Boolean ? "booltype"
-                            : o instanceof String ? "stringtype" : "arraytype"));
-                }
-                r[j] = ((Number) o).longValue();
-            }
-            return r;
-        }
-        throw new org.nestj.engine.NestException("TypeMismatch",
-                "Expected datatype: intvectortype or arraytype\nProvided datatype: " + provided);
     }
 
     private void resetState(int i, long dtTics, long tmTics) {

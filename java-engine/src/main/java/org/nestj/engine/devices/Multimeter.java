@@ -88,8 +88,7 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
         if (s.has("record_from") && !(s.raw("record_from") instanceof java.util.List
                 || s.raw("record_from") != null && s.raw("record_from").getClass().isArray())) {
             // getValue< ArrayDatum >: a single name is no array
-            throw new org.nestj.engine.NestException("TypeMismatch", "Expected datatype: arraytype\nProvided datatype: "
-                    + sliTypeName(s.raw("record_from")));
+            throw Status.typeMismatch(Status.ARRAY, s.raw("record_from"));
         }
         String[] rf = s.sa("record_from", recordFrom[i]);
         setRec(i, s);
@@ -99,16 +98,6 @@ public final class Multimeter extends RecordingDevice implements ConnectionManag
             recordFrom[i] = rf;
             store[i].setColumns(rf);
         }
-    }
-
-    /** SLI's type name of a value as PyNEST converts it. */
-    private static String sliTypeName(Object v) {
-        if (v instanceof String) return "stringtype";
-        if (v instanceof Boolean) return "booltype";
-        if (v instanceof Long || v instanceof Integer) return "integertype";
-        if (v instanceof Double) return "doubletype";
-        if (v instanceof Map) return "dictionarytype";
-        return "arraytype";
     }
 
     @Override

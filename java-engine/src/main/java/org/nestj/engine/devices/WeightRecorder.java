@@ -79,11 +79,9 @@ public final class WeightRecorder extends RecordingDevice {
             ids = new long[0];
         } else if (v instanceof double[]) {
             // an SLI array of doubles: getValue<long> of its first non-integer element
-            throw new org.nestj.engine.NestException("TypeMismatch",
-                    "Expected datatype: integertype\nProvided datatype: doubletype");
+            throw Status.typeMismatch(Status.INTEGER, ((double[]) v)[0]);
         } else if (v instanceof String[] && ((String[]) v).length > 0) {
-            throw new org.nestj.engine.NestException("TypeMismatch",
-                    "Expected datatype: integertype\nProvided datatype: stringtype");
+            throw Status.typeMismatch(Status.INTEGER, ((String[]) v)[0]);
         } else if (v instanceof String[]) {
             ids = new long[0];
         } else {

@@ -155,13 +155,11 @@ public final class Status {
         Object v = d.get(k);
         if (v instanceof long[]) return ((long[]) v).clone();
         if (v instanceof double[]) {
+            // an array of doubles (an empty list arrives as one): TokenArray::toVector<long> takes
+            // integers only
             double[] a = (double[]) v;
-            long[] r = new long[a.length];
-            for (int j = 0; j < a.length; j++) {
-                if (a[j] != Math.rint(a[j])) throw typeMismatch(k, INTEGER, a[j]);
-                r[j] = (long) a[j];
-            }
-            return r;
+            if (a.length > 0) throw typeMismatch(k, INTEGER, a[0]);
+            return new long[0];
         }
         if (v instanceof List) {
             List<?> l = (List<?>) v;
