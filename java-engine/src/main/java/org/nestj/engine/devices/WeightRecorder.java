@@ -97,8 +97,7 @@ public final class WeightRecorder extends RecordingDevice {
             if (j > 0 && ids[j] == ids[j - 1]) throw badProperty("All node IDs in a NodeCollection have to be unique");
             if (ids[j] < 1 || ids[j] > size) {   // ModelRangeManager::get_model_id
                 // UnknownNode(static_cast<long>(id)): no message for a negative id
-                throw new org.nestj.engine.NestException("UnknownNode",
-                        ids[j] >= 0 ? "Node with id " + ids[j] + " doesn't exist." : "");
+                throw org.nestj.engine.kernel.NodeManager.unknownNode(ids[j]);
             }
         }
         return ids;

@@ -73,9 +73,14 @@ public final class NodeManager {
         return s;
     }
 
+    /** NEST's UnknownNode: "Node with id N doesn't exist." (no text for a negative id). */
+    public static NestException unknownNode(long gid) {
+        return new NestException("UnknownNode", gid >= 0 ? "Node with id " + gid + " doesn't exist." : "");
+    }
+
     public NodeBlock blockOf(long gid) {
         if (gid < 1 || gid > size) {
-            throw new NestException("UnknownNode", "Node with id " + gid + " does not exist.");
+            throw unknownNode(gid);
         }
         int lo = 0, hi = blocks.size() - 1;
         while (lo < hi) {
