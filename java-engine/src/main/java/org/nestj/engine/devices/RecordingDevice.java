@@ -159,8 +159,10 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
         }
         setDevice(i, s);
         final boolean proto = vpNodeId == null;
+        // an instance that changes backend: enrolled in the new one, dropped by the old one
+        final boolean switches = !proto && !rt.equals(recordTo[i]);
         // the backend's DeviceData: kept if the device stays in the backend (and is an instance)
-        final boolean fresh = proto || !rt.equals(recordTo[i]);
+        final boolean fresh = proto || switches;
         boolean tis = fresh ? false : timeInSteps[i];
         long prec = fresh ? 3 : precision[i];
         String ext = fresh ? "dat" : fileExtension[i];
@@ -177,8 +179,8 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
             }
             tis = v;
         }
-        final boolean enroll = !proto && !rt.equals(recordTo[i]) && !rt.equals("memory");
-        if (!proto && !rt.equals(recordTo[i]) && recordTo[i].equals("memory")) {
+        final boolean enroll = switches && !rt.equals("memory");
+        if (switches && recordTo[i].equals("memory")) {
             store[i].clear(); // disenrolled from the memory backend
         }
         recordTo[i] = rt;

@@ -72,22 +72,11 @@ public final class WeightRecorder extends RecordingDevice {
     private long[] readFilter(Status s, String key, long[] cur) {
         if (!s.has(key)) return cur;
         Object v = s.map().get(key);
-        long[] ids;
-        if (v instanceof long[]) {
-            ids = ((long[]) v).clone();
-        } else if (v instanceof double[] && ((double[]) v).length == 0) {
-            ids = new long[0];
-        } else if (v instanceof double[]) {
-            // an SLI array of doubles: getValue<long> of its first non-integer element
-            throw Status.typeMismatch(Status.INTEGER, ((double[]) v)[0]);
-        } else if (v instanceof String[] && ((String[]) v).length > 0) {
-            throw Status.typeMismatch(Status.INTEGER, ((String[]) v)[0]);
-        } else if (v instanceof String[]) {
-            ids = new long[0];
-        } else {
-            return cur;
+        if (!(v instanceof long[] || v instanceof double[] || v instanceof String[] || v instanceof java.util.List)) {
+            return cur;   // not an array: left unread
         }
-        s.markAccessed(key);
+        // getValue<std::vector<long>> (an array of anything but integers is a TypeMismatch)
+        long[] ids = s.la(key, cur);
         for (int j = 1; j < ids.length; j++) {
             // std::is_sorted over size_t: a negative id counts as a huge one
             if (Long.compareUnsigned(ids[j], ids[j - 1]) < 0) throw badProperty("Node IDs must be sorted in ascending order");

@@ -339,7 +339,7 @@ public final class Kernel {
         d.put("resolution", time.resolution());
         d.put("rng_seed", rngSeed);
         d.put("rng_type", "mt19937_64");
-        d.put("rng_types", getKernelStatusRngTypes());
+        d.put("rng_types", RNG_TYPES.clone());
         d.put("send_buffer_size_secondary_events", 0L);
         d.put("spike_buffer_grow_extra", 0.5);
         d.put("spike_buffer_shrink_limit", 0.2);
@@ -464,9 +464,7 @@ public final class Kernel {
     }
 
     /** RandomManager's rng_types of NEST 3.9 (built with Random123). */
-    private static String[] getKernelStatusRngTypes() {
-        return new String[] {"Philox_32", "Philox_64", "Threefry_32", "Threefry_64", "mt19937", "mt19937_64"};
-    }
+    private static final String[] RNG_TYPES = {"Philox_32", "Philox_64", "Threefry_32", "Threefry_64", "mt19937", "mt19937_64"};
 
     public void setKernelStatus(Map<String, Object> params) {
         Status s = new Status(params, "kernel");
@@ -551,7 +549,7 @@ public final class Kernel {
         if (s.has("rng_type")) {
             // RandomManager::set_status: only the names of rng_types
             String rt = s.s("rng_type", "");
-            if (!Arrays.asList((String[]) getKernelStatusRngTypes()).contains(rt)) {
+            if (!Arrays.asList(RNG_TYPES).contains(rt)) {
                 throw NestException.badProperty("'" + rt + "' is not a known RNG type. See /rng_types for available types");
             }
         }
@@ -596,11 +594,11 @@ public final class Kernel {
         sp.setStatus(s);
         // settings nestj keeps but does not use: read with the type NEST's managers read them with
         // (that of their value in the kernel status), so a wrong type is SLI's TypeMismatch
-        Map<String, Object> typed = null;
+        // (the passive settings are not among the read-only attributes checked below, so one status serves both)
+        final Map<String, Object> current = getKernelStatus();
         for (String p : PASSIVE) {
             if (!s.has(p)) continue;
-            if (typed == null) typed = getKernelStatus();
-            Object cur = typed.get(p);
+            Object cur = current.get(p);
             Object v = cur instanceof Boolean ? (Object) s.b(p, (Boolean) cur)
                     : cur instanceof Long ? (Object) s.l(p, (Long) cur)
                     : cur instanceof Double ? (Object) s.d(p, (Double) cur)
@@ -608,7 +606,6 @@ public final class Kernel {
             passiveSettings.put(p, v);
         }
         // any other kernel attribute is read-only: accepted only with its current value
-        Map<String, Object> current = getKernelStatus();
         for (String key : params.keySet()) {
             if (!current.containsKey(key) || PASSIVE.contains(key) || SETTABLE.contains(key)) continue;
             s.markAccessed(key);

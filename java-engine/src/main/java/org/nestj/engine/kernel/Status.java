@@ -45,10 +45,6 @@ public final class Status {
      * PyNEST gives the Python value: int integertype, float doubletype, bool booltype, str
      * stringtype, list arraytype, dict dictionarytype).
      */
-    private static NestException typeMismatch(String k, String expected, Object v) {
-        return typeMismatch(expected, v);
-    }
-
     public static NestException typeMismatch(String expected, Object v) {
         return new NestException("TypeMismatch", "Expected datatype: " + expected + "\nProvided datatype: " + sliType(v));
     }
@@ -84,8 +80,7 @@ public final class Status {
         accessed.add(k);
         Object v = d.get(k);
         if (v instanceof Number) return ((Number) v).doubleValue();
-        if (v instanceof Boolean) throw typeMismatch(k, DOUBLE, v);
-        throw typeMismatch(k, DOUBLE, v);
+        throw typeMismatch(DOUBLE, v);
     }
 
     public long l(String k, long cur) {
@@ -95,7 +90,7 @@ public final class Status {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        throw typeMismatch(k, INTEGER, v);
+        throw typeMismatch(INTEGER, v);
     }
 
     public int i(String k, int cur) {
@@ -108,7 +103,7 @@ public final class Status {
         Object v = d.get(k);
         if (v instanceof Boolean) return (Boolean) v;
         // getValue<bool> takes a BoolDatum only (an integer is a TypeMismatch in NEST)
-        throw typeMismatch(k, BOOL, v);
+        throw typeMismatch(BOOL, v);
     }
 
     public String s(String k, String cur) {
@@ -116,7 +111,7 @@ public final class Status {
         accessed.add(k);
         Object v = d.get(k);
         if (v instanceof String) return (String) v;
-        throw typeMismatch(k, STRING, v);
+        throw typeMismatch(STRING, v);
     }
 
     public double[] da(String k, double[] cur) {
@@ -138,15 +133,15 @@ public final class Status {
             double[] r = new double[l.size()];
             for (int j = 0; j < r.length; j++) {
                 Object o = l.get(j);
-                if (!(o instanceof Number) || o instanceof Boolean) throw typeMismatch(k, DOUBLE, o);
+                if (!(o instanceof Number) || o instanceof Boolean) throw typeMismatch(DOUBLE, o);
                 r[j] = ((Number) o).doubleValue();
             }
             return r;
         }
         if (v instanceof Number) return new double[] {((Number) v).doubleValue()};
         // a list of strings is an array whose elements are no doubles
-        if (v instanceof String[] && ((String[]) v).length > 0) throw typeMismatch(k, DOUBLE, ((String[]) v)[0]);
-        throw typeMismatch(k, DOUBLE_VECTOR, v);
+        if (v instanceof String[] && ((String[]) v).length > 0) throw typeMismatch(DOUBLE, ((String[]) v)[0]);
+        throw typeMismatch(DOUBLE_VECTOR, v);
     }
 
     public long[] la(String k, long[] cur) {
@@ -158,7 +153,7 @@ public final class Status {
             // an array of doubles (an empty list arrives as one): TokenArray::toVector<long> takes
             // integers only
             double[] a = (double[]) v;
-            if (a.length > 0) throw typeMismatch(k, INTEGER, a[0]);
+            if (a.length > 0) throw typeMismatch(INTEGER, a[0]);
             return new long[0];
         }
         if (v instanceof List) {
@@ -166,13 +161,17 @@ public final class Status {
             long[] r = new long[l.size()];
             for (int j = 0; j < r.length; j++) {
                 Object o = l.get(j);
-                if (!(o instanceof Long || o instanceof Integer)) throw typeMismatch(k, INTEGER, o);
+                if (!(o instanceof Long || o instanceof Integer)) throw typeMismatch(INTEGER, o);
                 r[j] = ((Number) o).longValue();
             }
             return r;
         }
-        if (v instanceof String[] && ((String[]) v).length > 0) throw typeMismatch(k, INTEGER, ((String[]) v)[0]);
-        throw typeMismatch(k, INT_VECTOR, v);
+        if (v instanceof String[]) {
+            // an array of names: empty, or no integers
+            if (((String[]) v).length == 0) return new long[0];
+            throw typeMismatch(INTEGER, ((String[]) v)[0]);
+        }
+        throw typeMismatch(INT_VECTOR, v);
     }
 
     public String[] sa(String k, String[] cur) {
@@ -185,14 +184,14 @@ public final class Status {
             List<?> l = (List<?>) v;
             String[] r = new String[l.size()];
             for (int j = 0; j < r.length; j++) {
-                if (!(l.get(j) instanceof String)) throw typeMismatch(k, STRING, l.get(j));
+                if (!(l.get(j) instanceof String)) throw typeMismatch(STRING, l.get(j));
                 r[j] = (String) l.get(j);
             }
             return r;
         }
         if (v instanceof double[] && ((double[]) v).length == 0) return new String[0];
         if (v instanceof long[] && ((long[]) v).length == 0) return new String[0];
-        throw typeMismatch(k, ARRAY, v);
+        throw typeMismatch(ARRAY, v);
     }
 
     /** Raises UnaccessedDictionaryEntry if any key was not read (NEST's dict_miss_is_error). */
