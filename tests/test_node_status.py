@@ -86,3 +86,21 @@ def test_type_mismatch_as_sli_reports_it(nest, params, expected, provided):
         n.set(params)
     assert e.value.errormessage == "Expected datatype: {}\nProvided datatype: {}".format(expected, provided)
     n.set(V_m=-60) if model == "iaf_psc_alpha" else None   # an integer is a double's value
+
+
+def test_get_nodes_matches_as_nest(nest):
+    # NodeManager::get_nodes: every given key the node's status has must match; keys a model does not
+    # have leave its nodes in; a model name matches as text
+    a = nest.Create("iaf_psc_alpha", 3)
+    nest.Create("iaf_psc_delta", 2, {"V_m": -77.0})
+    nest.Create("iaf_psc_alpha", 4, {"V_m": [-77.0, -66.0, -77.0, -66.0], "tau_m": [10.0, 11.0, 12.0, 13.0]})
+    sr = nest.Create("spike_recorder")
+    assert nest.GetNodes({"V_m": -77.0}).tolist() == [4, 5, 6, 8, 10]   # the recorder has no V_m
+    assert nest.GetNodes({"V_m": -77.0, "tau_m": 12.0}).tolist() == [8, 10]
+    assert nest.GetNodes({"model": "iaf_psc_delta"}).tolist() == [4, 5]
+    assert nest.GetNodes({"model": "spike_recorder"}) == sr
+    assert nest.GetNodes({"record_to": "memory", "model": "spike_recorder"}) == sr
+    assert len(nest.GetNodes({"V_m": 100.0, "model": "iaf_psc_alpha"})) == 0
+    assert nest.GetNodes({"global_id": 2}).tolist() == [2]
+    assert nest.GetNodes() == nest.NodeCollection(list(range(1, 11)))
+    assert a[0].global_id == 1

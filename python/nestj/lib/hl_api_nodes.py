@@ -77,16 +77,49 @@ def _create_with_params(model, n, params):
 
 
 def GetNodes(properties=None, local_only=False):
+    """All nodes, or those whose status matches every key/value pair of properties (NEST's
+    NodeManager::get_nodes: a key a node's status lacks does not exclude it). The values are read
+    one key at a time for each range of nodes of one model, not one status per node."""
     n = int(bridge.networkSize())
     nc = NodeCollection._from_range(1, n) if n else NodeCollection([])
     if not properties:
         return nc
     keep = []
-    for g in nc:
-        st = g.get()
-        if all(k in st and st[k] == v for k, v in properties.items()):
-            keep.append(g.global_id)
+    for f, l, m in nc._blocks():
+        match = np.ones(l - f + 1, dtype=bool)
+        block = NodeCollection._from_range(f, l - f + 1, m)
+        for k, v in properties.items():
+            if k == "model":
+                vals = (m,)
+            else:
+                try:
+                    vals = block.get(k)
+                except (KeyError, NESTErrors.NESTError):
+                    continue   # the model has no such key
+                if l == f:
+                    vals = (vals,)
+            if len(vals) == 1:
+                match &= _node_value_matches(vals[0], v)
+            else:
+                match &= np.fromiter((_node_value_matches(x, v) for x in vals), dtype=bool, count=len(vals))
+            if not match.any():
+                break
+        keep.extend(np.arange(f, l + 1)[match].tolist())
     return NodeCollection(keep)
+
+
+def _node_value_matches(value, wanted):
+    """NEST's token comparison in get_nodes: equal values, or equal as text (a model name given as
+    a string or a literal)."""
+    try:
+        eq = value == wanted
+        if isinstance(eq, np.ndarray):
+            eq = eq.shape == np.shape(value) and bool(eq.all())
+        if eq:
+            return True
+    except (TypeError, ValueError):
+        pass
+    return str(value) == str(wanted)
 
 
 def GetLocalNodeCollection(nc):
