@@ -484,19 +484,18 @@ public final class ConnStore {
         }
         tgt = ti;
         if (withPort) port = sc.permuted(port, perm, n);
-        if (w != null) w = permuted(w, perm, n);
+        if (w != null) w = sc.permuted(w, perm, n);
         else if (wi != null) wi = sc.permuted(wi, perm, n);
         if (delay != null) delay = sc.permuted(delay, perm, n);
         if (rport != null) rport = sc.permuted(rport, perm, n);
         if (syn != null) syn = sc.permuted(syn, perm, n);
         if (lbl != null) lbl = sc.permuted(lbl, perm, n);
-        if (doff != null) doff = permuted(doff, perm, n);
+        if (doff != null) doff = sc.permuted(doff, perm, n);
         if (ext != null) {
-            for (int j = 0; j < ext.length; j++) ext[j] = permuted(ext[j], perm, n);
+            for (int j = 0; j < ext.length; j++) ext[j] = sc.permuted(ext[j], perm, n);
         }
     }
 
-    /** Spare arrays reused while sorting the segments of a table (one per element type). */
     private static void countSources(int[] src, int n, int[] off) {
         for (int k = 0; k < n; k++) off[src[k] + 1]++;
     }
@@ -523,17 +522,33 @@ public final class ConnStore {
         for (int k = 0; k < n; k++) to[perm[k]] = from[k];
     }
 
-    /** A new array with a's first n elements moved to perm (double columns are not pooled). */
-    private static double[] permuted(double[] a, int[] perm, int n) {
-        double[] t = new double[a.length];
-        permute(a, perm, n, t);
-        return t;
-    }
-
+    /** Spare arrays reused while sorting the segments of a table (one per element type). */
     static final class Scratch {
         private int[] i;
         private char[] c;
         private byte[] b;
+        private double[] d;
+
+        /** Lets go of the spare arrays (at the end of a Connect call: they are not kept between calls). */
+        void clear() {
+            i = null;
+            c = null;
+            b = null;
+            d = null;
+        }
+
+        double[] doubles(int len) {
+            double[] r = d != null && d.length == len ? d : new double[len];
+            d = null;
+            return r;
+        }
+
+        double[] permuted(double[] a, int[] perm, int n) {
+            double[] t = doubles(a.length);
+            permute(a, perm, n, t);
+            d = a;
+            return t;
+        }
 
         int[] ints(int len) {
             int[] r = i != null && i.length == len ? i : new int[len];

@@ -118,6 +118,7 @@ public final class ConnTable {
                 c.sealed = true;
             }
         }
+        scratch.clear();
         expectedLeft = 0;
     }
 

@@ -419,7 +419,7 @@ public final class ConnectionManager {
      * Reserves room for about perTarget connections into each node of post (split over the
      * threads that own the targets), so that large Connect calls do not leave growth slack.
      */
-    public void reserve(long[] pre, long[] post, double perTarget) {
+    public void reserve(long[] pre, long[] post, double perTarget, SynapseModel sm) {
         if (pre.length == 0 || post.length == 0) return;
         int T = stores.length;
         long[] count = new long[T];
@@ -432,11 +432,14 @@ public final class ConnectionManager {
             if (k.nodes.blockOf(g).elementType() != NodeBlock.ELEMENT_NEURON) dev++;
         }
         double fDev = (double) dev / pre.length;
+        // the tables connect() adds this model's connections to
+        ConnTable[] fromNeurons = fDev == 1 ? null : sm.type != null || sm.gap ? plasticTables(sm) : stores;
+        ConnTable[] fromDevices = fDev == 0 || sm.gap ? null : sm.type != null ? devicePlasticTables(sm) : deviceStores;
         for (int t = 0; t < T; t++) {
             double c = count[t] * perTarget;
             int maxGid = (int) k.nodes.size();
-            if (fDev < 1) stores[t].begin((long) Math.ceil(c * (1 - fDev)), maxGid);
-            if (fDev > 0) deviceStores[t].begin((long) Math.ceil(c * fDev), maxGid);
+            if (fromNeurons != null) fromNeurons[t].begin((long) Math.ceil(c * (1 - fDev)), maxGid);
+            if (fromDevices != null) fromDevices[t].begin((long) Math.ceil(c * fDev), maxGid);
         }
     }
 

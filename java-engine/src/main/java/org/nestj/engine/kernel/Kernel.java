@@ -269,13 +269,20 @@ public final class Kernel {
         if (sim.isPrepared()) {
             throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
         }
-        reserveFor(pre, post, connSpec);
+        reserveFor(pre, post, connSpec, synSpec);
         new ConnBuilder(this, pre, post, connSpec, synSpec).connect();
     }
 
-    /** Pre-sizes the connection stores for rules whose connection count is known in advance. */
-    private void reserveFor(long[] pre, long[] post, Map<String, Object> connSpec) {
+    /**
+     * Pre-sizes the connection tables the synapse model's connections go to, for rules whose
+     * connection count is known in advance.
+     */
+    private void reserveFor(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
         if (pre.length == 0 || post.length == 0) return;
+        Object name = synSpec == null ? "static_synapse" : synSpec.getOrDefault("synapse_model", "static_synapse");
+        // an unknown or malformed model is reported by the builder
+        if (!(name instanceof String) || !connections.hasSynapse((String) name)) return;
+        SynapseModel sm = connections.synapse((String) name);
         Object rule = connSpec == null ? "all_to_all" : connSpec.getOrDefault("rule", "all_to_all");
         double perTarget = 0;
         try {
@@ -291,7 +298,7 @@ public final class Kernel {
         } catch (RuntimeException e) {
             perTarget = 0; // a malformed spec is reported by the builder
         }
-        if (perTarget > 0 && perTarget * post.length < 2e9) connections.reserve(pre, post, perTarget);
+        if (perTarget > 0 && perTarget * post.length < 2e9) connections.reserve(pre, post, perTarget, sm);
     }
 
     // ------------------------------------------------------------------ kernel status

@@ -66,4 +66,19 @@ class ConnBuilderTest {
         assertEquals("BadProperty", e.getErrorName());
         assertEquals(0, k.connections.numConnections());
     }
+
+    @Test
+    void aRuleWithAKnownCountReservesTheTablesOfItsSynapseModel() {
+        // fixed_indegree of a model with state: room for exactly the call's connections in the model's
+        // own tables (no growth by copying), none in the tables of static connections
+        Kernel k = Models.newKernel();
+        long[] a = range(k.create("iaf_psc_alpha", 40).firstGid, 40);
+        k.connect(a, a, spec("rule", "fixed_indegree", "indegree", 39L), spec("synapse_model", "stdp_synapse"));
+        ConnStore c = k.connections.plasticTables(k.connections.synapse("stdp_synapse"))[0].seg(0);
+        assertEquals(40 * 39, c.size());
+        assertEquals(40 * 39, c.cap);
+        assertEquals(0, k.connections.stores[0].segments());
+        k.connect(a, a, spec("rule", "fixed_indegree", "indegree", 2L), null);
+        assertEquals(80, k.connections.stores[0].seg(0).cap);
+    }
 }
