@@ -229,14 +229,14 @@ def test_verbosity_silences_engine_warnings(nest, capfd):
     spec = {"synapse_model": "cont_delay_synapse", "delay": 1.23}
     nest.set_verbosity("M_WARNING")
     nest.Connect(n[0], n[1], syn_spec=spec)
-    assert "Connect [Warning]: The delay will be rounded" in capfd.readouterr().err
+    assert "Connect [Warning]: \n    The delay will be rounded" in capfd.readouterr().out
     nest.set_verbosity("M_ERROR")
     nest.Connect(n[0], n[1], syn_spec=spec)
-    assert "[Warning]" not in capfd.readouterr().err
+    assert "[Warning]" not in capfd.readouterr().out
     nest.ResetKernel()        # the verbosity belongs to the process
     n = nest.Create("parrot_neuron_ps", 2)
     nest.Connect(n[0], n[1], syn_spec=spec)
-    assert "[Warning]" not in capfd.readouterr().err
+    assert "[Warning]" not in capfd.readouterr().out
 
 
 def test_model_instantiations_capacity_available(nest):

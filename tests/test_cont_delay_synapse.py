@@ -178,8 +178,8 @@ def test_connect_rounds_the_delay_and_warns(nest, capfd):
     nest.set_verbosity("M_WARNING")     # the fixture's M_ERROR would hide it (the fixture resets it)
     capfd.readouterr()
     nest.Connect(n[0], n[1], syn_spec={"synapse_model": "cont_delay_synapse", "delay": 1.23})
-    err = capfd.readouterr().err
-    assert "Connect [Warning]: The delay will be rounded to the next multiple of the time step." in err
+    out = capfd.readouterr().out
+    assert "Connect [Warning]: \n    The delay will be rounded to the next multiple of the time step." in out
     assert nest.GetConnections().get("delay") == g.step_ms(12)   # delay_ms_to_steps(1.23) = 12, offset 0
     # a delay given to Connect is rounded, the offset stays the default connection's (NEST's set_delay)
     nest.SetDefaults("cont_delay_synapse", {"delay": 1.23})
@@ -190,7 +190,7 @@ def test_connect_rounds_the_delay_and_warns(nest, capfd):
     # a weight alone leaves the default connection's delay untouched, and no warning
     capfd.readouterr()
     nest.Connect(n[1], m, syn_spec={"synapse_model": "cont_delay_synapse", "weight": 3.0})
-    assert "Warning" not in capfd.readouterr().err
+    assert "Warning" not in capfd.readouterr().out
     assert nest.GetConnections(n[1], m).get(["delay", "weight"]) == {"delay": g.step_ms(steps) - off, "weight": 3.0}
 
 

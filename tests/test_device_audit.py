@@ -15,7 +15,7 @@ def test_data_prefix_with_path_element_is_logged_and_not_taken(nest, capfd):
     nest.data_prefix = "ok_"
     nest.SetKernelStatus({"data_prefix": "a/b"})
     assert nest.data_prefix == "ok_"
-    assert "SetStatus [Error]: \n    Data prefix must not contain path elements." in capfd.readouterr().err
+    assert "SetStatus [Error]: \n    Data prefix must not contain path elements.\n" in capfd.readouterr().out
     nest.SetKernelStatus({"overwrite_files": True})  # the kernel is still usable
     assert nest.overwrite_files is True
 
@@ -195,9 +195,9 @@ def test_existing_file_without_overwrite_is_a_logged_ioerror(nest, tmp_path, cap
     with pytest.raises(nest.NESTErrors.IOError) as e:
         nest.Simulate(1.0)
     assert str(e.value) == "IOError in SLI function Simulate_d: "
-    err = capfd.readouterr().err
-    assert ("RecordingBackendASCII::enroll() [Error]: \n    The file '%s' already exists and overwriting files is "
-            "disabled. To overwrite files, set the kernel property overwrite_files to true." % fn) in err
+    out = " ".join(line.strip() for line in capfd.readouterr().out.splitlines())   # the message's lines joined
+    assert ("RecordingBackendASCII::enroll() [Error]: The file '%s' already exists and overwriting files is "
+            "disabled. To overwrite files, set the kernel property overwrite_files to true." % fn) in out
     assert fn.read_text() == "x"  # nothing written
     nest.Cleanup()
     nest.overwrite_files = True

@@ -170,9 +170,9 @@ def test_max_iterations_warning(nest, capfd):
     nest.set_verbosity("M_WARNING")
     nest.wfr_max_iterations = 1
     _pair(nest, 20.0, T=2.5)
-    err = capfd.readouterr().err
-    assert "Maximum number of iterations reached at interval 0-1 ms" in err
-    assert "Maximum number of iterations reached at interval 2-2.5 ms" in err
+    out = capfd.readouterr().out   # NEST's SLI prints its messages on stdout
+    assert "SimulationManager::wfr_update [Warning]: \n    Maximum number of iterations reached at interval 0-1 ms\n" in out
+    assert "Maximum number of iterations reached at interval 2-2.5 ms" in out
 
 
 def test_two_neuron_example_synchronises(nest):

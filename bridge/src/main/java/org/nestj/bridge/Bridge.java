@@ -307,6 +307,11 @@ public final class Bridge {
         org.nestj.engine.Log.setVerbosity(level);
     }
 
+    /** The engine's messages since the last call: (level name, sender, text) triples (see Log#drain). */
+    public static String[] drainLog() {
+        return org.nestj.engine.Log.drain();
+    }
+
     // ------------------------------------------------------------------ simulation
 
     public static void simulate(double ms) {

@@ -249,7 +249,7 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
                 File f = new File(fn);
                 if (f.canRead() && !kernel.overwriteFiles) {
                     // RecordingBackendASCII::DeviceData::open_file: the reason is logged, SLI's IOError has no message
-                    org.nestj.engine.Log.error("RecordingBackendASCII::enroll()", "\n    The file '" + fn + "' already "
+                    org.nestj.engine.Log.error("RecordingBackendASCII::enroll()", "The file '" + fn + "' already "
                             + "exists and overwriting files is disabled. To overwrite files, set the kernel property "
                             + "overwrite_files to true. To change the name or location of the file, change the kernel "
                             + "properties data_path or data_prefix, or the device property label.");
@@ -265,7 +265,7 @@ public abstract class RecordingDevice extends DeviceBlock implements org.nestj.e
                     w.write(sb.toString());
                     files[i * T + t] = w;
                 } catch (IOException e) {
-                    org.nestj.engine.Log.error("RecordingBackendASCII::prepare()", "\n    I/O error while opening file '"
+                    org.nestj.engine.Log.error("RecordingBackendASCII::prepare()", "I/O error while opening file '"
                             + fn + "'.");
                     throw new NestException("IOError", "");
                 }

@@ -530,7 +530,7 @@ public final class Kernel {
             if (!isInteger(ticsUpd ? resd * tpms : resd / Time.MS_PER_TIC)) {
                 throw NestException.kernel("Resolution must be a multiple of the tic length. Value unchanged.");
             }
-            final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS;
+            final double oldTicsPerStep = time.ticsPerStep(), oldTicsPerMs = Time.TICS_PER_MS, oldRes = time.resolution();
             // delay extrema the user set follow the new resolution (DelayChecker::calibrate)
             final boolean userDelays = connections.userSetDelayExtrema;
             final double userMin = time.stepsToMs(connections.minDelay()), userMax = time.stepsToMs(connections.maxDelay());
@@ -542,6 +542,10 @@ public final class Kernel {
             if (userDelays) connections.setMinMaxDelay(userMin, userMax);
             // wfr_comm_interval stays >= the resolution; without waveform relaxation it is the resolution
             if (wfrCommInterval < time.resolution() || !useWfr) wfrCommInterval = time.resolution();
+            org.nestj.engine.Log.info("SimulationManager::set_status", ticsUpd
+                    ? "Tics per ms and resolution changed from " + (long) oldTicsPerMs + " tics and " + NestException.ostream(oldRes)
+                            + " ms to " + NestException.ostream(tpms) + " tics and " + NestException.ostream(resd) + " ms."
+                    : "Temporal resolution changed from " + NestException.ostream(oldRes) + " to " + NestException.ostream(resd) + " ms.");
         }
         setWfr(s);
         setEprop(s);
@@ -575,7 +579,7 @@ public final class Kernel {
             } else {
                 String msg = !dp.isEmpty() && f.exists() ? "'" + dp + "' is not a directory."
                         : "Directory '" + dp + "' does not exist.";
-                org.nestj.engine.Log.error("SetStatus", "\n    Variable data_path not set: " + msg);
+                org.nestj.engine.Log.error("SetStatus", "Variable data_path not set: " + msg);
             }
         }
         if (s.has("data_prefix")) {
@@ -584,7 +588,7 @@ public final class Kernel {
             if (dp.indexOf('/') < 0) {
                 dataPrefix = dp;
             } else {
-                org.nestj.engine.Log.error("SetStatus", "\n    Data prefix must not contain path elements.");
+                org.nestj.engine.Log.error("SetStatus", "Data prefix must not contain path elements.");
             }
         }
         overwriteFiles = s.b("overwrite_files", overwriteFiles);

@@ -2,6 +2,7 @@ package org.nestj.engine.kernel;
 
 import java.util.Arrays;
 
+import org.nestj.engine.Log;
 import org.nestj.engine.NestException;
 
 /**
@@ -141,7 +142,34 @@ public final class SimulationManager {
         // recording files: after an IOError there, Cleanup is due (and a second Prepare is refused)
         prepared = true;
         k.recording.openAll();
+        logPreparedNodes();
         if (PROFILE) System.err.printf("nestj profile: prepare %.3f s%n", (System.nanoTime() - tp0) * 1e-9);
+    }
+
+    /** Nodes updated in the coming runs, as NEST's NodeManager::prepare_nodes counts them (see logPreparedNodes). */
+    private long activeNodes;
+
+    /**
+     * NEST's message of prepare_nodes: the nodes that are not frozen, each device once per thread
+     * (NEST keeps a copy of a device on every thread), and those among them that take part in
+     * waveform relaxation.
+     */
+    private void logPreparedNodes() {
+        long n = 0, wfr = 0;
+        final int T = k.parallel.threads();
+        for (NodeBlock b : k.nodes.blocks) {
+            long active = 0;
+            for (int i = 0; i < b.n; i++) {
+                if (b.frozen == null || !b.frozen[i]) active++;
+            }
+            final int copies = b.proxiesInNest() ? 1 : T;
+            n += active * copies;
+            if (b.usesWfr()) wfr += active * copies;
+        }
+        activeNodes = n;
+        StringBuilder msg = new StringBuilder("Preparing ").append(n).append(n == 1 ? " node" : " nodes").append(" for simulation.");
+        if (wfr != 0) msg.append(' ').append(wfr).append(" of them").append(wfr == 1 ? " uses " : " use ").append("iterative solution techniques.");
+        Log.info("NodeManager::prepare_nodes", msg.toString());
     }
 
     public void run(double ms) {
@@ -152,21 +180,36 @@ public final class SimulationManager {
             throw NestException.badParameter("The simulation time must be a multiple of the simulation resolution.");
         }
         if (!prepared) {
+            Log.error("SimulationManager::run", "Run called without calling Prepare.");
             throw NestException.kernel("Run called without calling Prepare.");
         }
         if (ms == 0) return;
         long tics = Time.msToTics(ms);
         if (ms < 0 || tics < k.time.ticsPerStep()) {
+            Log.error("SimulationManager::run", "Simulation time must be >= " + NestException.ostream(k.time.resolution())
+                    + " ms (one time step).");
             throw NestException.kernel("Simulation time must be >= " + Kernel.fmt(k.time.resolution()) + " ms (one time step).");
         }
         if (Double.isInfinite(ms) || ms >= Time.LIM_MAX_MS) {
-            throw NestException.kernel("The requested simulation time exceeds the largest time NEST can handle (T_max = "
-                    + Time.LIM_MAX_MS + " ms). Please use a shorter time!");
+            String msg = "The requested simulation time exceeds the largest time NEST can handle (T_max = "
+                    + Time.LIM_MAX_MS + " ms). Please use a shorter time!";
+            Log.error("SimulationManager::run", msg);
+            throw NestException.kernel(msg);
         }
         long steps = k.time.ticsToSteps(tics);
         toDo += steps;
         long total = toDo;
         long md = k.connections.minDelay();
+        // NEST's SimulationManager::run and call_update_
+        if (steps % md != 0) {
+            Log.warning("SimulationManager::run", "The requested simulation time is not an integer multiple of the minimal "
+                    + "delay in the network. This may result in inconsistent results under the following conditions: (i) A "
+                    + "network contains more than one source of randomness, e.g., two different poisson_generators, and (ii) "
+                    + "Simulate is called repeatedly with simulation times that are not multiples of the minimal delay.");
+        }
+        Log.info("SimulationManager::start_updating_", "Number of local nodes: " + activeNodes + "\nSimulation time (ms): "
+                + NestException.ostream(toDo * k.time.resolution()) + "\nNumber of OpenMP threads: " + k.parallel.threads()
+                + "\nNot using MPI");
         toStep = Math.min(fromStep + toDo, md);
         long t0 = System.nanoTime();
         if (PROFILE) {
@@ -344,6 +387,7 @@ public final class SimulationManager {
         if (printTime) {
             System.out.println();
         }
+        Log.info("SimulationManager::run", "Simulation finished.");
         timeSimulate += (System.nanoTime() - t0) * 1e-9;
         if (PROFILE) {
             // wall time per region kind; when delivery is fused into the update region, the

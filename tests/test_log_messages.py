@@ -1,0 +1,109 @@
+"""NEST's log messages (LOG in the kernel, printed by SLIInterpreter::message): which ones Simulate,
+Run and SetKernelStatus give, their texts, and their form on stdout (time, sender, level, the text
+indented by four spaces and wrapped at 78 columns without splitting words)."""
+import re
+
+import pytest
+
+from nestj.ll_api import format_message
+
+HEADER = re.compile(r"^\w{3} [ \d]\d \d\d:\d\d:\d\d (\S+) \[(\w+)\]: $")
+
+
+def messages(out):
+    """(sender, level, text) of each message in out, the text's lines joined by newlines."""
+    found = []
+    for line in out.split("\n"):
+        m = HEADER.match(line)
+        if m:
+            found.append([m.group(1), m.group(2), []])
+        elif found and line.startswith("    "):
+            found[-1][2].append(line[4:])
+    return [(s, lv, "\n".join(t)) for s, lv, t in found]
+
+
+def test_wrapping_as_nest_prints_it(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    text = ("The requested simulation time is not an integer multiple of the minimal delay in the network. This "
+            "may result in inconsistent results under the following conditions: (i) A network contains more than "
+            "one source of randomness, e.g., two different poisson_generators, and (ii) Simulate is called "
+            "repeatedly with simulation times that are not multiples of the minimal delay.")
+    s = format_message("Warning", "SimulationManager::run", text, now=0)
+    lines = s.split("\n")
+    assert lines[0] == ""   # an empty line first
+    assert HEADER.match(lines[1]).groups() == ("SimulationManager::run", "Warning")
+    # the lines of NEST 3.9's own output (upstream-logs), trailing spaces included
+    assert lines[2:5] == ["    The requested simulation time is not an integer multiple of the minimal ",
+                          "    delay in the network. This may result in inconsistent results under the ",
+                          "    following conditions: (i) A network contains more than one source of "]
+    assert lines[-1] == "" and lines[-2] == "    minimal delay."
+    # embedded line breaks start indented lines; the width follows COLUMNS
+    assert format_message("Info", "x", "a\nb", now=0).split("\n")[2:] == ["    a", "    b", ""]
+    monkeypatch.setenv("COLUMNS", "20")
+    assert format_message("Info", "x", "aaaa bbbb cccc dddd eeee", now=0).split("\n")[2:] == [
+        "    aaaa bbbb cccc ", "    dddd eeee", ""]
+
+
+def test_simulate_reports_as_nest(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.Create("spike_recorder")
+    n[2].frozen = True
+    nest.Connect(n, n, syn_spec={"delay": 1.0})
+    capfd.readouterr()
+    nest.Simulate(20.0)
+    assert messages(capfd.readouterr().out) == [
+        ("NodeManager::prepare_nodes", "Info", "Preparing 3 nodes for simulation."),   # the frozen one is not
+        ("SimulationManager::start_updating_", "Info",
+         "Number of local nodes: 3\nSimulation time (ms): 20\nNumber of OpenMP threads: 1\nNot using MPI"),
+        ("SimulationManager::run", "Info", "Simulation finished.")]
+    # a time that is no multiple of min_delay: NEST's warning before the run
+    nest.Simulate(2.5)
+    got = messages(capfd.readouterr().out)
+    assert [(s, lv) for s, lv, _ in got] == [("NodeManager::prepare_nodes", "Info"), ("SimulationManager::run", "Warning"),
+                                           ("SimulationManager::start_updating_", "Info"),
+                                           ("SimulationManager::run", "Info")]
+    assert got[1][2].replace("\n", " ").startswith("The requested simulation time is not an integer multiple of the")
+    assert "Simulation time (ms): 2.5" in got[2][2]
+    # RunManager: one preparation, a start and an end per Run
+    with nest.RunManager():
+        nest.Run(10.0)
+        nest.Run(10.0)
+    assert [s for s, _, _ in messages(capfd.readouterr().out)] == [
+        "NodeManager::prepare_nodes", "SimulationManager::start_updating_", "SimulationManager::run",
+        "SimulationManager::start_updating_", "SimulationManager::run"]
+    # the verbosity silences them
+    nest.set_verbosity("M_WARNING")
+    nest.Simulate(10.0)
+    assert capfd.readouterr().out == ""
+
+
+def test_devices_count_once_per_thread(nest, capfd):
+    # NEST keeps a copy of each device on every thread, and prepare_nodes counts them all
+    nest.local_num_threads = 2
+    nest.set_verbosity("M_INFO")
+    nest.Create("iaf_psc_alpha", 5)
+    nest.Create("poisson_generator")
+    capfd.readouterr()
+    nest.Simulate(1.0)
+    got = dict((s, t) for s, _, t in messages(capfd.readouterr().out))
+    assert got["NodeManager::prepare_nodes"] == "Preparing 7 nodes for simulation."
+    assert "Number of local nodes: 7\n" in got["SimulationManager::start_updating_"]
+    assert "Number of OpenMP threads: 2" in got["SimulationManager::start_updating_"]
+
+
+def test_resolution_change_and_run_errors_are_logged(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    capfd.readouterr()
+    nest.resolution = 0.01
+    assert messages(capfd.readouterr().out) == [
+        ("SimulationManager::set_status", "Info", "Temporal resolution changed from 0.1 to 0.01 ms.")]
+    nest.SetKernelStatus({"tics_per_ms": 10000.0, "resolution": 0.05})
+    [(s, lv, text)] = messages(capfd.readouterr().out)
+    assert (s, lv) == ("SimulationManager::set_status", "Info")
+    assert text.replace(" \n", " ") == ("Tics per ms and resolution changed from 1000 tics and 0.01 ms to 10000 tics "
+                                        "and 0.05 ms.")
+    # SimulationManager::run logs its errors before it raises
+    with pytest.raises(nest.NESTErrors.KernelException):
+        nest.Run(10.0)
+    assert messages(capfd.readouterr().out) == [("SimulationManager::run", "Error", "Run called without calling Prepare.")]
