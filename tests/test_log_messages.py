@@ -99,7 +99,7 @@ def test_resolution_change_and_run_errors_are_logged(nest, capfd):
     assert messages(capfd.readouterr().out) == [
         ("SimulationManager::set_status", "Info", "Temporal resolution changed from 0.1 to 0.01 ms.")]
     nest.SetKernelStatus({"tics_per_ms": 10000.0, "resolution": 0.05})
-    [(s, lv, text)] = messages(capfd.readouterr().out)
+    [(s, lv, text)] = [m for m in messages(capfd.readouterr().out) if m[0] == "SimulationManager::set_status"]
     assert (s, lv) == ("SimulationManager::set_status", "Info")
     assert text.replace(" \n", " ") == ("Tics per ms and resolution changed from 1000 tics and 0.01 ms to 10000 tics "
                                         "and 0.05 ms.")
@@ -107,3 +107,30 @@ def test_resolution_change_and_run_errors_are_logged(nest, capfd):
     with pytest.raises(nest.NESTErrors.KernelException):
         nest.Run(10.0)
     assert messages(capfd.readouterr().out) == [("SimulationManager::run", "Error", "Run called without calling Prepare.")]
+
+
+def test_detector_defaults_and_off_grid_models_are_logged(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    capfd.readouterr()
+    # the correlation detectors' default delta_tau follows the resolution (calibrate_time), in NEST's
+    # order of the models, before the resolution's own message
+    nest.resolution = 1.0
+    assert messages(capfd.readouterr().out) == [
+        ("correlation_detector", "Info", "Default for delta_tau changed from 0.5 to 5 ms"),
+        ("correlomatrix_detector", "Info", "Default for delta_tau changed from 0.5 to 5 ms"),
+        ("correlospinmatrix_detector", "Info", "Default for delta_tau changed from 0.1 to 1 ms"),
+        ("SimulationManager::set_status", "Info", "Temporal resolution changed from 0.1 to 1 ms.")]
+    nest.ResetKernel()
+    nest.resolution = 0.5   # 0.5 ms is a step now: only correlospinmatrix_detector's default changes
+    assert [s for s, _, _ in messages(capfd.readouterr().out)] == ["correlospinmatrix_detector",
+                                                                  "SimulationManager::set_status"]
+    nest.Create("iaf_psc_alpha")
+    assert capfd.readouterr().out == ""
+    nest.Create("iaf_psc_delta_ps")   # NodeManager::add_node, for each Create of an off-grid model
+    got = messages(capfd.readouterr().out)
+    assert len(got) == 1, got
+    [(s, lv, text)] = got
+    assert (s, lv) == ("NodeManager::add_node", "Info")
+    assert text.split("\n") == ["Neuron models emitting precisely timed spikes exist: the kernel property ",
+                                "off_grid_spiking has been set to true.", "",
+                                "NOTE: Mixing precise-spiking and normal neuron models may lead to inconsistent results."]

@@ -69,7 +69,14 @@ public abstract class CorrelationDetectorBase extends DeviceBlock implements Con
         long tps = kernel.time.ticsPerStep();
         for (int i = 0; i < n; i++) {
             // NEST's Time::is_step of the old tic count, against the new tics per step
-            deltaTau[i] = deltaTau[i] % tps == 0 ? fromOldTics(deltaTau[i], oldTicsPerMs) : fallbackSteps * tps;
+            if (deltaTau[i] % tps == 0) {
+                deltaTau[i] = fromOldTics(deltaTau[i], oldTicsPerMs);
+            } else {
+                final double old = deltaTau[i] / oldTicsPerMs;
+                deltaTau[i] = fallbackSteps * tps;
+                org.nestj.engine.Log.info(model.name, "Default for delta_tau changed from " + NestException.ostream(old)
+                        + " to " + NestException.ostream(ticsMs(deltaTau[i])) + " ms");
+            }
             tauMax[i] = fromOldTics(tauMax[i], oldTicsPerMs);
             tStart[i] = fromOldTics(tStart[i], oldTicsPerMs);
             tStop[i] = fromOldTics(tStop[i], oldTicsPerMs);

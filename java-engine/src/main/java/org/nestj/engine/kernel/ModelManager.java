@@ -74,7 +74,10 @@ public final class ModelManager {
 
     /** ModelManager::calibrate for the node models: see {@link NodeBlock#calibrateTime}. */
     void calibrateTime(double oldTicsPerMs) {
-        for (Model m : nodeModels.values()) m.prototype.calibrateTime(oldTicsPerMs);
+        // in NEST's order of the models (their messages come in that order)
+        java.util.List<Model> ms = new java.util.ArrayList<>(nodeModels.values());
+        ms.sort(java.util.Comparator.comparingInt(m -> m.id));
+        for (Model m : ms) m.prototype.calibrateTime(oldTicsPerMs);
     }
 
     void reset() {
