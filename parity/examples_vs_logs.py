@@ -83,6 +83,21 @@ def extract_examples(dest):
 _STAMP = re.compile(r"^\w{3} +\d+ (\d\d):(\d\d):(\d\d) \S+ \[(Info|Warning|Error|Deprecated|Fatal)\]:", re.M)
 
 
+def messages(text):
+    """The log messages of an output in order, as "<where> [<level>]: <text>" (the text's lines joined by
+    single spaces; the time left out)."""
+    found = []
+    for line in text.replace("\r", "\n").splitlines():
+        m = _LOG_HEADER.match(line)
+        if m:
+            found.append([line.split()[3], m.group(1), []])
+        elif found and line.startswith("    ") and found[-1] is not None:
+            found[-1][2].append(line.strip())
+        elif line.strip():
+            found.append(None)   # the message ended
+    return ["%s [%s]: %s" % (w, lv, " ".join(t for t in body if t)) for w, lv, body in (f for f in found if f)]
+
+
 def log_span(text):
     """Seconds between the first and the last time-stamped log message of a NEST log (a lower bound of
     NEST's run time: without the import and what follows the last message), or None."""
@@ -92,8 +107,9 @@ def log_span(text):
     return (t[-1] - t[0]) % 86400
 
 
-def run_one(examples, log, timeout):
-    """(status, details, script, nestj's wall time in s, NEST's log span in s or None)"""
+def run_one(examples, log, timeout, compare_messages=False):
+    """(status, details, script, nestj's wall time in s, NEST's log span in s or None); with
+    compare_messages the log messages are compared instead of the printed numbers."""
     script, args = SPECIAL.get(log, (log[:-len(".log")].replace("__", "/"), []))
     path = os.path.join(examples, script)
     if not os.path.exists(path):
@@ -112,8 +128,7 @@ def run_one(examples, log, timeout):
     span = log_span(ref_text)
     if p.returncode != 0:
         return "error", out.strip().splitlines()[-5:], script, wall, span
-    ref = reduce(ref_text)
-    got = reduce(out)
+    ref, got = (messages(ref_text), messages(p.stdout)) if compare_messages else (reduce(ref_text), reduce(out))
     diffs = [(a, b) for a, b in zip(ref, got) if a != b]
     if len(ref) != len(got):
         diffs.append(("<%d lines>" % len(ref), "<%d lines>" % len(got)))
@@ -127,6 +142,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--show", type=int, default=6, help="differing line pairs shown per script")
     ap.add_argument("--all", action="store_true", help="include the scripts skipped by default (pong 200 runs)")
+    ap.add_argument("--messages", action="store_true",
+                    help="compare the log messages (where, level, text) instead of the printed numbers")
     ap.add_argument("--times", action="store_true",
                     help="also print nestj's wall time per script and the span of NEST's time-stamped log messages")
     a = ap.parse_args()
@@ -140,7 +157,7 @@ def main():
         examples = a.examples or extract_examples(tmp)
         counts = {}
         for log in logs:
-            status, detail, script, wall, span = run_one(examples, log, a.timeout)
+            status, detail, script, wall, span = run_one(examples, log, a.timeout, a.messages)
             counts[status] = counts.get(status, 0) + 1
             times = ""
             if a.times:

@@ -25,3 +25,21 @@ no number here
 """
     assert evl.reduce(nest_log) == ["Running simulation with dt=0.50", "Number of spikes: 16",
                                     "Excitatory rate : 28.54 spks/s"]
+
+
+def test_messages_in_order_with_their_text_joined():
+    out = """Nov 25 19:37:21 SimulationManager::set_status [Info]: 
+    Temporal resolution changed from 0.1 to 0.01 ms.
+Running simulation with dt=0.50
+
+Nov  5 19:37:21 SimulationManager::run [Warning]: 
+    The requested simulation time is not an integer multiple of the minimal 
+    delay in the network.
+    
+    Second paragraph.
+Number of spikes: 16
+"""
+    assert evl.messages(out) == [
+        "SimulationManager::set_status [Info]: Temporal resolution changed from 0.1 to 0.01 ms.",
+        "SimulationManager::run [Warning]: The requested simulation time is not an integer multiple of the minimal "
+        "delay in the network. Second paragraph."]

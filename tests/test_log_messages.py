@@ -134,3 +134,15 @@ def test_detector_defaults_and_off_grid_models_are_logged(nest, capfd):
     assert text.split("\n") == ["Neuron models emitting precisely timed spikes exist: the kernel property ",
                                 "off_grid_spiking has been set to true.", "",
                                 "NOTE: Mixing precise-spiking and normal neuron models may lead to inconsistent results."]
+
+
+def test_kernel_settings_log_as_nest(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    capfd.readouterr()
+    nest.wfr_comm_interval = 2.0
+    assert messages(capfd.readouterr().out) == [
+        ("SimulationManager::set_status", "Info", "Waveform communication interval changed successfully. ")]
+    # SimulationManager::set_status logs the reason of its KernelException first
+    with pytest.raises(nest.NESTErrors.KernelException):
+        nest.wfr_tol = -1.0
+    assert messages(capfd.readouterr().out) == [("SimulationManager::set_status", "Error", "Tolerance must be zero or positive")]

@@ -403,34 +403,27 @@ public final class Kernel {
     private void setEprop(Status s) {
         if (s.has("eprop_update_interval")) {
             double v = s.d("eprop_update_interval", epropUpdateInterval);
-            if (v <= 0) {
-                org.nestj.engine.Log.error("SimulationManager::set_status", "eprop_update_interval > 0 required.");
-                throw NestException.kernel("eprop_update_interval > 0 required.");
-            }
+            if (v <= 0) throw setStatusError("eprop_update_interval > 0 required.");
             epropUpdateInterval = v;
         }
         if (s.has("eprop_learning_window")) {
             double v = s.d("eprop_learning_window", epropLearningWindow);
-            if (v <= 0) {
-                org.nestj.engine.Log.error("SimulationManager::set_status", "eprop_learning_window > 0 required.");
-                throw NestException.kernel("eprop_learning_window > 0 required.");
-            }
-            if (v > epropUpdateInterval) {
-                org.nestj.engine.Log.error("SimulationManager::set_status",
-                        "eprop_learning_window <= eprop_update_interval required.");
-                throw NestException.kernel("eprop_learning_window <= eprop_update_interval required.");
-            }
+            if (v <= 0) throw setStatusError("eprop_learning_window > 0 required.");
+            if (v > epropUpdateInterval) throw setStatusError("eprop_learning_window <= eprop_update_interval required.");
             epropLearningWindow = v;
         }
         epropResetNeuronsOnUpdate = s.b("eprop_reset_neurons_on_update", epropResetNeuronsOnUpdate);
     }
 
-    /** NEST's SimulationManager::set_status for the waveform-relaxation keys, in NEST's order and with its errors. */
+    /**
+     * NEST's SimulationManager::set_status for the waveform-relaxation keys, in NEST's order and with
+     * its errors (each logged before it is raised, as NEST does).
+     */
     private void setWfr(Status s) {
         if (s.has("use_wfr")) {
             boolean w = s.b("use_wfr", useWfr);
             if (nodes.size() > 0) {
-                throw NestException.kernel("Cannot enable/disable usage of waveform relaxation after nodes have been created. "
+                throw setStatusError("Cannot enable/disable usage of waveform relaxation after nodes have been created. "
                         + "Please call ResetKernel first.");
             }
             useWfr = w;
@@ -439,35 +432,42 @@ public final class Kernel {
         if (s.has("wfr_comm_interval")) {
             double v = s.d("wfr_comm_interval", wfrCommInterval);
             if (!useWfr) {
-                throw NestException.kernel("Cannot set waveform communication interval when usage of waveform relaxation "
+                throw setStatusError("Cannot set waveform communication interval when usage of waveform relaxation "
                         + "is disabled. Set use_wfr to true first.");
             } else if (connections.numConnections() != 0) {
-                throw NestException.kernel("Cannot change waveform communication interval after connections have been "
+                throw setStatusError("Cannot change waveform communication interval after connections have been "
                         + "created. Please call ResetKernel first.");
             } else if (v < time.resolution()) {
-                throw NestException.kernel("Communication interval of the waveform relaxation must be greater or equal to "
+                throw setStatusError("Communication interval of the waveform relaxation must be greater or equal to "
                         + "the resolution of the simulation.");
             }
+            org.nestj.engine.Log.info("SimulationManager::set_status", "Waveform communication interval changed successfully. ");
             wfrCommInterval = v;
         }
         if (s.has("wfr_tol")) {
             double v = s.d("wfr_tol", wfrTol);
-            if (v < 0.0) throw NestException.kernel("Tolerance must be zero or positive");
+            if (v < 0.0) throw setStatusError("Tolerance must be zero or positive");
             wfrTol = v;
         }
         if (s.has("wfr_max_iterations")) {
             long v = s.l("wfr_max_iterations", wfrMaxIterations);
             if (v <= 0) {
-                throw NestException.kernel("Maximal number of iterations  for the waveform relaxation must be positive. "
+                throw setStatusError("Maximal number of iterations  for the waveform relaxation must be positive. "
                         + "To disable waveform relaxation set use_wfr instead.");
             }
             wfrMaxIterations = v;
         }
         if (s.has("wfr_interpolation_order")) {
             long v = s.l("wfr_interpolation_order", wfrInterpolationOrder);
-            if (v < 0 || v == 2 || v > 3) throw NestException.kernel("Interpolation order must be 0, 1, or 3.");
+            if (v < 0 || v == 2 || v > 3) throw setStatusError("Interpolation order must be 0, 1, or 3.");
             wfrInterpolationOrder = v;
         }
+    }
+
+    /** A KernelException of SimulationManager::set_status, whose text NEST logs as an error first. */
+    private static NestException setStatusError(String msg) {
+        org.nestj.engine.Log.error("SimulationManager::set_status", msg);
+        return NestException.kernel(msg);
     }
 
     /** RandomManager's rng_types of NEST 3.9 (built with Random123). */
