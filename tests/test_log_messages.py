@@ -146,3 +146,17 @@ def test_kernel_settings_log_as_nest(nest, capfd):
     with pytest.raises(nest.NESTErrors.KernelException):
         nest.wfr_tol = -1.0
     assert messages(capfd.readouterr().out) == [("SimulationManager::set_status", "Error", "Tolerance must be zero or positive")]
+
+
+def test_print_time_progress_comes_between_the_messages(nest, capfd):
+    # NEST logs start_updating_ before its first progress line and "Simulation finished." after the run
+    nest.set_verbosity("M_INFO")
+    nest.print_time = True
+    nest.Create("iaf_psc_alpha")
+    capfd.readouterr()
+    print("before")
+    nest.Simulate(5.0)
+    out = capfd.readouterr().out
+    at = [out.index(s) for s in ("before", "Preparing 1 node for simulation.", "Not using MPI", "[ 100% ] Model time: 5.0 ms",
+                                 "Simulation finished.")]
+    assert at == sorted(at)

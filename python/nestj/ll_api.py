@@ -246,53 +246,22 @@ def check_call(fname, f, *args):
 
 def print_engine_messages():
     """Prints the engine's messages (NEST's LOG) that the verbosity lets through, as NEST's SLI
-    interpreter prints them (SLIInterpreter::message): on stdout, after an empty line the time,
-    the sender and the level, then the text on lines indented by four spaces and wrapped at the
-    terminal width (COLUMNS, else 78 columns) without splitting words."""
+    interpreter prints them (on stdout: time, sender, level, the text indented and wrapped; see
+    org.nestj.engine.Log#format)."""
     msgs = bridge.drainLog()
     if not len(msgs):
         return
-    msgs = [str(m) for m in msgs]
-    out = sys.stdout
-    for i in range(0, len(msgs), 3):
-        out.write(format_message(msgs[i], msgs[i + 1], msgs[i + 2]))
-    out.flush()
+    for m in msgs:
+        sys.stdout.write(str(m))
+    sys.stdout.flush()
 
 
 def format_message(level_name, sender, text, now=None):
-    """One message in the form of SLIInterpreter::message, its line-wrapping rules included."""
+    """One message as NEST's SLIInterpreter::message prints it (now: seconds since the epoch; the width
+    from the current COLUMNS)."""
     import time as _time
-    stamp = _time.strftime("%b %d %H:%M:%S", _time.localtime(now))
-    indent = 4
-    try:
-        max_width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS") else 78
-    except ValueError:
-        max_width = 0   # atoi of a malformed value
-    max_width = max(max_width, 3 * indent)
-    width = max_width - indent
-    parts = ["\n%s %s [%s]: " % (stamp, sender, level_name)]
-    if text:
-        parts.append("\n" + " " * indent)
-    pos = 0
-    n = len(text)
-    first_newline = text.find("\n")
-    for i, ch in enumerate(text):
-        if ch == "\n" and i != n - 1:
-            parts.append("\n" + " " * indent)
-            pos = 0
-            continue
-        # the next space or line break (NEST searches the line break from the text's start)
-        sp = text.find(" ", i)
-        cands = [c for c in (sp, first_newline) if c != -1]
-        space = min(cands) if cands else n
-        if i != 0 and text[i - 1] == " " and space - i > width - pos:
-            parts.append("\n" + " " * indent)
-            pos = 0
-        if not (width - pos == 0 and ch == " "):
-            parts.append(ch)
-        pos += 1
-    parts.append("\n")
-    return "".join(parts)
+    return str(bridge.formatLogMessage(level_name, sender, text, int(1000 * (_time.time() if now is None else now)),
+                                       os.environ.get("COLUMNS")))
 
 
 def kernel_call(fname):

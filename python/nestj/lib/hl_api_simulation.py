@@ -1,4 +1,5 @@
 """Simulation control (PyNEST's lib/hl_api_simulation)."""
+import sys
 from contextlib import contextmanager
 
 from ..ll_api import bridge, check_call, to_java, to_py
@@ -9,10 +10,12 @@ __all__ = ["Cleanup", "DisableStructuralPlasticity", "EnableStructuralPlasticity
 
 def Simulate(t):
     """Simulate the network for t milliseconds."""
+    sys.stdout.flush()   # the script's output so far comes before what the run prints itself (print_time)
     check_call("Simulate", bridge.simulate, float(t))
 
 
 def Run(t):
+    sys.stdout.flush()
     check_call("Run", bridge.run, float(t))
 
 

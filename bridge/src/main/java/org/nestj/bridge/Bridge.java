@@ -307,9 +307,14 @@ public final class Bridge {
         org.nestj.engine.Log.setVerbosity(level);
     }
 
-    /** The engine's messages since the last call: (level name, sender, text) triples (see Log#drain). */
+    /** The engine's messages since the last call, formatted (see Log#drain). */
     public static String[] drainLog() {
         return org.nestj.engine.Log.drain();
+    }
+
+    /** One message in the form of NEST's SLI interpreter (see Log#format). */
+    public static String formatLogMessage(String levelName, String from, String text, long epochMillis, String columns) {
+        return org.nestj.engine.Log.format(levelName, from, text, epochMillis, columns);
     }
 
     // ------------------------------------------------------------------ simulation

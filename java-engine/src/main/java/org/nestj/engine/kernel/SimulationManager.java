@@ -223,6 +223,8 @@ public final class SimulationManager {
         }
         simulated = true;
         if (printTime) {
+            // the messages so far (prepare_nodes, start_updating_) come before the progress line, as in NEST
+            Log.printPending(System.out);
             System.out.println();
             printProgress(total, t0);
         }
