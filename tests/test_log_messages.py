@@ -160,3 +160,31 @@ def test_print_time_progress_comes_between_the_messages(nest, capfd):
     at = [out.index(s) for s in ("before", "Preparing 1 node for simulation.", "Not using MPI", "[ 100% ] Model time: 5.0 ms",
                                  "Simulation finished.")]
     assert at == sorted(at)
+
+
+def test_connect_after_get_connections_warns_once(nest, capfd):
+    # ConnectionManager::set_connections_have_changed after a GetConnections (and only then)
+    nest.set_verbosity("M_WARNING")
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(n, n)
+    capfd.readouterr()
+    c = nest.GetConnections()
+    nest.Connect(n, n)
+    warning = ("ConnectionManager", "Warning",
+               "New connections created, connection descriptors previously obtained using \n'GetConnections' are now invalid.")
+    assert messages(capfd.readouterr().out) == [warning]
+    nest.Connect(n, n)
+    assert len(c.get("weight")) == 9   # nestj's own look-ups of the collection do not count as GetConnections
+    nest.Connect(n, n)
+    assert capfd.readouterr().out == ""
+    nest.GetConnections(n[0])
+    nest.Disconnect(n, n, conn_spec="one_to_one")
+    assert messages(capfd.readouterr().out) == [warning]
+    nest.Connect(n, n, return_synapsecollection=True)   # PyNEST's GetConnections inside
+    nest.Connect(n, n)
+    assert messages(capfd.readouterr().out) == [warning]
+    nest.GetConnections()
+    nest.ResetKernel()   # ConnectionManager::initialize forgets the GetConnections
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(n, n)
+    assert capfd.readouterr().out == ""

@@ -738,7 +738,7 @@ class SynapseCollection:
         from ..ll_api import _LongArr
         src = np.unique(np.asarray(d["source"], dtype=np.int64))
         tgt = np.unique(np.asarray(d["target"], dtype=np.int64))
-        m = to_py(check_call("GetStatus_a", bridge.getConnections, _LongArr(src), _LongArr(tgt), None))
+        m = to_py(check_call("GetStatus_a", bridge.findConnections, _LongArr(src), _LongArr(tgt)))
         keys = ("synapse_id", "source", "target", "target_thread")
         index = {}
         for j, k in enumerate(zip(*(np.asarray(m[c]).tolist() for c in keys))):

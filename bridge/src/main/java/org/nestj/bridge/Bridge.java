@@ -279,11 +279,14 @@ public final class Bridge {
         run(() -> kernel.connect(pre, post, connSpec, synSpec));
     }
 
+    /** PyNEST's GetConnections. */
     public static Map<String, Object> getConnections(long[] src, long[] tgt, String synModel) {
-        return call(() -> {
-            int sid = synModel == null ? -1 : kernel.connections.synapse(synModel).id;
-            return kernel.connections.getConnections(src, tgt, sid);
-        });
+        return getConnectionsLabel(src, tgt, synModel, -1);
+    }
+
+    /** The connections from src to tgt (null: any), without counting as a GetConnections (nestj's own look-ups). */
+    public static Map<String, Object> findConnections(long[] src, long[] tgt) {
+        return call(() -> kernel.connections.getConnections(src, tgt, -1));
     }
 
     public static Object getConnValues(int[] stores, int[] idx, String key, long version) {
@@ -354,12 +357,7 @@ public final class Bridge {
 
     /** Connect with CollocatedSynapses: the rule draws each pair once, every syn_spec connects it. */
     public static void connectCollocated(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object>[] synSpecs) {
-        run(() -> {
-            if (kernel.sim.isPrepared()) {
-                throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
-            }
-            new org.nestj.engine.kernel.ConnBuilder(kernel, pre, post, connSpec, java.util.Arrays.asList(synSpecs)).connect();
-        });
+        run(() -> kernel.connectCollocated(pre, post, connSpec, java.util.Arrays.asList(synSpecs)));
     }
 
     /** TripartiteConnect: primary rule with a third-factor rule; syn_specs per projection (CollocatedSynapses). */
@@ -459,7 +457,9 @@ public final class Bridge {
     public static Map<String, Object> getConnectionsLabel(long[] src, long[] tgt, String synModel, long label) {
         return call(() -> {
             int sid = synModel == null ? -1 : kernel.connections.synapse(synModel).id;
-            return kernel.connections.getConnections(src, tgt, sid, label);
+            Map<String, Object> r = kernel.connections.getConnections(src, tgt, sid, label);
+            kernel.connections.noteGetConnections();
+            return r;
         });
     }
 

@@ -52,6 +52,7 @@ public final class ConnectionManager {
     }
 
     void reset(int threads) {
+        getConnectionsCalled = false;
         stores = new ConnTable[threads];
         deviceStores = new ConnTable[threads];
         tables.clear();
@@ -580,6 +581,26 @@ public final class ConnectionManager {
         minDelaySteps = mn;
         maxDelaySteps = mx;
         userSetDelayExtrema = true;
+    }
+
+    /** NEST's get_connections_has_been_called_: GetConnections was called since connections last changed. */
+    private boolean getConnectionsCalled;
+
+    /** PyNEST's GetConnections was called (NEST's get_connections of a dictionary). */
+    public void noteGetConnections() {
+        getConnectionsCalled = true;
+    }
+
+    /**
+     * NEST's set_connections_have_changed, at Connect and Disconnect (once their specifications were
+     * checked) and when structural plasticity made or deleted connections: after a GetConnections,
+     * the warning that its descriptors are now invalid, once.
+     */
+    public void connectionsChanged() {
+        if (!getConnectionsCalled) return;
+        org.nestj.engine.Log.warning("ConnectionManager", "New connections created, connection descriptors previously "
+                + "obtained using 'GetConnections' are now invalid.");
+        getConnectionsCalled = false;
     }
 
     /** A handle names a segment: (table << 8) | segment, table = thread (neurons) or T + thread (devices). */
@@ -1336,6 +1357,7 @@ public final class ConnectionManager {
         if (rule.equals("one_to_one") && pre.length != post.length) {
             throw new NestException("DimensionMismatch", "Source and Target population must be of the same size.");
         }
+        connectionsChanged();
         if (!rule.equals("one_to_one") && !rule.equals("all_to_all")) {
             throw new NestException("NotImplemented", "This disconnection rule is not implemented.");
         }

@@ -266,11 +266,25 @@ public final class Kernel {
     }
 
     public void connect(long[] pre, long[] post, Map<String, Object> connSpec, Map<String, Object> synSpec) {
+        checkNotPrepared();
+        reserveFor(pre, post, connSpec, synSpec);
+        ConnBuilder b = new ConnBuilder(this, pre, post, connSpec, synSpec);
+        connections.connectionsChanged();
+        b.connect();
+    }
+
+    /** Connect with CollocatedSynapses: the rule draws each pair once, every syn_spec connects it. */
+    public void connectCollocated(long[] pre, long[] post, Map<String, Object> connSpec, java.util.List<Map<String, Object>> synSpecs) {
+        checkNotPrepared();
+        ConnBuilder b = new ConnBuilder(this, pre, post, connSpec, synSpecs);
+        connections.connectionsChanged();
+        b.connect();
+    }
+
+    private void checkNotPrepared() {
         if (sim.isPrepared()) {
             throw NestException.kernel("Connect cannot be called between Prepare and Cleanup (inside RunManager).");
         }
-        reserveFor(pre, post, connSpec, synSpec);
-        new ConnBuilder(this, pre, post, connSpec, synSpec).connect();
     }
 
     /**

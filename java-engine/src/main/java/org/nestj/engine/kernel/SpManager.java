@@ -242,7 +242,10 @@ public final class SpManager {
             collect(b.pre, nbs, preVac, preVacN, preDel, preDelN);
             collect(b.post, nbs, postVac, postVacN, postDel, postDelN);
         }
+        long before = k.connections.numConnections();
         if (preVac.n > 0 && postVac.n > 0) createSynapses(preVac, preVacN, postVac, postVacN, b);
+        // NEST: synapses created, or elements still to delete
+        if (k.connections.numConnections() != before || preDel.n > 0 || postDel.n > 0) k.connections.connectionsChanged();
     }
 
     /** NEST's delete_synapses_from_pre: each source drops -n of its connections, to targets drawn at random. */

@@ -93,6 +93,7 @@ public final class TripartiteConnect implements ConnBuilder.ThirdFactor {
         TripartiteConnect tc = new TripartiteConnect(post, third, thirdSpec, out, in);
         ConnBuilder prim = new ConnBuilder(k, pre, post, connSpec, primary);
         prim.third = tc;
+        k.connections.connectionsChanged();
         prim.connect();
         Rng rng = prim.rng();
         in.setRng(rng);

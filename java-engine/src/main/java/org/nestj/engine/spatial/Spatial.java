@@ -232,6 +232,8 @@ public final class Spatial {
     /** ConnectLayers(pre, post, projections). */
     public static void connectLayers(Kernel k, long[] pre, long[] post, Map<String, Object> projections) {
         Layer src = layerOf(k, pre), tgt = layerOf(k, post);
-        new SpatialConnector(k, projections).connect(src, pre, tgt, post);
+        SpatialConnector c = new SpatialConnector(k, projections);
+        k.connections.connectionsChanged();   // NEST's connect_layers, once the specification was read
+        c.connect(src, pre, tgt, post);
     }
 }
