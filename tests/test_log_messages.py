@@ -188,3 +188,41 @@ def test_connect_after_get_connections_warns_once(nest, capfd):
     n = nest.Create("iaf_psc_alpha", 3)
     nest.Connect(n, n)
     assert capfd.readouterr().out == ""
+
+
+def test_builder_model_and_kernel_notes(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    n = nest.Create("iaf_psc_alpha", 5)
+    m = nest.Create("iaf_psc_alpha", 5)
+    capfd.readouterr()
+    nest.Connect(n, m, {"rule": "fixed_indegree", "indegree": 5, "allow_autapses": False, "allow_multapses": False})
+    nest.Connect(n, m, {"rule": "fixed_outdegree", "outdegree": 5, "allow_multapses": False})   # allowed autapses
+    nest.Connect(n, m, {"rule": "fixed_indegree", "indegree": 4, "allow_multapses": False})
+    got = messages(capfd.readouterr().out)
+    assert [(s, lv) for s, lv, _ in got] == [("FixedInDegreeBuilder::connect", "Warning"),
+                                           ("FixedOutDegreeBuilder::connect", "Warning")]
+    assert got[0][2].replace("\n", " ").startswith("Multapses and autapses prohibited. When the sources and the targets")
+    assert got[1][2].replace(" \n", " ") == ("Multapses are prohibited and you request more than 90% connectivity. "
+                                            "Expect long connecting times!")
+    # where NEST's builder would loop for ever, nestj refuses after the same warning
+    with pytest.raises(nest.NESTErrors.BadProperty):
+        nest.Connect(n, n, {"rule": "fixed_indegree", "indegree": 5, "allow_autapses": False, "allow_multapses": False})
+    assert [s for s, _, _ in messages(capfd.readouterr().out)] == ["FixedInDegreeBuilder::connect"]
+    nest.ResetKernel()
+    nest.SetKernelStatus({"min_delay": 0.5, "max_delay": 3.0})
+    nest.Create("izhikevich", params={"consistent_integration": False})
+    assert messages(capfd.readouterr().out) == [
+        ("DelayChecker::set_min_max_delay_", "Info", "Minimum and maximum delays were changed to 0.5 ms and 3 ms."),
+        ("Parameters_::set", "Info", "Use 1.0 ms as resolution for consistency.")]
+
+
+def test_noise_generator_default_dt_follows_the_resolution(nest, capfd):
+    # noise_generator::calibrate_time: a dt that is no multiple of the new step becomes ten steps
+    nest.set_verbosity("M_INFO")
+    nest.resolution = 0.25
+    assert nest.GetDefaults("noise_generator")["dt"] == 1.0
+    assert "noise_generator" not in capfd.readouterr().out
+    nest.ResetKernel()
+    nest.resolution = 0.3
+    assert nest.GetDefaults("noise_generator")["dt"] == 3.0
+    assert ("noise_generator", "Info", "Default for dt changed from 1 to 3 ms") in messages(capfd.readouterr().out)

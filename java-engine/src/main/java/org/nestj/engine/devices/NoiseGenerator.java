@@ -33,6 +33,23 @@ public final class NoiseGenerator extends SineRotationDevice {
         nextStep = fillL(n, 0);
     }
 
+    /**
+     * NEST's calibrate_time (a change of the resolution, on the models' prototypes): a dt that is a
+     * multiple of the new step stays, any other becomes the default, ten steps, with NEST's message.
+     */
+    @Override
+    public void calibrateTime(double oldTicsPerMs) {
+        final long tps = kernel.time.ticsPerStep();
+        for (int i = 0; i < n; i++) {
+            final long tics = Math.round(dt[i] * oldTicsPerMs);
+            if (tics > 0 && tics % tps == 0) continue;
+            final double old = dt[i];
+            dt[i] = 10 * kernel.time.resolution();
+            org.nestj.engine.Log.info(model.name, "Default for dt changed from " + NestException.ostream(old) + " to "
+                    + NestException.ostream(dt[i]) + " ms");
+        }
+    }
+
     /** NEST's send_test_event gives the synapse's test node a DSCurrentEvent (one draw per target). */
     @Override
     public String synapseTestEvent(int i) {

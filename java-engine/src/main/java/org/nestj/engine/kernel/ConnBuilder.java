@@ -185,9 +185,16 @@ public final class ConnBuilder {
                     String Cap = in ? "Indegree" : "Outdegree";
                     if (!allowMultapses) {
                         if (degree > pool) throw NestException.badProperty(Cap + " cannot be larger than population size.");
-                        if (degree == pool && !allowAutapses && overlap()) {
-                            throw NestException.badProperty("Multapses and autapses prohibited. When the sources and the targets "
-                                    + "have a non-empty intersection, the connect algorithm will enter an infinite loop.");
+                        String where = in ? "FixedInDegreeBuilder::connect" : "FixedOutDegreeBuilder::connect";
+                        if (degree == pool && !allowAutapses) {
+                            String msg = "Multapses and autapses prohibited. When the sources and the targets have a "
+                                    + "non-empty intersection, the connect algorithm will enter an infinite loop.";
+                            org.nestj.engine.Log.warning(where, msg);
+                            // where NEST's builder would loop for ever, nestj refuses
+                            if (overlap()) throw NestException.badProperty(msg);
+                        } else if (degree > 0.9 * pool) {
+                            org.nestj.engine.Log.warning(where, "Multapses are prohibited and you request more than 90% "
+                                    + "connectivity. Expect long connecting times!");
                         }
                     }
                     if (degree < 0) throw NestException.badProperty(Cap + " cannot be less than zero.");

@@ -566,6 +566,9 @@ public final class ConnectionManager {
             throw NestException.badProperty("Connections already exist. Please call ResetKernel first");
         }
         setMinMaxDelay(minD, maxD);
+        org.nestj.engine.Log.info("DelayChecker::set_min_max_delay_", "Minimum and maximum delays were changed to "
+                + NestException.ostream(k.time.stepsToMs(minDelaySteps)) + " ms and "
+                + NestException.ostream(k.time.stepsToMs(maxDelaySteps)) + " ms.");
     }
 
     /**

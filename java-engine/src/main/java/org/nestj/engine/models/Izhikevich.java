@@ -88,6 +88,9 @@ public final class Izhikevich extends NeuronBlock {
         setArchiving(i, s);
         V_th[i] = vth; V_min[i] = vmin; I_e[i] = ie; a[i] = aa; b[i] = bb; c[i] = cc; d[i] = dd;
         consistent[i] = ci; u[i] = um; v[i] = vm;
+        if (!ci && kernel.time.resolution() != 1.0) {
+            org.nestj.engine.Log.info("Parameters_::set", "Use 1.0 ms as resolution for consistency.");
+        }
     }
 
     @Override
