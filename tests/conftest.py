@@ -8,6 +8,9 @@ PY = os.path.join(ROOT, "python")
 if PY not in sys.path:
     sys.path.insert(0, PY)
 os.environ.setdefault("MPLBACKEND", "Agg")
+# NEST notes an OMP_NUM_THREADS in the environment at each ResetKernel (tests/test_log_messages.py
+# tests that in a process of its own); the other tests' captured output should not depend on it
+os.environ.pop("OMP_NUM_THREADS", None)
 
 
 def reference_dir():

@@ -226,3 +226,21 @@ def test_noise_generator_default_dt_follows_the_resolution(nest, capfd):
     nest.resolution = 0.3
     assert nest.GetDefaults("noise_generator")["dt"] == 3.0
     assert ("noise_generator", "Info", "Default for dt changed from 1 to 3 ms") in messages(capfd.readouterr().out)
+
+
+def test_omp_num_threads_is_noted_as_nest_notes_it():
+    # VPManager::initialize (at the start and at each ResetKernel) and VPManager::set_status
+    import os
+    import subprocess
+    import sys
+    code = ("import nestj as nest\nprint('-- started')\nnest.local_num_threads = 2\nprint('-- threads')\n"
+            "nest.ResetKernel()\n")
+    env = dict(os.environ, OMP_NUM_THREADS="4", PYTHONPATH=os.path.join(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__))), "python"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    started, threads, reset = out.split("-- started\n")[0], *out.split("-- started\n")[1].split("-- threads\n")
+    note = ("OMP_NUM_THREADS is set in your environment, but NEST ignores it.\n"
+            "For details, see the Guide to parallel computing in the NEST Documentation.")
+    assert messages(started) == [("VPManager::initialize()", "Info", note)]
+    assert messages(threads) == [("VPManager::set_status()", "Warning", note)]
+    assert messages(reset) == [("VPManager::initialize()", "Info", note)]

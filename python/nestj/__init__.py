@@ -158,3 +158,5 @@ for _name, (_ro, _default) in _KERNEL_ATTRIBUTES.items():
 userdict = {}
 sys.modules[__name__].__class__ = _NestModule
 _NestModule._frozen = True
+# the kernel's messages of its start (NEST prints them while it initialises)
+ll_api.print_engine_messages()

@@ -120,7 +120,7 @@ public final class Log {
     }
 
     /** C's atoi: the leading integer of s (after white space), 0 if there is none. */
-    private static int atoi(String s) {
+    public static int atoi(String s) {
         int i = 0, n = s.length();
         while (i < n && Character.isWhitespace(s.charAt(i))) i++;
         boolean neg = false;

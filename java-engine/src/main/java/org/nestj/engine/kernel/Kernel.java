@@ -90,7 +90,18 @@ public final class Kernel {
     }
 
     /** ResetKernel: forget nodes, connections, models' changed defaults, time; keep nothing. */
+    /** NEST's VPManager::get_OMP_NUM_THREADS: the environment's OMP_NUM_THREADS (0 if not set). */
+    private static int ompNumThreads() {
+        String v = System.getenv("OMP_NUM_THREADS");
+        return v == null ? 0 : org.nestj.engine.Log.atoi(v);
+    }
+
+    private static final String OMP_IGNORED = "OMP_NUM_THREADS is set in your environment, but NEST ignores it.\n"
+            + "For details, see the Guide to parallel computing in the NEST Documentation.";
+
     public void reset() {
+        // NEST's VPManager::initialize
+        if (ompNumThreads() > 1) org.nestj.engine.Log.info("VPManager::initialize()", OMP_IGNORED);
         int threads = 1;
         if (parallel != null && parallel.threads() != 1) {
             parallel.shutdown();
@@ -516,6 +527,7 @@ public final class Kernel {
                 for (String e : errors) msg.append(' ').append(e).append('.');
                 throw NestException.kernel(msg.toString());
             }
+            if (ompNumThreads() > 0 && ompNumThreads() != threads) org.nestj.engine.Log.warning("VPManager::set_status()", OMP_IGNORED);
             parallel.shutdown();
             parallel = new ParallelRunner(threads.intValue());
             connections.reset(threads.intValue());
