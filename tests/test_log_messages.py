@@ -244,3 +244,29 @@ def test_omp_num_threads_is_noted_as_nest_notes_it():
     assert messages(started) == [("VPManager::initialize()", "Info", note)]
     assert messages(threads) == [("VPManager::set_status()", "Warning", note)]
     assert messages(reset) == [("VPManager::initialize()", "Info", note)]
+
+
+def test_resetting_the_simulation_time_warns(nest, capfd):
+    nest.set_verbosity("M_WARNING")
+    nest.Create("iaf_psc_alpha")
+    nest.biological_time = 0.0   # nothing simulated yet: no warning
+    nest.Simulate(5.0)
+    capfd.readouterr()
+    nest.biological_time = 0.0
+    [(s, lv, text)] = messages(capfd.readouterr().out)
+    assert (s, lv) == ("SimulationManager::set_status", "Warning")
+    assert text.replace(" \n", " ").startswith("Simulation time reset to t=0.0. Resetting the simulation time is not fully")
+    assert nest.biological_time == 0.0
+
+
+def test_noise_generator_notes_new_targets(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    ng = nest.Create("noise_generator", params={"std": 1.0})
+    n = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(ng, n[0])
+    nest.Simulate(5.0)
+    assert "noise_generator::pre_run_hook()" not in capfd.readouterr().out
+    nest.Connect(ng, n[1])
+    nest.Simulate(5.0)
+    assert ("noise_generator::pre_run_hook()", "Info", "The number of targets has changed, drawing new amplitudes.") in \
+        messages(capfd.readouterr().out)

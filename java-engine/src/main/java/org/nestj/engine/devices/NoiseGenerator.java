@@ -112,6 +112,10 @@ public final class NoiseGenerator extends SineRotationDevice {
         for (int i = 0; i < n; i++) {
             int nt = kernel.nodes.numTargets(this, i);
             if (amps[i] == null || amps[i].length != nt) {
+                if (amps[i] != null) {
+                    org.nestj.engine.Log.info("noise_generator::pre_run_hook()",
+                            "The number of targets has changed, drawing new amplitudes.");
+                }
                 amps[i] = new double[nt];
                 nextStep[i] = 0;
                 ampHist[i] = new double[4][];

@@ -622,6 +622,11 @@ public final class Kernel {
         if (s.has("biological_time")) {
             double t = s.d("biological_time", 0);
             if (t != 0.0) throw NestException.badProperty("The simulation time can only be set to 0.0.");
+            if (sim.clock > 0) {   // NEST: only once a slice has passed
+                org.nestj.engine.Log.warning("SimulationManager::set_status", "Simulation time reset to t=0.0. Resetting "
+                        + "the simulation time is not fully supported in NEST at present. Some spikes may be lost, and "
+                        + "stimulation devices may behave unexpectedly. PLEASE REVIEW YOUR SIMULATION OUTPUT CAREFULLY!");
+            }
             sim.clock = 0;
             sim.fromStep = 0;
             sim.slice = 0;
