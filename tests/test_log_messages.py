@@ -270,3 +270,17 @@ def test_noise_generator_notes_new_targets(nest, capfd):
     nest.Simulate(5.0)
     assert ("noise_generator::pre_run_hook()", "Info", "The number of targets has changed, drawing new amplitudes.") in \
         messages(capfd.readouterr().out)
+
+
+def test_precise_spike_train_injector_switches_to_off_grid_at_each_run(nest, capfd):
+    nest.set_verbosity("M_INFO")
+    inj = nest.Create("spike_train_injector", params={"spike_times": [1.23], "precise_times": True})
+    assert nest.off_grid_spiking is False   # the model is not off-grid: NEST's add_node leaves it
+    capfd.readouterr()
+    nest.Simulate(5.0)
+    assert nest.off_grid_spiking is True
+    senders = [s for s, _, _ in messages(capfd.readouterr().out)]
+    assert senders.count("spike_train_injector::pre_run_hook") == 1
+    nest.Simulate(5.0)
+    assert [s for s, _, _ in messages(capfd.readouterr().out)].count("spike_train_injector::pre_run_hook") == 1
+    assert inj.get("precise_times") is True

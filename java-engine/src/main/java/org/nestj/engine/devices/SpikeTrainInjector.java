@@ -112,6 +112,22 @@ public final class SpikeTrainInjector extends DeviceBlock {
         }
     }
 
+    /**
+     * NEST's pre_run_hook: a node with precise_times switches the kernel to off-grid spiking, with
+     * NEST's note, at every preparation (the model itself is not off-grid, so add_node does not).
+     */
+    @Override
+    public void calibrate() {
+        super.calibrate();
+        for (int i = 0; i < n; i++) {
+            if (!precise[i]) continue;
+            kernel.setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
+            org.nestj.engine.Log.info("spike_train_injector::pre_run_hook", "Spike train injector has been configured to "
+                    + "emit precisely timed spikes: the kernel property off_grid_spiking has been set to true.\n\n"
+                    + "NOTE: Mixing precise-spiking and normal neuron models may lead to inconsistent results.");
+        }
+    }
+
     /** NEST's spike_train_injector::is_off_grid: precise_times. */
     @Override
     public boolean isOffGrid(int i) {
