@@ -158,9 +158,11 @@ public final class SimulationManager {
         long n = 0, wfr = 0;
         final int T = k.parallel.threads();
         for (NodeBlock b : k.nodes.blocks) {
-            long active = 0;
-            for (int i = 0; i < b.n; i++) {
-                if (b.frozen == null || !b.frozen[i]) active++;
+            long active = b.n;
+            if (b.frozen != null) {
+                for (int i = 0; i < b.n; i++) {
+                    if (b.frozen[i]) active--;
+                }
             }
             final int copies = b.proxiesInNest() ? 1 : T;
             n += active * copies;
