@@ -98,10 +98,7 @@ def GetNodes(properties=None, local_only=False):
                     continue   # the model has no such key
                 if l == f:
                     vals = (vals,)
-            if len(vals) == 1:
-                match &= _node_value_matches(vals[0], v)
-            else:
-                match &= np.fromiter((_node_value_matches(x, v) for x in vals), dtype=bool, count=len(vals))
+            match &= np.fromiter((_node_value_matches(x, v) for x in vals), dtype=bool, count=len(vals))
             if not match.any():
                 break
         keep.extend(np.arange(f, l + 1)[match].tolist())

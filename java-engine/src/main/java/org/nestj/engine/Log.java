@@ -92,7 +92,7 @@ public final class Log {
         if (columns != null) maxWidth = atoi(columns);
         if (maxWidth < 3 * indent) maxWidth = 3 * indent;
         final int width = maxWidth - indent;
-        final String pad = "    ";
+        final String pad = " ".repeat(indent);
         StringBuilder out = new StringBuilder();
         out.append('\n').append(stamp).append(' ').append(from).append(" [").append(levelName).append("]: ");
         final int n = text.length();

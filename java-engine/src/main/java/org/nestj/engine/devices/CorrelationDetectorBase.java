@@ -74,8 +74,7 @@ public abstract class CorrelationDetectorBase extends DeviceBlock implements Con
             } else {
                 final double old = deltaTau[i] / oldTicsPerMs;
                 deltaTau[i] = fallbackSteps * tps;
-                org.nestj.engine.Log.info(model.name, "Default for delta_tau changed from " + NestException.ostream(old)
-                        + " to " + NestException.ostream(ticsMs(deltaTau[i])) + " ms");
+                logDefaultChanged("delta_tau", old, ticsMs(deltaTau[i]));
             }
             tauMax[i] = fromOldTics(tauMax[i], oldTicsPerMs);
             tStart[i] = fromOldTics(tStart[i], oldTicsPerMs);

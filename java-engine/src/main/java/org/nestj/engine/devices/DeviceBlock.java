@@ -18,6 +18,15 @@ public abstract class DeviceBlock extends NodeBlock {
     @PerNode public String[] label;
     protected long[] tMin, tMax;
 
+    /**
+     * The note of the devices' calibrate_time when a time parameter that is no multiple of the new
+     * resolution falls back to its default (noise_generator's dt, the correlation detectors' delta_tau).
+     */
+    protected final void logDefaultChanged(String key, double oldMs, double newMs) {
+        org.nestj.engine.Log.info(model.name, "Default for " + key + " changed from " + NestException.ostream(oldMs) + " to "
+                + NestException.ostream(newMs) + " ms");
+    }
+
     protected DeviceBlock(int n) {
         super(n);
         origin = fill(n, 0.0);

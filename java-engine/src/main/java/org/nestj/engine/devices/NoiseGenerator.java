@@ -45,8 +45,7 @@ public final class NoiseGenerator extends SineRotationDevice {
             if (tics > 0 && tics % tps == 0) continue;
             final double old = dt[i];
             dt[i] = 10 * kernel.time.resolution();
-            org.nestj.engine.Log.info(model.name, "Default for dt changed from " + NestException.ostream(old) + " to "
-                    + NestException.ostream(dt[i]) + " ms");
+            logDefaultChanged("dt", old, dt[i]);
         }
     }
 

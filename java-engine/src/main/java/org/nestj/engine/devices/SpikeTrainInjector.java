@@ -121,10 +121,8 @@ public final class SpikeTrainInjector extends DeviceBlock {
         super.calibrate();
         for (int i = 0; i < n; i++) {
             if (!precise[i]) continue;
-            kernel.setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
-            org.nestj.engine.Log.info("spike_train_injector::pre_run_hook", "Spike train injector has been configured to "
-                    + "emit precisely timed spikes: the kernel property off_grid_spiking has been set to true.\n\n"
-                    + "NOTE: Mixing precise-spiking and normal neuron models may lead to inconsistent results.");
+            kernel.switchToOffGridSpiking("spike_train_injector::pre_run_hook",
+                    "Spike train injector has been configured to emit precisely timed spikes");
         }
     }
 

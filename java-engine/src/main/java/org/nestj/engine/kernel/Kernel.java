@@ -89,7 +89,6 @@ public final class Kernel {
         return rngSeed;
     }
 
-    /** ResetKernel: forget nodes, connections, models' changed defaults, time; keep nothing. */
     /** NEST's VPManager::get_OMP_NUM_THREADS: the environment's OMP_NUM_THREADS (0 if not set). */
     private static int ompNumThreads() {
         String v = System.getenv("OMP_NUM_THREADS");
@@ -99,6 +98,7 @@ public final class Kernel {
     private static final String OMP_IGNORED = "OMP_NUM_THREADS is set in your environment, but NEST ignores it.\n"
             + "For details, see the Guide to parallel computing in the NEST Documentation.";
 
+    /** ResetKernel: forget nodes, connections, models' changed defaults, time; keep nothing. */
     public void reset() {
         // NEST's VPManager::initialize
         if (ompNumThreads() > 1) org.nestj.engine.Log.info("VPManager::initialize()", OMP_IGNORED);
@@ -290,6 +290,17 @@ public final class Kernel {
         ConnBuilder b = new ConnBuilder(this, pre, post, connSpec, synSpecs);
         connections.connectionsChanged();
         b.connect();
+    }
+
+    /**
+     * Switches the kernel to off-grid spiking with NEST's note (NodeManager::add_node for a model that
+     * is off-grid, spike_train_injector::pre_run_hook for a node with precise_times): the sender and
+     * the note's first clause (what emits precisely timed spikes) differ.
+     */
+    public void switchToOffGridSpiking(String sender, String what) {
+        setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
+        org.nestj.engine.Log.info(sender, what + ": the kernel property off_grid_spiking has been set to true.\n\n"
+                + "NOTE: Mixing precise-spiking and normal neuron models may lead to inconsistent results.");
     }
 
     private void checkNotPrepared() {
@@ -527,7 +538,8 @@ public final class Kernel {
                 for (String e : errors) msg.append(' ').append(e).append('.');
                 throw NestException.kernel(msg.toString());
             }
-            if (ompNumThreads() > 0 && ompNumThreads() != threads) org.nestj.engine.Log.warning("VPManager::set_status()", OMP_IGNORED);
+            final int omp = ompNumThreads();
+            if (omp > 0 && omp != threads) org.nestj.engine.Log.warning("VPManager::set_status()", OMP_IGNORED);
             parallel.shutdown();
             parallel = new ParallelRunner(threads.intValue());
             connections.reset(threads.intValue());

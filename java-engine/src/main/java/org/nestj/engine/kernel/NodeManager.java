@@ -48,10 +48,7 @@ public final class NodeManager {
         size += n;
         b.created();
         if (m.prototype.isOffGrid(0) && !k.sim.isPrepared()) {
-            k.setKernelStatus(java.util.Collections.singletonMap("off_grid_spiking", (Object) Boolean.TRUE));
-            org.nestj.engine.Log.info("NodeManager::add_node", "Neuron models emitting precisely timed spikes exist: "
-                    + "the kernel property off_grid_spiking has been set to true.\n\nNOTE: Mixing precise-spiking and "
-                    + "normal neuron models may lead to inconsistent results.");
+            k.switchToOffGridSpiking("NodeManager::add_node", "Neuron models emitting precisely timed spikes exist");
         }
         // NEST's add_neurons_ / add_devices_: a neuron lives on the thread of its vp (node id mod the
         // number of threads), each thread reserving ceil(n / T); a device on every thread
