@@ -156,6 +156,25 @@ def test_kernel_status_names(nest, refdir):
         assert ours[k] == ref[k]
 
 
+def test_kernel_status_by_keys(nest):
+    # GetKernelStatus(keys) and nest.<attribute> read only the entries asked for; the values are
+    # those of the full status, a missing key is a KeyError and keys of another type a TypeError
+    nest.Create("iaf_psc_alpha", 3)
+    nest.Simulate(2.5)
+    full = nest.GetKernelStatus()
+    assert nest.GetKernelStatus("biological_time") == full["biological_time"] == 2.5
+    assert nest.GetKernelStatus(["network_size", "rng_seed"]) == (full["network_size"], full["rng_seed"])
+    assert nest.GetKernelStatus(("resolution",)) == (0.1,)
+    assert nest.biological_time == 2.5 and nest.network_size == 3
+    assert tuple(nest.node_models) == tuple(full["node_models"])
+    with pytest.raises(KeyError):
+        nest.GetKernelStatus("no_such_key")
+    with pytest.raises(KeyError):
+        nest.GetKernelStatus(["resolution", "no_such_key"])
+    with pytest.raises(TypeError):
+        nest.GetKernelStatus(3)
+
+
 def test_simulate_split_and_runmanager(nest):
     n = nest.Create("iaf_psc_alpha", params={"I_e": 500.0})
     sr = nest.Create("spike_recorder")

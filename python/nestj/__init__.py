@@ -77,8 +77,9 @@ class KernelAttribute:
     def __get__(self, instance, cls=None):
         if instance is None:
             return self
-        st = GetKernelStatus()  # noqa: F405
-        return st if self._name == "kernel_status" else st[self._name]
+        if self._name == "kernel_status":
+            return GetKernelStatus()  # noqa: F405
+        return GetKernelStatus(self._name)  # noqa: F405
 
     def __set__(self, instance, value):
         if self._readonly:

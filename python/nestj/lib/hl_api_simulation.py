@@ -2,7 +2,7 @@
 import sys
 from contextlib import contextmanager
 
-from ..ll_api import bridge, check_call, to_java, to_py
+from ..ll_api import bridge, check_call, jpype, to_java, to_py
 
 __all__ = ["Cleanup", "DisableStructuralPlasticity", "EnableStructuralPlasticity", "GetKernelStatus", "Install",
            "Prepare", "ResetKernel", "Run", "RunManager", "SetKernelStatus", "Simulate"]
@@ -92,14 +92,21 @@ def SetKernelStatus(params):
 
 
 def GetKernelStatus(keys=None):
-    d = to_py(check_call("GetKernelStatus", bridge.getKernelStatus))
     if keys is None:
-        return d
+        return to_py(check_call("GetKernelStatus", bridge.getKernelStatus))
     if isinstance(keys, str):
-        if keys not in d:
-            raise KeyError(keys)
-        return d[keys]
-    return tuple(d[k] for k in keys)
+        names = [keys]
+    elif hasattr(keys, "__iter__"):
+        names = list(keys)
+    else:
+        raise TypeError("keys should be either a string or an iterable")
+    # only the entries asked for cross the bridge (the full status holds the model lists)
+    d = to_py(check_call("GetKernelStatus", bridge.getKernelStatusEntries,
+                         jpype.JArray(jpype.JString)([str(k) for k in names])))
+    for k in names:
+        if k not in d:
+            raise KeyError(k)
+    return d[keys] if isinstance(keys, str) else tuple(d[k] for k in names)
 
 
 def Install(module_name):

@@ -350,6 +350,21 @@ public final class Bridge {
         return call(() -> kernel.getKernelStatus());
     }
 
+    /**
+     * The entries of the kernel status with the given names (names the status lacks are left out):
+     * what GetKernelStatus(keys) and nest.<attribute> read, without converting the whole status.
+     */
+    public static Map<String, Object> getKernelStatusEntries(String[] keys) {
+        return call(() -> {
+            Map<String, Object> all = kernel.getKernelStatus();
+            Map<String, Object> d = new java.util.LinkedHashMap<>();
+            for (String k : keys) {
+                if (all.containsKey(k)) d.put(k, all.get(k));
+            }
+            return d;
+        });
+    }
+
     public static void setKernelStatus(Map<String, Object> params) {
         run(() -> kernel.setKernelStatus(params));
     }
