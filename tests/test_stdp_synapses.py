@@ -207,3 +207,43 @@ def test_dopamine_connect_c_n_with_threads(nest):
         nest.Connect(pre, post, syn_spec={"synapse_model": "stdp_dopamine_synapse", "c": 0.5})
     nest.Connect(pre, post, syn_spec={"synapse_model": "stdp_dopamine_synapse", "Kplus": 0.5})
     assert nest.GetConnections().get("Kplus") == 0.5
+
+
+def hom_vs_plain_network(nest, model, threads, kplus):
+    """A recurrent network whose plastic connections are of the given model (stdp_synapse_hom or
+    stdp_synapse with the same parameters); Kplus: a value or one per connection for Connect."""
+    nest.ResetKernel()
+    nest.local_num_threads = threads
+    n = nest.Create("iaf_psc_alpha", 80, params={"I_e": [360.0 + 3.0 * i for i in range(80)]})
+    sg = nest.Create("spike_generator", params={"spike_times": [3.0, 20.0, 20.5, 90.0],
+                                                "spike_multiplicities": [2, 1, 3, 2]})
+    parrot = nest.Create("parrot_neuron")
+    nest.Connect(sg, parrot)
+    params = {"tau_plus": 15.0, "lambda": 0.02, "alpha": 1.1, "mu_plus": 0.5, "mu_minus": 0.9, "Wmax": 120.0}
+    if model == "stdp_synapse_hom":
+        nest.SetDefaults(model, params)
+        syn = {"synapse_model": model, "weight": 50.0, "Kplus": kplus}
+    else:
+        syn = dict(params, synapse_model=model, weight=50.0, Kplus=kplus)
+    nest.Connect(n + parrot, n, {"rule": "fixed_indegree", "indegree": 25}, syn)
+    nest.Simulate(120.0)
+    c = nest.GetConnections(synapse_model=model)
+    c[::7].set(Kplus=0.25)
+    nest.Simulate(80.0)
+    c = nest.GetConnections(synapse_model=model)
+    return c.get("source"), c.get("target"), c.get("weight"), c.get("Kplus"), nest.local_spike_counter
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("kplus", ["scalar", "array"])
+def test_hom_traces_per_source_as_per_connection(nest, threads, kplus):
+    # stdp_synapse_hom keeps Kplus and t_lastspike once per source while they are equal (the
+    # connection tables share them); stdp_synapse keeps them per connection. With the same
+    # parameters both give the same weights, traces and spikes, bit for bit.
+    k = 0.5 if kplus == "scalar" else np.tile([0.0, 0.5, 1.5, 0.5, 0.0], 80 * 25 // 5).reshape(80, 25)
+    hom = hom_vs_plain_network(nest, "stdp_synapse_hom", threads, k)
+    plain_ = hom_vs_plain_network(nest, "stdp_synapse", threads, k)
+    assert hom[4] > 300 and hom[4] == plain_[4]
+    for a, b in zip(hom[:4], plain_[:4]):
+        assert np.array_equal(np.asarray(a), np.asarray(b))
+    assert len(set(np.round(hom[2], 6))) > 100   # the weights did change

@@ -76,9 +76,30 @@ public final class ConnStore {
     /** closed to new connections (sorted at the end of the Connect call that filled it) */
     boolean sealed;
     final boolean withPort;
-    /** per-connection values of a SynapseType (null for static segments) */
+    /** per-connection values of a SynapseType (null for static segments, and in shared mode) */
     public double[][] ext;
+    /**
+     * Shared mode, for types whose columns evolve alike for all connections of one source
+     * ({@link SynapseType#sharesPerSource}): ext is null and sext[j][g - sextBase] is column j of
+     * every connection of source g here. Entered when a sorted segment holds equal values within
+     * each source ({@link #shareIfUniform}), left ({@link #unshare}) before connections are added
+     * or removed or one connection's values change.
+     */
+    public double[][] sext;
+    public int sextBase;
+    /**
+     * Uniform mode, while a shareable segment is built: every connection added so far has the
+     * values uniform (ext and sext are null), so none are stored per connection; finish() then
+     * shares them per source.
+     */
+    double[] uniform;
+    /** this segment may enter shared mode (set by the table, see {@link #beginUniform}) */
+    boolean shareable;
+    /** tests compare shared mode with columns per connection */
+    static boolean shareColumns = true;
     final boolean plastic;
+    /** number of columns of a stateful segment */
+    private final int nExt;
 
     public ConnStore(boolean withPort) {
         this(withPort, -1);
@@ -88,6 +109,7 @@ public final class ConnStore {
     public ConnStore(boolean withPort, int nExt) {
         this.withPort = withPort;
         this.plastic = nExt >= 0;
+        this.nExt = nExt;
         int c = 16;
         src = new int[c];
         if (withPort) {
@@ -271,6 +293,7 @@ public final class ConnStore {
     }
 
     public void add(int s, int t, double weight, int delaySteps, int rp, int synId, int prt) {
+        if (sext != null) unshare();
         if (size == cap) grow();
         if (src == null) rebuildSources(cap);
         src[size] = s;
@@ -345,7 +368,30 @@ public final class ConnStore {
 
     /** Sets the per-connection values of connection k. */
     public void setExt(int k, double[] v) {
+        if (ext == null) {
+            // uniform mode: nothing to store while the values are the same as all others
+            if (uniform == null) {
+                if (size != 1) throw new IllegalStateException("connections without values in a shareable segment");
+                uniform = v.clone();
+                return;
+            }
+            if (sameBits(uniform, v)) return;
+            unshare();
+        }
         for (int j = 0; j < ext.length; j++) ext[j][k] = v[j];
+    }
+
+    private static boolean sameBits(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            if (Double.doubleToRawLongBits(a[j]) != Double.doubleToRawLongBits(b[j])) return false;
+        }
+        return true;
+    }
+
+    /** An empty shareable segment starts in uniform mode (no per-connection columns). */
+    void beginUniform() {
+        shareable = true;
+        if (size == 0) ext = null;
     }
 
     /** Leaves run mode: one target per connection from now on. */
@@ -423,6 +469,7 @@ public final class ConnStore {
             if (offsets.length < maxGid + 2) extendOffsets(maxGid);
             return;
         }
+        if (sext != null) unshare();
         if (src == null) rebuildSources(Math.max(size, 1));
         final int n = size;
         int[] off = new int[maxGid + 2];
@@ -460,6 +507,85 @@ public final class ConnStore {
         tmpD = new double[0];
         tmpC = new char[0];
         tmpB = new byte[0];
+        if (shareable) shareIfUniform();
+    }
+
+    /**
+     * Enters shared mode if every source's connections here hold the same values (bit for bit) in
+     * every column, and the sources' id range is small against the connection count (the shared
+     * columns are indexed by source id).
+     */
+    void shareIfUniform() {
+        if (sext != null || size == 0) return;
+        final int[] off = offsets;
+        int lo = -1, hi = -1;
+        for (int g = 0; g + 1 < off.length; g++) {
+            if (off[g + 1] > off[g]) {
+                if (lo < 0) lo = g;
+                hi = g;
+            }
+        }
+        if (lo < 0 || (long) (hi - lo + 1) * 2 > size) {
+            unshare();
+            return;
+        }
+        if (ext == null) {
+            // uniform mode: every source has the values of the first connection
+            double[][] sh = new double[uniform.length][hi - lo + 1];
+            for (int j = 0; j < sh.length; j++) Arrays.fill(sh[j], uniform[j]);
+            sext = sh;
+            sextBase = lo;
+            uniform = null;
+            return;
+        }
+        final int nx = ext.length;
+        double[][] sh = new double[nx][hi - lo + 1];
+        for (int j = 0; j < nx; j++) {
+            final double[] col = ext[j];
+            for (int g = lo; g <= hi; g++) {
+                final int a = off[g], e = off[g + 1];
+                if (a == e) continue;
+                final long bits = Double.doubleToRawLongBits(col[a]);
+                for (int k = a + 1; k < e; k++) {
+                    if (Double.doubleToRawLongBits(col[k]) != bits) return;
+                }
+                sh[j][g - lo] = col[a];
+            }
+        }
+        sext = sh;
+        sextBase = lo;
+        ext = null;
+    }
+
+    /** Leaves shared mode: every connection gets its source's values in columns of its own. */
+    public void unshare() {
+        if (ext != null || !plastic) return;
+        if (sext == null) {
+            // uniform mode (no values yet while empty)
+            double[][] e = new double[nExt][cap];
+            if (uniform != null) {
+                for (int j = 0; j < e.length; j++) Arrays.fill(e[j], 0, size, uniform[j]);
+            }
+            ext = e;
+            uniform = null;
+            return;
+        }
+        double[][] e = new double[sext.length][cap];
+        final int n = sext[0].length;
+        for (int j = 0; j < e.length; j++) {
+            for (int i = 0; i < n; i++) {
+                final int g = sextBase + i;
+                java.util.Arrays.fill(e[j], offsets[g], offsets[g + 1], sext[j][i]);
+            }
+        }
+        ext = e;
+        sext = null;
+    }
+
+    /** Column j of connection k (per connection or, in shared mode, its source's). */
+    public double extAt(int j, int k) {
+        if (ext != null) return ext[j][k];
+        return sext != null ? sext[j][sourceOf(k) - sextBase] : uniform[j];
     }
 
     /**
@@ -737,6 +863,7 @@ public final class ConnStore {
 
     /** Removes the connections flagged in remove (indices into the sorted store). */
     public void remove(boolean[] remove, int maxGid) {
+        if (sext != null) unshare();
         if (src == null) rebuildSources(Math.max(size, 1));
         int j = 0;
         for (int k = 0; k < size; k++) {
@@ -770,6 +897,7 @@ public final class ConnStore {
         if (doff != null) b += (long) doff.length * 8;
         if (src != null) b += (long) src.length * 4;
         if (ext != null) b += (long) ext.length * cap * 8;
+        if (sext != null) b += (long) sext.length * sext[0].length * 8;
         return b + (long) offsets.length * 4;
     }
 }

@@ -24,6 +24,8 @@ public final class ConnTable {
 
     /** number of per-connection columns of stateful segments (-1: static connections) */
     final int nExt;
+    /** segments may hold their columns once per source (ConnStore#sext; SynapseType#sharesPerSource) */
+    boolean shareable;
 
     public ConnTable(boolean withPort) {
         this(withPort, -1);
@@ -62,6 +64,7 @@ public final class ConnTable {
     private ConnStore open() {
         if (nsegs == segs.length) segs = Arrays.copyOf(segs, nsegs * 2);
         segs[nsegs++] = new ConnStore(withPort, nExt);
+        if (shareable && ConnStore.shareColumns) segs[nsegs - 1].beginUniform();
         return segs[nsegs - 1];
     }
 

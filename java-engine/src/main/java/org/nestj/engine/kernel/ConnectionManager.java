@@ -453,6 +453,8 @@ public final class ConnectionManager {
             plasticBase[sm.id] = tables.size();
             for (int t = 0; t < T; t++) {
                 p[t] = new ConnTable(false, sm.type == null ? -1 : sm.type.connKeys.length);
+                // connections from neurons only: a device's targets may each get other spikes
+                p[t].shareable = sm.type != null && sm.type.sharesPerSource();
                 tables.add(p[t]);
                 tableThread.add(t);
             }
@@ -1022,7 +1024,7 @@ public final class ConnectionManager {
                     ConnStore c = storeOf(h[q]);
                     SynapseModel m = synModels.get(c.synOf(idx[q]));
                     int j = m.type == null ? -1 : m.type.visibleIndex(key);
-                    r[q] = j >= 0 ? c.ext[j][idx[q]] : Double.NaN;
+                    r[q] = j >= 0 ? c.extAt(j, idx[q]) : Double.NaN;
                     if (j >= 0 && !any) kind = m.type.connKind(j);
                     any |= j >= 0;
                 }
@@ -1107,8 +1109,9 @@ public final class ConnectionManager {
                 SynapseModel m = synModels.get(c.synOf(idx[q]));
                 if (m.type == null) continue;
                 double w = c.weight(idx[q]);
-                double[] ev = new double[c.ext.length + 1];
-                for (int x = 0; x < c.ext.length; x++) ev[x] = c.ext[x][idx[q]];
+                final int nx = m.type.connKeys.length;
+                double[] ev = new double[nx + 1];
+                for (int x = 0; x < nx; x++) ev[x] = c.extAt(x, idx[q]);
                 for (int j : typedKeys) {
                     String key = keys[j];
                     if (key.equals("weight")) {
@@ -1128,15 +1131,27 @@ public final class ConnectionManager {
                     if (!"BadProperty".equals(e.getErrorName())) throw e;
                     throw NestException.badProperty(connectionPrefix(m, h[q], idx[q]) + e.getMessage());
                 }
-                ev[c.ext.length] = w;
+                ev[nx] = w;
                 newW[q] = ev;
             }
             for (int q = 0; q < n; q++) {
                 if (newW[q] == null) continue;
                 ConnStore c = storeOf(h[q]);
                 double[] ev = newW[q];
-                for (int x = 0; x < c.ext.length; x++) c.ext[x][idx[q]] = ev[x];
-                c.setWeight(idx[q], ev[c.ext.length]);
+                final int nx = ev.length - 1;
+                if (c.ext == null) {
+                    // one connection's own values: the segment leaves shared mode unless they are unchanged
+                    for (int x = 0; x < nx; x++) {
+                        if (Double.doubleToRawLongBits(ev[x]) != Double.doubleToRawLongBits(c.extAt(x, idx[q]))) {
+                            c.unshare();
+                            break;
+                        }
+                    }
+                }
+                if (c.ext != null) {
+                    for (int x = 0; x < nx; x++) c.ext[x][idx[q]] = ev[x];
+                }
+                c.setWeight(idx[q], ev[nx]);
             }
         }
         for (int j = 0; j < keys.length; j++) {

@@ -268,6 +268,8 @@ public abstract class SynapseType {
         public double delay;
         /** the weight to transmit (NEST's e.set_weight); stochastic synapses draw from target.nodeRng(ti) */
         public double weight;
+        /** shared mode: the source's column values (see {@link #sendShared}) */
+        public double[] shared = new double[8];
     }
 
     /**
@@ -275,6 +277,30 @@ public abstract class SynapseType {
      * for a spike with stamp x.tSpike and sets x.weight; false if no event is transmitted.
      */
     public abstract boolean send(Ctx x, ConnStore c, int k);
+
+    /**
+     * true if the columns of all connections of one source evolve alike: they depend only on the
+     * source's spikes and the model's common properties (the presynaptic trace and last spike time
+     * of NEST's *_hom STDP models), so a connection table may hold them once per source
+     * ({@link ConnStore#sext}) while they are equal. Such types implement {@link #sendShared} and
+     * {@link #afterSharedSpike}; together they do what {@link #send} does.
+     */
+    public boolean sharesPerSource() {
+        return false;
+    }
+
+    /**
+     * send() of connection k in shared mode: v holds the source's column values before this spike
+     * (every connection of the source reads the same ones); only the weight changes here.
+     */
+    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
+        throw new UnsupportedOperationException(name + " keeps its columns per connection");
+    }
+
+    /** Shared mode: the source's column values v after the spike x.tSpike passed all its connections. */
+    public void afterSharedSpike(Ctx x, double[] v) {
+        throw new UnsupportedOperationException(name + " keeps its columns per connection");
+    }
 
     protected static NestException bad(String msg) {
         return NestException.badProperty(msg);

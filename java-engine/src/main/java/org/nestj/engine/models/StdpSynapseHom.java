@@ -26,22 +26,50 @@ public final class StdpSynapseHom extends StdpBase {
 
     @Override
     public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] cp = x.model.common;
         final double[] kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
+        final double tl = tLast[k];
+        transmit(x, c, k, kplus[k], tl);
+        kplus[k] = nextKplus(x, kplus[k], tl);
+        tLast[k] = x.tSpike;
+        return true;
+    }
+
+    /** Kplus and t_lastspike depend only on the source's spikes and tau_plus (common). */
+    @Override
+    public boolean sharesPerSource() {
+        return true;
+    }
+
+    @Override
+    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
+        transmit(x, c, k, v[KPLUS], v[T_LAST]);
+        return true;
+    }
+
+    @Override
+    public void afterSharedSpike(Ctx x, double[] v) {
+        v[KPLUS] = nextKplus(x, v[KPLUS], v[T_LAST]);
+        v[T_LAST] = x.tSpike;
+    }
+
+    /** The weight update of connection k (trace kplus, last spike tl) and the weight to send. */
+    private static void transmit(Ctx x, ConnStore c, int k, double kplus, double tl) {
+        final double[] cp = x.model.common;
+        final double tSpike = x.tSpike, d = x.delay;
         final double tauPlus = cp[TAU_PLUS], lambda = cp[LAMBDA], wmax = cp[WMAX];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus);
+            double kp = kplus * GlibcMath.exp(minusDt / tauPlus);
             w = facilitate(w, wmax, lambda, cp[MU_PLUS], kp);
         }
         w = depress(w, wmax, cp[ALPHA], lambda, cp[MU_MINUS], kMinus(x));
         c.w[k] = w;
         x.weight = w;
-        kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus) + 1.0;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    private static double nextKplus(Ctx x, double kplus, double tl) {
+        return kplus * GlibcMath.exp((tl - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
     }
 }
