@@ -229,8 +229,8 @@ public final class ConnectionManager {
             double[] ext) {
         if (sm.homWeight) weight = sm.weight;
         if (!sm.labelled) label = -1;
-        NodeBlock sb = k.nodes.blockOf(srcGid);
-        NodeBlock tb = k.nodes.blockOf(tgtGid);
+        NodeBlock sb = k.nodes.sourceBlock(srcGid);
+        NodeBlock tb = k.nodes.targetBlock(tgtGid);
         int si = (int) (srcGid - sb.firstGid);
         int ti = (int) (tgtGid - tb.firstGid);
         NodeBlock.Emits em = sb.emits();

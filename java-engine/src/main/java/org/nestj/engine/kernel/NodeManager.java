@@ -22,6 +22,8 @@ public final class NodeManager {
 
     void reset() {
         blocks.clear();
+        lastSource = null;
+        lastTarget = null;
         size = 0;
         devicePorts = new int[8][];
     }
@@ -94,6 +96,23 @@ public final class NodeManager {
     /** The block of node gid: last if it holds gid (or is null otherwise), else {@link #blockOf(long)}. */
     public NodeBlock blockOf(long gid, NodeBlock last) {
         return last != null && gid >= last.firstGid && gid < last.firstGid + last.n ? last : blockOf(gid);
+    }
+
+    // the blocks last found for a connection's source and target: Connect looks up runs of nodes of one block
+    private NodeBlock lastSource, lastTarget;
+
+    /** blockOf for the source of a new connection (remembers the block for the next one). */
+    public NodeBlock sourceBlock(long gid) {
+        NodeBlock b = lastSource;
+        if (b != null && gid >= b.firstGid && gid < b.firstGid + b.n) return b;
+        return lastSource = blockOf(gid);
+    }
+
+    /** blockOf for the target of a new connection (remembers the block for the next one). */
+    public NodeBlock targetBlock(long gid) {
+        NodeBlock b = lastTarget;
+        if (b != null && gid >= b.firstGid && gid < b.firstGid + b.n) return b;
+        return lastTarget = blockOf(gid);
     }
 
     public int ownerThread(NodeBlock b, int i) {
