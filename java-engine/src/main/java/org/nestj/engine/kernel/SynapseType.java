@@ -270,6 +270,8 @@ public abstract class SynapseType {
         public double weight;
         /** shared mode: the source's column values (see {@link #sendShared}) */
         public double[] shared = new double[8];
+        /** a type's scratch values within one send */
+        public final double[] scratch = new double[8];
     }
 
     /**

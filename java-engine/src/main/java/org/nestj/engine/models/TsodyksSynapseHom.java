@@ -47,16 +47,51 @@ public final class TsodyksSynapseHom extends SynapseType {
     @Override
     public boolean send(Ctx x, ConnStore c, int k) {
         final double[][] e = c.ext;
+        final double[] v = x.scratch;
+        v[X] = e[X][k];
+        v[Y] = e[Y][k];
+        v[UU] = e[UU][k];
+        v[T_LAST] = e[T_LAST][k];
+        x.weight = spike(x, v) * x.model.weight;
+        e[X][k] = v[X];
+        e[Y][k] = v[Y];
+        e[UU][k] = v[UU];
+        e[T_LAST][k] = v[T_LAST];
+        return true;
+    }
+
+    /** x, y, u and t_lastspike depend only on the source's spikes and the common parameters. */
+    @Override
+    public boolean sharesPerSource() {
+        return true;
+    }
+
+    @Override
+    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
+        // every connection of the source sends the same weight: the state's step, not kept here
+        final double[] t = x.scratch;
+        System.arraycopy(v, 0, t, 0, 4);
+        x.weight = spike(x, t) * x.model.weight;
+        return true;
+    }
+
+    @Override
+    public void afterSharedSpike(Ctx x, double[] v) {
+        spike(x, v);
+    }
+
+    /** The state v (x, y, u, t_lastspike) through the spike x.tSpike; returns dy. */
+    private static double spike(Ctx x, double[] v) {
         final double[] cp = x.model.common;
         final double tSpike = x.tSpike;
-        final double h = tSpike - e[T_LAST][k];
+        final double h = tSpike - v[T_LAST];
         final double tauFac = cp[TAU_FAC], tauPsc = cp[TAU_PSC], tauRec = cp[TAU_REC];
         double puu = tauFac == 0.0 ? 0.0 : GlibcMath.exp(-h / tauFac);
         double pyy = GlibcMath.exp(-h / tauPsc);
         double pzz = GlibcMath.exp(-h / tauRec);
         double pxy = ((pzz - 1.0) * tauRec - (pyy - 1.0) * tauPsc) / (tauPsc - tauRec);
         double pxz = 1.0 - pzz;
-        double xx = e[X][k], yy = e[Y][k], u = e[UU][k];
+        double xx = v[X], yy = v[Y], u = v[UU];
         double z = 1.0 - xx - yy;
         u *= puu;
         xx += pxy * yy + pxz * z;
@@ -65,11 +100,10 @@ public final class TsodyksSynapseHom extends SynapseType {
         double dy = u * xx;
         xx -= dy;
         yy += dy;
-        e[X][k] = xx;
-        e[Y][k] = yy;
-        e[UU][k] = u;
-        x.weight = dy * x.model.weight;
-        e[T_LAST][k] = tSpike;
-        return true;
+        v[X] = xx;
+        v[Y] = yy;
+        v[UU] = u;
+        v[T_LAST] = tSpike;
+        return dy;
     }
 }

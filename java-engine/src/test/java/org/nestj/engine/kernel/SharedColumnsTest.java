@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.nestj.engine.models.Models;
 
 /**
- * The columns of the *_hom STDP models held once per source (ConnStore#sext) give the same
- * weights, traces and spikes, bit for bit, as columns per connection: through spikes of
+ * The columns of the *_hom STDP models and tsodyks_synapse_hom held once per source
+ * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
+ * connection: through spikes of
  * multiplicity 2, connections added after a run (appended to a shared segment), one connection's
  * Kplus set by SetStatus, and Disconnect.
  */
 class SharedColumnsTest {
+    /** a per-connection value of each model that its status shows and SetStatus sets */
+    private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
+            "tsodyks_synapse_hom", "u");
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -26,6 +30,12 @@ class SharedColumnsTest {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
+    }
+
+    /** syn_spec of a plastic connection (tsodyks_synapse_hom's weight is common: its default) */
+    private static Map<String, Object> syn(String model, double weight) {
+        return model.startsWith("tsodyks") ? spec("synapse_model", model, "delay", 1.0)
+                : spec("synapse_model", model, "weight", weight, "delay", 1.0);
     }
 
     private static long[] range(long first, int n) {
@@ -41,6 +51,8 @@ class SharedColumnsTest {
     private static double[][] run(String model, boolean share, String variant, boolean[] sawShared) {
         ConnStore.shareColumns = share;
         Kernel k = Models.newKernel();
+        // tsodyks_synapse_hom: a weight that matters, and facilitation
+        if (model.startsWith("tsodyks")) k.models.setDefaults(model, spec("weight", 300.0, "tau_fac", 20.0));
         NodeBlock nb = k.create("iaf_psc_alpha", 60);
         long[] n = range(nb.firstGid, 60);
         for (int i = 0; i < 60; i++) k.setNodeStatus(nb, i, spec("I_e", 370.0 + 4.0 * i));
@@ -55,7 +67,7 @@ class SharedColumnsTest {
         System.arraycopy(n, 0, src, 0, 60);
         src[60] = par.firstGid;
         k.connect(src, n, spec("rule", "fixed_indegree", "indegree", 20L),
-                spec("synapse_model", model, "weight", 40.0, "delay", 1.0));
+                syn(model, 40.0));
         k.connect(n, new long[] {sr.firstGid}, null, null);
         k.simulate(150.0);
         sawShared[0] = anyShared(k);
@@ -68,14 +80,19 @@ class SharedColumnsTest {
             case "append":
                 // connections with fresh traces join the last segment
                 k.connect(range(n[0], 10), range(n[30], 10), spec("rule", "one_to_one"),
-                        spec("synapse_model", model, "weight", 35.0, "delay", 1.0));
+                        syn(model, 35.0));
                 break;
             case "set Kplus":
-                k.connections.setConnValues(h3, i3, new String[] {"Kplus"}, new double[][] {{0.75}}, v);
+                k.connections.setConnValues(h3, i3, new String[] {TRACE.get(model)}, new double[][] {{0.75}}, v);
                 break;
             case "set same Kplus and a weight": {
-                double kp = ((double[]) k.connections.getConnValues(h3, i3, "Kplus", v))[0];
-                k.connections.setConnValues(h3, i3, new String[] {"Kplus", "weight"}, new double[][] {{kp}, {12.5}}, v);
+                double kp = ((double[]) k.connections.getConnValues(h3, i3, TRACE.get(model), v))[0];
+                // (tsodyks_synapse_hom's weight is a common property: the same value alone)
+                if (model.startsWith("tsodyks")) {
+                    k.connections.setConnValues(h3, i3, new String[] {TRACE.get(model)}, new double[][] {{kp}}, v);
+                } else {
+                    k.connections.setConnValues(h3, i3, new String[] {TRACE.get(model), "weight"}, new double[][] {{kp}, {12.5}}, v);
+                }
                 break;
             }
             case "disconnect":
@@ -91,7 +108,7 @@ class SharedColumnsTest {
         idx = (int[]) c.get("handle_index");
         v = (Long) c.get("version");
         double[] w = (double[]) k.connections.getConnValues(h, idx, "weight", v);
-        double[] kp = (double[]) k.connections.getConnValues(h, idx, "Kplus", v);
+        double[] kp = (double[]) k.connections.getConnValues(h, idx, TRACE.get(model), v);
         double spikes = ((Number) k.getKernelStatus().get("local_spike_counter")).doubleValue();
         return new double[][] {w, kp, {spikes}};
     }
@@ -130,5 +147,10 @@ class SharedColumnsTest {
     @Test
     void stdpSynapseHom() {
         sameAsPerConnection("stdp_synapse_hom");
+    }
+
+    @Test
+    void tsodyksSynapseHom() {
+        sameAsPerConnection("tsodyks_synapse_hom");
     }
 }
