@@ -14,14 +14,11 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_pl_synapse_hom.html
  */
-public final class StdpPlSynapseHom extends StdpBase {
-    static final int KPLUS = 0, T_LAST = 1;
+public final class StdpPlSynapseHom extends StdpHomBase {
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU = 3;
 
     public StdpPlSynapseHom() {
-        super("stdp_pl_synapse_hom", new String[] {"Kplus"}, new double[] {0.0}, new String[] {"t_lastspike"},
-                new double[] {0.0}, new String[] {"tau_plus", "lambda", "alpha", "mu"},
-                new double[] {20.0, 0.1, 1.0, 0.4}, 48, T_LAST);
+        super("stdp_pl_synapse_hom", new String[] {"tau_plus", "lambda", "alpha", "mu"}, new double[] {20.0, 0.1, 1.0, 0.4});
     }
 
     @Override
@@ -30,35 +27,7 @@ public final class StdpPlSynapseHom extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
-        final double tl = tLast[k];
-        transmit(x, c, k, kplus[k], tl);
-        kplus[k] = nextKplus(x, kplus[k], tl);
-        tLast[k] = x.tSpike;
-        return true;
-    }
-
-    /** Kplus and t_lastspike depend only on the source's spikes and tau_plus (common). */
-    @Override
-    public boolean sharesPerSource() {
-        return true;
-    }
-
-    @Override
-    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
-        transmit(x, c, k, v[KPLUS], v[T_LAST]);
-        return true;
-    }
-
-    @Override
-    public void afterSharedSpike(Ctx x, double[] v) {
-        v[KPLUS] = nextKplus(x, v[KPLUS], v[T_LAST]);
-        v[T_LAST] = x.tSpike;
-    }
-
-    /** The weight update of connection k (trace kplus, last spike tl) and the weight to send. */
-    private static void transmit(Ctx x, ConnStore c, int k, double kplus, double tl) {
+    void transmit(Ctx x, ConnStore c, int k, double kplus, double tl) {
         final double[] cp = x.model.common;
         final double tSpike = x.tSpike, d = x.delay;
         final double tauPlusInv = 1. / cp[TAU_PLUS], lambda = cp[LAMBDA];
@@ -74,7 +43,8 @@ public final class StdpPlSynapseHom extends StdpBase {
         x.weight = w;
     }
 
-    private static double nextKplus(Ctx x, double kplus, double tl) {
+    @Override
+    double nextKplus(Ctx x, double kplus, double tl) {
         return kplus * GlibcMath.exp((tl - x.tSpike) * (1. / x.model.common[TAU_PLUS])) + 1.0;
     }
 }
