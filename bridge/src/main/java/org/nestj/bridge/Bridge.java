@@ -458,12 +458,7 @@ public final class Bridge {
 
     /** Bytes held by the connection tables (for benchmarks: bytes per synapse). */
     public static long connectionBytes() {
-        return call(() -> {
-            long b = 0;
-            for (org.nestj.engine.kernel.ConnTable t : kernel.connections.stores) b += t.bytesUsed();
-            for (org.nestj.engine.kernel.ConnTable t : kernel.connections.deviceStores) b += t.bytesUsed();
-            return b;
-        });
+        return call(() -> kernel.connections.bytesUsed());
     }
 
     // ------------------------------------------------------------------ Disconnect, synapse labels

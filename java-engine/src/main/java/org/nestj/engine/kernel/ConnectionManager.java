@@ -544,6 +544,13 @@ public final class ConnectionManager {
         });
     }
 
+    /** Bytes held by all connection tables (static, with state, from devices). */
+    public long bytesUsed() {
+        long b = 0;
+        for (ConnTable t : tables) b += t.bytesUsed();
+        return b;
+    }
+
     public long numConnections() {
         long n = 0;
         for (ConnTable s : tables) n += s.size();

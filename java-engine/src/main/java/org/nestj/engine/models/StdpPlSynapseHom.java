@@ -14,11 +14,13 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_pl_synapse_hom.html
  */
-public final class StdpPlSynapseHom extends StdpHomBase {
+public final class StdpPlSynapseHom extends StdpTraceBase {
+    static final int KPLUS = 0, T_LAST = 1;
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU = 3;
 
     public StdpPlSynapseHom() {
-        super("stdp_pl_synapse_hom", new String[] {"tau_plus", "lambda", "alpha", "mu"}, new double[] {20.0, 0.1, 1.0, 0.4});
+        super("stdp_pl_synapse_hom", new String[] {"Kplus"}, new double[] {0.0}, new String[] {"tau_plus", "lambda", "alpha", "mu"},
+                new double[] {20.0, 0.1, 1.0, 0.4}, 48, KPLUS, T_LAST);
     }
 
     @Override
@@ -27,8 +29,9 @@ public final class StdpPlSynapseHom extends StdpHomBase {
     }
 
     @Override
-    void transmit(Ctx x, ConnStore c, int k, double kplus, double tl) {
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
         final double[] cp = x.model.common;
+        final double kplus = v[KPLUS], tl = v[T_LAST];
         final double tSpike = x.tSpike, d = x.delay;
         final double tauPlusInv = 1. / cp[TAU_PLUS], lambda = cp[LAMBDA];
         double w = c.w[k];
@@ -44,7 +47,7 @@ public final class StdpPlSynapseHom extends StdpHomBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double kplus, double tl) {
-        return kplus * GlibcMath.exp((tl - x.tSpike) * (1. / x.model.common[TAU_PLUS])) + 1.0;
+    double nextKplus(Ctx x, double[] v) {
+        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) * (1. / x.model.common[TAU_PLUS])) + 1.0;
     }
 }

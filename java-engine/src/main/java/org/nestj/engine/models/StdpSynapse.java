@@ -14,13 +14,12 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_synapse.html
  */
-public final class StdpSynapse extends StdpBase {
+public final class StdpSynapse extends StdpTraceBase {
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU_PLUS = 3, MU_MINUS = 4, WMAX = 5, KPLUS = 6, T_LAST = 7;
 
     public StdpSynapse() {
         super("stdp_synapse", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax", "Kplus"},
-                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0, 0.0}, new String[] {"t_lastspike"}, new double[] {0.0},
-                new String[0], new double[0], 96, T_LAST);
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0, 0.0}, new String[0], new double[0], 96, KPLUS, T_LAST);
     }
 
     @Override
@@ -30,23 +29,24 @@ public final class StdpSynapse extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] tauPlus = c.ext[TAU_PLUS], kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
-        final double lambda = c.ext[LAMBDA][k], wmax = c.ext[WMAX][k];
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
+        final double tSpike = x.tSpike, d = x.delay, tl = v[T_LAST], tauPlus = v[TAU_PLUS];
+        final double lambda = v[LAMBDA], wmax = v[WMAX];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus[k]);
-            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], kp);
+            double kp = v[KPLUS] * GlibcMath.exp(minusDt / tauPlus);
+            w = facilitate(w, wmax, lambda, v[MU_PLUS], kp);
         }
         double km = kMinus(x);
-        w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], km);
+        w = depress(w, wmax, v[ALPHA], lambda, v[MU_MINUS], km);
         c.w[k] = w;
         x.weight = w;
-        kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus[k]) + 1.0;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    @Override
+    double nextKplus(Ctx x, double[] v) {
+        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU_PLUS]) + 1.0;
     }
 }

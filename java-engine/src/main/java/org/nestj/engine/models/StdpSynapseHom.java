@@ -14,17 +14,20 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_synapse_hom.html
  */
-public final class StdpSynapseHom extends StdpHomBase {
+public final class StdpSynapseHom extends StdpTraceBase {
+    static final int KPLUS = 0, T_LAST = 1;
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU_PLUS = 3, MU_MINUS = 4, WMAX = 5;
 
     public StdpSynapseHom() {
-        super("stdp_synapse_hom", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax"},
-                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0});
+        super("stdp_synapse_hom", new String[] {"Kplus"}, new double[] {0.0},
+                new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax"},
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, 48, KPLUS, T_LAST);
     }
 
     @Override
-    void transmit(Ctx x, ConnStore c, int k, double kplus, double tl) {
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
         final double[] cp = x.model.common;
+        final double kplus = v[KPLUS], tl = v[T_LAST];
         final double tSpike = x.tSpike, d = x.delay;
         final double tauPlus = cp[TAU_PLUS], lambda = cp[LAMBDA], wmax = cp[WMAX];
         double w = c.w[k];
@@ -40,7 +43,7 @@ public final class StdpSynapseHom extends StdpHomBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double kplus, double tl) {
-        return kplus * GlibcMath.exp((tl - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
+    double nextKplus(Ctx x, double[] v) {
+        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nestj.engine.models.Models;
 
 /**
- * The columns of the *_hom STDP models and tsodyks_synapse_hom held once per source
+ * The columns of stdp_synapse, the *_hom STDP models and tsodyks_synapse_hom held once per source
  * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
  * connection: through spikes of
  * multiplicity 2, connections added after a run (appended to a shared segment), one connection's
@@ -20,7 +20,7 @@ import org.nestj.engine.models.Models;
 class SharedColumnsTest {
     /** a per-connection value of each model that its status shows and SetStatus sets */
     private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
-            "tsodyks_synapse_hom", "u");
+            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u");
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -147,6 +147,11 @@ class SharedColumnsTest {
     @Test
     void stdpSynapseHom() {
         sameAsPerConnection("stdp_synapse_hom");
+    }
+
+    @Test
+    void stdpSynapse() {
+        sameAsPerConnection("stdp_synapse");
     }
 
     @Test
