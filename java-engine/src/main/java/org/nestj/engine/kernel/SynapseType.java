@@ -269,9 +269,9 @@ public abstract class SynapseType {
         /** the weight to transmit (NEST's e.set_weight); stochastic synapses draw from target.nodeRng(ti) */
         public double weight;
         /** shared mode: the source's column values (see {@link #sendShared}) */
-        public double[] shared = new double[8];
+        public double[] shared = new double[16];
         /** a type's scratch values within one send */
-        public final double[] scratch = new double[8];
+        public final double[] scratch = new double[16];
     }
 
     /**
@@ -287,9 +287,12 @@ public abstract class SynapseType {
      * ({@link ConnStore#sext}) while they are equal. Such types implement {@link #sendShared} and
      * {@link #afterSharedSpike}; together they do what {@link #send} does.
      */
-    public boolean sharesPerSource() {
-        return false;
+    public final boolean sharesPerSource() {
+        return perSourceColumns;
     }
+
+    /** Set by the types whose columns may be held once per source (see {@link #sharesPerSource}). */
+    protected boolean perSourceColumns;
 
     /**
      * send() of connection k in shared mode: v holds the source's column values before this spike

@@ -19,6 +19,7 @@ abstract class StdpTraceBase extends StdpBase {
                 sizeof, tLastCol);
         this.kplusCol = kplusCol;
         this.tLastCol = tLastCol;
+        perSourceColumns = true;
     }
 
     /** The weight update of connection k with the columns v (its own or its source's); sets c.w[k] and x.weight. */
@@ -35,11 +36,6 @@ abstract class StdpTraceBase extends StdpBase {
         transmit(x, c, k, v);
         e[kplusCol][k] = nextKplus(x, v);
         e[tLastCol][k] = x.tSpike;
-        return true;
-    }
-
-    @Override
-    public final boolean sharesPerSource() {
         return true;
     }
 

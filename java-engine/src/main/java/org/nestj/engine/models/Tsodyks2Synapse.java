@@ -1,7 +1,5 @@
 package org.nestj.engine.models;
 
-import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -12,7 +10,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * the spike is sent with weight x u w. Precise spike offsets are ignored.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/tsodyks2_synapse.html
  */
-public final class Tsodyks2Synapse extends SynapseType {
+public final class Tsodyks2Synapse extends SourceStateSynapse {
     static final int U = 0, UU = 1, TAU_REC = 2, TAU_FAC = 3, X = 4, T_LAST = 5;
 
     public Tsodyks2Synapse() {
@@ -29,23 +27,22 @@ public final class Tsodyks2Synapse extends SynapseType {
         if (v[TAU_FAC] < 0.0) throw bad("'tau_fac' must be >= 0.");
     }
 
+    /** The state v through the spike x.tSpike; returns x u (the fraction of the weight sent). */
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[][] e = c.ext;
+    double spike(Ctx x, double[] v) {
         final double tSpike = x.tSpike;
-        double xx = e[X][k], u = e[UU][k];
-        if (e[T_LAST][k] >= 0.0) {
-            final double h = tSpike - e[T_LAST][k];
-            final double bigU = e[U][k], tauFac = e[TAU_FAC][k];
-            double xDecay = GlibcMath.exp(-h / e[TAU_REC][k]);
+        double xx = v[X], u = v[UU];
+        if (v[T_LAST] >= 0.0) {
+            final double h = tSpike - v[T_LAST];
+            final double bigU = v[U], tauFac = v[TAU_FAC];
+            double xDecay = GlibcMath.exp(-h / v[TAU_REC]);
             double uDecay = tauFac == 0 ? 0.0 : GlibcMath.exp(-h / tauFac);
             xx = 1. + (xx - xx * u - 1.) * xDecay;
             u = bigU + u * (1. - bigU) * uDecay;
-            e[X][k] = xx;
-            e[UU][k] = u;
+            v[X] = xx;
+            v[UU] = u;
         }
-        x.weight = xx * u * c.w[k];
-        e[T_LAST][k] = tSpike;
-        return true;
+        v[T_LAST] = tSpike;
+        return xx * u;
     }
 }

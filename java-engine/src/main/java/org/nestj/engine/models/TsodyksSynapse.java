@@ -1,7 +1,5 @@
 package org.nestj.engine.models;
 
-import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -14,7 +12,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * sent with weight dy * w. Precise spike offsets are ignored (stamps only).
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/tsodyks_synapse.html
  */
-public final class TsodyksSynapse extends SynapseType {
+public final class TsodyksSynapse extends SourceStateSynapse {
     static final int U = 0, TAU_PSC = 1, TAU_REC = 2, TAU_FAC = 3, X = 4, Y = 5, UU = 6, T_LAST = 7;
 
     public TsodyksSynapse() {
@@ -33,30 +31,29 @@ public final class TsodyksSynapse extends SynapseType {
         if (v[UU] > 1.0 || v[UU] < 0.0) throw bad("'u' must be in [0,1].");
     }
 
+    /** The state v through the spike x.tSpike; returns dy. */
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[][] e = c.ext;
+    double spike(Ctx x, double[] v) {
         final double tSpike = x.tSpike;
-        final double h = tSpike - e[T_LAST][k];
-        final double tauFac = e[TAU_FAC][k], tauPsc = e[TAU_PSC][k], tauRec = e[TAU_REC][k];
+        final double h = tSpike - v[T_LAST];
+        final double tauFac = v[TAU_FAC], tauPsc = v[TAU_PSC], tauRec = v[TAU_REC];
         double puu = tauFac == 0.0 ? 0.0 : GlibcMath.exp(-h / tauFac);
         double pyy = GlibcMath.exp(-h / tauPsc);
         double pzz = GlibcMath.expm1(-h / tauRec);
         double pxy = (pzz * tauRec - (pyy - 1.0) * tauPsc) / (tauPsc - tauRec);
-        double xx = e[X][k], yy = e[Y][k], u = e[UU][k];
+        double xx = v[X], yy = v[Y], u = v[UU];
         double z = 1.0 - xx - yy;
         u *= puu;
         xx += pxy * yy - pzz * z;
         yy *= pyy;
-        u += e[U][k] * (1.0 - u);
+        u += v[U] * (1.0 - u);
         double dy = u * xx;
         xx -= dy;
         yy += dy;
-        e[X][k] = xx;
-        e[Y][k] = yy;
-        e[UU][k] = u;
-        x.weight = dy * c.w[k];
-        e[T_LAST][k] = tSpike;
-        return true;
+        v[X] = xx;
+        v[Y] = yy;
+        v[UU] = u;
+        v[T_LAST] = tSpike;
+        return dy;
     }
 }

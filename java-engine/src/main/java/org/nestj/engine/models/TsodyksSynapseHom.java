@@ -1,7 +1,6 @@
 package org.nestj.engine.models;
 
 import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -13,7 +12,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * y <- y e^{-h/tau_psc}; at the spike u <- u + U (1 - u), dy = u x, x <- x - dy, y <- y + dy; weight dy * w.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/tsodyks_synapse_hom.html
  */
-public final class TsodyksSynapseHom extends SynapseType {
+public final class TsodyksSynapseHom extends SourceStateSynapse {
     static final int X = 0, Y = 1, UU = 2, T_LAST = 3;
     static final int U = 0, TAU_PSC = 1, TAU_REC = 2, TAU_FAC = 3;
 
@@ -44,44 +43,15 @@ public final class TsodyksSynapseHom extends SynapseType {
         if (c[TAU_FAC] < 0.0) throw bad("tau_fac must be >= 0.");
     }
 
+    /** The common weight. */
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[][] e = c.ext;
-        final double[] v = x.scratch;
-        v[X] = e[X][k];
-        v[Y] = e[Y][k];
-        v[UU] = e[UU][k];
-        v[T_LAST] = e[T_LAST][k];
-        x.weight = spike(x, v) * x.model.weight;
-        e[X][k] = v[X];
-        e[Y][k] = v[Y];
-        e[UU][k] = v[UU];
-        e[T_LAST][k] = v[T_LAST];
-        return true;
-    }
-
-    /** x, y, u and t_lastspike depend only on the source's spikes and the common parameters. */
-    @Override
-    public boolean sharesPerSource() {
-        return true;
-    }
-
-    @Override
-    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
-        // every connection of the source sends the same weight: the state's step, not kept here
-        final double[] t = x.scratch;
-        System.arraycopy(v, 0, t, 0, 4);
-        x.weight = spike(x, t) * x.model.weight;
-        return true;
-    }
-
-    @Override
-    public void afterSharedSpike(Ctx x, double[] v) {
-        spike(x, v);
+    double weight(Ctx x, ConnStore c, int k) {
+        return x.model.weight;
     }
 
     /** The state v (x, y, u, t_lastspike) through the spike x.tSpike; returns dy. */
-    private static double spike(Ctx x, double[] v) {
+    @Override
+    double spike(Ctx x, double[] v) {
         final double[] cp = x.model.common;
         final double tSpike = x.tSpike;
         final double h = tSpike - v[T_LAST];

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.nestj.engine.models.Models;
 
 /**
- * The columns of stdp_synapse, the *_hom STDP models and tsodyks_synapse_hom held once per source
+ * The columns of the STDP models with traces per source (stdp_synapse and the *_hom ones) and of
+ * tsodyks_synapse, tsodyks_synapse_hom and tsodyks2_synapse held once per source
  * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
  * connection: through spikes of
  * multiplicity 2, connections added after a run (appended to a shared segment), one connection's
@@ -20,7 +21,7 @@ import org.nestj.engine.models.Models;
 class SharedColumnsTest {
     /** a per-connection value of each model that its status shows and SetStatus sets */
     private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
-            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u");
+            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u", "tsodyks_synapse", "u", "tsodyks2_synapse", "u");
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -34,7 +35,7 @@ class SharedColumnsTest {
 
     /** syn_spec of a plastic connection (tsodyks_synapse_hom's weight is common: its default) */
     private static Map<String, Object> syn(String model, double weight) {
-        return model.startsWith("tsodyks") ? spec("synapse_model", model, "delay", 1.0)
+        return model.equals("tsodyks_synapse_hom") ? spec("synapse_model", model, "delay", 1.0)
                 : spec("synapse_model", model, "weight", weight, "delay", 1.0);
     }
 
@@ -52,7 +53,10 @@ class SharedColumnsTest {
         ConnStore.shareColumns = share;
         Kernel k = Models.newKernel();
         // tsodyks_synapse_hom: a weight that matters, and facilitation
-        if (model.startsWith("tsodyks")) k.models.setDefaults(model, spec("weight", 300.0, "tau_fac", 20.0));
+        if (model.equals("tsodyks_synapse_hom")) k.models.setDefaults(model, spec("weight", 300.0, "tau_fac", 20.0));
+        if (model.equals("tsodyks_synapse") || model.equals("tsodyks2_synapse")) {
+            k.models.setDefaults(model, spec("weight", 300.0, "tau_fac", 20.0));
+        }
         NodeBlock nb = k.create("iaf_psc_alpha", 60);
         long[] n = range(nb.firstGid, 60);
         for (int i = 0; i < 60; i++) k.setNodeStatus(nb, i, spec("I_e", 370.0 + 4.0 * i));
@@ -88,7 +92,7 @@ class SharedColumnsTest {
             case "set same Kplus and a weight": {
                 double kp = ((double[]) k.connections.getConnValues(h3, i3, TRACE.get(model), v))[0];
                 // (tsodyks_synapse_hom's weight is a common property: the same value alone)
-                if (model.startsWith("tsodyks")) {
+                if (model.equals("tsodyks_synapse_hom")) {
                     k.connections.setConnValues(h3, i3, new String[] {TRACE.get(model)}, new double[][] {{kp}}, v);
                 } else {
                     k.connections.setConnValues(h3, i3, new String[] {TRACE.get(model), "weight"}, new double[][] {{kp}, {12.5}}, v);
@@ -157,5 +161,15 @@ class SharedColumnsTest {
     @Test
     void tsodyksSynapseHom() {
         sameAsPerConnection("tsodyks_synapse_hom");
+    }
+
+    @Test
+    void tsodyksSynapse() {
+        sameAsPerConnection("tsodyks_synapse");
+    }
+
+    @Test
+    void tsodyks2Synapse() {
+        sameAsPerConnection("tsodyks2_synapse");
     }
 }
