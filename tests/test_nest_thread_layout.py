@@ -26,3 +26,25 @@ def test_connection_target_thread(nest):
     # to a device: the source neuron's thread
     d = nest.GetConnections(target=sr)
     assert dict(zip(d.get("source"), d.get("target_thread"))) == {1: 1, 2: 0, 3: 1}
+
+
+def test_connections_to_global_receivers_once_per_thread(nest):
+    # NEST connects a neuron to a volume_transmitter (no proxies, not a local receiver) on every
+    # thread, one connection to each thread's copy (regression test issue #211): GetConnections and
+    # the connection counts show those copies; nestj keeps one connection, so the dopamine is the same
+    for threads in (1, 2, 3):
+        nest.ResetKernel()
+        nest.local_num_threads = threads
+        n = nest.Create("iaf_psc_delta", 2)
+        vt = nest.Create("volume_transmitter")
+        sr = nest.Create("spike_recorder")
+        nest.Connect(n, vt)
+        nest.Connect(n, sr)
+        c = nest.GetConnections(target=vt)
+        rows = sorted(zip(c.get("target_thread"), c.get("source"), c.get("target")))
+        assert rows == sorted((t, s, 3) for t in range(threads) for s in (1, 2))
+        assert nest.num_connections == 2 * threads + 2
+        assert nest.GetDefaults("static_synapse")["num_connections"] == 2 * threads + 2
+        assert len(nest.GetConnections(target=sr)) == 2
+        c.set(weight=2.0)
+        assert set(c.get("weight")) == {2.0}

@@ -557,6 +557,38 @@ public final class ConnectionManager {
         return n;
     }
 
+    /** The ids of the global receivers (NodeBlock#globalReceiver), or null if there are none or one thread. */
+    private java.util.BitSet globalReceivers() {
+        if (k.parallel.threads() == 1) return null;
+        java.util.BitSet gr = null;
+        for (NodeBlock b : k.nodes.blocks) {
+            if (!b.globalReceiver()) continue;
+            if (gr == null) gr = new java.util.BitSet();
+            gr.set((int) b.firstGid, (int) (b.firstGid + b.n));
+        }
+        return gr;
+    }
+
+    /**
+     * The connections NEST counts beyond nestj's: those to a global receiver once more per further
+     * thread (see NodeBlock#globalReceiver), of synapse model synId (-1: of all).
+     */
+    public long threadCopies(int synId) {
+        java.util.BitSet gr = globalReceivers();
+        if (gr == null) return 0;
+        finish();
+        long n = 0;
+        for (ConnTable tab : tables) {
+            for (int sg = 0; sg < tab.segments(); sg++) {
+                ConnStore c = tab.seg(sg);
+                for (int q = 0; q < c.size(); q++) {
+                    if (gr.get(c.tgt[q]) && (synId < 0 || c.synOf(q) == synId)) n++;
+                }
+            }
+        }
+        return n * (k.parallel.threads() - 1);
+    }
+
     /** Marker for recorders that take spikes (spike_recorder, spin_detector, ...). */
     public interface SpikeReceiver {
     }
@@ -748,6 +780,34 @@ public final class ConnectionManager {
             hh[q] = hs[p];
             ii[q] = ix[p];
             po[q] = pt[p];
+        }
+        java.util.BitSet gr = globalReceivers();
+        if (gr != null) {
+            // NEST's copies of the connections to a global receiver, one on each thread
+            int T = k.parallel.threads(), m = n;
+            for (int q = 0; q < n; q++) if (gr.get((int) ta[q])) m += T - 1;
+            long[] so2 = new long[m], ta2 = new long[m], sy2 = new long[m], po2 = new long[m], th2 = new long[m];
+            int[] hh2 = new int[m], ii2 = new int[m];
+            int o = 0;
+            for (int q = 0; q < n; q++) {
+                int copies = gr.get((int) ta[q]) ? T : 1;
+                for (int t = 0; t < copies; t++, o++) {
+                    so2[o] = so[q];
+                    ta2[o] = ta[q];
+                    sy2[o] = sy[q];
+                    po2[o] = po[q];
+                    th2[o] = copies == 1 ? th[q] : t;
+                    hh2[o] = hh[q];
+                    ii2[o] = ii[q];
+                }
+            }
+            so = so2;
+            ta = ta2;
+            sy = sy2;
+            po = po2;
+            th = th2;
+            hh = hh2;
+            ii = ii2;
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("source", so);

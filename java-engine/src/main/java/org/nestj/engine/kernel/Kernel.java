@@ -371,7 +371,7 @@ public final class Kernel {
         d.put("ms_per_tic", Time.MS_PER_TIC);
         d.put("network_size", nodes.size());
         d.put("node_models", models.nodeModelNames().toArray(new String[0]));
-        d.put("num_connections", connections.numConnections());
+        d.put("num_connections", connections.numConnections() + connections.threadCopies(-1));
         d.put("num_processes", 1L);
         d.put("off_grid_spiking", false);
         d.put("overwrite_files", overwriteFiles);

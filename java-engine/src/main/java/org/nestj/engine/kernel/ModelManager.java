@@ -251,7 +251,11 @@ public final class ModelManager {
             return d;
         }
         if (k.connections.hasSynapse(name)) {
-            return k.connections.synapse(name).getDefaults();
+            SynapseModel sm = k.connections.synapse(name);
+            Map<String, Object> d = sm.getDefaults();
+            long copies = k.connections.threadCopies(sm.id);
+            if (copies > 0) d.put("num_connections", sm.numConnections + copies);
+            return d;
         }
         if (Kernel.isRecordingBackend(name)) {
             // IOManager::get_recording_backend_status: the backend's status (empty for memory, ascii

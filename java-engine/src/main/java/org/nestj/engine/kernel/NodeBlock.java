@@ -572,6 +572,15 @@ public abstract class NodeBlock {
     }
 
     /**
+     * NEST's global receivers (no proxies, not a local receiver: volume_transmitter): NEST connects a
+     * neuron to such a node once per thread, to each thread's copy; nestj keeps one connection and
+     * shows NEST's copies in GetConnections and the connection counts.
+     */
+    public boolean globalReceiver() {
+        return false;
+    }
+
+    /**
      * Whether NEST gives this model's nodes proxies (Node::has_proxies), for the thread and VP NEST
      * would assign (node id modulo the number of threads; devices: a replica on every thread). Neurons
      * and spike_train_injector do; nestj's own thread split does not depend on it.

@@ -50,6 +50,11 @@ public final class VolumeTransmitter extends NodeBlock {
     }
 
     @Override
+    public boolean globalReceiver() {
+        return true;
+    }
+
+    @Override
     public Emits emits() {
         return Emits.NOTHING;
     }
