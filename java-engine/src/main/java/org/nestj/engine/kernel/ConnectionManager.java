@@ -781,34 +781,6 @@ public final class ConnectionManager {
             ii[q] = ix[p];
             po[q] = pt[p];
         }
-        java.util.BitSet gr = globalReceivers();
-        if (gr != null) {
-            // NEST's copies of the connections to a global receiver, one on each thread
-            int T = k.parallel.threads(), m = n;
-            for (int q = 0; q < n; q++) if (gr.get((int) ta[q])) m += T - 1;
-            long[] so2 = new long[m], ta2 = new long[m], sy2 = new long[m], po2 = new long[m], th2 = new long[m];
-            int[] hh2 = new int[m], ii2 = new int[m];
-            int o = 0;
-            for (int q = 0; q < n; q++) {
-                int copies = gr.get((int) ta[q]) ? T : 1;
-                for (int t = 0; t < copies; t++, o++) {
-                    so2[o] = so[q];
-                    ta2[o] = ta[q];
-                    sy2[o] = sy[q];
-                    po2[o] = po[q];
-                    th2[o] = copies == 1 ? th[q] : t;
-                    hh2[o] = hh[q];
-                    ii2[o] = ii[q];
-                }
-            }
-            so = so2;
-            ta = ta2;
-            sy = sy2;
-            po = po2;
-            th = th2;
-            hh = hh2;
-            ii = ii2;
-        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("source", so);
         r.put("target", ta);
@@ -817,8 +789,44 @@ public final class ConnectionManager {
         r.put("target_thread", th);
         r.put("handle_store", hh);
         r.put("handle_index", ii);
+        addThreadCopies(r, ta, th);
         r.put("version", version);
         return r;
+    }
+
+    /**
+     * NEST's copies of the connections to a global receiver in a GetConnections answer, one on each
+     * thread: every column repeats such a row once per thread, target_thread numbers the copies.
+     */
+    private void addThreadCopies(Map<String, Object> r, long[] ta, long[] th) {
+        java.util.BitSet gr = globalReceivers();
+        if (gr == null) return;
+        final int T = k.parallel.threads(), n = ta.length;
+        int m = n;
+        for (int q = 0; q < n; q++) if (gr.get((int) ta[q])) m += T - 1;
+        if (m == n) return;
+        int[] pick = new int[m];
+        long[] th2 = new long[m];
+        int o = 0;
+        for (int q = 0; q < n; q++) {
+            int copies = gr.get((int) ta[q]) ? T : 1;
+            for (int t = 0; t < copies; t++, o++) {
+                pick[o] = q;
+                th2[o] = copies == 1 ? th[q] : t;
+            }
+        }
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            if (e.getValue() instanceof long[]) {
+                long[] a = (long[]) e.getValue(), c = new long[m];
+                for (int i = 0; i < m; i++) c[i] = a[pick[i]];
+                e.setValue(c);
+            } else if (e.getValue() instanceof int[]) {
+                int[] a = (int[]) e.getValue(), c = new int[m];
+                for (int i = 0; i < m; i++) c[i] = a[pick[i]];
+                e.setValue(c);
+            }
+        }
+        r.put("target_thread", th2);
     }
 
     /** Rows of a GetConnections answer as they are found. */

@@ -1,7 +1,5 @@
 package org.nestj.engine.models;
 
-import org.nestj.engine.kernel.ConnStore;
-import org.nestj.engine.kernel.SynapseType;
 import org.nestj.engine.numerics.GlibcMath;
 
 /**
@@ -10,7 +8,7 @@ import org.nestj.engine.numerics.GlibcMath;
  * P <- 1 - (1 - P) e^{-h/tau_P}, the spike is sent with weight w P, then P <- P (1 - delta_P).
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/ht_synapse.html
  */
-public final class HtSynapse extends SynapseType {
+public final class HtSynapse extends SourceStateSynapse {
     static final int TAU_P = 0, DELTA_P = 1, P = 2, T_LAST = 3;
 
     public HtSynapse() {
@@ -25,15 +23,13 @@ public final class HtSynapse extends SynapseType {
         if (v[P] < 0.0 || v[P] > 1.0) throw bad("0 <= P <= 1 required.");
     }
 
+    /** The state v through the spike x.tSpike; returns P before the depression (the fraction of the weight sent). */
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[][] e = c.ext;
-        final double tSpike = x.tSpike;
-        final double h = tSpike - e[T_LAST][k];
-        double p = 1 - (1 - e[P][k]) * GlibcMath.exp(-h / e[TAU_P][k]);
-        x.weight = c.w[k] * p;
-        e[P][k] = p * (1 - e[DELTA_P][k]);
-        e[T_LAST][k] = tSpike;
-        return true;
+    double spike(Ctx x, double[] v) {
+        final double h = x.tSpike - v[T_LAST];
+        double p = 1 - (1 - v[P]) * GlibcMath.exp(-h / v[TAU_P]);
+        v[P] = p * (1 - v[DELTA_P]);
+        v[T_LAST] = x.tSpike;
+        return p;
     }
 }

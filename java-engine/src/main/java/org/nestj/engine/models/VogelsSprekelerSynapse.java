@@ -14,13 +14,12 @@ import org.nestj.engine.numerics.GlibcMath;
  * send w; Kplus <- Kplus e^{(t_last - t)/tau} + 1, t_last <- t. (K- is the target's trace with its tau_minus.)
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/vogels_sprekeler_synapse.html
  */
-public final class VogelsSprekelerSynapse extends StdpBase {
+public final class VogelsSprekelerSynapse extends StdpTraceBase {
     static final int TAU = 0, ALPHA = 1, ETA = 2, WMAX = 3, KPLUS = 4, T_LAST = 5;
 
     public VogelsSprekelerSynapse() {
         super("vogels_sprekeler_synapse", new String[] {"tau", "alpha", "eta", "Wmax", "Kplus"},
-                new double[] {20.0, 0.12, 0.001, 1.0, 0.0}, new String[] {"t_lastspike"}, new double[] {0.0},
-                new String[0], new double[0], 80, T_LAST);
+                new double[] {20.0, 0.12, 0.001, 1.0, 0.0}, new String[0], new double[0], 80, KPLUS, T_LAST);
         defaultWeight = 0.5;
     }
 
@@ -36,23 +35,24 @@ public final class VogelsSprekelerSynapse extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
-        final double tau = c.ext[TAU][k], eta = c.ext[ETA][k], wmax = c.ext[WMAX][k];
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
+        final double tSpike = x.tSpike, d = x.delay, tl = v[T_LAST];
+        final double tau = v[TAU], eta = v[ETA], wmax = v[WMAX];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            w = facilitate(w, kplus[k] * GlibcMath.exp(minusDt / tau), eta, wmax);
+            w = facilitate(w, v[KPLUS] * GlibcMath.exp(minusDt / tau), eta, wmax);
         }
         w = facilitate(w, kMinus(x), eta, wmax);
-        double nw = Math.abs(w) - c.ext[ALPHA][k] * eta;
+        double nw = Math.abs(w) - v[ALPHA] * eta;
         w = Math.copySign(nw > 0.0 ? nw : 0.0, wmax);
         c.w[k] = w;
         x.weight = w;
-        kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tau) + 1.0;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    @Override
+    double nextKplus(Ctx x, double[] v) {
+        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU]) + 1.0;
     }
 }

@@ -21,7 +21,8 @@ import org.nestj.engine.models.Models;
 class SharedColumnsTest {
     /** a per-connection value of each model that its status shows and SetStatus sets */
     private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
-            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u", "tsodyks_synapse", "u", "tsodyks2_synapse", "u");
+            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u", "tsodyks_synapse", "u", "tsodyks2_synapse", "u",
+            "vogels_sprekeler_synapse", "Kplus", "ht_synapse", "P");
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -171,5 +172,15 @@ class SharedColumnsTest {
     @Test
     void tsodyks2Synapse() {
         sameAsPerConnection("tsodyks2_synapse");
+    }
+
+    @Test
+    void vogelsSprekelerSynapse() {
+        sameAsPerConnection("vogels_sprekeler_synapse");
+    }
+
+    @Test
+    void htSynapse() {
+        sameAsPerConnection("ht_synapse");
     }
 }
