@@ -576,18 +576,30 @@ public final class ConnectionManager {
     public long threadCopies(int synId) {
         java.util.BitSet gr = globalReceivers();
         if (gr == null) return 0;
-        finish();
-        long n = 0;
-        for (ConnTable tab : tables) {
-            for (int sg = 0; sg < tab.segments(); sg++) {
-                ConnStore c = tab.seg(sg);
-                for (int q = 0; q < c.size(); q++) {
-                    if (gr.get(c.tgt[q]) && (synId < 0 || c.synOf(q) == synId)) n++;
+        if (copiesVersion != version) {
+            // counted per synapse model once per version of the connections (the kernel status asks often)
+            finish();
+            long[] n = new long[synModels.size()];
+            for (ConnTable tab : tables) {
+                for (int sg = 0; sg < tab.segments(); sg++) {
+                    ConnStore c = tab.seg(sg);
+                    for (int q = 0; q < c.size(); q++) {
+                        if (gr.get(c.tgt[q])) n[c.synOf(q)]++;
+                    }
                 }
             }
+            copiesBySyn = n;
+            copiesVersion = version;
+        }
+        long n = 0;
+        for (int m = 0; m < copiesBySyn.length; m++) {
+            if (synId < 0 || m == synId) n += copiesBySyn[m];
         }
         return n * (k.parallel.threads() - 1);
     }
+
+    private long copiesVersion = -1;
+    private long[] copiesBySyn;
 
     /** Marker for recorders that take spikes (spike_recorder, spin_detector, ...). */
     public interface SpikeReceiver {
