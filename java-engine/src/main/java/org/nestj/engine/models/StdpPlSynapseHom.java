@@ -20,7 +20,7 @@ public final class StdpPlSynapseHom extends StdpTraceBase {
 
     public StdpPlSynapseHom() {
         super("stdp_pl_synapse_hom", new String[] {"Kplus"}, new double[] {0.0}, new String[] {"tau_plus", "lambda", "alpha", "mu"},
-                new double[] {20.0, 0.1, 1.0, 0.4}, 48, KPLUS, T_LAST);
+                new double[] {20.0, 0.1, 1.0, 0.4}, 48, T_LAST);
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class StdpPlSynapseHom extends StdpTraceBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double[] v) {
-        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) * (1. / x.model.common[TAU_PLUS])) + 1.0;
+    void traces(Ctx x, double[] v) {
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) * (1. / x.model.common[TAU_PLUS])) + 1.0;
     }
 }

@@ -19,7 +19,7 @@ public final class StdpSynapse extends StdpTraceBase {
 
     public StdpSynapse() {
         super("stdp_synapse", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax", "Kplus"},
-                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0, 0.0}, new String[0], new double[0], 96, KPLUS, T_LAST);
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0, 0.0}, new String[0], new double[0], 96, T_LAST);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class StdpSynapse extends StdpTraceBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double[] v) {
-        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU_PLUS]) + 1.0;
+    void traces(Ctx x, double[] v) {
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU_PLUS]) + 1.0;
     }
 }

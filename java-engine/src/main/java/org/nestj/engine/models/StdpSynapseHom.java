@@ -21,7 +21,7 @@ public final class StdpSynapseHom extends StdpTraceBase {
     public StdpSynapseHom() {
         super("stdp_synapse_hom", new String[] {"Kplus"}, new double[] {0.0},
                 new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax"},
-                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, 48, KPLUS, T_LAST);
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, 48, T_LAST);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class StdpSynapseHom extends StdpTraceBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double[] v) {
-        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
+    void traces(Ctx x, double[] v) {
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
     }
 }

@@ -3,21 +3,21 @@ package org.nestj.engine.models;
 import org.nestj.engine.kernel.ConnStore;
 
 /**
- * What stdp_synapse, stdp_synapse_hom and stdp_pl_synapse_hom share: a connection's columns are
- * its presynaptic trace Kplus, t_lastspike and (stdp_synapse) its plasticity parameters, which only
- * SetStatus changes. Kplus and t_lastspike depend only on the source's spikes and tau_plus, so
+ * What the STDP models with presynaptic traces as columns share (stdp_synapse, stdp_synapse_hom,
+ * stdp_pl_synapse_hom, vogels_sprekeler_synapse, stdp_triplet_synapse): a connection's columns are
+ * its traces (Kplus, Kplus_triplet), t_lastspike and its plasticity parameters, which only
+ * SetStatus changes. The traces depend only on the source's spikes and their time constants, so
  * connections of one source that hold equal columns keep them equal, and the connection tables may
  * hold them once per source (SynapseType#sharesPerSource): each connection's weight update reads
  * them from before the spike, and they are updated once after it.
  */
 abstract class StdpTraceBase extends StdpBase {
-    private final int kplusCol, tLastCol;
+    private final int tLastCol;
 
     StdpTraceBase(String name, String[] visible, double[] visibleDefaults, String[] common, double[] commonDefaults,
-            long sizeof, int kplusCol, int tLastCol) {
+            long sizeof, int tLastCol) {
         super(name, visible, visibleDefaults, new String[] {"t_lastspike"}, new double[] {0.0}, common, commonDefaults,
                 sizeof, tLastCol);
-        this.kplusCol = kplusCol;
         this.tLastCol = tLastCol;
         perSourceColumns = true;
     }
@@ -25,8 +25,8 @@ abstract class StdpTraceBase extends StdpBase {
     /** The weight update of connection k with the columns v (its own or its source's); sets c.w[k] and x.weight. */
     abstract void transmit(Ctx x, ConnStore c, int k, double[] v);
 
-    /** Kplus after the spike x.tSpike, from the columns v at the last spike. */
-    abstract double nextKplus(Ctx x, double[] v);
+    /** The presynaptic traces in v (Kplus, ...) after the spike x.tSpike, from their values at the last spike. */
+    abstract void traces(Ctx x, double[] v);
 
     @Override
     public final boolean send(Ctx x, ConnStore c, int k) {
@@ -34,8 +34,9 @@ abstract class StdpTraceBase extends StdpBase {
         final double[] v = x.scratch;
         for (int j = 0; j < e.length; j++) v[j] = e[j][k];
         transmit(x, c, k, v);
-        e[kplusCol][k] = nextKplus(x, v);
-        e[tLastCol][k] = x.tSpike;
+        traces(x, v);
+        v[tLastCol] = x.tSpike;
+        for (int j = 0; j < e.length; j++) e[j][k] = v[j];
         return true;
     }
 
@@ -47,7 +48,7 @@ abstract class StdpTraceBase extends StdpBase {
 
     @Override
     public final void afterSharedSpike(Ctx x, double[] v) {
-        v[kplusCol] = nextKplus(x, v);
+        traces(x, v);
         v[tLastCol] = x.tSpike;
     }
 }

@@ -16,15 +16,15 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus_triplet += 1, Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1; send w; t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_triplet_synapse.html
  */
-public final class StdpTripletSynapse extends StdpBase {
+public final class StdpTripletSynapse extends StdpTraceBase {
     static final int TAU_PLUS = 0, TAU_PLUS_TRIPLET = 1, APLUS = 2, AMINUS = 3, APLUS_TRIPLET = 4, AMINUS_TRIPLET = 5,
             KPLUS = 6, KPLUS_TRIPLET = 7, WMAX = 8, T_LAST = 9;
 
     public StdpTripletSynapse() {
         super("stdp_triplet_synapse", new String[] {"tau_plus", "tau_plus_triplet", "Aplus", "Aminus", "Aplus_triplet",
                 "Aminus_triplet", "Kplus", "Kplus_triplet", "Wmax"},
-                new double[] {16.8, 101.0, 5e-10, 7e-3, 6.2e-3, 2.3e-4, 0.0, 0.0, 100.0}, new String[] {"t_lastspike"},
-                new double[] {0.0}, new String[0], new double[0], 112, T_LAST);
+                new double[] {16.8, 101.0, 5e-10, 7e-3, 6.2e-3, 2.3e-4, 0.0, 0.0, 100.0}, new String[0], new double[0], 112,
+                T_LAST);
         sizeofShown = false;
     }
 
@@ -36,27 +36,30 @@ public final class StdpTripletSynapse extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] kplus = c.ext[KPLUS], kplusT = c.ext[KPLUS_TRIPLET], tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
-        final double tauPlus = c.ext[TAU_PLUS][k], wmax = c.ext[WMAX][k];
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
+        final double tSpike = x.tSpike, d = x.delay, tl = v[T_LAST];
+        final double tauPlus = v[TAU_PLUS], wmax = v[WMAX];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
             double ky = h.kminusTriplet[j] - 1.0;
-            double kp = kplus[k] * GlibcMath.exp(minusDt / tauPlus);
-            double nw = Math.abs(w) + kp * (c.ext[APLUS][k] + c.ext[APLUS_TRIPLET][k] * ky);
+            double kp = v[KPLUS] * GlibcMath.exp(minusDt / tauPlus);
+            double nw = Math.abs(w) + kp * (v[APLUS] + v[APLUS_TRIPLET] * ky);
             w = Math.copySign(nw < Math.abs(wmax) ? nw : wmax, wmax);
         }
-        kplusT[k] *= GlibcMath.exp((tl - tSpike) / c.ext[TAU_PLUS_TRIPLET][k]);
-        double nw = Math.abs(w) - kMinus(x) * (c.ext[AMINUS][k] + c.ext[AMINUS_TRIPLET][k] * kplusT[k]);
+        // depression with the triplet trace decayed to the spike, before its increment
+        final double kt = v[KPLUS_TRIPLET] * GlibcMath.exp((tl - tSpike) / v[TAU_PLUS_TRIPLET]);
+        double nw = Math.abs(w) - kMinus(x) * (v[AMINUS] + v[AMINUS_TRIPLET] * kt);
         w = Math.copySign(nw > 0.0 ? nw : 0.0, wmax);
-        kplusT[k] += 1.0;
-        kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus) + 1.0;
         c.w[k] = w;
         x.weight = w;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    @Override
+    void traces(Ctx x, double[] v) {
+        final double tl = v[T_LAST], tSpike = x.tSpike;
+        v[KPLUS_TRIPLET] = v[KPLUS_TRIPLET] * GlibcMath.exp((tl - tSpike) / v[TAU_PLUS_TRIPLET]) + 1.0;
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((tl - tSpike) / v[TAU_PLUS]) + 1.0;
     }
 }

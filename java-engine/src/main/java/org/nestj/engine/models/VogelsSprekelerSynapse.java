@@ -19,7 +19,7 @@ public final class VogelsSprekelerSynapse extends StdpTraceBase {
 
     public VogelsSprekelerSynapse() {
         super("vogels_sprekeler_synapse", new String[] {"tau", "alpha", "eta", "Wmax", "Kplus"},
-                new double[] {20.0, 0.12, 0.001, 1.0, 0.0}, new String[0], new double[0], 80, KPLUS, T_LAST);
+                new double[] {20.0, 0.12, 0.001, 1.0, 0.0}, new String[0], new double[0], 80, T_LAST);
         defaultWeight = 0.5;
     }
 
@@ -52,7 +52,7 @@ public final class VogelsSprekelerSynapse extends StdpTraceBase {
     }
 
     @Override
-    double nextKplus(Ctx x, double[] v) {
-        return v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU]) + 1.0;
+    void traces(Ctx x, double[] v) {
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / v[TAU]) + 1.0;
     }
 }

@@ -22,7 +22,7 @@ class SharedColumnsTest {
     /** a per-connection value of each model that its status shows and SetStatus sets */
     private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
             "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u", "tsodyks_synapse", "u", "tsodyks2_synapse", "u",
-            "vogels_sprekeler_synapse", "Kplus", "ht_synapse", "P");
+            "vogels_sprekeler_synapse", "Kplus", "ht_synapse", "P", "stdp_triplet_synapse", "Kplus_triplet");
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -177,6 +177,11 @@ class SharedColumnsTest {
     @Test
     void vogelsSprekelerSynapse() {
         sameAsPerConnection("vogels_sprekeler_synapse");
+    }
+
+    @Test
+    void stdpTripletSynapse() {
+        sameAsPerConnection("stdp_triplet_synapse");
     }
 
     @Test
