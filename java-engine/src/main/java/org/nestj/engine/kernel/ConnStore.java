@@ -366,24 +366,28 @@ public final class ConnStore {
         }
     }
 
-    /** Sets the per-connection values of connection k. */
+    /**
+     * Sets the per-connection values of connection k (v may be longer than the columns). In uniform
+     * and shared mode nothing is stored while they equal the values k has already; otherwise the
+     * segment takes columns per connection first.
+     */
     public void setExt(int k, double[] v) {
         if (ext == null) {
-            // uniform mode: nothing to store while the values are the same as all others
-            if (uniform == null) {
+            if (sext == null && uniform == null) {
+                // uniform mode, the first connection
                 if (size != 1) throw new IllegalStateException("connections without values in a shareable segment");
-                uniform = v.clone();
+                uniform = Arrays.copyOf(v, nExt);
                 return;
             }
-            if (sameBits(uniform, v)) return;
+            if (sameBits(k, v)) return;
             unshare();
         }
         for (int j = 0; j < ext.length; j++) ext[j][k] = v[j];
     }
 
-    private static boolean sameBits(double[] a, double[] b) {
-        for (int j = 0; j < a.length; j++) {
-            if (Double.doubleToRawLongBits(a[j]) != Double.doubleToRawLongBits(b[j])) return false;
+    private boolean sameBits(int k, double[] v) {
+        for (int j = 0; j < nExt; j++) {
+            if (Double.doubleToRawLongBits(extAt(j, k)) != Double.doubleToRawLongBits(v[j])) return false;
         }
         return true;
     }

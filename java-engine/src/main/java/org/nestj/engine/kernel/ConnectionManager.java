@@ -1225,20 +1225,8 @@ public final class ConnectionManager {
                 if (newW[q] == null) continue;
                 ConnStore c = storeOf(h[q]);
                 double[] ev = newW[q];
-                final int nx = ev.length - 1;
-                if (c.ext == null) {
-                    // one connection's own values: the segment leaves shared mode unless they are unchanged
-                    for (int x = 0; x < nx; x++) {
-                        if (Double.doubleToRawLongBits(ev[x]) != Double.doubleToRawLongBits(c.extAt(x, idx[q]))) {
-                            c.unshare();
-                            break;
-                        }
-                    }
-                }
-                if (c.ext != null) {
-                    for (int x = 0; x < nx; x++) c.ext[x][idx[q]] = ev[x];
-                }
-                c.setWeight(idx[q], ev[nx]);
+                c.setExt(idx[q], ev);
+                c.setWeight(idx[q], ev[ev.length - 1]);
             }
         }
         for (int j = 0; j < keys.length; j++) {

@@ -103,16 +103,12 @@ public final class NodeManager {
 
     /** blockOf for the source of a new connection (remembers the block for the next one). */
     public NodeBlock sourceBlock(long gid) {
-        NodeBlock b = lastSource;
-        if (b != null && gid >= b.firstGid && gid < b.firstGid + b.n) return b;
-        return lastSource = blockOf(gid);
+        return lastSource = blockOf(gid, lastSource);
     }
 
     /** blockOf for the target of a new connection (remembers the block for the next one). */
     public NodeBlock targetBlock(long gid) {
-        NodeBlock b = lastTarget;
-        if (b != null && gid >= b.firstGid && gid < b.firstGid + b.n) return b;
-        return lastTarget = blockOf(gid);
+        return lastTarget = blockOf(gid, lastTarget);
     }
 
     public int ownerThread(NodeBlock b, int i) {

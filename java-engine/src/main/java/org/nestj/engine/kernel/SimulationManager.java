@@ -958,10 +958,12 @@ public final class SimulationManager {
         x.kernel = k;
         for (int sg = 0; sg < tab.segments(); sg++) {
             ConnStore c = tab.seg(sg);
-            if (c.sext != null) {
-                deliverShared(x, xt, c, m, gids, steps, mults, offs, s0, s1, devicesOnly);
-                continue;
-            }
+            // shared mode (ConnStore#sext): the source's columns, stepped once per single spike before
+            // its connections see it (SynapseType#sharedSpike); the types that share connect only to
+            // neurons, so their connections pass every single spike, and none when only devices are served
+            final double[][] sh = c.sext;
+            if (sh != null && devicesOnly) continue;
+            final double[] v = x.shared;
             int[] off = c.offsets;
             int[] tgt = c.tgt;
             for (int s = s0; s < s1; s++) {
@@ -975,88 +977,42 @@ public final class SimulationManager {
                 x.stampSteps = stamp;
                 x.tSpike = tm.stepsToMs(stamp);
                 x.offset = offs[s];
+                if (sh != null) {
+                    for (int j = 0; j < sh.length; j++) v[j] = sh[j][g - c.sextBase];
+                }
                 // a spike of multiplicity n passes the connections to neurons as n single spikes,
                 // one after the other (NEST's send_remote), those to devices once (send_to_devices)
                 final int rn = mults[s];
                 NodeBlock b = null;
                 long bFirst = 0, bEnd = 0;
-                for (int r = 0; r < rn; r++)
-                for (int q = a; q < e; q++) {
-                    int tg = tgt[q];
-                    if (tg < bFirst || tg >= bEnd) {
-                        b = nm.blockOf(tg);
-                        bFirst = b.firstGid;
-                        bEnd = bFirst + b.n;
+                for (int r = 0; r < rn; r++) {
+                    if (sh != null) ty.sharedSpike(x, v);
+                    for (int q = a; q < e; q++) {
+                        int tg = tgt[q];
+                        if (tg < bFirst || tg >= bEnd) {
+                            b = nm.blockOf(tg);
+                            bFirst = b.firstGid;
+                            bEnd = bFirst + b.n;
+                        }
+                        final boolean single = rn == 1 || b.hasProxies();
+                        if (!single && r > 0) continue;
+                        if (filter && b.hasProxies() == devicesOnly) continue;
+                        final int mult = single ? 1 : rn;
+                        x.mult = mult;
+                        int ti = (int) (tg - bFirst);
+                        int dl = c.delayOf(q);
+                        x.target = b;
+                        x.ti = ti;
+                        x.delay = tm.delayStepsToMs(dl);
+                        if (!(sh == null ? ty.send(x, c, q) : ty.sendShared(x, c, q))) continue;
+                        b.handleSpike(ti, steps[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, offs[s]);
+                        if (wrOn && m.weightRecorder > 0) wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), c, q);
                     }
-                    final boolean single = rn == 1 || b.hasProxies();
-                    if (!single && r > 0) continue;
-                    if (filter && b.hasProxies() == devicesOnly) continue;
-                    final int mult = single ? 1 : rn;
-                    x.mult = mult;
-                    int ti = (int) (tg - bFirst);
-                    int dl = c.delayOf(q);
-                    x.target = b;
-                    x.ti = ti;
-                    x.delay = tm.delayStepsToMs(dl);
-                    if (!ty.send(x, c, q)) continue;
-                    b.handleSpike(ti, steps[s] + dl, x.weight, mult, c.rportOf(q), g, stamp, offs[s]);
-                    if (wrOn && m.weightRecorder > 0) wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), c, q);
+                }
+                if (sh != null) {
+                    for (int j = 0; j < sh.length; j++) sh[j][g - c.sextBase] = v[j];
                 }
             }
-        }
-    }
-
-    /**
-     * deliverPlastic for a segment in shared mode (ConnStore#sext): the connections of a source all
-     * lead to neurons (the only targets of the types that share), so each passes every single spike
-     * of a spike's multiplicity, and none passes it when only devices are served. Each connection's
-     * send reads the source's values from before the spike; they are updated once the spike has
-     * passed all of them, as each connection's own copy would be.
-     */
-    private void deliverShared(SynapseType.Ctx x, int xt, ConnStore c, SynapseModel m, long[] gids, long[] steps,
-            int[] mults, double[] offs, int s0, int s1, boolean devicesOnly) {
-        if (devicesOnly) return;
-        final SynapseType ty = m.type;
-        final NodeManager nm = k.nodes;
-        final Time tm = k.time;
-        final int[] off = c.offsets;
-        final int[] tgt = c.tgt;
-        final double[][] sh = c.sext;
-        final int base = c.sextBase, nx = sh.length;
-        final double[] v = x.shared;
-        x.mult = 1;
-        for (int s = s0; s < s1; s++) {
-            final int g = (int) gids[s];
-            if (g + 1 >= off.length) continue;
-            final int a = off[g], e = off[g + 1];
-            if (a == e) continue;
-            final long stamp = steps[s] + 1;
-            x.stampSteps = stamp;
-            x.tSpike = tm.stepsToMs(stamp);
-            x.offset = offs[s];
-            for (int j = 0; j < nx; j++) v[j] = sh[j][g - base];
-            NodeBlock b = null;
-            long bFirst = 0, bEnd = 0;
-            for (int r = 0; r < mults[s]; r++) {
-                for (int q = a; q < e; q++) {
-                    final int tg = tgt[q];
-                    if (tg < bFirst || tg >= bEnd) {
-                        b = nm.blockOf(tg);
-                        bFirst = b.firstGid;
-                        bEnd = bFirst + b.n;
-                    }
-                    final int ti = (int) (tg - bFirst);
-                    final int dl = c.delayOf(q);
-                    x.target = b;
-                    x.ti = ti;
-                    x.delay = tm.delayStepsToMs(dl);
-                    if (!ty.sendShared(x, c, q, v)) continue;
-                    b.handleSpike(ti, steps[s] + dl, x.weight, 1, c.rportOf(q), g, stamp, offs[s]);
-                    if (wrOn && m.weightRecorder > 0) wev[xt].add(m.weightRecorder, g, tg, stamp, x.weight, c.rportOf(q), c, q);
-                }
-                ty.afterSharedSpike(x, v);
-            }
-            for (int j = 0; j < nx; j++) sh[j][g - base] = v[j];
         }
     }
 

@@ -268,10 +268,12 @@ public abstract class SynapseType {
         public double delay;
         /** the weight to transmit (NEST's e.set_weight); stochastic synapses draw from target.nodeRng(ti) */
         public double weight;
-        /** shared mode: the source's column values (see {@link #sendShared}) */
-        public double[] shared = new double[16];
-        /** a type's scratch values within one send */
+        /** shared mode: the source's column values (see {@link #sharedSpike}) */
+        public final double[] shared = new double[16];
+        /** a type's scratch values within one send, or kept from {@link #sharedSpike} for the sends */
         public final double[] scratch = new double[16];
+        /** shared mode: a type's factor of the weight for every connection of the source (see {@link #sharedSpike}) */
+        public double sharedFactor;
     }
 
     /**
@@ -281,11 +283,11 @@ public abstract class SynapseType {
     public abstract boolean send(Ctx x, ConnStore c, int k);
 
     /**
-     * true if the columns of all connections of one source evolve alike: they depend only on the
-     * source's spikes and the model's common properties (the presynaptic trace and last spike time
-     * of NEST's *_hom STDP models), so a connection table may hold them once per source
-     * ({@link ConnStore#sext}) while they are equal. Such types implement {@link #sendShared} and
-     * {@link #afterSharedSpike}; together they do what {@link #send} does.
+     * true if the columns of all connections of one source evolve alike: they change only at the
+     * source's spikes, from their own values (presynaptic traces, short-term state, parameters that
+     * only SetStatus changes), so a connection table may hold them once per source
+     * ({@link ConnStore#sext}) while they are equal. Such types implement {@link #sharedSpike} and
+     * {@link #sendShared}; together they do what {@link #send} does.
      */
     public final boolean sharesPerSource() {
         return perSourceColumns;
@@ -295,15 +297,16 @@ public abstract class SynapseType {
     protected boolean perSourceColumns;
 
     /**
-     * send() of connection k in shared mode: v holds the source's column values before this spike
-     * (every connection of the source reads the same ones); only the weight changes here.
+     * Shared mode, once per single spike x.tSpike of a source before its connections see it: steps
+     * the source's columns v; what the connections' sends need of the values before the step (or of
+     * the step itself) the type keeps in x.
      */
-    public boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
+    public void sharedSpike(Ctx x, double[] v) {
         throw new UnsupportedOperationException(name + " keeps its columns per connection");
     }
 
-    /** Shared mode: the source's column values v after the spike x.tSpike passed all its connections. */
-    public void afterSharedSpike(Ctx x, double[] v) {
+    /** Shared mode: send() of connection k for the spike {@link #sharedSpike} stepped; only the weight changes here. */
+    public boolean sendShared(Ctx x, ConnStore c, int k) {
         throw new UnsupportedOperationException(name + " keeps its columns per connection");
     }
 

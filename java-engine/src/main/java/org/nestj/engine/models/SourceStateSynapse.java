@@ -5,7 +5,8 @@ import org.nestj.engine.kernel.SynapseType;
 
 /**
  * Synapse models whose columns change only at the source's spikes, from their own values and the
- * spike time (the short-term plasticity of tsodyks_synapse, tsodyks_synapse_hom, tsodyks2_synapse):
+ * spike time (the short-term plasticity of tsodyks_synapse, tsodyks_synapse_hom, tsodyks2_synapse,
+ * ht_synapse):
  * connections of one source that hold equal columns keep them equal, so the connection tables may
  * hold them once per source (SynapseType#sharesPerSource). A spike sends the connection's weight
  * times a factor of the state.
@@ -36,17 +37,15 @@ abstract class SourceStateSynapse extends SynapseType {
         return true;
     }
 
+    /** The source's state stepped once; every connection sends its weight times the same factor. */
     @Override
-    public final boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
-        // the step of the source's state, for its factor only: the state changes after the spike
-        final double[] t = x.scratch;
-        System.arraycopy(v, 0, t, 0, connKeys.length);
-        x.weight = spike(x, t) * weight(x, c, k);
-        return true;
+    public final void sharedSpike(Ctx x, double[] v) {
+        x.sharedFactor = spike(x, v);
     }
 
     @Override
-    public final void afterSharedSpike(Ctx x, double[] v) {
-        spike(x, v);
+    public final boolean sendShared(Ctx x, ConnStore c, int k) {
+        x.weight = x.sharedFactor * weight(x, c, k);
+        return true;
     }
 }

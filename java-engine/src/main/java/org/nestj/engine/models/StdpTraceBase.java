@@ -9,7 +9,7 @@ import org.nestj.engine.kernel.ConnStore;
  * SetStatus changes. The traces depend only on the source's spikes and their time constants, so
  * connections of one source that hold equal columns keep them equal, and the connection tables may
  * hold them once per source (SynapseType#sharesPerSource): each connection's weight update reads
- * them from before the spike, and they are updated once after it.
+ * them from before the spike, and they are stepped once per spike.
  */
 abstract class StdpTraceBase extends StdpBase {
     private final int tLastCol;
@@ -40,15 +40,17 @@ abstract class StdpTraceBase extends StdpBase {
         return true;
     }
 
+    /** The columns before the spike are kept for the sends' weight updates, then stepped. */
     @Override
-    public final boolean sendShared(Ctx x, ConnStore c, int k, double[] v) {
-        transmit(x, c, k, v);
-        return true;
+    public final void sharedSpike(Ctx x, double[] v) {
+        System.arraycopy(v, 0, x.scratch, 0, connKeys.length);
+        traces(x, v);
+        v[tLastCol] = x.tSpike;
     }
 
     @Override
-    public final void afterSharedSpike(Ctx x, double[] v) {
-        traces(x, v);
-        v[tLastCol] = x.tSpike;
+    public final boolean sendShared(Ctx x, ConnStore c, int k) {
+        transmit(x, c, k, x.scratch);
+        return true;
     }
 }
