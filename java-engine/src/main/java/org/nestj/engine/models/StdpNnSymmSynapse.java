@@ -14,13 +14,12 @@ import org.nestj.engine.numerics.GlibcMath;
  * w <- Wmax * max(0, w/Wmax - alpha lambda (w/Wmax)^mu_minus K-_nn); send w; t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/stdp_nn_symm_synapse.html
  */
-public final class StdpNnSymmSynapse extends StdpBase {
+public final class StdpNnSymmSynapse extends StdpTraceBase {
     static final int TAU_PLUS = 0, LAMBDA = 1, ALPHA = 2, MU_PLUS = 3, MU_MINUS = 4, WMAX = 5, T_LAST = 6;
 
     public StdpNnSymmSynapse() {
         super("stdp_nn_symm_synapse", new String[] {"tau_plus", "lambda", "alpha", "mu_plus", "mu_minus", "Wmax"},
-                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, new String[] {"t_lastspike"}, new double[] {0.0},
-                new String[0], new double[0], 88, T_LAST);
+                new double[] {20.0, 0.01, 1.0, 1.0, 1.0, 100.0}, new String[0], new double[0], 88, T_LAST);
     }
 
     @Override
@@ -29,20 +28,22 @@ public final class StdpNnSymmSynapse extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
-        final double[] tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
-        final double tauPlus = c.ext[TAU_PLUS][k], lambda = c.ext[LAMBDA][k], wmax = c.ext[WMAX][k];
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
+        final double tSpike = x.tSpike, d = x.delay, tl = v[T_LAST];
+        final double tauPlus = v[TAU_PLUS], lambda = v[LAMBDA], wmax = v[WMAX];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            w = facilitate(w, wmax, lambda, c.ext[MU_PLUS][k], GlibcMath.exp(minusDt / tauPlus));
+            w = facilitate(w, wmax, lambda, v[MU_PLUS], GlibcMath.exp(minusDt / tauPlus));
         }
-        w = depress(w, wmax, c.ext[ALPHA][k], lambda, c.ext[MU_MINUS][k], nearestNeighbourKMinus(x));
+        w = depress(w, wmax, v[ALPHA], lambda, v[MU_MINUS], nearestNeighbourKMinus(x));
         c.w[k] = w;
         x.weight = w;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    /** no presynaptic trace: the nearest-neighbour pairing needs only t_lastspike */
+    @Override
+    void traces(Ctx x, double[] v) {
     }
 }

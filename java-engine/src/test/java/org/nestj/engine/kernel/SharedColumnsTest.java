@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.nestj.engine.models.Models;
 
 /**
- * The columns of the STDP models with traces per source (stdp_synapse and the *_hom ones) and of
- * tsodyks_synapse, tsodyks_synapse_hom and tsodyks2_synapse held once per source
+ * The columns of the STDP models with traces per source (stdp_synapse and the *_hom ones, the
+ * triplet, Vogels-Sprekeler and nearest-neighbour symm and restr models) and of tsodyks_synapse,
+ * tsodyks_synapse_hom, tsodyks2_synapse and ht_synapse held once per source
  * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
  * connection: through spikes of
  * multiplicity 2, connections added after a run (appended to a shared segment), one connection's
@@ -20,9 +21,12 @@ import org.nestj.engine.models.Models;
  */
 class SharedColumnsTest {
     /** a per-connection value of each model that its status shows and SetStatus sets */
-    private static final Map<String, String> TRACE = Map.of("stdp_pl_synapse_hom", "Kplus", "stdp_synapse_hom", "Kplus",
-            "stdp_synapse", "Kplus", "tsodyks_synapse_hom", "u", "tsodyks_synapse", "u", "tsodyks2_synapse", "u",
-            "vogels_sprekeler_synapse", "Kplus", "ht_synapse", "P", "stdp_triplet_synapse", "Kplus_triplet");
+    private static final Map<String, String> TRACE = Map.ofEntries(Map.entry("stdp_pl_synapse_hom", "Kplus"),
+            Map.entry("stdp_synapse_hom", "Kplus"), Map.entry("stdp_synapse", "Kplus"), Map.entry("tsodyks_synapse_hom", "u"),
+            Map.entry("tsodyks_synapse", "u"), Map.entry("tsodyks2_synapse", "u"), Map.entry("vogels_sprekeler_synapse", "Kplus"),
+            Map.entry("ht_synapse", "P"), Map.entry("stdp_triplet_synapse", "Kplus_triplet"),
+            // the nearest-neighbour models have no trace column: a parameter of theirs
+            Map.entry("stdp_nn_symm_synapse", "lambda"), Map.entry("stdp_nn_restr_synapse", "lambda"));
     @AfterEach
     void restore() {
         ConnStore.shareColumns = true;
@@ -187,5 +191,15 @@ class SharedColumnsTest {
     @Test
     void htSynapse() {
         sameAsPerConnection("ht_synapse");
+    }
+
+    @Test
+    void stdpNnSymmSynapse() {
+        sameAsPerConnection("stdp_nn_symm_synapse");
+    }
+
+    @Test
+    void stdpNnRestrSynapse() {
+        sameAsPerConnection("stdp_nn_restr_synapse");
     }
 }
