@@ -14,13 +14,13 @@ import org.nestj.engine.numerics.GlibcMath;
  * Kplus <- Kplus e^{(t_last - t)/tau_plus} + 1, t_last <- t.
  * Doc: https://nest-simulator.readthedocs.io/en/v3.9/models/jonke_synapse.html
  */
-public final class JonkeSynapse extends StdpBase {
+public final class JonkeSynapse extends StdpTraceBase {
     static final int KPLUS = 0, T_LAST = 1;
     static final int ALPHA = 0, BETA = 1, LAMBDA = 2, MU_PLUS = 3, MU_MINUS = 4, TAU_PLUS = 5, WMAX = 6;
 
     public JonkeSynapse() {
-        super("jonke_synapse", new String[] {"Kplus"}, new double[] {0.0}, new String[] {"t_lastspike"},
-                new double[] {0.0}, new String[] {"alpha", "beta", "lambda", "mu_plus", "mu_minus", "tau_plus", "Wmax"},
+        super("jonke_synapse", new String[] {"Kplus"}, new double[] {0.0},
+                new String[] {"alpha", "beta", "lambda", "mu_plus", "mu_minus", "tau_plus", "Wmax"},
                 new double[] {1.0, 0.0, 0.01, 0.0, 0.0, 20.0, 100.0}, 48, T_LAST);
     }
 
@@ -30,16 +30,15 @@ public final class JonkeSynapse extends StdpBase {
     }
 
     @Override
-    public boolean send(Ctx x, ConnStore c, int k) {
+    void transmit(Ctx x, ConnStore c, int k, double[] v) {
         final double[] cp = x.model.common;
-        final double[] kplus = c.ext[KPLUS], tLast = c.ext[T_LAST];
-        final double tSpike = x.tSpike, d = x.delay, tl = tLast[k];
+        final double tSpike = x.tSpike, d = x.delay, tl = v[T_LAST];
         final double lambda = cp[LAMBDA], beta = cp[BETA], tauPlus = cp[TAU_PLUS];
         double w = c.w[k];
         SpikeArchive h = history(x, tl, tSpike);
         for (int j = h.from; j < h.to; j++) {
             double minusDt = tl - (h.t[j] + d);
-            double ft = kplus[k] * GlibcMath.exp(minusDt / tauPlus);
+            double ft = v[KPLUS] * GlibcMath.exp(minusDt / tauPlus);
             if (lambda != 0.0) {
                 double nw = w + lambda * (GlibcMath.exp(cp[MU_PLUS] * w) * ft - beta);
                 w = nw < cp[WMAX] ? nw : cp[WMAX];
@@ -52,8 +51,10 @@ public final class JonkeSynapse extends StdpBase {
         }
         c.w[k] = w;
         x.weight = w;
-        kplus[k] = kplus[k] * GlibcMath.exp((tl - tSpike) / tauPlus) + 1.0;
-        tLast[k] = tSpike;
-        return true;
+    }
+
+    @Override
+    void traces(Ctx x, double[] v) {
+        v[KPLUS] = v[KPLUS] * GlibcMath.exp((v[T_LAST] - x.tSpike) / x.model.common[TAU_PLUS]) + 1.0;
     }
 }

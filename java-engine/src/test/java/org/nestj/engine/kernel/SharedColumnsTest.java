@@ -12,7 +12,7 @@ import org.nestj.engine.models.Models;
 
 /**
  * The columns of the STDP models with traces per source (stdp_synapse and the *_hom ones, the
- * triplet, Vogels-Sprekeler and nearest-neighbour symm and restr models) and of tsodyks_synapse,
+ * triplet, Vogels-Sprekeler, Jonke and nearest-neighbour symm and restr models) and of tsodyks_synapse,
  * tsodyks_synapse_hom, tsodyks2_synapse and ht_synapse held once per source
  * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
  * connection: through spikes of
@@ -24,7 +24,7 @@ class SharedColumnsTest {
     private static final Map<String, String> TRACE = Map.ofEntries(Map.entry("stdp_pl_synapse_hom", "Kplus"),
             Map.entry("stdp_synapse_hom", "Kplus"), Map.entry("stdp_synapse", "Kplus"), Map.entry("tsodyks_synapse_hom", "u"),
             Map.entry("tsodyks_synapse", "u"), Map.entry("tsodyks2_synapse", "u"), Map.entry("vogels_sprekeler_synapse", "Kplus"),
-            Map.entry("ht_synapse", "P"), Map.entry("stdp_triplet_synapse", "Kplus_triplet"),
+            Map.entry("ht_synapse", "P"), Map.entry("stdp_triplet_synapse", "Kplus_triplet"), Map.entry("jonke_synapse", "Kplus"),
             // the nearest-neighbour models have no trace column: a parameter of theirs
             Map.entry("stdp_nn_symm_synapse", "lambda"), Map.entry("stdp_nn_restr_synapse", "lambda"));
     @AfterEach
@@ -201,5 +201,10 @@ class SharedColumnsTest {
     @Test
     void stdpNnRestrSynapse() {
         sameAsPerConnection("stdp_nn_restr_synapse");
+    }
+
+    @Test
+    void jonkeSynapse() {
+        sameAsPerConnection("jonke_synapse");
     }
 }
