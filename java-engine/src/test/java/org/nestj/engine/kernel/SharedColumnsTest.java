@@ -13,7 +13,7 @@ import org.nestj.engine.models.Models;
 /**
  * The columns of the STDP models with traces per source (stdp_synapse and the *_hom ones, the
  * triplet, Vogels-Sprekeler, Jonke and nearest-neighbour symm and restr models) and of tsodyks_synapse,
- * tsodyks_synapse_hom, tsodyks2_synapse and ht_synapse held once per source
+ * tsodyks_synapse_hom, tsodyks2_synapse and ht_synapse, and bernoulli_synapse's p_transmit, held once per source
  * (ConnStore#sext) give the same weights, traces and spikes, bit for bit, as columns per
  * connection: through spikes of
  * multiplicity 2, connections added after a run (appended to a shared segment), one connection's
@@ -25,6 +25,7 @@ class SharedColumnsTest {
             Map.entry("stdp_synapse_hom", "Kplus"), Map.entry("stdp_synapse", "Kplus"), Map.entry("tsodyks_synapse_hom", "u"),
             Map.entry("tsodyks_synapse", "u"), Map.entry("tsodyks2_synapse", "u"), Map.entry("vogels_sprekeler_synapse", "Kplus"),
             Map.entry("ht_synapse", "P"), Map.entry("stdp_triplet_synapse", "Kplus_triplet"), Map.entry("jonke_synapse", "Kplus"),
+            Map.entry("bernoulli_synapse", "p_transmit"),
             // the nearest-neighbour models have no trace column: a parameter of theirs
             Map.entry("stdp_nn_symm_synapse", "lambda"), Map.entry("stdp_nn_restr_synapse", "lambda"));
     @AfterEach
@@ -62,6 +63,8 @@ class SharedColumnsTest {
         if (model.equals("tsodyks_synapse") || model.equals("tsodyks2_synapse")) {
             k.models.setDefaults(model, spec("weight", 300.0, "tau_fac", 20.0));
         }
+        // bernoulli_synapse: draws that matter
+        if (model.equals("bernoulli_synapse")) k.models.setDefaults(model, spec("p_transmit", 0.5));
         NodeBlock nb = k.create("iaf_psc_alpha", 60);
         long[] n = range(nb.firstGid, 60);
         for (int i = 0; i < 60; i++) k.setNodeStatus(nb, i, spec("I_e", 370.0 + 4.0 * i));
@@ -206,5 +209,10 @@ class SharedColumnsTest {
     @Test
     void jonkeSynapse() {
         sameAsPerConnection("jonke_synapse");
+    }
+
+    @Test
+    void bernoulliSynapse() {
+        sameAsPerConnection("bernoulli_synapse");
     }
 }
