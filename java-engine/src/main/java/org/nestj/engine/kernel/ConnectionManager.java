@@ -694,7 +694,9 @@ public final class ConnectionManager {
             tgtSet = new java.util.BitSet();
             for (long g : tgt) tgtSet.set((int) g);
         }
-        Rows out = new Rows();
+        // all connections: room for them at once (growing by copies costs fresh memory several times)
+        Rows out = new Rows(src == null && tgt == null && synId < 0 && label < 0
+                ? (int) Math.min(numConnections(), Integer.MAX_VALUE - 8) : 1024);
         java.util.BitSet devTgt = deviceTargets();
         int nModels = synModels.size();
         // connections from neurons: ports as described at threadIndependentPort, found source by source
@@ -844,8 +846,16 @@ public final class ConnectionManager {
     /** Rows of a GetConnections answer as they are found. */
     private static final class Rows {
         int n;
-        long[] keys = new long[1024];
-        int[] hs = new int[1024], ix = new int[1024], pt = new int[1024];
+        long[] keys;
+        int[] hs, ix, pt;
+
+        Rows(int cap) {
+            cap = Math.max(cap, 16);
+            keys = new long[cap];
+            hs = new int[cap];
+            ix = new int[cap];
+            pt = new int[cap];
+        }
 
         void add(int s, int t, int h, int kk, int port) {
             if (n == keys.length) {
