@@ -2,7 +2,7 @@
 import sys
 from contextlib import contextmanager
 
-from ..ll_api import bridge, check_call, jpype, to_java, to_py
+from ..ll_api import _StrArr, bridge, check_call, to_java, to_py
 
 __all__ = ["Cleanup", "DisableStructuralPlasticity", "EnableStructuralPlasticity", "GetKernelStatus", "Install",
            "Prepare", "ResetKernel", "Run", "RunManager", "SetKernelStatus", "Simulate"]
@@ -101,8 +101,7 @@ def GetKernelStatus(keys=None):
     else:
         raise TypeError("keys should be either a string or an iterable")
     # only the entries asked for cross the bridge (the full status holds the model lists)
-    d = to_py(check_call("GetKernelStatus", bridge.getKernelStatusEntries,
-                         jpype.JArray(jpype.JString)([str(k) for k in names])))
+    d = to_py(check_call("GetKernelStatus", bridge.getKernelStatusEntries, _StrArr([str(k) for k in names])))
     for k in names:
         if k not in d:
             raise KeyError(k)

@@ -4,12 +4,13 @@ import org.nestj.engine.kernel.ConnStore;
 
 /**
  * What the STDP models with presynaptic traces as columns share (stdp_synapse, stdp_synapse_hom,
- * stdp_pl_synapse_hom, vogels_sprekeler_synapse, stdp_triplet_synapse, jonke_synapse, and without a trace
- * stdp_nn_symm_synapse and stdp_nn_restr_synapse): a connection's columns are its traces (Kplus,
- * Kplus_triplet), t_lastspike and its plasticity parameters, which only SetStatus changes. The traces depend only on the source's spikes and their time constants, so
- * connections of one source that hold equal columns keep them equal, and the connection tables may
- * hold them once per source (SynapseType#sharesPerSource): each connection's weight update reads
- * them from before the spike, and they are stepped once per spike.
+ * stdp_pl_synapse_hom, vogels_sprekeler_synapse, stdp_triplet_synapse, jonke_synapse, and without a
+ * trace stdp_nn_symm_synapse and stdp_nn_restr_synapse): a connection's columns are its traces
+ * (Kplus, Kplus_triplet), t_lastspike and its plasticity parameters, which only SetStatus changes.
+ * The traces depend only on the source's spikes and their time constants, so connections of one
+ * source that hold equal columns keep them equal, and the connection tables may hold them once per
+ * source (SynapseType#sharesPerSource): each connection's weight update reads them from before the
+ * spike, and they are stepped once per spike.
  */
 abstract class StdpTraceBase extends StdpBase {
     private final int tLastCol;
